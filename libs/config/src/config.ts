@@ -1,0 +1,95 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import * as path from 'node:path';
+
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/** Every environment variable the services read, with its default and its rule. */
+export class VsokoConfig {
+  @Transform(toInt)
+  @IsInt({ message: 'PORT: ожидается целое число (порт HTTP API)' })
+  @Min(0, { message: 'PORT: порт от 0 до 65535' })
+  @Max(65535, { message: 'PORT: порт от 0 до 65535' })
+  PORT = 3000;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[^\s:/]+:\d{1,5}$/, {
+    message: 'TEMPORAL_ADDRESS: ожидается host:port, например 127.0.0.1:7233',
+  })
+  TEMPORAL_ADDRESS?: string;
+
+  @IsString()
+  TEMPORAL_NAMESPACE = 'default';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\//, { message: 'TEMPORAL_UI_URL: ожидается http(s)://…' })
+  TEMPORAL_UI_URL?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^mongodb(\+srv)?:\/\//, { message: 'MONGODB_URL: ожидается mongodb://… или mongodb+srv://…' })
+  MONGODB_URL?: string;
+
+  @Matches(/^[A-Za-z0-9_-]{1,63}$/, { message: 'MONGODB_DB: имя базы из латинских букв, цифр, _ и -' })
+  MONGODB_DB = 'vsoko';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^(kurrentdb|esdb|kdb)(\+discover)?:\/\//, {
+    message:
+      'EVENTSTORE_URL: ожидается строка подключения KurrentDB, например kurrentdb://127.0.0.1:2113?tls=false',
+  })
+  EVENTSTORE_URL?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^smtps?:\/\//, { message: 'SMTP_URL: ожидается smtp://host:port' })
+  SMTP_URL?: string;
+
+  @IsString()
+  VSOKO_DATA_DIR = path.resolve(process.cwd(), '.vsoko', 'data');
+
+  @IsIn(['error', 'warn', 'info', 'debug'], { message: 'LOG_LEVEL: одно из error, warn, info, debug' })
+  LOG_LEVEL = 'info';
+
+  get eventStorePath(): string {
+    return path.join(this.VSOKO_DATA_DIR, 'events.sqlite');
+  }
+}
+
+export const KNOWN_VARIABLES = [
+  'PORT',
+  'TEMPORAL_ADDRESS',
+  'TEMPORAL_NAMESPACE',
+  'TEMPORAL_UI_URL',
+  'MONGODB_URL',
+  'MONGODB_DB',
+  'EVENTSTORE_URL',
+  'SMTP_URL',
+  'VSOKO_DATA_DIR',
+  'LOG_LEVEL',
+];
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Неверная конфигурация:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+/** Reads and validates the environment; a bad variable is named in the error, nothing starts. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): VsokoConfig {
+  const picked = Object.fromEntries(
+    Object.entries(env).filter(([k]) => known.includes(k) || k.endsWith('_URL')),
+  );
+  const config = plainToInstance(VsokoConfig, picked, { exposeDefaultValues: true });
+  const errors = validateSync(config, { whitelist: false });
+  if (errors.length > 0) {
+    throw new ConfigError(errors.flatMap((e) => Object.values(e.constraints ?? {})));
+  }
+  return config;
+}

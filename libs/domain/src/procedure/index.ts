@@ -1,0 +1,7 @@
+export * from './values';
+export * from './events';
+export * from './commands';
+export * from './state';
+export * from './evolve';
+export * from './decide';
+export * from './calendar';
