@@ -84,7 +84,7 @@ export class ConfigError extends Error {
 /** Reads and validates the environment; a bad variable is named in the error, nothing starts. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): VsokoConfig {
   const picked = Object.fromEntries(
-    Object.entries(env).filter(([k]) => known.includes(k) || k.endsWith('_URL')),
+    Object.entries(env).filter(([k]) => KNOWN_VARIABLES.includes(k)),
   );
   const config = plainToInstance(VsokoConfig, picked, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: false });
