@@ -1,2 +1,3 @@
 export * from './errors';
 export * from './event';
+export * from './time-zone';
