@@ -1,5 +1,119 @@
-import type { ProcedureScheduled } from './events';
+import type {
+  AdoptedDecision,
+  DecisionCancelled,
+  DecisionExecuted,
+  DiscussionRecorded,
+  NotificationFailed,
+  NotificationSent,
+  ProcedurePerformed,
+  ProcedureScheduled,
+} from './events';
+import type { DateWindow, DocumentRef, Figure, OverdueSubject, Responsible, Stage } from './values';
 
-export type ScheduleProcedure = { type: 'ScheduleProcedure'; data: ProcedureScheduled['data'] };
+/*
+ * What people and timers ask of a procedure. The actor and the time travel beside the command, in the
+ * CommandContext given to `decide`; every command names its procedure so a misrouted one is refused.
+ */
 
-export type ProcedureCommand = ScheduleProcedure;
+type Command<Type extends string, Data> = { type: Type; data: Data };
+
+export type ScheduleProcedure = Command<'ScheduleProcedure', ProcedureScheduled['data']>;
+
+export type RescheduleProcedure = Command<
+  'RescheduleProcedure',
+  { procedureId: string; window: DateWindow; reason: string }
+>;
+
+export type MarkProcedurePerformed = Command<'MarkProcedurePerformed', ProcedurePerformed['data']>;
+
+export type RecordAnalysis = Command<
+  'RecordAnalysis',
+  { procedureId: string; analysedOn: string; document: DocumentRef; findings: string[]; figures?: Figure[] }
+>;
+
+export type RecordDiscussion = Command<'RecordDiscussion', DiscussionRecorded['data']>;
+
+export type AdoptDecisions = Command<'AdoptDecisions', { procedureId: string; decisions: AdoptedDecision[] }>;
+
+/** The meeting considered the results and decided nothing needs doing: the procedure may then close. */
+export type NoteResultsWithoutDecision = Command<
+  'NoteResultsWithoutDecision',
+  { procedureId: string; note?: string }
+>;
+
+export type ExecuteDecision = Command<'ExecuteDecision', DecisionExecuted['data']>;
+
+export type ExtendDecisionDeadline = Command<
+  'ExtendDecisionDeadline',
+  { procedureId: string; decisionId: string; deadline: string; reason: string }
+>;
+
+export type CancelDecision = Command<'CancelDecision', DecisionCancelled['data']>;
+
+/** Title, academic year and responsible default to the parent procedure's. */
+export type RequestRecheck = Command<
+  'RequestRecheck',
+  {
+    procedureId: string;
+    decisionId: string;
+    childProcedureId: string;
+    window: DateWindow;
+    title?: string;
+    academicYear?: string;
+    responsible?: Responsible;
+  }
+>;
+
+export type CancelProcedure = Command<'CancelProcedure', { procedureId: string; reason: string }>;
+
+export type CloseProcedure = Command<'CloseProcedure', { procedureId: string }>;
+
+/*
+ * Timer commands, issued only by the system actor when `pendingTimers` says so. Each names the due date it
+ * was computed for and the instant it fell due: a timer made stale by a later change yields no events.
+ */
+
+export type MarkStageOverdue = Command<
+  'MarkStageOverdue',
+  { procedureId: string; stage: Stage; dueDate: string; dueAt: string }
+>;
+
+export type RemindOfDecision = Command<
+  'RemindOfDecision',
+  { procedureId: string; decisionId: string; deadline: string; daysBefore: number; dueAt: string }
+>;
+
+export type MarkDecisionOverdue = Command<
+  'MarkDecisionOverdue',
+  { procedureId: string; decisionId: string; deadline: string; dueAt: string }
+>;
+
+export type EscalateToDirector = Command<
+  'EscalateToDirector',
+  { procedureId: string; subject: OverdueSubject; dueAt: string }
+>;
+
+export type RecordNotificationSent = Command<'RecordNotificationSent', NotificationSent['data']>;
+
+export type RecordNotificationFailed = Command<'RecordNotificationFailed', NotificationFailed['data']>;
+
+export type TimerCommand = MarkStageOverdue | RemindOfDecision | MarkDecisionOverdue | EscalateToDirector;
+
+export type ProcedureCommand =
+  | ScheduleProcedure
+  | RescheduleProcedure
+  | MarkProcedurePerformed
+  | RecordAnalysis
+  | RecordDiscussion
+  | AdoptDecisions
+  | NoteResultsWithoutDecision
+  | ExecuteDecision
+  | ExtendDecisionDeadline
+  | CancelDecision
+  | RequestRecheck
+  | CancelProcedure
+  | CloseProcedure
+  | TimerCommand
+  | RecordNotificationSent
+  | RecordNotificationFailed;
+export type ProcedureCommandType = ProcedureCommand['type'];

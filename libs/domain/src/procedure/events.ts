@@ -1,5 +1,23 @@
 import type { DomainEvent } from '../shared';
-import type { DateWindow, Direction, Responsible } from './values';
+import type {
+  ActiveStatus,
+  DateWindow,
+  Direction,
+  DocumentRef,
+  Figure,
+  Meeting,
+  NotificationChannel,
+  NotificationTopic,
+  OverdueSubject,
+  Responsible,
+  Stage,
+} from './values';
+
+/*
+ * What happened to a procedure. Who did it and when is in each event's metadata; the data carries everything
+ * a projection or the ВСОКО report needs without looking at other events. Dates are the school's calendar
+ * days (YYYY-MM-DD).
+ */
 
 export type ProcedureScheduled = DomainEvent<
   'ProcedureScheduled',
@@ -20,5 +38,152 @@ export type ProcedureScheduled = DomainEvent<
   }
 >;
 
-export type ProcedureEvent = ProcedureScheduled;
+export type ProcedureRescheduled = DomainEvent<
+  'ProcedureRescheduled',
+  { procedureId: string; previousWindow: DateWindow; window: DateWindow; reason: string }
+>;
+
+export type ProcedurePerformed = DomainEvent<
+  'ProcedurePerformed',
+  { procedureId: string; performedOn: string; performedBy: Responsible; collected: string[] }
+>;
+
+export type AnalysisRecorded = DomainEvent<
+  'AnalysisRecorded',
+  { procedureId: string; analysedOn: string; document: DocumentRef; findings: string[]; figures: Figure[] }
+>;
+
+export type DiscussionRecorded = DomainEvent<'DiscussionRecorded', { procedureId: string; meeting: Meeting }>;
+
+export interface AdoptedDecision {
+  decisionId: string;
+  wording: string;
+  deadline: string;
+  responsible: Responsible;
+}
+
+export type DecisionsAdopted = DomainEvent<
+  'DecisionsAdopted',
+  {
+    procedureId: string;
+    /** The meeting whose protocol holds the decisions (repeated here for the report of 002). */
+    meeting: Meeting;
+    decisions: AdoptedDecision[];
+    /** The school day the decisions were entered: reminders due before it are not sent. */
+    recordedOn: string;
+  }
+>;
+
+export type ResultsNotedWithoutDecision = DomainEvent<
+  'ResultsNotedWithoutDecision',
+  { procedureId: string; meeting: Meeting; note?: string }
+>;
+
+export type DecisionExecuted = DomainEvent<
+  'DecisionExecuted',
+  {
+    procedureId: string;
+    decisionId: string;
+    executedOn: string;
+    evidence: { description: string; document?: DocumentRef };
+  }
+>;
+
+export type DecisionDeadlineExtended = DomainEvent<
+  'DecisionDeadlineExtended',
+  {
+    procedureId: string;
+    decisionId: string;
+    previousDeadline: string;
+    deadline: string;
+    reason: string;
+    /** The school day of the extension: reminders for the new deadline due before it are not sent. */
+    extendedOn: string;
+  }
+>;
+
+export type DecisionCancelled = DomainEvent<
+  'DecisionCancelled',
+  { procedureId: string; decisionId: string; reason: string }
+>;
+
+/** A decision asks for a re-check: `child` is exactly what the child procedure is scheduled with. */
+export type RecheckRequested = DomainEvent<
+  'RecheckRequested',
+  { procedureId: string; decisionId: string; child: ProcedureScheduled['data'] }
+>;
+
+export type ProcedureCancelled = DomainEvent<
+  'ProcedureCancelled',
+  { procedureId: string; reason: string; cancelledInStatus: ActiveStatus }
+>;
+
+export type ProcedureClosed = DomainEvent<'ProcedureClosed', { procedureId: string }>;
+
+export type StageOverdue = DomainEvent<
+  'StageOverdue',
+  { procedureId: string; stage: Stage; dueDate: string; responsible: Responsible }
+>;
+
+export type DecisionReminderDue = DomainEvent<
+  'DecisionReminderDue',
+  {
+    procedureId: string;
+    decisionId: string;
+    wording: string;
+    deadline: string;
+    daysBefore: number;
+    responsible: Responsible;
+  }
+>;
+
+export type DecisionOverdue = DomainEvent<
+  'DecisionOverdue',
+  { procedureId: string; decisionId: string; wording: string; deadline: string; responsible: Responsible }
+>;
+
+/** `responsible` is who was late; the director is whoever holds the role when the notice goes out. */
+export type EscalatedToDirector = DomainEvent<
+  'EscalatedToDirector',
+  { procedureId: string; subject: OverdueSubject; responsible: Responsible }
+>;
+
+interface NotificationOutcome {
+  procedureId: string;
+  /** Stable id of one notification (e.g. derived from the event it announces); attempts share it. */
+  notificationId: string;
+  channel: NotificationChannel;
+  recipient: string;
+  /** 1 for the first try. */
+  attempt: number;
+  about: NotificationTopic;
+}
+
+export type NotificationSent = DomainEvent<'NotificationSent', NotificationOutcome>;
+
+export type NotificationFailed = DomainEvent<
+  'NotificationFailed',
+  NotificationOutcome & { error: string; willRetry: boolean }
+>;
+
+export type ProcedureEvent =
+  | ProcedureScheduled
+  | ProcedureRescheduled
+  | ProcedurePerformed
+  | AnalysisRecorded
+  | DiscussionRecorded
+  | DecisionsAdopted
+  | ResultsNotedWithoutDecision
+  | DecisionExecuted
+  | DecisionDeadlineExtended
+  | DecisionCancelled
+  | RecheckRequested
+  | ProcedureCancelled
+  | ProcedureClosed
+  | StageOverdue
+  | DecisionReminderDue
+  | DecisionOverdue
+  | EscalatedToDirector
+  | NotificationSent
+  | NotificationFailed;
 export type ProcedureEventType = ProcedureEvent['type'];

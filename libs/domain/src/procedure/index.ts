@@ -5,3 +5,6 @@ export * from './state';
 export * from './evolve';
 export * from './decide';
 export * from './calendar';
+export * from './stages';
+export * from './timers';
+export { ADMINISTRATOR_ROLES, MAX_DEADLINE_YEARS, isAdministrator, isResponsible } from './rules';

@@ -21,3 +21,99 @@ export interface Responsible {
   personId?: string;
   name: string;
 }
+
+/** Where results are considered and decisions adopted: the closed list of meeting levels the plans use. */
+export const MEETING_LEVELS = [
+  'pedagogical-council',
+  'methodical-council',
+  'subject-association',
+  'director-meeting',
+  'parent-meeting',
+  'prevention-council',
+] as const;
+export type MeetingLevel = (typeof MEETING_LEVELS)[number];
+
+export const MEETING_LEVEL_TITLES: Record<MeetingLevel, string> = {
+  'pedagogical-council': 'Педагогический совет',
+  'methodical-council': 'Методический совет',
+  'subject-association': 'Заседание ШМО',
+  'director-meeting': 'Совещание при директоре',
+  'parent-meeting': 'Родительское собрание',
+  'prevention-council': 'Совет профилактики',
+};
+
+/** A meeting as its protocol records it. */
+export interface Meeting {
+  level: MeetingLevel;
+  heldOn: string;
+  protocolNumber: string;
+}
+
+/** A document produced or used as proof: its title as people cite it, and where to find it. */
+export interface DocumentRef {
+  title: string;
+  reference?: string;
+}
+
+/** One number of an analytical report, e.g. «качество знаний по математике, 4 класс» = 62 %. */
+export interface Figure {
+  indicator: string;
+  value: number;
+  unit?: string;
+}
+
+/** The stages whose lateness the system watches, each named after the work it waits for. */
+export const STAGES = ['performance', 'analysis', 'discussion', 'decision'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const STAGE_TITLES: Record<Stage, string> = {
+  performance: 'проведение',
+  analysis: 'анализ результатов',
+  discussion: 'обсуждение результатов',
+  decision: 'принятие решений',
+};
+
+export const NOTIFICATION_CHANNELS = ['email', 'webhook', 'in-app'] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+
+/** Where a procedure stands; a procedure that was never scheduled is 'none'. */
+export const PROCEDURE_STATUSES = [
+  'none',
+  'scheduled',
+  'performed',
+  'analysed',
+  'discussed',
+  'following-up',
+  'closed',
+  'cancelled',
+] as const;
+export type ProcedureStatus = (typeof PROCEDURE_STATUSES)[number];
+/** The statuses in which work still goes on and a procedure can be cancelled. */
+export type ActiveStatus = Exclude<ProcedureStatus, 'none' | 'closed' | 'cancelled'>;
+
+export const PROCEDURE_STATUS_TITLES: Record<ProcedureStatus, string> = {
+  none: 'не запланирована',
+  scheduled: 'запланирована',
+  performed: 'проведена',
+  analysed: 'результаты проанализированы',
+  discussed: 'результаты обсуждены',
+  'following-up': 'исполнение решений',
+  closed: 'закрыта',
+  cancelled: 'отменена',
+};
+
+/** The system commands a workflow fires on timers, by kind. */
+export type TimerKind = 'stage-overdue' | 'decision-reminder' | 'decision-overdue' | 'escalation';
+
+/** What was late: a stage of the procedure or one of its decisions. */
+export type OverdueSubject =
+  | { kind: 'stage'; stage: Stage; dueDate: string }
+  | { kind: 'decision'; decisionId: string; deadline: string };
+
+/** What a notification was about, so its outcome can be traced to the fact that caused it. */
+export interface NotificationTopic {
+  kind: TimerKind;
+  stage?: Stage;
+  decisionId?: string;
+  daysBefore?: number;
+}

@@ -1,0 +1,27 @@
+import type { CommandContext } from '../../shared';
+import type { CloseProcedure } from '../commands';
+import type { ProcedureEvent } from '../events';
+import { active, fail, inStage, requireResponsibleOrAdministrator, requireSchool } from '../rules';
+import type { ProcedureState } from '../state';
+
+/** Closing needs every decision executed or cancelled, or a meeting that needed no decision at all. */
+export function closeProcedure(
+  command: CloseProcedure,
+  state: ProcedureState,
+  ctx: CommandContext,
+): ProcedureEvent[] {
+  const { procedureId } = command.data;
+  const current = active(state, procedureId);
+  requireSchool(ctx, current.schoolId);
+  requireResponsibleOrAdministrator(ctx, current.responsible, 'Закрыть процедуру');
+  const following = inStage(current, ['following-up'], 'закрыть процедуру');
+  const open = following.followUp.decisions.filter((d) => d.status === 'open');
+  if (open.length > 0) {
+    fail(
+      'DECISIONS_UNRESOLVED',
+      `Нельзя закрыть процедуру: не исполнены и не отменены решения ${open.map((d) => `«${d.wording}»`).join(', ')}`,
+      { decisionIds: open.map((d) => d.decisionId) },
+    );
+  }
+  return [{ type: 'ProcedureClosed', data: { procedureId } }];
+}

@@ -1,0 +1,56 @@
+import { isTimeZone, type CommandContext } from '../../shared';
+import type { ScheduleProcedure } from '../commands';
+import type { ProcedureEvent } from '../events';
+import {
+  fail,
+  isAdministrator,
+  requireResponsible,
+  requireSchool,
+  requireText,
+  requireWindow,
+} from '../rules';
+import type { ProcedureState } from '../state';
+import { DIRECTIONS } from '../values';
+
+/**
+ * Administrators plan the year; integrations (external calendars) may schedule too, and the system schedules
+ * the re-check a decision asked for.
+ */
+export function scheduleProcedure(
+  command: ScheduleProcedure,
+  state: ProcedureState,
+  ctx: CommandContext,
+): ProcedureEvent[] {
+  if (state.status !== 'none') {
+    fail('PROCEDURE_ALREADY_SCHEDULED', 'Процедура с таким идентификатором уже запланирована');
+  }
+  const { data } = command;
+  const { actor } = ctx;
+  const allowed =
+    isAdministrator(actor) ||
+    actor.kind === 'integration' ||
+    (actor.kind === 'system' && data.parentProcedureId !== undefined);
+  if (!allowed) {
+    fail(
+      'ACTOR_NOT_ALLOWED',
+      'Планировать процедуры может только администрация: директор или заместитель директора',
+      {
+        actor: actor.id,
+      },
+    );
+  }
+  requireSchool(ctx, data.schoolId);
+  requireText(data.title, 'TITLE_REQUIRED', 'Укажите название процедуры');
+  if (!(DIRECTIONS as readonly string[]).includes(data.direction)) {
+    fail('DIRECTION_UNKNOWN', `Направление оценки «${String(data.direction)}» не из списка ВСОКО`);
+  }
+  requireResponsible(data.responsible, 'RESPONSIBLE_REQUIRED', 'Укажите ответственного за процедуру');
+  requireWindow(data.window, data.academicYear);
+  if (typeof data.timeZone !== 'string' || !isTimeZone(data.timeZone)) {
+    fail(
+      'TIME_ZONE_UNKNOWN',
+      `Часовой пояс «${String(data.timeZone)}» не найден: нужен пояс IANA, например Europe/Moscow`,
+    );
+  }
+  return [{ type: 'ProcedureScheduled', data }];
+}

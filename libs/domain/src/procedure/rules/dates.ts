@@ -1,0 +1,87 @@
+import { addYears, localDateOf, type CommandContext } from '../../shared';
+import { academicYearBounds, isIsoDate } from '../calendar';
+import type { DateWindow } from '../values';
+import { fail } from './fail';
+
+/**
+ * A decision's deadline may lie at most this far after its meeting: development programmes, the longest
+ * measures in the plans, run over two academic years; anything later is a typo.
+ */
+export const MAX_DEADLINE_YEARS = 2;
+
+/** 2024-03-15 → 15.03.2024, as dates are written in the school's documents. */
+export function ruDate(date: string): string {
+  return date.split('-').reverse().join('.');
+}
+
+/** The school's calendar day when the command was issued. */
+export function schoolToday(ctx: CommandContext, timeZone: string): string {
+  if (Number.isNaN(Date.parse(ctx.issuedAt))) {
+    fail('ISSUED_AT_INVALID', `Время команды не распознано: «${ctx.issuedAt}»`);
+  }
+  return localDateOf(ctx.issuedAt, timeZone);
+}
+
+export function requireDate(value: unknown, what: string): string {
+  if (typeof value !== 'string' || !isIsoDate(value)) {
+    fail('DATE_INVALID', `${what}: нужна дата в формате ГГГГ-ММ-ДД, получено «${String(value)}»`);
+  }
+  return value;
+}
+
+/** Facts are recorded after they happen: a date later than the school's today is a mistake. */
+export function requirePastFact(value: unknown, what: string, today: string): string {
+  const date = requireDate(value, what);
+  if (date > today) {
+    fail('DATE_IN_FUTURE', `${what} (${ruDate(date)}) ещё не наступила: сегодня ${ruDate(today)}`, {
+      date,
+      today,
+    });
+  }
+  return date;
+}
+
+export function requireNotBefore(date: string, bound: string, code: string, message: string): void {
+  if (date < bound) fail(code, `${message} (${ruDate(date)} раньше ${ruDate(bound)})`, { date, bound });
+}
+
+/** A deadline set at a meeting: not before it, and not absurdly far after it. */
+export function requireDeadline(value: unknown, meetingDate: string, what: string): string {
+  const deadline = requireDate(value, what);
+  requireNotBefore(
+    deadline,
+    meetingDate,
+    'DEADLINE_BEFORE_MEETING',
+    `${what} не может быть раньше заседания`,
+  );
+  const latest = addYears(meetingDate, MAX_DEADLINE_YEARS);
+  if (deadline > latest) {
+    fail(
+      'DEADLINE_TOO_FAR',
+      `${what} (${ruDate(deadline)}) дальше чем через ${MAX_DEADLINE_YEARS} года после заседания: не позже ${ruDate(latest)}`,
+      { deadline, latest },
+    );
+  }
+  return deadline;
+}
+
+/** A window of work: real dates, in order, inside its academic year. */
+export function requireWindow(window: DateWindow | undefined, academicYear: string): DateWindow {
+  if (!window || !isIsoDate(window.from) || !isIsoDate(window.to)) {
+    fail('WINDOW_INVALID_DATE', 'Срок проведения должен быть датой в формате ГГГГ-ММ-ДД');
+  }
+  if (window.from > window.to) {
+    fail('WINDOW_REVERSED', 'Начало срока проведения позже его окончания');
+  }
+  const year = academicYearBounds(academicYear);
+  if (!year) {
+    fail('ACADEMIC_YEAR_INVALID', 'Учебный год указывается как «2023/24»');
+  }
+  if (window.from < year.from || window.to > year.to) {
+    fail(
+      'WINDOW_OUTSIDE_ACADEMIC_YEAR',
+      `Срок проведения должен лежать внутри учебного года ${academicYear} (${year.from} — ${year.to})`,
+    );
+  }
+  return { from: window.from, to: window.to };
+}

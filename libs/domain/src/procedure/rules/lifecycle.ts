@@ -1,0 +1,50 @@
+import type { ActiveProcedure, ProcedureState } from '../state';
+import { PROCEDURE_STATUS_TITLES, type ActiveStatus } from '../values';
+import { fail } from './fail';
+
+export type ExistingProcedure = Exclude<ProcedureState, { status: 'none' }>;
+
+export function existing(state: ProcedureState, procedureId: string): ExistingProcedure {
+  if (state.status === 'none') {
+    fail('PROCEDURE_NOT_FOUND', `Процедура ${procedureId} не запланирована`);
+  }
+  if (state.procedureId !== procedureId) {
+    fail(
+      'PROCEDURE_MISMATCH',
+      `Команда относится к процедуре ${procedureId}, а пришла в процедуру ${state.procedureId}`,
+    );
+  }
+  return state;
+}
+
+/** A closed or cancelled procedure accepts nothing from people. */
+export function active(state: ProcedureState, procedureId: string): ActiveProcedure {
+  const s = existing(state, procedureId);
+  if (s.status === 'closed') {
+    fail('PROCEDURE_CLOSED', 'Процедура закрыта: изменения больше не принимаются');
+  }
+  if (s.status === 'cancelled') {
+    fail(
+      'PROCEDURE_CANCELLED',
+      `Процедура отменена (${s.cancellationReason}): изменения больше не принимаются`,
+    );
+  }
+  return s;
+}
+
+/** The stages go in order: each command is accepted only where the procedure has got to. */
+export function inStage<S extends ActiveStatus>(
+  state: ActiveProcedure,
+  expected: readonly S[],
+  action: string,
+): Extract<ActiveProcedure, { status: S }> {
+  if ((expected as readonly ActiveStatus[]).includes(state.status)) {
+    return state as Extract<ActiveProcedure, { status: S }>;
+  }
+  const wanted = expected.map((s) => `«${PROCEDURE_STATUS_TITLES[s]}»`).join(' или ');
+  return fail(
+    'STAGE_OUT_OF_ORDER',
+    `Нельзя ${action}: процедура сейчас на этапе «${PROCEDURE_STATUS_TITLES[state.status]}», а для этого нужен этап ${wanted}`,
+    { current: state.status, expected: [...expected] },
+  );
+}

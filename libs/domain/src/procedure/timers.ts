@@ -1,0 +1,183 @@
+import { addDays, atLocalTime, endOfLocalDay, isLocalTime, isTimeZone, toIsoInstant } from '../shared';
+import type { TimerCommand } from './commands';
+import { pendingStage } from './stages';
+import type { ActiveProcedure, Decision, ProcedureState } from './state';
+import type { Stage, TimerKind } from './values';
+
+/** A school's rules for watching deadlines. */
+export interface TimerPolicy {
+  /** IANA zone of the school: deadlines fall due at the end of their day there. */
+  timeZone: string;
+  /** Reminders before a decision's deadline, in days; 0 is the morning of the deadline itself. */
+  reminderDaysBefore: readonly number[];
+  /** Days a recorded lateness may last before it is escalated to the director. */
+  escalationGraceDays: number;
+  /** Local time ('HH:MM') at which reminders go out; 09:00 when absent. */
+  reminderTime?: string;
+  /** Days after the previous stage by which a later stage is due; a stage not listed is not watched. */
+  stageDueDays?: Partial<Record<Exclude<Stage, 'performance'>, number>>;
+}
+
+export const DEFAULT_TIMER_POLICY = {
+  reminderDaysBefore: [7, 1],
+  escalationGraceDays: 3,
+  reminderTime: '09:00',
+} as const satisfies Omit<TimerPolicy, 'timeZone'>;
+
+export function timerPolicy(
+  timeZone: string,
+  overrides: Partial<Omit<TimerPolicy, 'timeZone'>> = {},
+): TimerPolicy {
+  return { ...DEFAULT_TIMER_POLICY, ...overrides, timeZone };
+}
+
+export interface PendingTimer {
+  kind: TimerKind;
+  /** ISO instant at which the workflow issues `command` as the system actor. */
+  at: string;
+  decisionId?: string;
+  daysBefore?: number;
+  stage?: Stage;
+  command: TimerCommand;
+}
+
+/**
+ * Every timer the current state is waiting for, earliest first. The list does not depend on the present
+ * moment: a timer whose instant has passed is still listed and should fire at once. Each listed command,
+ * issued at or after its instant, yields events that remove it from the list, so a workflow that always
+ * fires the first entry makes progress.
+ */
+export function pendingTimers(state: ProcedureState, policy: TimerPolicy): PendingTimer[] {
+  if (state.status === 'none' || state.status === 'closed' || state.status === 'cancelled') return [];
+  const rules = normalised(policy, state.timeZone);
+  const timers = [...stageTimers(state, rules), ...decisionTimers(state, rules)];
+  return timers.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}
+
+interface Rules {
+  zone: string;
+  reminderDays: number[];
+  graceDays: number;
+  reminderTime: string;
+  stageDueDays: Partial<Record<Stage, number>>;
+}
+
+/** A policy with a bad value falls back to the default for it rather than stalling the workflow. */
+function normalised(policy: TimerPolicy, procedureZone: string): Rules {
+  const days = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0;
+  return {
+    zone: isTimeZone(policy.timeZone) ? policy.timeZone : procedureZone,
+    reminderDays: [...new Set(policy.reminderDaysBefore.filter(days))].sort((a, b) => b - a),
+    graceDays: days(policy.escalationGraceDays)
+      ? policy.escalationGraceDays
+      : DEFAULT_TIMER_POLICY.escalationGraceDays,
+    reminderTime:
+      policy.reminderTime !== undefined && isLocalTime(policy.reminderTime)
+        ? policy.reminderTime
+        : DEFAULT_TIMER_POLICY.reminderTime,
+    stageDueDays: Object.fromEntries(Object.entries(policy.stageDueDays ?? {}).filter(([, n]) => days(n))),
+  };
+}
+
+function endOf(date: string, rules: Rules): string {
+  return toIsoInstant(endOfLocalDay(date, rules.zone));
+}
+
+function stageDueDate(state: ActiveProcedure, stage: Stage, rules: Rules): string | null {
+  const after = rules.stageDueDays[stage];
+  switch (state.status) {
+    case 'scheduled':
+      return state.window.to;
+    case 'performed':
+      return after === undefined ? null : addDays(state.performance.performedOn, after);
+    case 'analysed':
+      return after === undefined ? null : addDays(state.analysis.analysedOn, after);
+    case 'discussed':
+      return after === undefined ? null : addDays(state.discussion.heldOn, after);
+    case 'following-up':
+      return null;
+  }
+}
+
+function stageTimers(state: ActiveProcedure, rules: Rules): PendingTimer[] {
+  const stage = pendingStage(state);
+  const dueDate = stage && stageDueDate(state, stage, rules);
+  if (!stage || !dueDate) return [];
+  const { procedureId } = state;
+  const flag = state.overdueStages[stage];
+  if (flag?.dueDate !== dueDate) {
+    const at = endOf(dueDate, rules);
+    return [
+      {
+        kind: 'stage-overdue',
+        at,
+        stage,
+        command: { type: 'MarkStageOverdue', data: { procedureId, stage, dueDate, dueAt: at } },
+      },
+    ];
+  }
+  if (flag.escalated) return [];
+  const at = endOf(addDays(dueDate, rules.graceDays), rules);
+  const subject = { kind: 'stage' as const, stage, dueDate };
+  return [
+    {
+      kind: 'escalation',
+      at,
+      stage,
+      command: { type: 'EscalateToDirector', data: { procedureId, subject, dueAt: at } },
+    },
+  ];
+}
+
+function decisionTimers(state: ActiveProcedure, rules: Rules): PendingTimer[] {
+  if (state.status !== 'following-up') return [];
+  return state.followUp.decisions
+    .filter((d) => d.status === 'open')
+    .flatMap((d) => timersOfDecision(state.procedureId, d, rules));
+}
+
+function timersOfDecision(procedureId: string, decision: Decision, rules: Rules): PendingTimer[] {
+  const { decisionId, deadline } = decision;
+  if (decision.overdue) {
+    if (decision.escalated) return [];
+    const at = endOf(addDays(deadline, rules.graceDays), rules);
+    const subject = { kind: 'decision' as const, decisionId, deadline };
+    return [
+      {
+        kind: 'escalation',
+        at,
+        decisionId,
+        command: { type: 'EscalateToDirector', data: { procedureId, subject, dueAt: at } },
+      },
+    ];
+  }
+  const reminders = rules.reminderDays
+    .filter((daysBefore) => addDays(deadline, -daysBefore) >= decision.remindFrom)
+    .filter(
+      (daysBefore) =>
+        !decision.remindersSent.some((r) => r.deadline === deadline && r.daysBefore === daysBefore),
+    )
+    .map((daysBefore): PendingTimer => {
+      const at = toIsoInstant(atLocalTime(addDays(deadline, -daysBefore), rules.reminderTime, rules.zone));
+      return {
+        kind: 'decision-reminder',
+        at,
+        decisionId,
+        daysBefore,
+        command: {
+          type: 'RemindOfDecision',
+          data: { procedureId, decisionId, deadline, daysBefore, dueAt: at },
+        },
+      };
+    });
+  const at = endOf(deadline, rules);
+  return [
+    ...reminders,
+    {
+      kind: 'decision-overdue',
+      at,
+      decisionId,
+      command: { type: 'MarkDecisionOverdue', data: { procedureId, decisionId, deadline, dueAt: at } },
+    },
+  ];
+}
