@@ -1,0 +1,63 @@
+import type { RecordDiscussion } from '../commands';
+import { actors, ctx, events, history, meeting, PROCEDURE, procedureSpec } from '../testing/fixtures';
+import { MEETING_LEVELS } from '../values';
+
+const discuss = (over: Partial<RecordDiscussion['data']['meeting']> = {}): RecordDiscussion => ({
+  type: 'RecordDiscussion',
+  data: { procedureId: PROCEDURE, meeting: { ...meeting, ...over } },
+});
+
+describe('analysed', () => {
+  const given = procedureSpec.given(history.analysed);
+
+  it('records the meeting: level, date and protocol number', () => {
+    given.when(discuss(), ctx(actors.ivanova)).then([events.discussed()]);
+  });
+
+  it.each(MEETING_LEVELS)('accepts the meeting level %s', (level) => {
+    given
+      .when(discuss({ level }), ctx(actors.director))
+      .then([
+        { type: 'DiscussionRecorded', data: { procedureId: PROCEDURE, meeting: { ...meeting, level } } },
+      ]);
+  });
+
+  it('refuses a meeting level outside the closed list', () => {
+    given
+      .when(discuss({ level: 'school-council' as never }), ctx(actors.ivanova))
+      .thenThrows('MEETING_LEVEL_UNKNOWN');
+  });
+
+  it('needs a protocol number', () => {
+    given.when(discuss({ protocolNumber: '' }), ctx(actors.ivanova)).thenThrows('PROTOCOL_NUMBER_REQUIRED');
+  });
+
+  it('is not held before the analysis, nor in the future', () => {
+    given
+      .when(discuss({ heldOn: '2024-04-21' }), ctx(actors.ivanova))
+      .thenThrows('DATE_BEFORE_PREVIOUS_STAGE');
+    given.when(discuss({ heldOn: '2024-05-03' }), ctx(actors.ivanova)).thenThrows('DATE_IN_FUTURE');
+  });
+
+  it('is recorded by the responsible or the administration only', () => {
+    given.when(discuss(), ctx(actors.sidorova)).thenThrows('ACTOR_NOT_ALLOWED');
+  });
+});
+
+describe('performed', () => {
+  it('cannot be discussed before it is analysed', () => {
+    procedureSpec
+      .given(history.performed)
+      .when(discuss(), ctx(actors.ivanova))
+      .thenThrows('STAGE_OUT_OF_ORDER');
+  });
+});
+
+describe('following-up', () => {
+  it('is not discussed a second time', () => {
+    procedureSpec
+      .given(history.followingUp)
+      .when(discuss(), ctx(actors.ivanova))
+      .thenThrows('STAGE_OUT_OF_ORDER');
+  });
+});

@@ -1,0 +1,90 @@
+import type { ScheduleProcedure } from '../commands';
+import { actors, ctx, events, history, procedureSpec, scheduledData } from '../testing/fixtures';
+
+const schedule = (over: Partial<ScheduleProcedure['data']> = {}): ScheduleProcedure => ({
+  type: 'ScheduleProcedure',
+  data: { ...scheduledData, ...over },
+});
+
+describe('none', () => {
+  const given = procedureSpec.given(history.none);
+
+  it.each([
+    ['the director', actors.director],
+    ['a deputy', actors.deputy],
+    ['a calendar integration', actors.calendar],
+  ])('is scheduled by %s', (_, actor) => {
+    given.when(schedule(), ctx(actor)).then([events.scheduled()]);
+  });
+
+  it('is scheduled by the system only as a re-check of another procedure', () => {
+    given
+      .when(schedule({ parentProcedureId: 'p-parent' }), ctx(actors.system))
+      .then([events.scheduled({ parentProcedureId: 'p-parent' })]);
+    given.when(schedule(), ctx(actors.system)).thenThrows('ACTOR_NOT_ALLOWED');
+  });
+
+  it('is not scheduled by a teacher or an auditor', () => {
+    given.when(schedule(), ctx(actors.petrov)).thenThrows('ACTOR_NOT_ALLOWED');
+    given.when(schedule(), ctx(actors.auditor)).thenThrows('ACTOR_NOT_ALLOWED');
+  });
+
+  it('is not scheduled for another school', () => {
+    given.when(schedule(), ctx(actors.director, undefined, 'school-2')).thenThrows('SCHOOL_MISMATCH');
+  });
+
+  it('needs a title, a known direction and a responsible', () => {
+    given.when(schedule({ title: '  ' }), ctx(actors.director)).thenThrows('TITLE_REQUIRED');
+    given
+      .when(schedule({ direction: 'wellbeing' as never }), ctx(actors.director))
+      .thenThrows('DIRECTION_UNKNOWN');
+    given
+      .when(schedule({ responsible: { name: '' } }), ctx(actors.director))
+      .thenThrows('RESPONSIBLE_REQUIRED');
+  });
+
+  it('needs a window of real dates, in order, inside the academic year', () => {
+    const director = ctx(actors.director);
+    given
+      .when(schedule({ window: { from: '2024-02-30', to: '2024-03-05' } }), director)
+      .thenThrows('WINDOW_INVALID_DATE');
+    given
+      .when(schedule({ window: { from: '2024-03-05', to: '2024-03-01' } }), director)
+      .thenThrows('WINDOW_REVERSED');
+    given.when(schedule({ academicYear: '2023/25' }), director).thenThrows('ACADEMIC_YEAR_INVALID');
+    const error = given
+      .when(schedule({ window: { from: '2024-07-15', to: '2024-08-15' } }), director)
+      .thenThrows('WINDOW_OUTSIDE_ACADEMIC_YEAR');
+    expect(error.message).toContain('2023/24');
+  });
+
+  it('accepts a window from the preparation month of August to the end of July', () => {
+    given
+      .when(schedule({ window: { from: '2023-08-01', to: '2024-07-31' } }), ctx(actors.director))
+      .then([events.scheduled({ window: { from: '2023-08-01', to: '2024-07-31' } })]);
+  });
+
+  it('needs an IANA time zone', () => {
+    given
+      .when(schedule({ timeZone: 'Asia/Ekaterinburg' }), ctx(actors.director))
+      .thenThrows('TIME_ZONE_UNKNOWN');
+  });
+});
+
+describe('scheduled', () => {
+  it('is not scheduled twice', () => {
+    procedureSpec
+      .given(history.scheduled)
+      .when(schedule(), ctx(actors.director))
+      .thenThrows('PROCEDURE_ALREADY_SCHEDULED');
+  });
+});
+
+describe('cancelled', () => {
+  it('keeps its id: it is not scheduled again', () => {
+    procedureSpec
+      .given(history.cancelled)
+      .when(schedule(), ctx(actors.director))
+      .thenThrows('PROCEDURE_ALREADY_SCHEDULED');
+  });
+});
