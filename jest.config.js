@@ -10,7 +10,7 @@ const swc = [
 ];
 const moduleNameMapper = {
   '^@vsoko/(domain|event-store|projections|config)$': '<rootDir>/libs/$1/src',
-  '^@vsoko/workflows$': '<rootDir>/workflows',
+  '^@vsoko/workflows/(.*)$': '<rootDir>/workflows/$1',
 };
 const common = {
   transform: { '^.+\\.ts$': swc },
@@ -21,6 +21,7 @@ const common = {
 };
 
 module.exports = {
+  testTimeout: 120000,
   projects: [
     {
       ...common,
@@ -35,7 +36,6 @@ module.exports = {
       testPathIgnorePatterns: ['/node_modules/'],
       globalSetup: '<rootDir>/test/integration/global-setup.ts',
       globalTeardown: '<rootDir>/test/integration/global-teardown.ts',
-      testTimeout: 120000,
     },
   ],
 };

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { addDays, DomainRuleViolation, localDateOf, type Actor } from '../shared';
+import { addDays, VsokoError, localDateOf, type Actor } from '../shared';
 import type { ProcedureCommand } from './commands';
 import { decide } from './decide';
 import { evolve } from './evolve';
@@ -21,7 +21,7 @@ import { MEETING_LEVELS, PROCEDURE_STATUSES } from './values';
 /*
  * Random lives of one procedure: people's commands with plausible and implausible data, from any actor, as
  * time goes by, interleaved with the timers the workflow would fire. Whatever happens, decide either refuses
- * with a DomainRuleViolation or produces events that evolve folds without throwing, and the timers it then
+ * with a coded VsokoError (rule, forbidden, conflict, not found) or produces events that evolve folds without throwing, and the timers it then
  * lists can all be fired.
  */
 
@@ -177,7 +177,7 @@ function attempt(command: ProcedureCommand, state: ProcedureState, by: Actor, at
   try {
     produced = decide(command, state, context);
   } catch (e) {
-    if (e instanceof DomainRuleViolation) return state;
+    if (e instanceof VsokoError) return state;
     throw e;
   }
   expect(decide(command, state, context)).toEqual(produced);

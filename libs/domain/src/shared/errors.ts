@@ -2,7 +2,8 @@
  * Every error a user can see carries a stable code (for programs) and a Russian message (for people).
  * The HTTP layer maps the kind to a status once; nothing else inspects messages.
  */
-export type ErrorKind = 'validation' | 'rule' | 'not-found' | 'conflict' | 'unauthorized' | 'forbidden';
+export type ErrorKind =
+  'validation' | 'rule' | 'not-found' | 'conflict' | 'unauthorized' | 'forbidden' | 'unavailable';
 
 export abstract class VsokoError extends Error {
   abstract readonly kind: ErrorKind;
@@ -33,4 +34,42 @@ export class NotFound extends VsokoError {
 /** A concurrent writer or a duplicate got there first (HTTP 409). */
 export class Conflict extends VsokoError {
   readonly kind = 'conflict' as const;
+}
+
+/** The actor may not do this (HTTP 403). */
+export class Forbidden extends VsokoError {
+  readonly kind = 'forbidden' as const;
+}
+
+export class Unavailable extends VsokoError {
+  readonly kind = 'unavailable' as const;
+}
+
+const CLASSES: Record<
+  ErrorKind,
+  new (code: string, message: string, details?: Record<string, unknown>) => VsokoError
+> = {
+  validation: ValidationFailed,
+  rule: DomainRuleViolation,
+  'not-found': NotFound,
+  conflict: Conflict,
+  forbidden: Forbidden,
+  unavailable: Unavailable,
+  unauthorized: class Unauthorized extends VsokoError {
+    readonly kind = 'unauthorized' as const;
+  },
+};
+
+/** Rebuilds an error that crossed a process boundary (e.g. a Temporal failure) from its kind and code. */
+export function vsokoError(
+  kind: ErrorKind,
+  code: string,
+  message: string,
+  details?: Record<string, unknown>,
+): VsokoError {
+  return new CLASSES[kind](code, message, details);
+}
+
+export function isErrorKind(value: unknown): value is ErrorKind {
+  return typeof value === 'string' && value in CLASSES;
 }

@@ -1,0 +1,53 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+
+/**
+ * `setpriv --pdeathsig` (util-linux) makes the kernel send SIGTERM to a server when the process that started
+ * it dies, even by SIGKILL, so no orphaned Temporal or FerretDB keeps ports and files after a crash.
+ */
+const pdeathsig = spawnSync('setpriv', ['--pdeathsig', 'TERM', '--', 'true']).status === 0;
+
+export interface ManagedProcess {
+  readonly name: string;
+  readonly child: ChildProcess;
+  readonly exited: Promise<number | null>;
+  stop(timeoutMs?: number): Promise<void>;
+}
+
+export function startProcess(
+  name: string,
+  command: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; logFile?: string; cwd?: string; inheritOutput?: boolean },
+): ManagedProcess {
+  const out = options.logFile ? fs.openSync(options.logFile, 'a') : 'ignore';
+  const [cmd, argv] = pdeathsig
+    ? ['setpriv', ['--pdeathsig', 'TERM', '--', command, ...args]]
+    : [command, args];
+  const child = spawn(cmd, argv, {
+    env: options.env ?? process.env,
+    cwd: options.cwd,
+    stdio: ['ignore', options.inheritOutput ? 'inherit' : out, options.inheritOutput ? 'inherit' : out],
+  });
+  if (typeof out === 'number') fs.closeSync(out);
+  const exited = new Promise<number | null>((resolve) => {
+    child.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : null)));
+    child.once('error', () => resolve(-1));
+  });
+  let stopping: Promise<void> | undefined;
+  return {
+    name,
+    child,
+    exited,
+    stop(timeoutMs = 10_000) {
+      stopping ??= (async () => {
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+        await exited;
+        clearTimeout(timer);
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,112 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { startFerretDb } from './ferretdb';
+import type { ManagedProcess } from './managed-process';
+import { projectRoot } from './paths';
+import { startSmtpCapture } from './smtp-capture';
+import { startTemporal } from './temporal';
+
+export interface StackEndpoints {
+  TEMPORAL_ADDRESS: string;
+  TEMPORAL_UI_URL?: string;
+  MONGODB_URL: string;
+  SMTP_URL: string;
+  /** Set only when an external KurrentDB is configured; otherwise the embedded SQLite store in VSOKO_DATA_DIR. */
+  EVENTSTORE_URL?: string;
+  VSOKO_DATA_DIR: string;
+  VSOKO_MAIL_DIR?: string;
+}
+
+export interface RunningStack {
+  endpoints: StackEndpoints;
+  /** Which parts this process started (the rest came from the environment). */
+  embedded: string[];
+  stop(): Promise<void>;
+}
+
+export interface StackOptions {
+  dataDir: string;
+  env?: NodeJS.ProcessEnv;
+  log?: (message: string) => void;
+}
+
+/**
+ * Brings up whatever the environment does not already point at: the Temporal dev server, FerretDB and an
+ * SMTP capture, each on a free loopback port with its data under `dataDir`.
+ */
+export async function startStack(options: StackOptions): Promise<RunningStack> {
+  const env = options.env ?? process.env;
+  const log = options.log ?? (() => undefined);
+  const dataDir = path.resolve(options.dataDir);
+  const logDir = path.join(dataDir, 'logs');
+  fs.mkdirSync(logDir, { recursive: true });
+  const bin = path.join(projectRoot(), '.vsoko', 'bin');
+  const stoppers: Array<{ name: string; stop: () => Promise<void> }> = [];
+  const embedded: string[] = [];
+
+  const stop = async () => {
+    for (const s of stoppers.reverse()) await s.stop().catch(() => undefined);
+    stoppers.length = 0;
+  };
+
+  try {
+    const temporal = env.TEMPORAL_ADDRESS
+      ? { address: env.TEMPORAL_ADDRESS, uiUrl: env.TEMPORAL_UI_URL }
+      : await (async () => {
+          log('запуск Temporal (dev server)…');
+          const t = await startTemporal(requireBinary(bin, 'temporal'), dataDir, logDir);
+          stoppers.push(track(t.process));
+          embedded.push('temporal');
+          return t;
+        })();
+    const mongoUrl =
+      env.MONGODB_URL ??
+      (await (async () => {
+        log('запуск FerretDB (SQLite)…');
+        const f = await startFerretDb(requireBinary(bin, 'ferretdb'), dataDir, logDir);
+        stoppers.push(track(f.process));
+        embedded.push('ferretdb');
+        return f.url;
+      })());
+    let mailDir: string | undefined;
+    const smtpUrl =
+      env.SMTP_URL ??
+      (await (async () => {
+        const s = await startSmtpCapture(dataDir);
+        stoppers.push({ name: 'smtp', stop: s.stop });
+        embedded.push('smtp');
+        mailDir = s.mailDir;
+        return s.url;
+      })());
+    return {
+      endpoints: {
+        TEMPORAL_ADDRESS: temporal.address,
+        TEMPORAL_UI_URL: temporal.uiUrl,
+        MONGODB_URL: mongoUrl,
+        SMTP_URL: smtpUrl,
+        EVENTSTORE_URL: env.EVENTSTORE_URL || undefined,
+        VSOKO_DATA_DIR: dataDir,
+        VSOKO_MAIL_DIR: mailDir,
+      },
+      embedded,
+      stop,
+    };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}
+
+function track(p: ManagedProcess) {
+  return { name: p.name, stop: () => p.stop() };
+}
+
+function requireBinary(binDir: string, name: string): string {
+  const file = path.join(binDir, name);
+  if (!fs.existsSync(file)) {
+    throw new Error(
+      `нет ${file}: выполните npm run stack:build (нужен Go) или задайте адрес внешнего сервера`,
+    );
+  }
+  return file;
+}

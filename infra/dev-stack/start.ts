@@ -1,0 +1,60 @@
+import { ConfigError, loadConfig } from '@vsoko/config';
+import { superviseService, type SupervisedService } from './services';
+import { startStack, type RunningStack } from './stack';
+import { waitUntil } from './ports';
+
+const log = (message: string) => process.stdout.write(`[vsoko] ${message}\n`);
+
+/** `npm start`: the embedded servers, then the three services, then where to open it all. */
+async function main() {
+  const t0 = Date.now();
+  const config = loadConfig();
+  let stack: RunningStack | undefined;
+  const services: SupervisedService[] = [];
+  let shuttingDown = false;
+  const shutdown = async (code: number) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    log('остановка…');
+    await Promise.all(services.map((s) => s.stop()));
+    await stack?.stop();
+    log('остановлено');
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void shutdown(0));
+  process.once('SIGTERM', () => void shutdown(0));
+
+  stack = await startStack({ dataDir: config.VSOKO_DATA_DIR, log });
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const [key, value] of Object.entries(stack.endpoints)) if (value) env[key] = value;
+  for (const name of ['worker', 'projector', 'api'] as const) services.push(superviseService(name, env));
+
+  const api = `http://127.0.0.1:${config.PORT}`;
+  await waitUntil('API', async () => (await fetch(`${api}/health`)).ok, 120_000);
+  const e = stack.endpoints;
+  log(`готово за ${((Date.now() - t0) / 1000).toFixed(1)} с`);
+  process.stdout.write(
+    [
+      '',
+      `  API:               ${api}`,
+      `  OpenAPI:           ${api}/docs`,
+      `  Состояние:         ${api}/health`,
+      `  Temporal Web UI:   ${e.TEMPORAL_UI_URL ?? '(внешний Temporal: ' + e.TEMPORAL_ADDRESS + ')'}`,
+      `  MongoDB:           ${e.MONGODB_URL}${stack.embedded.includes('ferretdb') ? ' (FerretDB, SQLite)' : ''}`,
+      `  Журнал событий:    ${e.EVENTSTORE_URL ?? config.eventStorePath + ' (SQLite)'}`,
+      `  Почта (SMTP):      ${e.SMTP_URL}${e.VSOKO_MAIL_DIR ? ', письма сохраняются в ' + e.VSOKO_MAIL_DIR : ''}`,
+      '',
+      '  Остановить: Ctrl-C',
+      '',
+    ].join('\n'),
+  );
+}
+
+main().catch((e) => {
+  process.stderr.write(
+    e instanceof ConfigError
+      ? `[vsoko] ${e.message}\n`
+      : `[vsoko] запуск не удался: ${e instanceof Error ? e.message : String(e)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,62 @@
+import { Connection } from '@temporalio/client';
+import * as path from 'node:path';
+import { startProcess, type ManagedProcess } from './managed-process';
+import { freePort, waitUntil } from './ports';
+
+export interface EmbeddedTemporal {
+  address: string;
+  uiUrl: string;
+  process: ManagedProcess;
+}
+
+/** The pinned Temporal CLI dev server, its state in one SQLite file, its Web UI on its own port. */
+export async function startTemporal(
+  binary: string,
+  dataDir: string,
+  logDir: string,
+): Promise<EmbeddedTemporal> {
+  const [port, uiPort] = [await freePort(), await freePort()];
+  const proc = startProcess(
+    'temporal',
+    binary,
+    [
+      'server',
+      'start-dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--ui-port',
+      String(uiPort),
+      '--db-filename',
+      path.join(dataDir, 'temporal.sqlite'),
+      '--log-level',
+      'error',
+    ],
+    { logFile: path.join(logDir, 'temporal.log') },
+  );
+  const address = `127.0.0.1:${port}`;
+  const failed = proc.exited.then((code) => {
+    throw new Error(
+      `Temporal завершился при запуске (код ${code}), журнал: ${path.join(logDir, 'temporal.log')}`,
+    );
+  });
+  await Promise.race([
+    failed,
+    waitUntil(
+      'Temporal',
+      async () => {
+        const connection = await Connection.connect({ address, connectTimeout: 1000 });
+        try {
+          await connection.workflowService.describeNamespace({ namespace: 'default' });
+          return true;
+        } finally {
+          await connection.close();
+        }
+      },
+      60_000,
+    ),
+  ]);
+  failed.catch(() => undefined);
+  return { address, uiUrl: `http://127.0.0.1:${uiPort}`, process: proc };
+}

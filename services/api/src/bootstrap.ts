@@ -1,0 +1,28 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module';
+import { VsokoExceptionFilter } from './errors/http-exception.filter';
+import { vsokoValidationPipe } from './errors/validation';
+
+/** Builds the HTTP application exactly as production runs it; tests call this too. */
+export async function createApiApp(options: { logger?: false } = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    logger: options.logger ?? ['error', 'warn', 'log'],
+    bodyParser: false,
+  });
+  app.useBodyParser('json', { limit: '256kb' });
+  app.useGlobalPipes(vsokoValidationPipe());
+  app.useGlobalFilters(new VsokoExceptionFilter());
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('vsoko API')
+      .setDescription('ВСОКО: оценочные процедуры, решения и их исполнение')
+      .setVersion('0.1.0')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document);
+  return app;
+}

@@ -1,0 +1,85 @@
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import { loadConfig, type VsokoConfig } from '@vsoko/config';
+import { createEventStore, type EventStore } from '@vsoko/event-store';
+import { MongoClient, type Db } from 'mongodb';
+import { systemClock, uuidGenerator } from './clock';
+import {
+  CLOCK,
+  CONFIG,
+  EVENT_STORE,
+  ID_GENERATOR,
+  MONGO_CLIENT,
+  READ_DB,
+  TEMPORAL_CLIENT,
+  TEMPORAL_CONNECTION,
+} from './tokens';
+
+/** Connections to the real servers, made once at start-up and closed on shutdown. */
+@Global()
+@Module({
+  providers: [
+    { provide: CONFIG, useFactory: () => loadConfig() },
+    {
+      provide: TEMPORAL_CONNECTION,
+      inject: [CONFIG],
+      useFactory: (config: VsokoConfig) =>
+        Connection.connect({ address: requireSetting(config.TEMPORAL_ADDRESS, 'TEMPORAL_ADDRESS') }),
+    },
+    {
+      provide: TEMPORAL_CLIENT,
+      inject: [TEMPORAL_CONNECTION, CONFIG],
+      useFactory: (connection: Connection, config: VsokoConfig) =>
+        new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
+    },
+    {
+      provide: MONGO_CLIENT,
+      inject: [CONFIG],
+      useFactory: (config: VsokoConfig) =>
+        MongoClient.connect(requireSetting(config.MONGODB_URL, 'MONGODB_URL'), {
+          serverSelectionTimeoutMS: 5000,
+        }),
+    },
+    {
+      provide: READ_DB,
+      inject: [MONGO_CLIENT, CONFIG],
+      useFactory: (client: MongoClient, config: VsokoConfig) => client.db(config.MONGODB_DB),
+    },
+    {
+      provide: EVENT_STORE,
+      inject: [CONFIG],
+      useFactory: (config: VsokoConfig) =>
+        createEventStore({ url: config.EVENTSTORE_URL, sqlitePath: config.eventStorePath }),
+    },
+    { provide: CLOCK, useValue: systemClock },
+    { provide: ID_GENERATOR, useValue: uuidGenerator },
+  ],
+  exports: [
+    CONFIG,
+    TEMPORAL_CONNECTION,
+    TEMPORAL_CLIENT,
+    MONGO_CLIENT,
+    READ_DB,
+    EVENT_STORE,
+    CLOCK,
+    ID_GENERATOR,
+  ],
+})
+export class InfrastructureModule implements OnApplicationShutdown {
+  constructor(
+    @Inject(TEMPORAL_CONNECTION) private readonly temporal: Connection,
+    @Inject(MONGO_CLIENT) private readonly mongo: MongoClient,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.allSettled([this.temporal.close(), this.mongo.close(), this.store.close()]);
+  }
+}
+
+function requireSetting(value: string | undefined, name: string): string {
+  if (!value) throw new Error(`${name} не задан: укажите адрес сервера или запустите через npm start`);
+  return value;
+}
+
+export type { Db };

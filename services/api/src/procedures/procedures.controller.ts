@@ -1,0 +1,86 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type Actor, ValidationFailed } from '@vsoko/domain';
+import type { Response } from 'express';
+import { CurrentActor } from '../auth/actor.decorator';
+import { GetProcedureQuery } from './get-procedure/get-procedure.query';
+import { ScheduleProcedureCommand } from './schedule-procedure/schedule-procedure.command';
+import { ID_PATTERN, ScheduleProcedureDto } from './schedule-procedure/schedule-procedure.dto';
+
+@ApiTags('Процедуры')
+@ApiHeader({ name: 'X-Actor-Id', description: 'Пользователь (временная замена входа)', required: true })
+@ApiHeader({
+  name: 'X-Actor-Role',
+  description: 'Роль: director, deputy, methodist, teacher, auditor, inspector',
+  required: true,
+})
+@Controller('procedures')
+export class ProceduresController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Запланировать оценочную процедуру' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Повтор с тем же ключом не создаёт ничего нового',
+  })
+  async schedule(
+    @Body() body: ScheduleProcedureDto,
+    @CurrentActor() actor: Actor,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Headers('x-correlation-id') correlationId: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const result = await this.commands.execute(
+      new ScheduleProcedureCommand(body, {
+        actor,
+        idempotencyKey: checkKey(idempotencyKey),
+        correlationId: checkKey(correlationId),
+      }),
+    );
+    res.setHeader('Location', `/procedures/${result.procedureId}`);
+    return result;
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Процедура (модель чтения); waitForPosition — дождаться записанного события' })
+  async get(
+    @Param('id') id: string,
+    @CurrentActor() _actor: Actor,
+    @Query('waitForPosition') waitForPosition?: string,
+    @Query('timeoutMs') timeoutMs?: string,
+  ) {
+    if (!ID_PATTERN.test(id)) throw new ValidationFailed('INVALID_ID', 'Неверный идентификатор процедуры');
+    return this.queries.execute(
+      new GetProcedureQuery(
+        id,
+        optionalInt(waitForPosition, 'waitForPosition'),
+        optionalInt(timeoutMs, 'timeoutMs') ?? 5_000,
+      ),
+    );
+  }
+}
+
+function optionalInt(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{1,15}$/.test(value))
+    throw new ValidationFailed('INVALID_QUERY', `${name}: ожидается неотрицательное целое число`);
+  return Number(value);
+}
+
+function checkKey(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[\w.:-]{1,128}$/.test(value)) {
+    throw new ValidationFailed(
+      'INVALID_HEADER',
+      'Ключ идемпотентности и X-Correlation-Id: до 128 символов [A-Za-z0-9_.:-]',
+    );
+  }
+  return value;
+}

@@ -1,0 +1,39 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CHECKPOINTS, type Checkpoint } from '@vsoko/projections';
+import { VsokoError } from '@vsoko/domain';
+import type { Db } from 'mongodb';
+import { READ_DB } from '../infrastructure/tokens';
+
+export class ProjectionLagging extends VsokoError {
+  // Not a client mistake and not our crash: the read side is behind; the client may retry (503 + Retry-After).
+  readonly kind = 'unavailable' as const;
+}
+
+export const MAX_WAIT_MS = 30_000;
+
+/** Read-your-writes: a query can wait until the read models have folded the log up to a position. */
+@Injectable()
+export class ProjectionWaiter {
+  constructor(@Inject(READ_DB) private readonly db: Db) {}
+
+  async position(): Promise<number> {
+    const doc = await this.db.collection<Checkpoint>(CHECKPOINTS).findOne({ _id: 'read-models' });
+    return doc?.position ?? 0;
+  }
+
+  async waitFor(position: number, timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + Math.min(timeoutMs, MAX_WAIT_MS);
+    for (let delay = 10; ; delay = Math.min(delay * 2, 200)) {
+      const reached = await this.position();
+      if (reached >= position) return;
+      if (Date.now() >= deadline) {
+        throw new ProjectionLagging(
+          'PROJECTION_LAGGING',
+          `Данные ещё обновляются (готово до позиции ${reached} из ${position}); повторите запрос`,
+          { reached, requested: position },
+        );
+      }
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
+}

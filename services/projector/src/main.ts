@@ -1,0 +1,29 @@
+import { loadConfig } from '@vsoko/config';
+import { createEventStore } from '@vsoko/event-store';
+import { MongoClient } from 'mongodb';
+import { runProjector } from './run-projector';
+
+async function main() {
+  const config = loadConfig();
+  if (!config.MONGODB_URL) throw new Error('MONGODB_URL не задан');
+  const mongo = await MongoClient.connect(config.MONGODB_URL);
+  const store = await createEventStore({ url: config.EVENTSTORE_URL, sqlitePath: config.eventStorePath });
+  const running = await runProjector({ store, db: mongo.db(config.MONGODB_DB) });
+  process.stdout.write('projector: следую за журналом событий\n');
+  const shutdown = async () => {
+    await running.stop();
+    await store.close();
+    await mongo.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  await running.subscription.done;
+}
+
+main().catch((e) => {
+  process.stderr.write(
+    `projector остановлен с ошибкой: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+  );
+  process.exit(1);
+});

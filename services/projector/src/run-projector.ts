@@ -1,0 +1,25 @@
+import type { EventStore, Subscription } from '@vsoko/event-store';
+import { ALL_PROJECTIONS, MongoProjector } from '@vsoko/projections';
+import type { Db } from 'mongodb';
+
+export interface RunningProjector {
+  subscription: Subscription;
+  stop(): Promise<void>;
+}
+
+export const BATCH_SIZE = 500;
+
+/** Follows the log from the stored checkpoint and keeps every read model up to date. */
+export async function runProjector(deps: {
+  store: EventStore;
+  db: Db;
+  batchSize?: number;
+}): Promise<RunningProjector> {
+  const projector = new MongoProjector(deps.db, ALL_PROJECTIONS);
+  const afterPosition = await projector.checkpoint();
+  const subscription = deps.store.subscribeToAll((events) => projector.apply(events), {
+    afterPosition,
+    batchSize: deps.batchSize ?? BATCH_SIZE,
+  });
+  return { subscription, stop: () => subscription.stop() };
+}

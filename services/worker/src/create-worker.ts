@@ -1,0 +1,28 @@
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import type { EventStore } from '@vsoko/event-store';
+import * as path from 'node:path';
+import { createProcedureActivities } from '../../../workflows/procedure/activities';
+import { PROCEDURES_TASK_QUEUE } from '../../../workflows/procedure/definitions';
+
+/** The workflow bundle's entry, from source (tests) and from dist/ alike. */
+export const WORKFLOWS_PATH = require.resolve(path.resolve(__dirname, '..', '..', '..', 'workflows'));
+
+export interface ProcedureWorkerDeps {
+  connection: NativeConnection;
+  namespace: string;
+  store: EventStore;
+  /** A prebuilt bundle (tests share one); otherwise the worker bundles WORKFLOWS_PATH itself. */
+  workflowBundle?: WorkerOptions['workflowBundle'];
+  identity?: string;
+}
+
+export function createProcedureWorker(deps: ProcedureWorkerDeps): Promise<Worker> {
+  return Worker.create({
+    connection: deps.connection,
+    namespace: deps.namespace,
+    taskQueue: PROCEDURES_TASK_QUEUE,
+    ...(deps.workflowBundle ? { workflowBundle: deps.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
+    activities: createProcedureActivities({ store: deps.store }),
+    ...(deps.identity ? { identity: deps.identity } : {}),
+  });
+}

@@ -1,0 +1,98 @@
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import { createEventStore, type EventStore } from '@vsoko/event-store';
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { MongoClient, type Db } from 'mongodb';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { createApiApp } from '../../services/api/src/bootstrap';
+import { runProjector, type RunningProjector } from '../../services/projector/src/run-projector';
+import { createProcedureWorker } from '../../services/worker/src/create-worker';
+
+export interface Services {
+  baseUrl: string;
+  store: EventStore;
+  temporal: Client;
+  db: Db;
+  dataDir: string;
+  worker: Worker;
+  stop(): Promise<void>;
+}
+
+/**
+ * The three services in this process against the shared real stack, each test file with its own event log
+ * file, MongoDB database and Temporal task traffic (workflow ids are unique per test).
+ */
+export async function startServices(
+  options: { worker?: boolean; projector?: boolean; api?: boolean } = {},
+): Promise<Services> {
+  const runId = randomUUID().slice(0, 8);
+  const dataDir = path.join(requiredEnv('VSOKO_IT_DATA_DIR'), runId);
+  fs.mkdirSync(dataDir, { recursive: true });
+  process.env.VSOKO_DATA_DIR = dataDir;
+  process.env.MONGODB_DB = `vsoko_it_${runId}`;
+  delete process.env.PORT;
+
+  const store = await createEventStore({
+    url: process.env.EVENTSTORE_URL,
+    sqlitePath: path.join(dataDir, 'events.sqlite'),
+  });
+  const mongo = await MongoClient.connect(requiredEnv('MONGODB_URL'));
+  const db = mongo.db(process.env.MONGODB_DB);
+  const connection = await Connection.connect({ address: requiredEnv('TEMPORAL_ADDRESS') });
+  const temporal = new Client({ connection });
+
+  const nativeConnection = await NativeConnection.connect({ address: requiredEnv('TEMPORAL_ADDRESS') });
+  const worker = await createProcedureWorker({ connection: nativeConnection, namespace: 'default', store });
+  const workerRun = options.worker === false ? Promise.resolve() : worker.run();
+
+  let projector: RunningProjector | undefined;
+  if (options.projector !== false) projector = await runProjector({ store, db });
+
+  let app: NestExpressApplication | undefined;
+  let baseUrl = '';
+  if (options.api !== false) {
+    app = await createApiApp({ logger: false });
+    await app.listen(0, '127.0.0.1');
+    baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  }
+
+  return {
+    baseUrl,
+    store,
+    temporal,
+    db,
+    dataDir,
+    worker,
+    async stop() {
+      await app?.close();
+      await projector?.stop();
+      if (options.worker !== false) {
+        worker.shutdown();
+        await workerRun;
+      }
+      await nativeConnection.close();
+      await connection.close();
+      await db.dropDatabase().catch(() => undefined);
+      await mongo.close();
+      await store.close();
+    },
+  };
+}
+
+function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: integration tests run under jest's integration project`);
+  return value;
+}
+
+export const director = { 'X-Actor-Id': 'director-1', 'X-Actor-Role': 'director' };
+
+// Response bodies are checked field by field with toMatchObject; a loose type keeps the tests readable.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type JsonBody = Record<string, any>;
+
+export async function json(res: Response): Promise<JsonBody> {
+  return (await res.json()) as JsonBody;
+}

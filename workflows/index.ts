@@ -1,0 +1,2 @@
+// The workflow bundle's entry: every workflow the worker registers, and nothing that is not deterministic.
+export * from './procedure';
