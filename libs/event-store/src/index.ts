@@ -1,6 +1,10 @@
 export * from './port';
 export * from './errors';
 export { STREAM_NAME_PATTERN, EVENT_TYPE_PATTERN, MAX_EVENT_BYTES } from './validation';
+export { CHAIN_KEY, type ChainLink } from './chain';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
 export type { Durability } from './sqlite/schema';
+export { KurrentDbEventStore, type KurrentDbEventStoreOptions } from './kurrentdb/kurrentdb-event-store';
+export { UpcasterRegistry, withUpcasters, type Upcaster } from './upcasting';
+export { verify, type VerifyReport, type BrokenLink } from './verify';
 export { createEventStore, type EventStoreOptions } from './factory';

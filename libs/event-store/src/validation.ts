@@ -1,5 +1,4 @@
 import { canonicalJson, NotJsonSerialisable } from './canonical-json';
-import { CHAIN_KEY } from './chain';
 import { InvalidAppend } from './errors';
 import type { EventToAppend, ExpectedRevision } from './port';
 
@@ -97,8 +96,11 @@ function prepareEvent(event: EventToAppend, index: number): PreparedEvent {
   if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) {
     fail('INVALID_METADATA', 'метаданные должны быть объектом.');
   }
-  if (Object.prototype.hasOwnProperty.call(metadata, CHAIN_KEY)) {
-    fail('RESERVED_METADATA', `ключ метаданных «${CHAIN_KEY}» заполняет хранилище.`);
+  const reserved = Object.keys(metadata).find((key) => key.startsWith('$'));
+  if (reserved !== undefined) {
+    fail('RESERVED_METADATA', `ключи метаданных с «$» (здесь «${reserved}») заполняет само хранилище.`, {
+      key: reserved,
+    });
   }
   const dataJson = serialise(data, 'data', fail);
   const metadataJson = serialise(metadata, 'metadata', fail);

@@ -44,26 +44,31 @@ export function pollingSubscription(
     });
   };
 
+  // Set by every append signal; cleared before each read, so a signal that arrives while reading is not lost.
+  let signalled = false;
   const sleep = (): Promise<void> =>
     new Promise((resolve) => {
       const timer = setTimeout(done, source.pollIntervalMs);
-      const unsubscribe = source.onAppend(done);
       function done(): void {
         clearTimeout(timer);
-        unsubscribe();
         wake = undefined;
         resolve();
       }
       wake = done;
     });
+  const unsubscribe = source.onAppend(() => {
+    signalled = true;
+    wake?.();
+  });
 
   const run = async (): Promise<void> => {
     try {
       while (!stopped) {
+        signalled = false;
         const events = await source.read(checkpoint, batchSize);
         if (stopped) break;
         if (events.length === 0) {
-          await sleep();
+          if (!signalled) await sleep();
           continue;
         }
         await handler(events);
@@ -73,6 +78,8 @@ export function pollingSubscription(
     } catch (error) {
       failure = { error };
       stopped = true;
+    } finally {
+      unsubscribe();
     }
     settleWaiters();
     if (failure) throw failure.error;
