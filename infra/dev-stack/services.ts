@@ -13,25 +13,22 @@ export interface SupervisedService {
 const RESTART_DELAY_MS = 1_000;
 
 /**
- * Runs one compiled service (dist/services/<name>) as a child process, prefixes its output, and restarts it
+ * Runs one service from its sources (compiled by swc as loaded) as a child process, prefixes its output, and restarts it
  * if it dies, so a crash of one service never leaves the stack half up.
  */
 export function superviseService(name: ServiceName, env: NodeJS.ProcessEnv): SupervisedService {
   const root = projectRoot();
-  const entry = path.join(root, 'dist', 'services', name, 'src', 'main.js');
+  const entry = path.join(root, 'services', name, 'src', 'main.ts');
+  const runner = path.join(root, 'infra', 'scripts', 'run-ts.js');
   let child: ChildProcess | undefined;
   let stopping = false;
   let restarts = 0;
 
   const launch = () => {
     const started = Date.now();
-    child = spawn(process.execPath, ['-r', 'tsconfig-paths/register', entry], {
+    child = spawn(process.execPath, [runner, entry], {
       cwd: root,
-      env: {
-        ...env,
-        TS_NODE_BASE_URL: path.join(root, 'dist'),
-        TS_NODE_PROJECT: path.join(root, 'tsconfig.json'),
-      },
+      env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     for (const stream of [child.stdout, child.stderr]) {

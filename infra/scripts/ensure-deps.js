@@ -22,8 +22,10 @@ function ensureNodeModules() {
     if (r.status === 0) return;
     fs.rmSync(nm, { recursive: true, force: true });
   }
-  log('node_modules: npm ci (первый раз на этой машине — несколько минут)…');
-  run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error']);
+  log('node_modules: установка по package-lock.json (первый раз на этой машине — несколько минут)…');
+  // `npm install` rather than `npm ci`: npm 11 leaves the other platforms' optional @swc/core binaries out of
+  // the lock file here, and `npm ci` then refuses a lock it calls out of sync. The locked versions still win.
+  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error']);
   fs.writeFileSync(stamp, key);
   fs.rmSync(cached, { recursive: true, force: true });
   const r = spawnSync('cp', ['-al', nm, cached]);

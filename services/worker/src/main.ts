@@ -1,4 +1,4 @@
-import { NativeConnection, Runtime, makeTelemetryFilterString } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, makeTelemetryFilterString } from '@temporalio/worker';
 import { loadConfig } from '@vsoko/config';
 import { createEventStore } from '@vsoko/event-store';
 import { createProcedureWorker } from './create-worker';
@@ -6,7 +6,10 @@ import { createProcedureWorker } from './create-worker';
 async function main() {
   const config = loadConfig();
   if (!config.TEMPORAL_ADDRESS) throw new Error('TEMPORAL_ADDRESS не задан');
-  Runtime.install({ telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }) } } });
+  Runtime.install({
+    logger: new DefaultLogger(config.LOG_LEVEL === 'debug' ? 'DEBUG' : 'WARN'),
+    telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }) } },
+  });
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const store = await createEventStore({ url: config.EVENTSTORE_URL, sqlitePath: config.eventStorePath });
   const worker = await createProcedureWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, store });
