@@ -13,53 +13,88 @@ export class NotJsonSerialisable extends Error {
   }
 }
 
-export function canonicalJson(value: unknown, path = '$'): string {
-  return write(value, path, new Set());
+/** Thrown inside the walk with the path built on the way out, so a valid value pays nothing for paths. */
+class Refused extends Error {
+  readonly segments: string[] = [];
+  constructor(readonly reason: string) {
+    super(reason);
+  }
 }
 
-function write(value: unknown, path: string, ancestors: Set<object>): string {
+export function canonicalJson(value: unknown, root = '$'): string {
+  try {
+    return write(value, []);
+  } catch (error) {
+    if (!(error instanceof Refused)) throw error;
+    throw new NotJsonSerialisable(root + error.segments.reverse().join(''), error.reason);
+  }
+}
+
+function write(value: unknown, ancestors: object[]): string {
   switch (typeof value) {
     case 'string':
       return JSON.stringify(value);
     case 'boolean':
       return value ? 'true' : 'false';
     case 'number':
-      if (!Number.isFinite(value))
-        throw new NotJsonSerialisable(path, `число ${value} не представимо в JSON`);
+      if (!Number.isFinite(value)) throw new Refused(`число ${value} не представимо в JSON`);
       return JSON.stringify(value);
     case 'object':
       if (value === null) return 'null';
-      return writeObject(value, path, ancestors);
+      return Array.isArray(value) ? writeArray(value, ancestors) : writeObject(value, ancestors);
     case 'undefined':
-      throw new NotJsonSerialisable(path, 'значение undefined не представимо в JSON');
+      throw new Refused('значение undefined не представимо в JSON');
     case 'bigint':
-      throw new NotJsonSerialisable(path, 'BigInt не представим в JSON');
+      throw new Refused('BigInt не представим в JSON');
     default:
-      throw new NotJsonSerialisable(path, `значение типа ${typeof value} не представимо в JSON`);
+      throw new Refused(`значение типа ${typeof value} не представимо в JSON`);
   }
 }
 
-function writeObject(value: object, path: string, ancestors: Set<object>): string {
-  if (ancestors.has(value)) throw new NotJsonSerialisable(path, 'циклическая ссылка');
-  ancestors.add(value);
-  try {
-    if (Array.isArray(value)) {
-      return '[' + value.map((item, i) => write(item, `${path}[${i}]`, ancestors)).join(',') + ']';
+function enter(value: object, ancestors: object[]): void {
+  // Nesting is shallow in practice, so a linear scan beats a Set.
+  if (ancestors.includes(value)) throw new Refused('циклическая ссылка');
+  ancestors.push(value);
+}
+
+function writeArray(value: unknown[], ancestors: object[]): string {
+  enter(value, ancestors);
+  let out = '[';
+  for (let i = 0; i < value.length; i++) {
+    if (i > 0) out += ',';
+    try {
+      out += write(value[i], ancestors);
+    } catch (error) {
+      if (error instanceof Refused) error.segments.push(`[${i}]`);
+      throw error;
     }
-    const proto: unknown = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) {
-      throw new NotJsonSerialisable(path, 'допускаются только простые объекты, массивы и примитивы');
-    }
-    const record = value as Record<string, unknown>;
-    const parts: string[] = [];
-    for (const key of Object.keys(record).sort()) {
-      const item = record[key];
-      // Like JSON.stringify: an absent optional property and one set to undefined mean the same.
-      if (item === undefined) continue;
-      parts.push(JSON.stringify(key) + ':' + write(item, `${path}.${key}`, ancestors));
-    }
-    return '{' + parts.join(',') + '}';
-  } finally {
-    ancestors.delete(value);
   }
+  ancestors.pop();
+  return out + ']';
+}
+
+function writeObject(value: object, ancestors: object[]): string {
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) {
+    throw new Refused('допускаются только простые объекты, массивы и примитивы');
+  }
+  enter(value, ancestors);
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  let out = '{';
+  let first = true;
+  for (const key of keys) {
+    const item = record[key];
+    // Like JSON.stringify: an absent optional property and one set to undefined mean the same.
+    if (item === undefined) continue;
+    try {
+      out += (first ? '' : ',') + JSON.stringify(key) + ':' + write(item, ancestors);
+    } catch (error) {
+      if (error instanceof Refused) error.segments.push(`.${key}`);
+      throw error;
+    }
+    first = false;
+  }
+  ancestors.pop();
+  return out + '}';
 }

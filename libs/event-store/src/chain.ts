@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * Tamper evidence: every event's metadata carries `$chain = { prev, hash }`, where `prev` is the previous
@@ -32,7 +32,7 @@ export function chainHash(e: ChainInput): string {
     `{"data":${e.dataJson},"id":${JSON.stringify(e.id)},"metadata":${e.metadataJson},` +
     `"prev":${e.prev === null ? 'null' : JSON.stringify(e.prev)},"revision":${e.revision},` +
     `"schemaVersion":${e.schemaVersion},"stream":${JSON.stringify(e.streamName)},"type":${JSON.stringify(e.type)}}`;
-  return createHash('sha256').update(envelope).digest('hex');
+  return hash('sha256', envelope, 'hex');
 }
 
 /** Puts `$chain` into canonical metadata JSON; '$' sorts before every other key, so it goes first. */

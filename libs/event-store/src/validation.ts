@@ -57,8 +57,10 @@ export function prepareBatch(streamName: string, events: EventToAppend[]): Prepa
     });
   }
   const seen = new Set<string>();
+  // The events of one command share one metadata object; it is checked and serialised once per batch.
+  const metadataCache = { source: undefined as unknown, json: '' };
   return events.map((event, index) => {
-    const prepared = prepareEvent(event, index);
+    const prepared = prepareEvent(event, index, metadataCache);
     if (seen.has(prepared.id)) {
       throw new InvalidAppend(
         'DUPLICATE_ID_IN_BATCH',
@@ -74,7 +76,11 @@ export function prepareBatch(streamName: string, events: EventToAppend[]): Prepa
   });
 }
 
-function prepareEvent(event: EventToAppend, index: number): PreparedEvent {
+function prepareEvent(
+  event: EventToAppend,
+  index: number,
+  metadataCache: { source: unknown; json: string },
+): PreparedEvent {
   const fail = (code: string, message: string, details: Record<string, unknown> = {}): never => {
     throw new InvalidAppend(code, `Событие №${index + 1}: ${message}`, { index, ...details });
   };
@@ -93,17 +99,15 @@ function prepareEvent(event: EventToAppend, index: number): PreparedEvent {
       `версия схемы должна быть целым числом от 1, получено ${String(schemaVersion)}.`,
     );
   }
-  if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) {
-    fail('INVALID_METADATA', 'метаданные должны быть объектом.');
-  }
-  const reserved = Object.keys(metadata).find((key) => key.startsWith('$'));
-  if (reserved !== undefined) {
-    fail('RESERVED_METADATA', `ключи метаданных с «$» (здесь «${reserved}») заполняет само хранилище.`, {
-      key: reserved,
-    });
-  }
   const dataJson = serialise(data, 'data', fail);
-  const metadataJson = serialise(metadata, 'metadata', fail);
+  let metadataJson: string;
+  if (metadata === metadataCache.source) {
+    metadataJson = metadataCache.json;
+  } else {
+    metadataJson = serialiseMetadata(metadata, fail);
+    metadataCache.source = metadata;
+    metadataCache.json = metadataJson;
+  }
   // UTF-8 takes at most 3 bytes per UTF-16 unit, so short strings need no exact count.
   const length = dataJson.length + metadataJson.length;
   if (length * 3 > MAX_EVENT_BYTES) {
@@ -118,11 +122,23 @@ function prepareEvent(event: EventToAppend, index: number): PreparedEvent {
   return { id: id.toLowerCase(), type, schemaVersion, dataJson, metadataJson };
 }
 
-function serialise(
-  value: unknown,
-  root: string,
-  fail: (code: string, message: string, details?: Record<string, unknown>) => never,
-): string {
+type Fail = (code: string, message: string, details?: Record<string, unknown>) => never;
+
+/** Metadata keys beginning with '$' belong to the store ($chain, and $schemaVersion on KurrentDB). */
+function serialiseMetadata(metadata: unknown, fail: Fail): string {
+  if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) {
+    return fail('INVALID_METADATA', 'метаданные должны быть объектом.');
+  }
+  const reserved = Object.keys(metadata).find((key) => key.startsWith('$'));
+  if (reserved !== undefined) {
+    fail('RESERVED_METADATA', `ключи метаданных с «$» (здесь «${reserved}») заполняет само хранилище.`, {
+      key: reserved,
+    });
+  }
+  return serialise(metadata, 'metadata', fail);
+}
+
+function serialise(value: unknown, root: string, fail: Fail): string {
   try {
     return canonicalJson(value, root);
   } catch (error) {
