@@ -219,6 +219,17 @@ export function eventStoreContract(name: string, createStore: () => Promise<Even
         await subscription.stop();
       });
 
+      it('stop() ends it: done resolves and a pending caughtUpTo rejects with a typed error', async () => {
+        const head = await store.headPosition();
+        const subscription = store.subscribeToAll(async () => undefined, { afterPosition: head });
+        const pending = subscription.caughtUpTo(head + 1_000_000);
+
+        await subscription.stop();
+
+        await expect(pending).rejects.toMatchObject({ code: 'SUBSCRIPTION_STOPPED' });
+        await expect(subscription.done).resolves.toBeUndefined();
+      });
+
       it("ends with the handler's error, and so do pending caughtUpTo calls", async () => {
         const head = await store.headPosition();
         const stream = streamName();
