@@ -36,6 +36,8 @@ function ensureNodeModules() {
 
 function main() {
   ensureNodeModules();
+  // The tests need Temporal's time-skipping server even when the other servers are external.
+  if (process.argv.includes('--with-test-server')) require('./test-server').ensureTestServer();
   if (process.env.TEMPORAL_ADDRESS && process.env.MONGODB_URL) return;
   require('./build-binaries').ensureBinaries();
 }

@@ -8,6 +8,7 @@ import { MongoClient, type Db } from 'mongodb';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createApiApp } from '../../services/api/src/bootstrap';
 import { runProjector, type RunningProjector } from '../../services/projector/src/run-projector';
+import { createNotificationsWorker } from '../../services/worker/src/create-notifications-worker';
 import { createProcedureWorker } from '../../services/worker/src/create-worker';
 
 export interface Services {
@@ -45,7 +46,14 @@ export async function startServices(
 
   const nativeConnection = await NativeConnection.connect({ address: requiredEnv('TEMPORAL_ADDRESS') });
   const worker = await createProcedureWorker({ connection: nativeConnection, namespace: 'default', store });
-  const workerRun = options.worker === false ? Promise.resolve() : worker.run();
+  const notifications = await createNotificationsWorker({
+    connection: nativeConnection,
+    namespace: 'default',
+    db,
+    smtpUrl: requiredEnv('SMTP_URL'),
+  });
+  const workerRun =
+    options.worker === false ? Promise.resolve() : Promise.all([worker.run(), notifications.run()]);
 
   let projector: RunningProjector | undefined;
   if (options.projector !== false) projector = await runProjector({ store, db });
@@ -70,6 +78,7 @@ export async function startServices(
       await projector?.stop();
       if (options.worker !== false) {
         worker.shutdown();
+        notifications.shutdown();
         await workerRun;
       }
       await nativeConnection.close();

@@ -16,6 +16,8 @@ export interface ProcedureWorkflowInput {
   procedureId: string;
   /** Set by continue-as-new: the state folded so far, so the new run needs no replay of the log. */
   carried?: CarriedState;
+  /** A command to run at start: a re-check procedure is started by its parent with its ScheduleProcedure. */
+  initialCommand?: CommandEnvelope;
 }
 
 export interface CarriedState {

@@ -3,10 +3,14 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
+  log,
+  ParentClosePolicy,
   proxyActivities,
   setHandler,
+  startChild,
   workflowInfo,
 } from '@temporalio/workflow';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import {
   decide,
   evolve,
@@ -14,15 +18,21 @@ import {
   pendingTimers,
   type CommandContext,
   type ErrorKind,
+  type NotificationTopic,
+  type ScheduleProcedure,
   VsokoError,
   type ProcedureState,
   type TimerPolicy,
 } from '../../libs/domain/src';
+import { isNotifiable, NOTIFICATIONS_TASK_QUEUE, type NotifiableEvent } from '../notifications/definitions';
+import type { NotificationActivities } from '../notifications/activities';
 import type { ProcedureActivities } from './activities';
 import {
   commandUpdate,
   FAILURE_PREFIX,
   procedureStreamName,
+  procedureWorkflowId,
+  PROCEDURES_TASK_QUEUE,
   snapshotQuery,
   type CommandEnvelope,
   type CommandOutcome,
@@ -32,6 +42,18 @@ import {
 const { appendEvents } = proxyActivities<ProcedureActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '200 ms', maximumInterval: '10 seconds', backoffCoefficient: 2 },
+});
+
+// Mail may be down for hours; the procedure never waits for it, and the final outcome is recorded either way.
+const { sendNotification } = proxyActivities<NotificationActivities>({
+  taskQueue: NOTIFICATIONS_TASK_QUEUE,
+  startToCloseTimeout: '1 minute',
+  retry: {
+    initialInterval: '30 seconds',
+    backoffCoefficient: 2,
+    maximumInterval: '1 hour',
+    maximumAttempts: 10,
+  },
 });
 
 /** How many command outcomes a run remembers for idempotent retries; carried over by continue-as-new. */
@@ -54,6 +76,7 @@ export async function procedureWorkflow(input: ProcedureWorkflowInput): Promise<
   let position = input.carried?.position ?? 0;
   const recent = new Map<string, CommandOutcome>(input.carried?.recentCommands ?? []);
   let busy = false;
+  let notificationsInFlight = 0;
 
   const remember = (commandId: string, outcome: CommandOutcome) => {
     recent.set(commandId, outcome);
@@ -71,6 +94,7 @@ export async function procedureWorkflow(input: ProcedureWorkflowInput): Promise<
       checkExpectedRevision(envelope, revision);
       const events = decideOrFail(envelope, state, waited);
       if (events.length > 0) {
+        const firstRevision = revision + 1;
         const out = await appendEvents({
           streamName,
           expectedRevision: revision,
@@ -80,12 +104,76 @@ export async function procedureWorkflow(input: ProcedureWorkflowInput): Promise<
         for (const event of events) state = evolve(state, event);
         revision = out.revision;
         position = out.position;
+        events.forEach((event, i) => {
+          if (isNotifiable(event)) notify(event, firstRevision + i);
+          if (event.type === 'RecheckRequested') void scheduleRecheck(event.data.child, envelope.context);
+        });
       }
       const outcome: CommandOutcome = { revision, position, eventTypes: events.map((e) => e.type) };
       remember(commandId, outcome);
       return outcome;
     } finally {
       busy = false;
+    }
+  };
+
+  /** Sends in the background; its outcome comes back as a command, so it is recorded like everything else. */
+  const notify = (event: NotifiableEvent, eventRevision: number) => {
+    notificationsInFlight++;
+    const notificationId = `${streamName}:${eventRevision}`;
+    const about = topicOf(event);
+    const schoolId = 'schoolId' in state ? state.schoolId : '';
+    const procedure = {
+      procedureId: input.procedureId,
+      title: 'title' in state ? state.title : input.procedureId,
+      timeZone: 'timeZone' in state ? state.timeZone : 'Europe/Moscow',
+    };
+    void (async () => {
+      const base = { procedureId: input.procedureId, notificationId, channel: 'email' as const, about };
+      try {
+        const delivery = await sendNotification({ notificationId, schoolId, procedure, event });
+        await execute({
+          command: { type: 'RecordNotificationSent', data: { ...base, ...delivery } },
+          context: systemContext(state, input.procedureId, `notification:${notificationId}`),
+        });
+      } catch (e) {
+        await execute({
+          command: {
+            type: 'RecordNotificationFailed',
+            data: { ...base, recipient: '', attempt: 0, error: messageOf(e), willRetry: false },
+          },
+          context: systemContext(state, input.procedureId, `notification:${notificationId}:failed`),
+        });
+      } finally {
+        notificationsInFlight--;
+      }
+    })();
+  };
+
+  const scheduleRecheck = async (child: ScheduleProcedure['data'], cause: CommandContext) => {
+    try {
+      await startChild(procedureWorkflow, {
+        workflowId: procedureWorkflowId(child.procedureId),
+        taskQueue: PROCEDURES_TASK_QUEUE,
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+        args: [
+          {
+            procedureId: child.procedureId,
+            initialCommand: {
+              command: { type: 'ScheduleProcedure', data: child },
+              context: {
+                ...systemContext(state, child.procedureId, `recheck:${child.procedureId}`),
+                causationId: cause.commandId,
+              },
+            },
+          },
+        ],
+      });
+    } catch (e) {
+      // Already started (a replayed or repeated request) is the outcome we wanted; anything else is logged, the
+      // re-check can be scheduled by hand, and the parent procedure goes on.
+      if (!(e instanceof WorkflowExecutionAlreadyStartedError))
+        log.warn('re-check not started', { error: messageOf(e) });
     }
   };
 
@@ -98,6 +186,8 @@ export async function procedureWorkflow(input: ProcedureWorkflowInput): Promise<
   });
   setHandler(snapshotQuery, () => ({ state, revision, position }));
 
+  if (input.initialCommand && state.status === 'none')
+    await execute(input.initialCommand).catch(() => undefined);
   if (state.status === 'none' && !(await condition(() => state.status !== 'none', FIRST_COMMAND_WAIT))) {
     return state;
   }
@@ -115,15 +205,39 @@ export async function procedureWorkflow(input: ProcedureWorkflowInput): Promise<
       });
     }
     if (tooLong()) {
-      await condition(allHandlersFinished);
+      await condition(() => allHandlersFinished() && notificationsInFlight === 0);
       return continueAsNew<typeof procedureWorkflow>({
         procedureId: input.procedureId,
         carried: { state, revision, position, recentCommands: [...recent.entries()] },
       });
     }
   }
-  await condition(allHandlersFinished);
+  await condition(() => allHandlersFinished() && notificationsInFlight === 0);
   return state;
+}
+
+function topicOf(event: NotifiableEvent): NotificationTopic {
+  switch (event.type) {
+    case 'StageOverdue':
+      return { kind: 'stage-overdue', stage: event.data.stage };
+    case 'DecisionReminderDue':
+      return {
+        kind: 'decision-reminder',
+        decisionId: event.data.decisionId,
+        daysBefore: event.data.daysBefore,
+      };
+    case 'DecisionOverdue':
+      return { kind: 'decision-overdue', decisionId: event.data.decisionId };
+    case 'EscalatedToDirector':
+      return event.data.subject.kind === 'decision'
+        ? { kind: 'escalation', decisionId: event.data.subject.decisionId }
+        : { kind: 'escalation', stage: event.data.subject.stage };
+  }
+}
+
+function messageOf(e: unknown): string {
+  const cause = (e as { cause?: { message?: string } })?.cause;
+  return (cause?.message ?? (e instanceof Error ? e.message : String(e))).slice(0, 500);
 }
 
 function timerKey(timer: { kind: string; at: string; decisionId?: string; daysBefore?: number }): string {

@@ -1,22 +1,37 @@
 import { DefaultLogger, NativeConnection, Runtime, makeTelemetryFilterString } from '@temporalio/worker';
 import { loadConfig } from '@vsoko/config';
 import { createEventStore } from '@vsoko/event-store';
+import { MongoClient } from 'mongodb';
+import { createNotificationsWorker } from './create-notifications-worker';
 import { createProcedureWorker } from './create-worker';
 
 async function main() {
   const config = loadConfig();
   if (!config.TEMPORAL_ADDRESS) throw new Error('TEMPORAL_ADDRESS не задан');
+  if (!config.MONGODB_URL) throw new Error('MONGODB_URL не задан');
+  if (!config.SMTP_URL) throw new Error('SMTP_URL не задан');
   Runtime.install({
     logger: new DefaultLogger(config.LOG_LEVEL === 'debug' ? 'DEBUG' : 'WARN'),
     telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }) } },
   });
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const store = await createEventStore({ url: config.EVENTSTORE_URL, sqlitePath: config.eventStorePath });
-  const worker = await createProcedureWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, store });
-  process.stdout.write(`worker: очередь procedures, Temporal ${config.TEMPORAL_ADDRESS}\n`);
-  // Runtime.install shuts the worker down gracefully on SIGINT/SIGTERM; run() then resolves.
-  await worker.run();
+  const mongo = await MongoClient.connect(config.MONGODB_URL);
+  const namespace = config.TEMPORAL_NAMESPACE;
+  const workers = [
+    await createProcedureWorker({ connection, namespace, store }),
+    await createNotificationsWorker({
+      connection,
+      namespace,
+      db: mongo.db(config.MONGODB_DB),
+      smtpUrl: config.SMTP_URL,
+    }),
+  ];
+  process.stdout.write(`worker: очереди procedures и notifications, Temporal ${config.TEMPORAL_ADDRESS}\n`);
+  // Runtime.install shuts the workers down gracefully on SIGINT/SIGTERM; run() then resolves.
+  await Promise.all(workers.map((w) => w.run()));
   await store.close();
+  await mongo.close();
   await connection.close();
 }
 

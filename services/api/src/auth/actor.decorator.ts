@@ -2,7 +2,7 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { type Actor, VsokoError } from '@vsoko/domain';
 import type { Request } from 'express';
 
-class Unauthorized extends VsokoError {
+export class Unauthorized extends VsokoError {
   readonly kind = 'unauthorized' as const;
 }
 
@@ -30,4 +30,16 @@ export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionCont
   }
   const name = request.header('x-actor-name');
   return { id, kind: 'user', role, ...(name ? { name: decodeURIComponent(name) } : {}) };
+});
+
+/** The school the acting user works for (DEVELOPMENT STAND-IN: the X-School-Id header). */
+export const CurrentSchool = createParamDecorator((_: unknown, ctx: ExecutionContext): string => {
+  const schoolId = ctx.switchToHttp().getRequest<Request>().header('x-school-id');
+  if (!schoolId || !/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(schoolId)) {
+    throw new Unauthorized(
+      'SCHOOL_REQUIRED',
+      'Не указана школа пользователя: заголовок X-School-Id (временная замена входа)',
+    );
+  }
+  return schoolId;
 });

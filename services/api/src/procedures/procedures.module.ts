@@ -3,13 +3,21 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { ProjectionWaiter } from '../read-models/projection-waiter';
 import { ProcedureGateway } from './gateway/procedure-gateway';
 import { GetProcedureHandler } from './get-procedure/get-procedure.handler';
+import { ExecuteProcedureCommandHandler } from './execute-command/execute-procedure-command';
+import { ProcedureCommandsController } from './procedure-commands.controller';
 import { ProceduresController } from './procedures.controller';
 import { ScheduleProcedureHandler } from './schedule-procedure/schedule-procedure.handler';
 
 @Module({
   imports: [CqrsModule],
-  controllers: [ProceduresController],
-  providers: [ProcedureGateway, ProjectionWaiter, ScheduleProcedureHandler, GetProcedureHandler],
+  controllers: [ProceduresController, ProcedureCommandsController],
+  providers: [
+    ProcedureGateway,
+    ProjectionWaiter,
+    ScheduleProcedureHandler,
+    ExecuteProcedureCommandHandler,
+    GetProcedureHandler,
+  ],
   exports: [ProcedureGateway, ProjectionWaiter],
 })
 export class ProceduresModule {}

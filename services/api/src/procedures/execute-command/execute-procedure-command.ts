@@ -1,0 +1,37 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { ProcedureCommand } from '@vsoko/domain';
+import type { CommandOutcome } from '@vsoko/workflows/procedure/definitions';
+import type { Clock, IdGenerator } from '../../infrastructure/clock';
+import { CLOCK, ID_GENERATOR } from '../../infrastructure/tokens';
+import { ProcedureGateway } from '../gateway/procedure-gateway';
+import type { RequestContext } from '../schedule-procedure/schedule-procedure.command';
+import { commandContext } from '../schedule-procedure/schedule-procedure.handler';
+
+/** Any command on an existing procedure: the workflow's validator decides, the handler records. */
+export class ExecuteProcedureCommand extends Command<CommandOutcome> {
+  constructor(
+    readonly command: ProcedureCommand,
+    readonly request: RequestContext & { schoolId: string },
+    readonly expectedRevision?: number,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ExecuteProcedureCommand)
+export class ExecuteProcedureCommandHandler implements ICommandHandler<ExecuteProcedureCommand> {
+  constructor(
+    private readonly gateway: ProcedureGateway,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+  ) {}
+
+  execute({ command, request, expectedRevision }: ExecuteProcedureCommand): Promise<CommandOutcome> {
+    return this.gateway.execute(command.data.procedureId, {
+      command,
+      context: commandContext(request, request.schoolId, this.clock, this.ids),
+      ...(expectedRevision === undefined ? {} : { expectedRevision }),
+    });
+  }
+}

@@ -1,0 +1,36 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsString, MaxLength, ValidateNested } from 'class-validator';
+import type { MarkProcedurePerformed } from '@vsoko/domain';
+import { IsDate } from '../dto-rules';
+import { ResponsibleDto } from '../schedule-procedure/schedule-procedure.dto';
+
+export class MarkPerformedDto {
+  @IsDate()
+  performedOn!: string;
+
+  @ApiProperty({ type: ResponsibleDto })
+  @ValidateNested()
+  @Type(() => ResponsibleDto)
+  performedBy!: ResponsibleDto;
+
+  @ApiProperty({ type: [String], example: ['Работы учащихся 4А и 4Б классов', 'Протоколы проверки'] })
+  @IsArray({ message: 'собранные материалы: список строк' })
+  @ArrayNotEmpty({ message: 'укажите, что собрано' })
+  @ArrayMaxSize(100, { message: 'не больше 100 пунктов' })
+  @IsString({ each: true, message: 'каждый пункт — строка' })
+  @MaxLength(1000, { each: true, message: 'пункт не длиннее 1000 символов' })
+  collected!: string[];
+
+  toCommand(procedureId: string): MarkProcedurePerformed {
+    return {
+      type: 'MarkProcedurePerformed',
+      data: {
+        procedureId,
+        performedOn: this.performedOn,
+        performedBy: { ...this.performedBy },
+        collected: this.collected,
+      },
+    };
+  }
+}

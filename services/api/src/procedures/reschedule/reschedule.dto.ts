@@ -1,0 +1,23 @@
+import { Type } from 'class-transformer';
+import { ValidateNested } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import type { RescheduleProcedure } from '@vsoko/domain';
+import { IsText } from '../dto-rules';
+import { WindowDto } from '../schedule-procedure/schedule-procedure.dto';
+
+export class RescheduleDto {
+  @ApiProperty({ type: WindowDto })
+  @ValidateNested()
+  @Type(() => WindowDto)
+  window!: WindowDto;
+
+  @IsText('причина переноса', 1000, 'Приказ № 45 о переносе сроков ВПР')
+  reason!: string;
+
+  toCommand(procedureId: string): RescheduleProcedure {
+    return {
+      type: 'RescheduleProcedure',
+      data: { procedureId, window: { ...this.window }, reason: this.reason },
+    };
+  }
+}

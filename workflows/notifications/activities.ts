@@ -1,0 +1,57 @@
+import { ApplicationFailure, Context } from '@temporalio/activity';
+import type { Db } from 'mongodb';
+import * as nodemailer from 'nodemailer';
+import { addresseeOf, type NotificationDelivery, type NotificationRequest } from './definitions';
+import { renderMessage } from './messages';
+
+/** A member of a school's staff as the notification side needs them (seeded by accounts, issue 8). */
+export interface StaffMember {
+  _id: string;
+  schoolId: string;
+  personId: string;
+  name: string;
+  roles: string[];
+  email?: string;
+}
+
+export const STAFF_COLLECTION = 'staff';
+
+export function createNotificationActivities(deps: { db: Db; smtpUrl: string; from?: string }) {
+  const transport = nodemailer.createTransport(deps.smtpUrl);
+  const from = deps.from ?? 'ВСОКО <vsoko@localhost>';
+  const staff = deps.db.collection<StaffMember>(STAFF_COLLECTION);
+
+  async function recipientOf(request: NotificationRequest): Promise<string> {
+    const { responsible, role } = addresseeOf(request.event);
+    const member = responsible?.personId
+      ? await staff.findOne({ _id: `${request.schoolId}:${responsible.personId}` })
+      : await staff.findOne({ schoolId: request.schoolId, roles: role ?? responsible?.role });
+    if (!member?.email) {
+      const who = responsible?.personId ?? role ?? responsible?.role ?? responsible?.name;
+      // Retrying cannot make an address appear; the outcome is recorded as failed and the procedure goes on.
+      throw ApplicationFailure.nonRetryable(
+        `нет адреса почты для «${who}» в школе ${request.schoolId}`,
+        'NoRecipient',
+      );
+    }
+    return member.email;
+  }
+
+  return {
+    async sendNotification(request: NotificationRequest): Promise<NotificationDelivery> {
+      const recipient = await recipientOf(request);
+      const { subject, text } = renderMessage(request);
+      await transport.sendMail({
+        from,
+        to: recipient,
+        subject,
+        text,
+        // The same id on every attempt lets a mail system drop a duplicate if an acknowledgement was lost.
+        messageId: `<${request.notificationId.replace(/[^\w.-]/g, '.')}@vsoko>`,
+      });
+      return { recipient, attempt: Context.current().info.attempt };
+    },
+  };
+}
+
+export type NotificationActivities = ReturnType<typeof createNotificationActivities>;

@@ -1,0 +1,69 @@
+import { STAGE_TITLES } from '../../libs/domain/src';
+import type { NotificationRequest } from './definitions';
+
+export interface MailText {
+  subject: string;
+  text: string;
+}
+
+/** 2024-03-15 → 15.03.2024, as Russian schools write dates. */
+export function ruDate(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-');
+  return `${d}.${m}.${y}`;
+}
+
+function days(n: number): string {
+  const mod10 = n % 10;
+  const mod100 = n % 100;
+  if (mod10 === 1 && mod100 !== 11) return `${n} день`;
+  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return `${n} дня`;
+  return `${n} дней`;
+}
+
+/** The Russian text of each notification; the procedure's title anchors it for the reader. */
+export function renderMessage({ event, procedure }: NotificationRequest): MailText {
+  const about = `Процедура: «${procedure.title}»`;
+  switch (event.type) {
+    case 'DecisionReminderDue':
+      return {
+        subject: `Напоминание: срок исполнения решения — ${ruDate(event.data.deadline)}`,
+        text: [
+          `${event.data.responsible.name}, через ${days(event.data.daysBefore)} истекает срок исполнения решения:`,
+          `«${event.data.wording}»`,
+          `Срок: ${ruDate(event.data.deadline)}.`,
+          about,
+        ].join('\n'),
+      };
+    case 'DecisionOverdue':
+      return {
+        subject: `Просрочено решение: срок истёк ${ruDate(event.data.deadline)}`,
+        text: [
+          `${event.data.responsible.name}, срок исполнения решения истёк ${ruDate(event.data.deadline)}:`,
+          `«${event.data.wording}»`,
+          'Отметьте исполнение или попросите продлить срок.',
+          about,
+        ].join('\n'),
+      };
+    case 'EscalatedToDirector': {
+      const subject = event.data.subject;
+      const what =
+        subject.kind === 'decision'
+          ? `решение ${subject.decisionId} со сроком ${ruDate(subject.deadline)}`
+          : `этап «${STAGE_TITLES[subject.stage]}» со сроком ${ruDate(subject.dueDate)}`;
+      return {
+        subject: `Эскалация: не исполнено в срок — ${event.data.responsible.name}`,
+        text: [`Не исполнено в срок: ${what}.`, `Ответственный: ${event.data.responsible.name}.`, about].join(
+          '\n',
+        ),
+      };
+    }
+    case 'StageOverdue':
+      return {
+        subject: `Просрочен этап «${STAGE_TITLES[event.data.stage]}»`,
+        text: [
+          `${event.data.responsible.name}, этап «${STAGE_TITLES[event.data.stage]}» должен был завершиться ${ruDate(event.data.dueDate)}.`,
+          about,
+        ].join('\n'),
+      };
+  }
+}
