@@ -84,7 +84,11 @@ function expand(
   const out: CalendarOccurrence[] = [];
   const starts: Time[] = [];
   const iterator = event.iterator();
-  for (let i = 0, next = iterator.next(); next && i < MAX_OCCURRENCES_PER_EVENT; i++, next = iterator.next()) {
+  for (
+    let i = 0, next = iterator.next();
+    next && i < MAX_OCCURRENCES_PER_EVENT;
+    i++, next = iterator.next()
+  ) {
     if (isoDate(next) > options.horizon.to && starts.length > 0) break;
     starts.push(next);
   }
@@ -135,7 +139,8 @@ function occurrence(
     localStart: localStartOf(start, zone),
     window: { from: fromDate, to: lastDay < fromDate ? fromDate : lastDay },
     cancelled: cancelledCalendar || status === 'CANCELLED',
-    movedByOverride: recurrenceId !== null && item.isRecurrenceException() && start.compare(recurrenceId) !== 0,
+    movedByOverride:
+      recurrenceId !== null && item.isRecurrenceException() && start.compare(recurrenceId) !== 0,
     vsoko: readConvention(textOf(item.component, summary)),
   };
 }

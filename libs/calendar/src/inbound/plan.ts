@@ -101,7 +101,11 @@ function actionFor(
   const ignore = (reason: string): PlannedAction => ({ kind: 'ignore', ...base, reason });
   if (!occ.vsoko) {
     if (previous && !previous.cancelled) {
-      return cancel(previous, `Событие в календаре «${source.title}» больше не отмечено для ВСОКО`, 'unmarked');
+      return cancel(
+        previous,
+        `Событие в календаре «${source.title}» больше не отмечено для ВСОКО`,
+        'unmarked',
+      );
     }
     return ignore('не отмечено для ВСОКО');
   }
@@ -128,7 +132,8 @@ function actionFor(
     };
   }
   const direction = occ.vsoko.direction ?? source.defaults.direction;
-  if (!direction) return ignore('не указано направление: X-VSOKO-DIRECTION или строка «направление:» в описании');
+  if (!direction)
+    return ignore('не указано направление: X-VSOKO-DIRECTION или строка «направление:» в описании');
   const responsible = occ.vsoko.responsible ?? source.defaults.responsible;
   if (!responsible) return ignore('не указан ответственный: строка «ответственный:» в описании');
   const { title: _title, direction: _d, responsible: _r, ...details } = occ.vsoko;

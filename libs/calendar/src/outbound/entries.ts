@@ -68,7 +68,11 @@ export function entriesOf(state: ProcedureState): CalendarEntry[] {
   return out;
 }
 
-const DECISION_STATUS_TITLES = { open: 'на исполнении', executed: 'исполнено', cancelled: 'отменено' } as const;
+const DECISION_STATUS_TITLES = {
+  open: 'на исполнении',
+  executed: 'исполнено',
+  cancelled: 'отменено',
+} as const;
 
 /** The exclusive end day an all-day VEVENT needs. */
 export function exclusiveEnd(entry: CalendarEntry): string {

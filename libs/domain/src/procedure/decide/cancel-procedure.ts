@@ -1,7 +1,7 @@
 import type { CommandContext } from '../../shared';
 import type { CancelProcedure } from '../commands';
 import type { ProcedureEvent } from '../events';
-import { active, requireAdministrator, requireSchool, requireText } from '../rules';
+import { active, requireAdministratorOrIntegration, requireSchool, requireText } from '../rules';
 import type { ProcedureState } from '../state';
 
 /** At any stage, with a reason; open decisions stay as they were and the procedure accepts nothing more. */
@@ -13,7 +13,7 @@ export function cancelProcedure(
   const { procedureId } = command.data;
   const current = active(state, procedureId);
   requireSchool(ctx, current.schoolId);
-  requireAdministrator(ctx, 'Отменить процедуру');
+  requireAdministratorOrIntegration(ctx, 'Отменить процедуру');
   const reason = requireText(command.data.reason, 'REASON_REQUIRED', 'Укажите причину отмены процедуры');
   return [{ type: 'ProcedureCancelled', data: { procedureId, reason, cancelledInStatus: current.status } }];
 }

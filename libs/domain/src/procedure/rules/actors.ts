@@ -44,6 +44,14 @@ export function requireResponsibleOrAdministrator(
   }
 }
 
+/**
+ * Planning acts (schedule, move, cancel) may also come from a calendar integration of the procedure's school:
+ * `requireSchool` has already bound it to that school.
+ */
+export function requireAdministratorOrIntegration(ctx: CommandContext, action: string): void {
+  if (ctx.actor.kind !== 'integration') requireAdministrator(ctx, action);
+}
+
 /** Timer facts and delivery reports come from the system alone. */
 export function requireSystem(ctx: CommandContext): void {
   if (ctx.actor.kind !== 'system') {
