@@ -1,8 +1,18 @@
 import type { RecordedEvent } from '@vsoko/event-store';
 import type { AnyBulkWriteOperation, Db, Document } from 'mongodb';
-import type { ProjectedDocument, Projection } from './projection';
+import {
+  contextFrom,
+  FACT_FIELDS,
+  factsOf,
+  procedureIdOf,
+  type ProcedureFacts,
+  type ProjectionContext,
+} from './context';
+import { eventsByDocument, foldDocument } from './fold';
+import type { AnyProjection, ProjectedDocument } from './projection';
 
 export const CHECKPOINTS = 'checkpoints';
+export const PROCEDURE_FACTS_COLLECTION = 'procedures';
 
 export interface Checkpoint {
   _id: string;
@@ -13,12 +23,13 @@ export interface Checkpoint {
 /**
  * Applies a batch of log events to the read models and then stores the checkpoint. MongoDB-compatible stores
  * without transactions (FerretDB v1) cannot write both atomically, so a crash between the two replays the batch;
- * each document's `_position` makes that replay a no-op.
+ * each document's `_position` makes that replay a no-op, and every document is a function of the events up to
+ * its `_position` only, so a replayed run ends with exactly the documents a clean rebuild writes.
  */
 export class MongoProjector {
   constructor(
     private readonly db: Db,
-    private readonly projections: ReadonlyArray<Projection<ProjectedDocument>>,
+    private readonly projections: readonly AnyProjection[],
     private readonly name = 'read-models',
   ) {}
 
@@ -27,10 +38,29 @@ export class MongoProjector {
     return doc?.position ?? 0;
   }
 
+  async ensureIndexes(): Promise<void> {
+    for (const projection of this.projections) {
+      if (projection.indexes.length === 0) continue;
+      await this.db.collection(projection.collection).createIndexes([...projection.indexes]);
+    }
+  }
+
+  /** Drops every read model and the checkpoint: the next run replays the whole log. */
+  async drop(): Promise<void> {
+    const existing = new Set(
+      (await this.db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name),
+    );
+    for (const name of new Set(this.projections.map((p) => p.collection))) {
+      if (existing.has(name)) await this.db.collection(name).drop();
+    }
+    await this.db.collection<Checkpoint>(CHECKPOINTS).deleteOne({ _id: this.name });
+  }
+
   async apply(events: RecordedEvent[]): Promise<void> {
     if (events.length === 0) return;
+    const ctx = contextFrom(await this.factsFor(events));
     for (const projection of this.projections) {
-      await this.applyTo(projection, events);
+      await this.applyTo(projection, events, ctx);
     }
     const last = events[events.length - 1].position;
     await this.db
@@ -42,26 +72,49 @@ export class MongoProjector {
       );
   }
 
-  private async applyTo(projection: Projection<ProjectedDocument>, events: RecordedEvent[]): Promise<void> {
-    const relevant = events.filter((e) => projection.handles.includes(e.type));
-    const byId = new Map<string, RecordedEvent[]>();
-    for (const event of relevant) {
-      const id = projection.documentId(event);
-      if (id === null) continue;
-      byId.set(id, [...(byId.get(id) ?? []), event]);
+  private async factsFor(events: RecordedEvent[]): Promise<Map<string, ProcedureFacts>> {
+    const facts = new Map<string, ProcedureFacts>();
+    for (const event of events) {
+      if (event.type === 'ProcedureScheduled') facts.set(procedureIdOf(event) ?? '', factsOf(event));
     }
+    const missing = [...new Set(events.map(procedureIdOf))].filter(
+      (id): id is string => id !== null && !facts.has(id),
+    );
+    if (missing.length === 0) return facts;
+    const projection = Object.fromEntries(FACT_FIELDS.map((f) => [f, 1]));
+    const docs = await this.db
+      .collection<ProjectedDocument & ProcedureFacts>(PROCEDURE_FACTS_COLLECTION)
+      .find({ _id: { $in: missing } }, { projection })
+      .toArray();
+    for (const doc of docs) {
+      const { procedureId, schoolId, academicYear, title, direction, timeZone, districtId } = doc;
+      facts.set(procedureId, {
+        procedureId,
+        schoolId,
+        academicYear,
+        title,
+        direction,
+        timeZone,
+        districtId: districtId ?? null,
+      });
+    }
+    return facts;
+  }
+
+  private async applyTo(
+    projection: AnyProjection,
+    events: RecordedEvent[],
+    ctx: ProjectionContext,
+  ): Promise<void> {
+    const byId = eventsByDocument(projection, events, ctx);
     if (byId.size === 0) return;
     const collection = this.db.collection<ProjectedDocument>(projection.collection);
     const existing = await collection.find({ _id: { $in: [...byId.keys()] } }).toArray();
-    const docs = new Map<string, ProjectedDocument | null>(existing.map((d) => [d._id, d]));
+    const docs = new Map<string, ProjectedDocument>(existing.map((d) => [d._id, d]));
     const ops: AnyBulkWriteOperation<ProjectedDocument>[] = [];
     for (const [id, stream] of byId) {
       const before = docs.get(id) ?? null;
-      let doc = before;
-      for (const event of stream) {
-        if (doc && event.position <= doc._position) continue;
-        doc = projection.evolve(doc, event);
-      }
+      const doc = foldDocument(projection, id, before, stream, ctx);
       if (doc === before) continue;
       ops.push(
         doc === null
@@ -75,6 +128,6 @@ export class MongoProjector {
             },
       );
     }
-    if (ops.length > 0) await collection.bulkWrite(ops, { ordered: true });
+    if (ops.length > 0) await collection.bulkWrite(ops, { ordered: false });
   }
 }

@@ -1,4 +1,6 @@
 import type { RecordedEvent } from '@vsoko/event-store';
+import type { IndexDescription } from 'mongodb';
+import type { ProjectionContext } from './context';
 
 /** Every read-model document remembers the last log position folded into it, so replays change nothing. */
 export interface ProjectedDocument {
@@ -6,13 +8,28 @@ export interface ProjectedDocument {
   _position: number;
 }
 
+/** The context an evolve step sees: the document it builds and the immutable facts of the procedure. */
+export interface EvolveContext extends ProjectionContext {
+  id: string;
+}
+
 /**
- * A read model as a pure function: which events it handles, which document an event touches, and how the
+ * A read model as a pure function: which events it handles, which documents an event touches, and how each
  * document changes. The Mongo adapter applies it; nothing here does I/O.
  */
 export interface Projection<Doc extends ProjectedDocument> {
   collection: string;
   handles: readonly string[];
-  documentId(event: RecordedEvent): string | null;
-  evolve(doc: Doc | null, event: RecordedEvent): Doc | null;
+  /** Ids of the documents the event changes; an event may touch several (DecisionsAdopted) or none. */
+  documentIds(event: RecordedEvent, ctx: ProjectionContext): readonly string[];
+  evolve(doc: Doc | null, event: RecordedEvent, ctx: EvolveContext): Doc | null;
+  /** One index per query the API makes on this collection; created when the projector starts. */
+  indexes: readonly IndexDescription[];
+}
+
+// Projections are stored side by side whatever their document type; the projector works on the base type.
+export type AnyProjection = Projection<ProjectedDocument>;
+
+export function anyProjection<Doc extends ProjectedDocument>(projection: Projection<Doc>): AnyProjection {
+  return projection as unknown as AnyProjection;
 }

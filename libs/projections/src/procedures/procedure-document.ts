@@ -1,26 +1,47 @@
-import type { DateWindow, Direction, Responsible } from '@vsoko/domain';
+import type { Decision, ProcedureState } from '@vsoko/domain';
 import type { ProjectedDocument } from '../projection';
 
-export type ProcedureStage =
-  'scheduled' | 'performed' | 'analysed' | 'discussed' | 'following-up' | 'closed' | 'cancelled';
+type Recorded = Exclude<ProcedureState, { status: 'none' }>;
+/** The domain's own state of the procedure, without delivery bookkeeping (notification outcomes). */
+export type StoredProcedureState = Recorded extends infer S
+  ? S extends Recorded
+    ? Omit<S, 'notificationOutcomes'>
+    : never
+  : never;
 
-export interface ProcedureDocument extends ProjectedDocument {
-  procedureId: string;
-  schoolId: string;
-  academicYear: string;
-  title: string;
-  direction: Direction;
-  indicator?: string;
-  object?: string;
-  method?: string;
-  resultForm?: string;
-  responsible: Responsible;
-  window: DateWindow;
-  timeZone: string;
-  parentProcedureId?: string;
+export type ProcedureStage = Recorded['status'];
+
+export interface DecisionCounts {
+  total: number;
+  open: number;
+  overdue: number;
+  executed: number;
+  cancelled: number;
+}
+
+/** Read-model fields beside the state: what lists filter and sort by. */
+export interface ProcedureSummary {
+  /** The status under the name the API has always used. */
   stage: ProcedureStage;
+  districtId: string | null;
+  responsibleKey: string;
+  /** The pending stage is late, or an open decision is. */
+  overdue: boolean;
+  decisionCounts: DecisionCounts;
   revision: number;
   scheduledAt: string;
   scheduledBy: string;
   updatedAt: string;
+  updatedBy: string;
+}
+
+export type ProcedureDocument = ProjectedDocument & StoredProcedureState & ProcedureSummary;
+
+export function countDecisions(decisions: readonly Decision[]): DecisionCounts {
+  const counts: DecisionCounts = { total: decisions.length, open: 0, overdue: 0, executed: 0, cancelled: 0 };
+  for (const d of decisions) {
+    if (d.status === 'open') counts[d.overdue ? 'overdue' : 'open']++;
+    else counts[d.status]++;
+  }
+  return counts;
 }

@@ -1,30 +1,113 @@
-import type { ProcedureScheduled } from '@vsoko/domain';
+import {
+  evolve as evolveProcedure,
+  pendingStage,
+  type ProcedureEvent,
+  type ProcedureEventType,
+  type ProcedureState,
+} from '@vsoko/domain';
+import { factsOf, procedureIdOf } from '../context';
 import type { Projection } from '../projection';
-import type { ProcedureDocument } from './procedure-document';
+import { responsibleKey } from '../responsible';
+import {
+  countDecisions,
+  type ProcedureDocument,
+  type ProcedureSummary,
+  type StoredProcedureState,
+} from './procedure-document';
 
-const PREFIX = 'procedure-';
+/** Every procedure event except delivery outcomes, which change nothing an administrator looks at. */
+const HANDLED: readonly ProcedureEventType[] = [
+  'ProcedureScheduled',
+  'ProcedureRescheduled',
+  'ProcedurePerformed',
+  'AnalysisRecorded',
+  'DiscussionRecorded',
+  'DecisionsAdopted',
+  'ResultsNotedWithoutDecision',
+  'DecisionExecuted',
+  'DecisionDeadlineExtended',
+  'DecisionCancelled',
+  'RecheckRequested',
+  'ProcedureCancelled',
+  'ProcedureClosed',
+  'StageOverdue',
+  'DecisionReminderDue',
+  'DecisionOverdue',
+  'EscalatedToDirector',
+];
 
+const SUMMARY_KEYS: ReadonlyArray<keyof ProcedureSummary | '_id' | '_position'> = [
+  '_id',
+  '_position',
+  'stage',
+  'districtId',
+  'responsibleKey',
+  'overdue',
+  'decisionCounts',
+  'revision',
+  'scheduledAt',
+  'scheduledBy',
+  'updatedAt',
+  'updatedBy',
+];
+
+/**
+ * The procedure as the decider sees it, folded with the domain's own `evolve` (so the read model can never
+ * disagree with the rules), plus what lists filter by.
+ */
 export const procedureProjection: Projection<ProcedureDocument> = {
   collection: 'procedures',
-  handles: ['ProcedureScheduled'],
-  documentId: (event) => (event.streamName.startsWith(PREFIX) ? event.streamName.slice(PREFIX.length) : null),
-  evolve(doc, event) {
-    switch (event.type) {
-      case 'ProcedureScheduled': {
-        const data = event.data as ProcedureScheduled['data'];
-        return {
-          _id: data.procedureId,
-          _position: event.position,
-          ...data,
-          stage: 'scheduled',
-          revision: event.revision,
-          scheduledAt: event.metadata.occurredAt,
-          scheduledBy: event.metadata.actor.id,
-          updatedAt: event.metadata.occurredAt,
-        };
-      }
-      default:
-        return doc;
-    }
+  handles: HANDLED,
+  documentIds: (event) => {
+    const id = procedureIdOf(event);
+    return id !== null && event.streamName === `procedure-${id}` ? [id] : [];
   },
+  evolve(doc, event) {
+    const before = doc ? stateOf(doc) : ({ status: 'none' } as const);
+    const after = evolveProcedure(before, event as unknown as ProcedureEvent);
+    if (after === before || after.status === 'none') return doc;
+    const state: Record<string, unknown> = { ...after };
+    delete state.notificationOutcomes;
+    const origin =
+      doc && event.type !== 'ProcedureScheduled'
+        ? doc
+        : {
+            districtId: factsOf(event).districtId,
+            scheduledAt: event.metadata.occurredAt,
+            scheduledBy: event.metadata.actor.id,
+          };
+    const decisions = 'followUp' in after && after.followUp ? after.followUp.decisions : [];
+    const pending = after.status === 'closed' || after.status === 'cancelled' ? null : pendingStage(after);
+    return {
+      ...(state as unknown as StoredProcedureState),
+      _id: after.procedureId,
+      _position: event.position,
+      stage: after.status,
+      districtId: origin.districtId,
+      responsibleKey: responsibleKey(after.responsible),
+      overdue: (pending !== null && after.overdueStages[pending] !== undefined) || decisions.some(isLate),
+      decisionCounts: countDecisions(decisions),
+      revision: event.revision,
+      scheduledAt: origin.scheduledAt,
+      scheduledBy: origin.scheduledBy,
+      updatedAt: event.metadata.occurredAt,
+      updatedBy: event.metadata.actor.id,
+    };
+  },
+  indexes: [
+    { key: { schoolId: 1, academicYear: 1, 'window.from': 1 }, name: 'school_year_window' },
+    { key: { responsibleKey: 1, academicYear: 1, 'window.from': 1 }, name: 'responsible_year_window' },
+    { key: { districtId: 1, academicYear: 1 }, name: 'district_year' },
+  ],
 };
+
+function isLate(d: { status: string; overdue: boolean }): boolean {
+  return d.status === 'open' && d.overdue;
+}
+
+/** The domain state back from a stored document (notification outcomes are not kept, and not needed). */
+export function stateOf(doc: ProcedureDocument): ProcedureState {
+  const state: Record<string, unknown> = { ...doc, notificationOutcomes: [] };
+  for (const key of SUMMARY_KEYS) delete state[key];
+  return state as unknown as ProcedureState;
+}

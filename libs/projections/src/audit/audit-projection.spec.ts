@@ -1,0 +1,46 @@
+import { events, history, parents } from '../../../domain/src/procedure/testing/fixtures';
+import { anyProjection } from '../projection';
+import { project, recorded } from '../testing/project';
+import { auditProjection } from './audit-projection';
+
+describe('audit timeline', () => {
+  const given = recorded([
+    ...history.followingUp,
+    { ...events.decisionOverdue(parents), metadata: { actor: { id: 'system', kind: 'system' } } },
+    { ...events.executed('d-parents', '2024-05-18'), metadata: { actor: { id: 'sidorova', kind: 'user' } } },
+  ]);
+  const entries = [...project(anyProjection(auditProjection), given).values()];
+
+  it('given events, then one entry per event, keyed by the event id, in log order', () => {
+    expect(entries.map((e) => e._id)).toEqual(given.map((e) => e.id));
+    expect(entries.map((e) => (e as unknown as { position: number }).position)).toEqual([
+      1, 2, 3, 4, 5, 6, 7,
+    ]);
+  });
+
+  it('given decisions, then the entries carry the procedure, decision, person and school keys', () => {
+    expect(entries[4]).toMatchObject({
+      type: 'DecisionsAdopted',
+      procedureId: 'p-vpr-4',
+      schoolId: 'school-1',
+      academicYear: '2023/24',
+      decisionKeys: ['p-vpr-4:d-lessons', 'p-vpr-4:d-parents'],
+      personIds: ['director-1', 'petrov'],
+    });
+    expect(entries[5]).toMatchObject({
+      decisionKeys: ['p-vpr-4:d-parents'],
+      actor: { id: 'system' },
+      personIds: [],
+    });
+    expect(entries[6]).toMatchObject({ personIds: ['sidorova'] });
+  });
+
+  it('given events, then a Russian sentence an auditor can read', () => {
+    expect((entries[3] as unknown as { summary: string }).summary).toBe(
+      'Результаты рассмотрены: Педагогический совет 26.04.2024, протокол № 5',
+    );
+    expect((entries[5] as unknown as { summary: string }).summary).toMatch(
+      /^Просрочено решение «Провести разъяснительную работу с родителями обучающихся» \(срок 15\.05\.2024\)/,
+    );
+  });
+});

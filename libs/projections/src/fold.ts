@@ -1,0 +1,41 @@
+import type { RecordedEvent } from '@vsoko/event-store';
+import type { ProjectionContext } from './context';
+import type { AnyProjection, ProjectedDocument } from './projection';
+
+/** The ids of the documents a batch touches, each with its events in log order. */
+export function eventsByDocument(
+  projection: AnyProjection,
+  events: readonly RecordedEvent[],
+  ctx: ProjectionContext,
+): Map<string, RecordedEvent[]> {
+  const byId = new Map<string, RecordedEvent[]>();
+  for (const event of events) {
+    if (!projection.handles.includes(event.type)) continue;
+    for (const id of projection.documentIds(event, ctx)) {
+      const stream = byId.get(id);
+      if (stream) stream.push(event);
+      else byId.set(id, [event]);
+    }
+  }
+  return byId;
+}
+
+/**
+ * Folds one document's events into it. An event at or below the document's `_position` was folded already (a
+ * replayed batch) and is skipped; a change stamps the document with the event's position.
+ */
+export function foldDocument(
+  projection: AnyProjection,
+  id: string,
+  before: ProjectedDocument | null,
+  events: readonly RecordedEvent[],
+  ctx: ProjectionContext,
+): ProjectedDocument | null {
+  let doc = before;
+  for (const event of events) {
+    if (doc && event.position <= doc._position) continue;
+    const next = projection.evolve(doc, event, { ...ctx, id });
+    doc = next === null || next === doc ? next : { ...next, _position: event.position };
+  }
+  return doc;
+}

@@ -1,0 +1,45 @@
+import { events, history, lessons, parents } from '../../../domain/src/procedure/testing/fixtures';
+import { anyProjection } from '../projection';
+import { project, recorded } from '../testing/project';
+import { kpiProjection } from './kpi-projection';
+
+const kpis = anyProjection(kpiProjection);
+const kpiOf = (given: Parameters<typeof recorded>[0]) =>
+  project(kpis, recorded(given)).get('school-1:2023/24');
+
+describe('KPIs of a school year', () => {
+  it('given adopted decisions, then all open', () => {
+    expect(kpiOf(history.followingUp)).toMatchObject({
+      schoolId: 'school-1',
+      academicYear: '2023/24',
+      counts: { total: 2, open: 2, overdue: 0, executedOnTime: 0, executedLate: 0, cancelled: 0 },
+    });
+  });
+
+  it('given one on time and one overdue then executed late, then one of each', () => {
+    const kpi = kpiOf([
+      ...history.followingUp,
+      events.executed('d-lessons', '2024-05-30'),
+      events.decisionOverdue(parents),
+      events.executed('d-parents', '2024-05-20'),
+    ]);
+    expect(kpi).toMatchObject({
+      counts: { total: 2, executedOnTime: 1, executedLate: 1, overdue: 0, open: 0 },
+    });
+  });
+
+  it('given an overdue decision and a cancelled one, then the cancelled one leaves the total', () => {
+    const kpi = kpiOf([
+      ...history.followingUp,
+      events.decisionOverdue(lessons),
+      events.decisionCancelled('d-parents'),
+    ]);
+    expect(kpi).toMatchObject({ counts: { total: 1, overdue: 1, cancelled: 1, open: 0 } });
+    expect(kpi).toMatchObject({
+      decisions: [
+        { key: 'p-vpr-4:d-lessons', category: 'overdue', direction: 'results', responsibleKey: 'petrov' },
+        { key: 'p-vpr-4:d-parents', category: 'cancelled', responsibleKey: 'teacher' },
+      ],
+    });
+  });
+});

@@ -1,0 +1,45 @@
+import { loadConfig } from '@vsoko/config';
+import { createEventStore } from '@vsoko/event-store';
+import { SingleBar, Presets } from 'cli-progress';
+import { MongoClient } from 'mongodb';
+import { rebuildReadModels } from './rebuild-read-models';
+
+/** `npm run projections:rebuild`: drops the read models and replays the log into them, with progress. */
+async function main() {
+  const config = loadConfig();
+  if (!config.MONGODB_URL) throw new Error('MONGODB_URL не задан');
+  const mongo = await MongoClient.connect(config.MONGODB_URL);
+  const store = await createEventStore({ url: config.EVENTSTORE_URL, sqlitePath: config.eventStorePath });
+  const bar = new SingleBar(
+    { format: 'Пересборка моделей чтения [{bar}] {percentage}% | {value}/{total} событий | {eta_formatted}' },
+    Presets.shades_classic,
+  );
+  try {
+    bar.start(await store.headPosition(), 0);
+    const result = await rebuildReadModels({
+      store,
+      db: mongo.db(config.MONGODB_DB),
+      onProgress: ({ position, head }) => {
+        bar.setTotal(head);
+        bar.update(position);
+      },
+    });
+    bar.stop();
+    const rate = result.seconds > 0 ? Math.round(result.events / result.seconds) : result.events;
+    process.stdout.write(
+      `Готово: ${result.events} событий за ${result.seconds.toFixed(1)} с (${rate} событий/с), позиция ${result.head}\n`,
+    );
+    for (const [collection, count] of Object.entries(result.counts)) {
+      process.stdout.write(`  ${collection}: ${count} документов\n`);
+    }
+  } finally {
+    bar.stop();
+    await store.close();
+    await mongo.close();
+  }
+}
+
+main().catch((e) => {
+  process.stderr.write(`Пересборка не удалась: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
+});
