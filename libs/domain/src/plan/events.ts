@@ -1,0 +1,78 @@
+import type { DomainEvent } from '../shared';
+import type { DateWindow, Direction, Responsible } from '../procedure/values';
+
+/*
+ * Plan-level facts, in the stream `plan-<schoolId>-<academicYear>`. The procedures themselves live in their own
+ * streams; these events record which table they came from, what the administration approved and what changed
+ * from one approved version of the plan to the next.
+ */
+
+/** One procedure as the approved plan has it: enough to compare with a revised plan without other events. */
+export interface PlannedProcedure {
+  procedureId: string;
+  /** Stable identity of the source row (normalised indicator/object/method + ordinal); see ADR 0004. */
+  rowKey: string;
+  /** 1-based row number in the imported file. */
+  sourceRow: number;
+  title: string;
+  direction: Direction;
+  indicator?: string;
+  object?: string;
+  method?: string;
+  resultForm?: string;
+  responsible: Responsible;
+  window: DateWindow;
+  /** «январь, март» in one row: occurrence 1 of 2, 2 of 2. */
+  occurrence: { index: number; of: number };
+}
+
+/** A source row that could not become a procedure by itself: kept in the log, never silently dropped. */
+export interface UnscheduledRow {
+  sourceRow: number;
+  code: string;
+  text: string;
+}
+
+export interface PlanSource {
+  fileName: string;
+  format: 'docx' | 'xlsx' | 'csv' | 'json';
+  sha256: string;
+  rows: number;
+}
+
+export type PlanImported = DomainEvent<
+  'PlanImported',
+  {
+    planId: string;
+    schoolId: string;
+    academicYear: string;
+    importId: string;
+    source: PlanSource;
+    procedures: number;
+    unscheduled: UnscheduledRow[];
+    warnings: number;
+    /** Set when the plan came from a district template rather than a school's file. */
+    templateId?: string;
+  }
+>;
+
+export interface PlanChanges {
+  added: string[];
+  rescheduled: Array<{ procedureId: string; from: DateWindow; to: DateWindow }>;
+  cancelled: Array<{ procedureId: string; reason: string }>;
+  /** Same procedure id, same window, other wording: no command changes these, so they are only reported. */
+  amended: string[];
+  unchanged: number;
+}
+
+export type PlanApproved = DomainEvent<
+  'PlanApproved',
+  {
+    planId: string;
+    importId: string;
+    procedures: PlannedProcedure[];
+    changes: PlanChanges;
+  }
+>;
+
+export type PlanEvent = PlanImported | PlanApproved;

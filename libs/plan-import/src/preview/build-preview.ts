@@ -1,0 +1,46 @@
+import { ValidationFailed, academicYearBounds } from '@vsoko/domain';
+import { readSource } from '../readers';
+import { DEFAULT_DIRECTORY, type StaffDirectory } from '../staff/directory';
+import { interpretRows } from '../structure/interpret';
+import { importIdOf, planProcedureId, sha256 } from './procedure-id';
+import type { PlanPreview, RowOutcome } from './types';
+
+export interface PreviewInput {
+  schoolId: string;
+  academicYear: string;
+  fileName: string;
+  bytes: Buffer;
+  directory?: StaffDirectory;
+}
+
+/** Reads the file and says what every row would become; changes nothing anywhere. */
+export async function buildPreview(input: PreviewInput): Promise<PlanPreview> {
+  if (!academicYearBounds(input.academicYear)) {
+    throw new ValidationFailed('ACADEMIC_YEAR_INVALID', 'Учебный год указывается как «2023/24»');
+  }
+  const source = await readSource(input.fileName, input.bytes);
+  const { layout, entries, procedures } = interpretRows(source.rows, {
+    academicYear: input.academicYear,
+    directory: input.directory ?? DEFAULT_DIRECTORY,
+    procedureId: (key, ordinal) => planProcedureId(input.schoolId, input.academicYear, key, ordinal),
+  });
+  const warnings = entries.flatMap((e) => e.warnings);
+  const counts: Record<RowOutcome, number> = { procedure: 0, section: 0, header: 0, empty: 0, warning: 0 };
+  for (const e of entries) counts[e.became] += 1;
+  return {
+    importId: importIdOf(input.schoolId, input.academicYear, input.bytes),
+    schoolId: input.schoolId,
+    academicYear: input.academicYear,
+    source: {
+      fileName: input.fileName,
+      format: source.format,
+      sha256: sha256(input.bytes),
+      rows: source.rows.length,
+    },
+    layout,
+    entries,
+    procedures,
+    warnings,
+    summary: { ...counts, procedures: procedures.length, warnings: warnings.length },
+  };
+}

@@ -1,0 +1,41 @@
+import type { DateWindow, Direction, PlannedProcedure } from '@vsoko/domain';
+import type { Recurrence } from '../deadlines/parse-deadline';
+import type { SourceFormat } from '../readers/source-table';
+
+export interface RowWarning {
+  row: number;
+  code: string;
+  message: string;
+}
+
+/** What one source row became. `warning`: a row with content that is not (yet) a procedure. */
+export type RowOutcome = 'procedure' | 'section' | 'header' | 'empty' | 'warning';
+
+export interface PreviewEntry {
+  row: number;
+  location: string;
+  became: RowOutcome;
+  /** The row's cells joined with « | », shortened: enough to recognise it. */
+  text: string;
+  /** The heading for a section row; for other rows, the sections in force («ОКТЯБРЬ › КАЧЕСТВО …»). */
+  section?: string;
+  direction?: Direction;
+  responsible?: { text: string; roles: string[]; unknown: string[] };
+  deadline?: { text: string; kind: string; recurrence?: Recurrence };
+  window?: DateWindow;
+  occurrences?: DateWindow[];
+  procedureIds?: string[];
+  warnings: RowWarning[];
+}
+
+export interface PlanPreview {
+  importId: string;
+  schoolId: string;
+  academicYear: string;
+  source: { fileName: string; format: SourceFormat; sha256: string; rows: number };
+  layout: string;
+  entries: PreviewEntry[];
+  procedures: PlannedProcedure[];
+  warnings: RowWarning[];
+  summary: Record<RowOutcome, number> & { procedures: number; warnings: number };
+}

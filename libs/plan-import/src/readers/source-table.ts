@@ -1,0 +1,28 @@
+/** One row of a source table as read from the file, before any meaning is given to it. */
+export interface SourceRow {
+  /** 1-based, counted over every table of the file in order: what the preview and warnings cite. */
+  rowNumber: number;
+  /** Where a person finds it in the file: «таблица 2, строка 14», «лист «План», строка 7». */
+  location: string;
+  /** Cell texts, trimmed; multi-line cells keep their line breaks. */
+  cells: string[];
+  /** Marked as a heading row repeated on every page (Word's «Повторять как заголовок»). */
+  repeatedHeader?: boolean;
+}
+
+export type SourceFormat = 'docx' | 'xlsx' | 'csv' | 'json';
+
+export interface SourceDocument {
+  format: SourceFormat;
+  rows: SourceRow[];
+}
+
+/** Cell text as people see it: lines trimmed, runs of spaces collapsed, empty lines dropped. */
+export function cleanCell(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(/[\s\u00a0]+/g, ' ').trim())
+    .filter((line) => line !== '')
+    .join('\n');
+}
