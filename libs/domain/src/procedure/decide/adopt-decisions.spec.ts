@@ -98,7 +98,7 @@ describe('following-up', () => {
   });
 
   it('is not noted without decision any more', () => {
-    given.when(userCommands.note, ctx(actors.ivanova)).thenThrows('STAGE_OUT_OF_ORDER');
+    given.when(userCommands.note, ctx(actors.ivanova)).thenThrows('STAGE_ALREADY_DONE');
   });
 });
 

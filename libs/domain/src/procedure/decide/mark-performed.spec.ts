@@ -57,7 +57,7 @@ describe('analysed', () => {
     const error = procedureSpec
       .given(history.analysed)
       .when(perform(), ctx(actors.ivanova))
-      .thenThrows('STAGE_OUT_OF_ORDER');
+      .thenThrows('STAGE_ALREADY_DONE');
     expect(error.message).toContain('«результаты проанализированы»');
     expect(error.message).toContain('«запланирована»');
   });

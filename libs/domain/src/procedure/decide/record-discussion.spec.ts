@@ -58,6 +58,6 @@ describe('following-up', () => {
     procedureSpec
       .given(history.followingUp)
       .when(discuss(), ctx(actors.ivanova))
-      .thenThrows('STAGE_OUT_OF_ORDER');
+      .thenThrows('STAGE_ALREADY_DONE');
   });
 });

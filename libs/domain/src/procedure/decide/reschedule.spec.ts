@@ -85,7 +85,7 @@ describe('performed', () => {
     const error = procedureSpec
       .given(history.performed)
       .when(reschedule(), ctx(actors.deputy, MARCH))
-      .thenThrows('STAGE_OUT_OF_ORDER');
+      .thenThrows('STAGE_ALREADY_DONE');
     expect(error.details).toEqual({ current: 'performed', expected: ['scheduled'] });
   });
 });

@@ -10,6 +10,7 @@ const KIND_BY_CODE: Record<string, ErrorKind> = {
   SCHOOL_MISMATCH: 'forbidden',
   PROCEDURE_NOT_FOUND: 'not-found',
   PROCEDURE_ALREADY_SCHEDULED: 'conflict',
+  STAGE_ALREADY_DONE: 'conflict',
   DECISION_ID_DUPLICATE: 'conflict',
   RECHECK_ID_DUPLICATE: 'conflict',
 };

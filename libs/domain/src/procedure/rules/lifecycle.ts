@@ -1,5 +1,5 @@
 import type { ActiveProcedure, ProcedureState } from '../state';
-import { PROCEDURE_STATUS_TITLES, type ActiveStatus } from '../values';
+import { PROCEDURE_STATUS_TITLES, PROCEDURE_STATUSES, type ActiveStatus } from '../values';
 import { fail } from './fail';
 
 export type ExistingProcedure = Exclude<ProcedureState, { status: 'none' }>;
@@ -42,6 +42,16 @@ export function inStage<S extends ActiveStatus>(
     return state as Extract<ActiveProcedure, { status: S }>;
   }
   const wanted = expected.map((s) => `«${PROCEDURE_STATUS_TITLES[s]}»`).join(' или ');
+  const order = (s: ActiveStatus) => PROCEDURE_STATUSES.indexOf(s);
+  if (expected.every((s) => order(s) < order(state.status))) {
+    // Someone already did this (often a second click or a colleague at the same moment): a conflict, not a
+    // mistake in the request.
+    return fail(
+      'STAGE_ALREADY_DONE',
+      `Нельзя ${action}: это делается на этапе ${wanted}, а процедура уже прошла его и сейчас на этапе «${PROCEDURE_STATUS_TITLES[state.status]}»`,
+      { current: state.status, expected: [...expected] },
+    );
+  }
   return fail(
     'STAGE_OUT_OF_ORDER',
     `Нельзя ${action}: процедура сейчас на этапе «${PROCEDURE_STATUS_TITLES[state.status]}», а для этого нужен этап ${wanted}`,

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, Matches, ValidateNested, IsDefined } from 'class-validator';
 import type { AdoptDecisions } from '@vsoko/domain';
 import { IsDate, IsText } from '../dto-rules';
 import { ID_PATTERN, ResponsibleDto } from '../schedule-procedure/schedule-procedure.dto';
@@ -17,6 +17,7 @@ export class DecisionDto {
   deadline!: string;
 
   @ApiProperty({ type: ResponsibleDto })
+  @IsDefined({ message: 'обязательное поле' })
   @ValidateNested()
   @Type(() => ResponsibleDto)
   responsible!: ResponsibleDto;

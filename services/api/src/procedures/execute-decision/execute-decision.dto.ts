@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsOptional, ValidateNested } from 'class-validator';
+import { IsOptional, ValidateNested, IsDefined } from 'class-validator';
 import type { ExecuteDecision } from '@vsoko/domain';
 import { IsDate, IsText } from '../dto-rules';
 import { DocumentRefDto } from '../record-analysis/record-analysis.dto';
@@ -21,6 +21,7 @@ export class ExecuteDecisionDto {
   executedOn!: string;
 
   @ApiProperty({ type: EvidenceDto })
+  @IsDefined({ message: 'обязательное поле' })
   @ValidateNested()
   @Type(() => EvidenceDto)
   evidence!: EvidenceDto;

@@ -1,6 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsString, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsArray,
+  IsString,
+  MaxLength,
+  ValidateNested,
+  IsDefined,
+} from 'class-validator';
 import type { MarkProcedurePerformed } from '@vsoko/domain';
 import { IsDate } from '../dto-rules';
 import { ResponsibleDto } from '../schedule-procedure/schedule-procedure.dto';
@@ -10,6 +18,7 @@ export class MarkPerformedDto {
   performedOn!: string;
 
   @ApiProperty({ type: ResponsibleDto })
+  @IsDefined({ message: 'обязательное поле' })
   @ValidateNested()
   @Type(() => ResponsibleDto)
   performedBy!: ResponsibleDto;

@@ -9,6 +9,7 @@ import {
   IsString,
   MaxLength,
   ValidateNested,
+  IsDefined,
 } from 'class-validator';
 import type { RecordAnalysis } from '@vsoko/domain';
 import { IsDate, IsText } from '../dto-rules';
@@ -44,6 +45,7 @@ export class RecordAnalysisDto {
   analysedOn!: string;
 
   @ApiProperty({ type: DocumentRefDto })
+  @IsDefined({ message: 'обязательное поле' })
   @ValidateNested()
   @Type(() => DocumentRefDto)
   document!: DocumentRefDto;

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, ValidateNested } from 'class-validator';
+import { IsIn, ValidateNested, IsDefined } from 'class-validator';
 import { MEETING_LEVELS, type MeetingLevel, type RecordDiscussion } from '@vsoko/domain';
 import { IsDate, IsText } from '../dto-rules';
 
@@ -20,6 +20,7 @@ export class MeetingDto {
 
 export class RecordDiscussionDto {
   @ApiProperty({ type: MeetingDto })
+  @IsDefined({ message: 'обязательное поле' })
   @ValidateNested()
   @Type(() => MeetingDto)
   meeting!: MeetingDto;

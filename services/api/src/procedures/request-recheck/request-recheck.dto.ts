@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength, ValidateNested, IsDefined } from 'class-validator';
 import type { RequestRecheck } from '@vsoko/domain';
 import { ID_PATTERN, ResponsibleDto, WindowDto } from '../schedule-procedure/schedule-procedure.dto';
 
@@ -10,6 +10,7 @@ export class RequestRecheckDto {
   childProcedureId!: string;
 
   @ApiProperty({ type: WindowDto })
+  @IsDefined({ message: 'обязательное поле' })
   @ValidateNested()
   @Type(() => WindowDto)
   window!: WindowDto;

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ValidateNested } from 'class-validator';
+import { ValidateNested, IsDefined } from 'class-validator';
 import { ApiProperty } from '@nestjs/swagger';
 import type { RescheduleProcedure } from '@vsoko/domain';
 import { IsText } from '../dto-rules';
@@ -7,6 +7,7 @@ import { WindowDto } from '../schedule-procedure/schedule-procedure.dto';
 
 export class RescheduleDto {
   @ApiProperty({ type: WindowDto })
+  @IsDefined({ message: 'обязательное поле' })
   @ValidateNested()
   @Type(() => WindowDto)
   window!: WindowDto;

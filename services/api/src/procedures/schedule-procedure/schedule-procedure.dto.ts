@@ -11,6 +11,7 @@ import {
   Validate,
   type ValidatorConstraintInterface,
   ValidatorConstraint,
+  IsDefined,
 } from 'class-validator';
 import { DIRECTIONS, type Direction } from '@vsoko/domain';
 
@@ -101,6 +102,7 @@ export class ScheduleProcedureDto {
   responsible!: ResponsibleDto;
 
   @ApiProperty({ type: WindowDto })
+  @IsDefined({ message: 'обязательное поле' })
   @ValidateNested()
   @Type(() => WindowDto)
   window!: WindowDto;
