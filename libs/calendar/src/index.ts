@@ -7,3 +7,5 @@ export * from './inbound/time-zones';
 export * from './outbound/entries';
 export * from './outbound/render';
 export * from './webhook/signature';
+export * from './inbound/horizon';
+export * from './store/documents';

@@ -1,7 +1,9 @@
+import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, makeTelemetryFilterString } from '@temporalio/worker';
 import { loadConfig } from '@vsoko/config';
 import { createEventStore } from '@vsoko/event-store';
 import { MongoClient } from 'mongodb';
+import { createIntegrationsWorker } from './create-integrations-worker';
 import { createNotificationsWorker } from './create-notifications-worker';
 import { createProcedureWorker } from './create-worker';
 
@@ -18,6 +20,9 @@ async function main() {
   const store = await createEventStore({ url: config.EVENTSTORE_URL, sqlitePath: config.eventStorePath });
   const mongo = await MongoClient.connect(config.MONGODB_URL);
   const namespace = config.TEMPORAL_NAMESPACE;
+  // Calendar activities drive procedure workflows as a client does.
+  const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const temporal = new Client({ connection: clientConnection, namespace });
   const workers = [
     await createProcedureWorker({ connection, namespace, store }),
     await createNotificationsWorker({
@@ -26,12 +31,22 @@ async function main() {
       db: mongo.db(config.MONGODB_DB),
       smtpUrl: config.SMTP_URL,
     }),
+    await createIntegrationsWorker({
+      connection,
+      namespace,
+      store,
+      db: mongo.db(config.MONGODB_DB),
+      temporal,
+    }),
   ];
-  process.stdout.write(`worker: очереди procedures и notifications, Temporal ${config.TEMPORAL_ADDRESS}\n`);
+  process.stdout.write(
+    `worker: очереди procedures, notifications и integrations, Temporal ${config.TEMPORAL_ADDRESS}\n`,
+  );
   // Runtime.install shuts the workers down gracefully on SIGINT/SIGTERM; run() then resolves.
   await Promise.all(workers.map((w) => w.run()));
   await store.close();
   await mongo.close();
+  await clientConnection.close();
   await connection.close();
 }
 

@@ -1,0 +1,1 @@
+export { calendarFeedPollWorkflow, calendarWebhookWorkflow } from './workflow';
