@@ -15,6 +15,9 @@ export class VsokoConfig {
   @Max(65535, { message: 'PORT: порт от 0 до 65535' })
   PORT = 3000;
 
+  @Matches(/^[\w.:-]+$/, { message: 'HOST: адрес для HTTP API, например 127.0.0.1 или 0.0.0.0' })
+  HOST = '127.0.0.1';
+
   @Transform(emptyToUndefined)
   @IsOptional()
   @Matches(/^[^\s:/]+:\d{1,5}$/, {
@@ -64,6 +67,7 @@ export class VsokoConfig {
 
 export const KNOWN_VARIABLES = [
   'PORT',
+  'HOST',
   'TEMPORAL_ADDRESS',
   'TEMPORAL_NAMESPACE',
   'TEMPORAL_UI_URL',
@@ -83,13 +87,12 @@ export class ConfigError extends Error {
 
 /** Reads and validates the environment; a bad variable is named in the error, nothing starts. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): VsokoConfig {
-  const picked = Object.fromEntries(
-    Object.entries(env).filter(([k]) => KNOWN_VARIABLES.includes(k)),
-  );
+  const picked = Object.fromEntries(Object.entries(env).filter(([k]) => KNOWN_VARIABLES.includes(k)));
   const config = plainToInstance(VsokoConfig, picked, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: false });
   if (errors.length > 0) {
-    throw new ConfigError(errors.flatMap((e) => Object.values(e.constraints ?? {})));
+    // One line per variable: the first rule it breaks says what is expected.
+    throw new ConfigError(errors.map((e) => Object.values(e.constraints ?? {})[0] ?? e.property));
   }
   return config;
 }

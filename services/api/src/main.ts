@@ -5,7 +5,7 @@ import { createApiApp } from './bootstrap';
 async function main() {
   const config = loadConfig();
   const app = await createApiApp();
-  await app.listen(config.PORT, '0.0.0.0');
+  await app.listen(config.PORT, config.HOST);
   process.stdout.write(`API: ${await app.getUrl()}\n`);
 }
 

@@ -1,0 +1,49 @@
+import { ConfigError, loadConfig } from './config';
+
+describe('configuration from the environment', () => {
+  it('fills defaults for the embedded stack', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      PORT: 3000,
+      HOST: '127.0.0.1',
+      TEMPORAL_NAMESPACE: 'default',
+      MONGODB_DB: 'vsoko',
+    });
+    expect(config.TEMPORAL_ADDRESS).toBeUndefined();
+    expect(config.eventStorePath).toMatch(/\.vsoko\/data\/events\.sqlite$/);
+  });
+
+  it('names every bad variable in one Russian message and refuses to start', () => {
+    const attempt = () =>
+      loadConfig({ PORT: 'восемь', MONGODB_URL: 'postgres://x', TEMPORAL_ADDRESS: 'localhost' });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (e) {
+      const message = (e as ConfigError).message;
+      expect(message).toContain('PORT');
+      expect(message).toContain('MONGODB_URL');
+      expect(message).toContain('TEMPORAL_ADDRESS');
+      expect((e as ConfigError).problems).toHaveLength(3);
+    }
+  });
+
+  it('takes production servers from the environment', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      TEMPORAL_ADDRESS: 'temporal:7233',
+      MONGODB_URL: 'mongodb://mongo:27017/?replicaSet=rs0',
+      EVENTSTORE_URL: 'kurrentdb://kurrentdb:2113?tls=false',
+      SMTP_URL: 'smtp://relay:25',
+    });
+    expect(config).toMatchObject({
+      PORT: 8080,
+      TEMPORAL_ADDRESS: 'temporal:7233',
+      EVENTSTORE_URL: 'kurrentdb://kurrentdb:2113?tls=false',
+    });
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ TEMPORAL_ADDRESS: '', MONGODB_URL: '' }).TEMPORAL_ADDRESS).toBeUndefined();
+  });
+});
