@@ -9,7 +9,7 @@ const log = (message: string) => process.stdout.write(`[vsoko] ${message}\n`);
 async function main() {
   const t0 = Date.now();
   const config = loadConfig();
-  let stack: RunningStack | undefined;
+  const running: { stack?: RunningStack } = {};
   const services: SupervisedService[] = [];
   let shuttingDown = false;
   const shutdown = async (code: number) => {
@@ -17,14 +17,15 @@ async function main() {
     shuttingDown = true;
     log('остановка…');
     await Promise.all(services.map((s) => s.stop()));
-    await stack?.stop();
+    await running.stack?.stop();
     log('остановлено');
     process.exit(code);
   };
   process.once('SIGINT', () => void shutdown(0));
   process.once('SIGTERM', () => void shutdown(0));
 
-  stack = await startStack({ dataDir: config.VSOKO_DATA_DIR, log });
+  const stack = await startStack({ dataDir: config.VSOKO_DATA_DIR, log });
+  running.stack = stack;
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const [key, value] of Object.entries(stack.endpoints)) if (value) env[key] = value;
   for (const name of ['worker', 'projector', 'api'] as const) services.push(superviseService(name, env));
