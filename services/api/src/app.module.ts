@@ -1,7 +1,19 @@
 import { Module } from '@nestjs/common';
+import { CalendarFeedsModule } from './calendar-feeds/calendar-feeds.module';
 import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { IntegrationsModule } from './integrations/integrations.module';
+import { PlansModule } from './plans/plans.module';
 import { ProceduresModule } from './procedures/procedures.module';
 
-@Module({ imports: [InfrastructureModule, HealthModule, ProceduresModule] })
+@Module({
+  imports: [
+    InfrastructureModule,
+    HealthModule,
+    ProceduresModule,
+    PlansModule,
+    IntegrationsModule,
+    CalendarFeedsModule,
+  ],
+})
 export class AppModule {}

@@ -1,0 +1,59 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { entriesOf, renderFeed, type CalendarEntry } from '@vsoko/calendar';
+import { evolve, initialState, type ProcedureEvent, type ProcedureState } from '@vsoko/domain';
+import type { EventStore } from '@vsoko/event-store';
+import { procedureStreamName } from '@vsoko/workflows/procedure/definitions';
+import type { Db } from 'mongodb';
+import type { Clock } from '../infrastructure/clock';
+import { CLOCK, EVENT_STORE, READ_DB } from '../infrastructure/tokens';
+
+/** A school's plan is a few hundred procedures at most; a larger answer means a wrong filter. */
+const MAX_PROCEDURES = 2000;
+
+/**
+ * Outbound feeds: the school's procedures come from the procedures read model; each one's windows and
+ * decision deadlines are folded from its stream with the domain's own `evolve`, so the feed shows exactly
+ * what the log says, including extensions and cancellations, without waiting for a decisions read model.
+ */
+@Injectable()
+export class FeedBuilderService {
+  constructor(
+    @Inject(READ_DB) private readonly db: Db,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async schoolFeed(schoolId: string): Promise<string> {
+    const { entries, timeZone } = await this.entries(schoolId);
+    return renderFeed({ name: `ВСОКО: ${schoolId}`, timeZone, generatedAt: this.clock.now() }, entries);
+  }
+
+  async personFeed(schoolId: string, personId: string): Promise<string> {
+    const { entries, timeZone } = await this.entries(schoolId);
+    const mine = entries.filter((e) => e.responsible.personId === personId);
+    return renderFeed(
+      { name: `ВСОКО: мои сроки (${personId})`, timeZone, generatedAt: this.clock.now() },
+      mine,
+    );
+  }
+
+  private async entries(schoolId: string): Promise<{ entries: CalendarEntry[]; timeZone: string }> {
+    const docs = await this.db
+      .collection<{ _id: string; timeZone?: string }>('procedures')
+      .find({ schoolId }, { projection: { _id: 1, timeZone: 1 } })
+      .limit(MAX_PROCEDURES)
+      .toArray();
+    const entries: CalendarEntry[] = [];
+    for (const doc of docs) entries.push(...entriesOf(await this.fold(doc._id)));
+    entries.sort((a, b) => a.from.localeCompare(b.from) || a.uid.localeCompare(b.uid));
+    return { entries, timeZone: docs[0]?.timeZone ?? 'Europe/Moscow' };
+  }
+
+  private async fold(procedureId: string): Promise<ProcedureState> {
+    const events = await this.store.readStream(procedureStreamName(procedureId));
+    return events.reduce<ProcedureState>(
+      (state, e) => evolve(state, { type: e.type, data: e.data } as ProcedureEvent),
+      initialState,
+    );
+  }
+}

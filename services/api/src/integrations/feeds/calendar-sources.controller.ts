@@ -1,0 +1,63 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type Actor, ValidationFailed } from '@vsoko/domain';
+import { CurrentActor } from '../../auth/actor.decorator';
+import { ID_PATTERN } from '../../procedures/schedule-procedure/schedule-procedure.dto';
+import { CreateIntegrationDto, SubscribeFeedDto, UploadFileDto } from '../shared/dto';
+import { CalendarSourcesService } from './calendar-sources.service';
+
+@ApiTags('Интеграции с календарями')
+@ApiHeader({ name: 'X-Actor-Id', description: 'Пользователь (временная замена входа)', required: true })
+@ApiHeader({ name: 'X-Actor-Role', description: 'director или deputy', required: true })
+@Controller('integrations/calendar')
+export class CalendarSourcesController {
+  constructor(private readonly sources: CalendarSourcesService) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({
+    summary: 'Создать интеграцию школы с календарём; секрет для подписи webhook выдаётся один раз',
+  })
+  create(@Body() body: CreateIntegrationDto, @CurrentActor() actor: Actor) {
+    return this.sources.createIntegration(body, actor);
+  }
+
+  @Post(':integrationId/feeds')
+  @HttpCode(201)
+  @ApiOperation({
+    summary: 'Подписаться на календарь по адресу (опрос по расписанию) или загрузить .ics-файл',
+  })
+  subscribe(
+    @Param('integrationId') id: string,
+    @Body() body: SubscribeFeedDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.sources.subscribe(checkId(id), body, actor);
+  }
+
+  @Put('feeds/:feedId/file')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Заменить загруженный .ics-файл новой версией' })
+  replaceFile(@Param('feedId') id: string, @Body() body: UploadFileDto, @CurrentActor() actor: Actor) {
+    return this.sources.replaceFile(checkId(id), body.ics, actor);
+  }
+
+  @Get('feeds/:feedId')
+  @ApiOperation({ summary: 'Состояние календаря: последний опрос, его итог или ошибка, расписание' })
+  status(@Param('feedId') id: string, @CurrentActor() actor: Actor) {
+    return this.sources.status(checkId(id), actor);
+  }
+
+  @Post('feeds/:feedId/poll')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Опросить календарь сейчас и дождаться итога' })
+  async poll(@Param('feedId') id: string, @CurrentActor() actor: Actor) {
+    await this.sources.status(checkId(id), actor);
+    return this.sources.pollNow(id);
+  }
+}
+
+function checkId(id: string): string {
+  if (!ID_PATTERN.test(id)) throw new ValidationFailed('INVALID_ID', 'Неверный идентификатор');
+  return id;
+}

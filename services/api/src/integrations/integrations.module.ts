@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CalendarSourcesController } from './feeds/calendar-sources.controller';
+import { CalendarSourcesService } from './feeds/calendar-sources.service';
+import { IntegrationLog } from './shared/integration-log';
+import { IntegrationRepository } from './shared/repository';
+import { WebhookController } from './webhook/webhook.controller';
+import { WebhookService } from './webhook/webhook.service';
+
+/** Calendar integrations: inbound feeds, uploaded files and signed webhooks. */
+@Module({
+  controllers: [WebhookController, CalendarSourcesController],
+  providers: [IntegrationRepository, IntegrationLog, CalendarSourcesService, WebhookService],
+})
+export class IntegrationsModule {}

@@ -1,0 +1,35 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  CALENDAR_SOURCES_COLLECTION,
+  INTEGRATIONS_COLLECTION,
+  type CalendarSourceDocument,
+  type IntegrationDocument,
+} from '@vsoko/calendar';
+import { NotFound } from '@vsoko/domain';
+import type { Db } from 'mongodb';
+import { READ_DB } from '../../infrastructure/tokens';
+
+@Injectable()
+export class IntegrationRepository {
+  constructor(@Inject(READ_DB) private readonly db: Db) {}
+
+  get integrations() {
+    return this.db.collection<IntegrationDocument>(INTEGRATIONS_COLLECTION);
+  }
+
+  get sources() {
+    return this.db.collection<CalendarSourceDocument>(CALENDAR_SOURCES_COLLECTION);
+  }
+
+  async integration(id: string): Promise<IntegrationDocument> {
+    const doc = await this.integrations.findOne({ _id: id });
+    if (!doc) throw new NotFound('INTEGRATION_NOT_FOUND', `Интеграция ${id} не найдена`);
+    return doc;
+  }
+
+  async source(id: string): Promise<CalendarSourceDocument> {
+    const doc = await this.sources.findOne({ _id: id });
+    if (!doc) throw new NotFound('CALENDAR_FEED_NOT_FOUND', `Календарь ${id} не найден`);
+    return doc;
+  }
+}

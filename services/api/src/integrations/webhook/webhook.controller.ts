@@ -1,0 +1,36 @@
+import { Controller, Headers, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { readRawBody } from './raw-body';
+import { WebhookService } from './webhook.service';
+
+@ApiTags('Интеграции с календарями')
+@Controller('integrations/calendar/webhook')
+export class WebhookController {
+  constructor(private readonly webhooks: WebhookService) {}
+
+  @Post()
+  @HttpCode(202)
+  @ApiOperation({
+    summary:
+      'Изменения календаря (text/calendar), подписанные HMAC-SHA256: принимаются в журнал, обрабатываются воркером',
+  })
+  @ApiHeader({ name: 'X-Vsoko-Integration', required: true })
+  @ApiHeader({ name: 'X-Vsoko-Timestamp', required: true, description: 'Unix-время подписи, секунды' })
+  @ApiHeader({
+    name: 'X-Vsoko-Signature',
+    required: true,
+    description: 'v1=hex(HMAC-SHA256(secret, timestamp + "." + body))',
+  })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  async receive(
+    @Req() req: Request,
+    @Headers('x-vsoko-integration') integrationId?: string,
+    @Headers('x-vsoko-timestamp') timestamp?: string,
+    @Headers('x-vsoko-signature') signature?: string,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ) {
+    const body = await readRawBody(req);
+    return this.webhooks.accept({ integrationId, timestamp, signature, idempotencyKey, body });
+  }
+}
