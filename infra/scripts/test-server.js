@@ -15,17 +15,28 @@ function ensureTestServer() {
     for (const tool of ['java', 'mvn']) {
       const r = spawnSync(tool, ['-version'], { stdio: 'ignore' });
       if (r.error || r.status !== 0) {
-        throw new Error(`нет ${tool}: он нужен тестовому серверу Temporal с ускорением времени (apt-get install default-jdk-headless maven)`);
+        throw new Error(
+          `нет ${tool}: он нужен тестовому серверу Temporal с ускорением времени (apt-get install default-jdk-headless maven)`,
+        );
       }
     }
     log('загрузка тестового сервера Temporal (Maven Central), один раз…');
     fs.rmSync(lib, { recursive: true, force: true });
-    run('mvn', ['-q', '-B', '-f', path.join(root, pom), 'dependency:copy-dependencies', `-DoutputDirectory=${lib}`]);
+    run('mvn', [
+      '-q',
+      '-B',
+      '-f',
+      path.join(root, pom),
+      'dependency:copy-dependencies',
+      `-DoutputDirectory=${lib}`,
+    ]);
     fs.writeFileSync(done, new Date().toISOString());
   }
   const wrapper = path.join(root, '.vsoko', 'bin', 'temporal-test-server');
   fs.mkdirSync(path.dirname(wrapper), { recursive: true });
-  fs.writeFileSync(wrapper, `#!/bin/sh\nexec java -cp '${lib}/*' io.temporal.testserver.TestServer "$@"\n`, { mode: 0o755 });
+  fs.writeFileSync(wrapper, `#!/bin/sh\nexec java -cp '${lib}/*' io.temporal.testserver.TestServer "$@"\n`, {
+    mode: 0o755,
+  });
   return wrapper;
 }
 
