@@ -1,0 +1,102 @@
+import {
+  Body,
+  Controller,
+  Headers,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ValidationFailed, type Actor } from '@vsoko/domain';
+import type { Response } from 'express';
+import { CurrentActor } from '../auth/actor.decorator';
+import type { Clock } from '../infrastructure/clock';
+import { CLOCK } from '../infrastructure/tokens';
+import { ApproveImport } from './approve/approve-import';
+import { academicYearOf } from './academic-year';
+import { PreviewImportDto } from './preview/preview-import.dto';
+import { PreviewImport } from './preview/preview-import';
+
+/** The part of multer's file that the import reads (multer's global types are not loaded by tsconfig). */
+interface UploadedPlanFile {
+  originalname: string;
+  buffer: Buffer;
+}
+
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+@ApiTags('План ВСОКО')
+@ApiHeader({ name: 'X-Actor-Id', required: true, description: 'Пользователь (временная замена входа)' })
+@ApiHeader({ name: 'X-Actor-Role', required: true, description: 'director или deputy' })
+@Controller('plans')
+export class PlansController {
+  constructor(
+    private readonly previews: PreviewImport,
+    private readonly approvals: ApproveImport,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post('import')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Загрузить план (.docx, .xlsx, .csv, .json): предпросмотр, ничего не меняет' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file', 'schoolId'],
+      properties: {
+        file: { type: 'string', format: 'binary' },
+        schoolId: { type: 'string' },
+        academicYear: { type: 'string', example: '2023/24' },
+        staff: { type: 'string', description: 'JSON справочника сотрудников' },
+      },
+    },
+  })
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_FILE_BYTES, files: 1 } }))
+  async preview(
+    @UploadedFile() file: UploadedPlanFile | undefined,
+    @Body() body: PreviewImportDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    if (!file) throw new ValidationFailed('FILE_REQUIRED', 'Приложите файл плана (поле file)');
+    return this.previews.preview(
+      {
+        schoolId: body.schoolId,
+        academicYear: body.academicYear ?? academicYearOf(this.clock.now()),
+        fileName: Buffer.from(file.originalname, 'latin1').toString('utf8'),
+        bytes: file.buffer,
+        staffJson: body.staff,
+      },
+      actor,
+    );
+  }
+
+  @Post('imports/:importId/approve')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Утвердить импорт: записать PlanImported/PlanApproved и запланировать процедуры',
+    description: 'С заголовком Accept: application/x-ndjson ход работы приходит строками {done,total}.',
+  })
+  async approve(
+    @Param('importId') importId: string,
+    @CurrentActor() actor: Actor,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    if (!/^imp-[0-9a-f]{24}$/.test(importId)) {
+      throw new ValidationFailed('INVALID_ID', 'Неверный идентификатор импорта');
+    }
+    const prepared = await this.approvals.prepare(importId, actor);
+    const { run, ...approval } = prepared;
+    if (!accept?.includes('application/x-ndjson')) return { ...approval, ...(await run()) };
+    res.status(200).setHeader('content-type', 'application/x-ndjson; charset=utf-8');
+    const report = await run((done, total) => res.write(`${JSON.stringify({ done, total })}\n`));
+    res.end(`${JSON.stringify({ result: { ...approval, ...report } })}\n`);
+    return undefined;
+  }
+}

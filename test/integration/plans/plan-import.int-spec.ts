@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import { docxOf } from '../../fixtures/plans/build-files';
+import { seedTable, SEED_000, type Table } from '../../fixtures/plans/seed-tables';
+import { director, json, startServices, type JsonBody, type Services } from '../harness';
+
+/** A year still ahead, so that reschedules are not refused as lying in the past. */
+const YEAR = '2030/31';
+
+describe('importing a yearly plan (upload → preview → approval → procedure workflows)', () => {
+  let s: Services;
+  const schoolId = `school-${randomUUID().slice(0, 8)}`;
+  beforeAll(async () => {
+    s = await startServices({ projector: false });
+  });
+  afterAll(async () => {
+    await s?.stop();
+  });
+
+  const upload = async (bytes: Buffer, name = 'plan-vsoko.docx') => {
+    const form = new FormData();
+    form.append('file', new Blob([bytes]), name);
+    form.append('schoolId', schoolId);
+    form.append('academicYear', YEAR);
+    const res = await fetch(`${s.baseUrl}/plans/import`, { method: 'POST', headers: director, body: form });
+    return { status: res.status, body: await json(res) };
+  };
+  const approve = async (importId: string) => {
+    const res = await fetch(`${s.baseUrl}/plans/imports/${importId}/approve`, {
+      method: 'POST',
+      headers: director,
+    });
+    return { status: res.status, body: await json(res) };
+  };
+
+  /** Seed 000 with its first procedure moved from August to September and one row deleted. */
+  const revise = (table: Table): { table: Table; moved: string; deleted: string } => {
+    const rows = table.map((r) => [...r]);
+    const procedureRows = rows
+      .map((r, i) => [r, i] as const)
+      .filter(([r], i) => i > 0 && r.filter(Boolean).length >= 5);
+    const [first] = procedureRows[0];
+    const deletedRow = procedureRows[5][1];
+    const deleted = rows[deletedRow][0];
+    rows.splice(deletedRow, 1);
+    const firstIndex = rows.indexOf(first);
+    rows.splice(firstIndex, 1);
+    const september = rows.findIndex((r) => r.some((c) => c.trim() === 'СЕНТЯБРЬ'));
+    rows.splice(september + 1, 0, first);
+    return { table: rows, moved: first[0], deleted };
+  };
+
+  it('previews every row, approves, re-imports with nothing new, then applies a revised plan', async () => {
+    const table = seedTable(SEED_000);
+    const file = await docxOf(table);
+    const first = await upload(file);
+    expect(first.status).toBe(200);
+    const preview = first.body;
+    expect(preview.entries).toHaveLength(table.length);
+    expect(preview.summary.procedures).toBeGreaterThan(70);
+    expect(preview.changes.added).toHaveLength(preview.summary.procedures);
+    expect(await s.store.readStream(preview.importId)).toHaveLength(0);
+
+    const approved = await approve(preview.importId);
+    expect(approved.status).toBe(200);
+    expect(approved.body).toMatchObject({ recorded: true, planRevision: 1, failed: [] });
+    expect(approved.body.scheduled).toHaveLength(preview.summary.procedures);
+    const planStream = approved.body.planStream as string;
+    const planEvents = await s.store.readStream(planStream);
+    expect(planEvents.map((e) => e.type)).toEqual(['PlanImported', 'PlanApproved']);
+    expect(planEvents[1].metadata).toMatchObject({ actor: { id: 'director-1' }, schoolId });
+    const someId = preview.procedures[0].procedureId as string;
+    const scheduled = await s.store.readStream(`procedure-${someId}`);
+    expect(scheduled[0]).toMatchObject({
+      type: 'ProcedureScheduled',
+      data: { window: { from: '2030-08-01', to: '2030-08-31' }, direction: 'results' },
+    });
+
+    // The same file again: the same import, no new event, every procedure found already scheduled.
+    const again = await upload(file);
+    expect(again.body.importId).toBe(preview.importId);
+    expect(again.body.changes).toMatchObject({ added: [], rescheduled: [], cancelled: [] });
+    const reapproved = await approve(preview.importId);
+    expect(reapproved.body).toMatchObject({ recorded: false, scheduled: [], rescheduled: [], failed: [] });
+    expect(reapproved.body.alreadyThere).toHaveLength(preview.summary.procedures);
+    expect(await s.store.readStream(planStream)).toHaveLength(2);
+    expect(await s.store.readStream(`procedure-${someId}`)).toHaveLength(1);
+
+    // A revised plan: one row moved to September, one deleted.
+    const revised = revise(table);
+    const third = await upload(await docxOf(revised.table), 'plan-vsoko-v2.docx');
+    const changes = third.body.changes as JsonBody;
+    expect(changes.added).toEqual([]);
+    expect(changes.rescheduled).toEqual([
+      {
+        procedureId: someId,
+        from: { from: '2030-08-01', to: '2030-08-31' },
+        to: { from: '2030-09-01', to: '2030-09-30' },
+      },
+    ]);
+    expect(changes.cancelled).toHaveLength(1);
+    const applied = await approve(third.body.importId);
+    expect(applied.body).toMatchObject({ recorded: true, planRevision: 3, scheduled: [], failed: [] });
+    expect(applied.body.rescheduled).toEqual([someId]);
+    expect(applied.body.cancelled).toEqual([changes.cancelled[0].procedureId]);
+
+    const moved = await s.store.readStream(`procedure-${someId}`);
+    expect(moved.map((e) => e.type)).toEqual(['ProcedureScheduled', 'ProcedureRescheduled']);
+    expect(moved[1].data).toMatchObject({ window: { from: '2030-09-01', to: '2030-09-30' } });
+    const gone = await s.store.readStream(`procedure-${changes.cancelled[0].procedureId}`);
+    expect(gone.at(-1)).toMatchObject({
+      type: 'ProcedureCancelled',
+      data: { reason: 'Строка удалена из пересмотренного плана' },
+    });
+  });
+
+  it('refuses a teacher (403), an unknown import (404) and a missing file (400)', async () => {
+    const form = new FormData();
+    form.append('schoolId', schoolId);
+    const noFile = await fetch(`${s.baseUrl}/plans/import`, {
+      method: 'POST',
+      headers: director,
+      body: form,
+    });
+    expect(noFile.status).toBe(400);
+    expect(await json(noFile)).toMatchObject({ code: 'FILE_REQUIRED' });
+
+    const teacher = { 'X-Actor-Id': 'teacher-1', 'X-Actor-Role': 'teacher' };
+    const withFile = new FormData();
+    withFile.append('file', new Blob([await docxOf(seedTable(SEED_000).slice(0, 5))]), 'p.docx');
+    withFile.append('schoolId', schoolId);
+    const forbidden = await fetch(`${s.baseUrl}/plans/import`, {
+      method: 'POST',
+      headers: teacher,
+      body: withFile,
+    });
+    expect(forbidden.status).toBe(403);
+
+    const unknown = await approve(`imp-${'0'.repeat(24)}`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ code: 'PLAN_IMPORT_NOT_FOUND' });
+  });
+});
