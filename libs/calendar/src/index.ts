@@ -9,3 +9,4 @@ export * from './outbound/render';
 export * from './webhook/signature';
 export * from './inbound/horizon';
 export * from './store/documents';
+export * from './preview/preview';

@@ -1,8 +1,11 @@
 import type { Command } from 'commander';
+import { registerCalendar } from './calendar';
+import { registerPlan } from './plan';
 
 /**
  * Each capability adds its command group here: `register<Group>(program)` from its own file in this folder.
  */
 export function registerCommands(program: Command): void {
-  void program;
+  registerCalendar(program);
+  registerPlan(program);
 }
