@@ -11,6 +11,7 @@ export interface PreviewInput {
   fileName: string;
   bytes: Buffer;
   directory?: StaffDirectory;
+  onProgress?(done: number, total: number): void;
 }
 
 /** Reads the file and says what every row would become; changes nothing anywhere. */
@@ -22,6 +23,7 @@ export async function buildPreview(input: PreviewInput): Promise<PlanPreview> {
   const { layout, entries, procedures } = interpretRows(source.rows, {
     academicYear: input.academicYear,
     directory: input.directory ?? DEFAULT_DIRECTORY,
+    onProgress: input.onProgress,
     procedureId: (key, ordinal) => planProcedureId(input.schoolId, input.academicYear, key, ordinal),
   });
   const warnings = entries.flatMap((e) => e.warnings);

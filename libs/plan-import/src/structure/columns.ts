@@ -45,6 +45,9 @@ export function columnsOf(cells: string[]): Columns | undefined {
     if (role === undefined && roles[i - 1] === 'mechanism' && cells[i].trim() === '')
       roles[i] = 'subMechanism';
   });
+  // Excel reports the width of the widest row: empty header cells at the end are no columns.
+  while (roles.length > 0 && roles[roles.length - 1] === undefined && !cells[roles.length - 1]?.trim())
+    roles.pop();
   const layout: Layout = roles.includes('month')
     ? 'cyclogram'
     : roles.includes('deadline')

@@ -19,6 +19,8 @@ export interface InterpretOptions {
   academicYear: string;
   directory: StaffDirectory;
   procedureId(rowKey: string, ordinal: number): string;
+  /** Called after each row: a long plan shows its progress. */
+  onProgress?(done: number, total: number): void;
 }
 
 export interface Interpretation {
@@ -68,6 +70,7 @@ export function interpretRows(rows: SourceRow[], options: InterpretOptions): Int
       .join(' › ');
 
   for (const row of rows) {
+    options.onProgress?.(entries.length, rows.length);
     const entry: PreviewEntry = {
       row: row.rowNumber,
       location: row.location,
@@ -202,6 +205,7 @@ export function interpretRows(rows: SourceRow[], options: InterpretOptions): Int
     last = { row: row.rowNumber, fields, direction: direction?.value };
     after?.();
   }
+  options.onProgress?.(rows.length, rows.length);
   return { layout: columns?.layout ?? 'monthly', entries, procedures };
 
   function monthDeadline(): { text: string; parsed: Deadline } {

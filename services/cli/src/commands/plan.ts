@@ -1,0 +1,204 @@
+import { SingleBar, Presets } from 'cli-progress';
+import type { Command } from 'commander';
+import { buildPreview, directoryFromJson, type PlanPreview } from '@vsoko/plan-import';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { academicYearOf } from '../../../api/src/plans/academic-year';
+
+interface ImportOptions {
+  school: string;
+  year?: string;
+  staff?: string;
+  dryRun?: boolean;
+  json?: boolean;
+  api: string;
+  yes?: boolean;
+  actor: string;
+  role: string;
+}
+
+/**
+ * `plan import FILE --school … [--year 2023/24]`. With --dry-run the file is read here and nothing changes.
+ * Otherwise the CLI talks to the running system through its HTTP API (ADR 0004): the API previews, and with
+ * --yes approves, showing the approval's progress line by line.
+ */
+export function registerPlan(program: Command): void {
+  const plan = program.command('plan').description('План ВСОКО: импорт из Word, Excel, CSV, JSON');
+  plan
+    .command('import')
+    .argument('<file>', 'файл плана: .docx, .xlsx, .csv или .json')
+    .requiredOption('--school <id>', 'идентификатор школы')
+    .option('--year <year>', 'учебный год, например 2023/24 (по умолчанию — текущий)')
+    .option('--staff <file>', 'справочник сотрудников школы (JSON)')
+    .option('--dry-run', 'только предпросмотр: ничего не записывать')
+    .option('--json', 'вывести предпросмотр как JSON')
+    .option('--api <url>', 'адрес API', process.env.VSOKO_API_URL ?? 'http://127.0.0.1:3000')
+    .option('--yes', 'сразу утвердить импорт')
+    .option('--actor <id>', 'пользователь (временная замена входа)', process.env.VSOKO_ACTOR_ID ?? 'cli')
+    .option('--role <role>', 'роль пользователя', process.env.VSOKO_ACTOR_ROLE ?? 'director')
+    .description('Импортировать план: предпросмотр, затем утверждение')
+    .action(async (file: string, options: ImportOptions) => {
+      const bytes = fs.readFileSync(file);
+      const year = options.year ?? academicYearOf(new Date());
+      const staffJson = options.staff ? fs.readFileSync(options.staff, 'utf8') : undefined;
+      if (options.dryRun) {
+        const preview = await withBar('Строки', (onProgress) =>
+          buildPreview({
+            schoolId: options.school,
+            academicYear: year,
+            fileName: path.basename(file),
+            bytes,
+            directory: directoryFromJson(staffJson),
+            onProgress,
+          }),
+        );
+        write(options.json ? JSON.stringify(dryRunJson(preview), null, 2) : describe(preview));
+        return;
+      }
+      const preview = await api(
+        options,
+        '/plans/import',
+        form(bytes, path.basename(file), options, year, staffJson),
+      );
+      write(
+        options.json ? JSON.stringify(preview, null, 2) : describe(preview as PlanPreview, preview.changes),
+      );
+      if (!options.yes) {
+        write(`\nЧтобы утвердить: повторите команду с --yes (импорт ${preview.importId})`);
+        return;
+      }
+      const result = await approve(options, String(preview.importId));
+      write(
+        `Утверждено: запланировано ${result.scheduled.length}, уже были ${result.alreadyThere.length}, ` +
+          `перенесено ${result.rescheduled.length}, отменено ${result.cancelled.length}, ошибок ${result.failed.length}`,
+      );
+      for (const f of result.failed) write(`  ${f.procedureId}: ${f.code} ${f.message}`);
+      if (result.failed.length > 0) process.exitCode = 2;
+    });
+}
+
+/** One entry per source row, dates as ISO: what `--dry-run --json` promises. */
+export function dryRunJson(preview: PlanPreview) {
+  return {
+    importId: preview.importId,
+    schoolId: preview.schoolId,
+    academicYear: preview.academicYear,
+    source: preview.source,
+    layout: preview.layout,
+    summary: preview.summary,
+    rows: preview.entries.map((e) => ({
+      row: e.row,
+      location: e.location,
+      became: e.became,
+      text: e.text,
+      ...(e.section ? { section: e.section } : {}),
+      ...(e.direction ? { direction: e.direction } : {}),
+      ...(e.responsible ? { responsible: e.responsible } : {}),
+      ...(e.deadline ? { deadline: e.deadline } : {}),
+      ...(e.window ? { window: e.window } : {}),
+      ...(e.occurrences ? { occurrences: e.occurrences } : {}),
+      ...(e.procedureIds ? { procedureIds: e.procedureIds } : {}),
+      warnings: e.warnings,
+    })),
+    warnings: preview.warnings,
+  };
+}
+
+function describe(preview: PlanPreview, changes?: Record<string, unknown[] | number>): string {
+  const s = preview.summary;
+  const lines = [
+    `Файл ${preview.source.fileName} (${preview.source.format}, ${preview.source.rows} строк), ${preview.academicYear}`,
+    `Процедур: ${s.procedures}; разделов: ${s.section}; пустых: ${s.empty}; заголовков: ${s.header}; ` +
+      `строк с предупреждением: ${s.warning}`,
+  ];
+  if (changes) {
+    const n = (k: string) => (Array.isArray(changes[k]) ? (changes[k] as unknown[]).length : 0);
+    lines.push(
+      `Изменения плана: добавить ${n('added')}, перенести ${n('rescheduled')}, отменить ${n('cancelled')}, ` +
+        `изменён текст ${n('amended')}, без изменений ${String(changes.unchanged ?? 0)}`,
+    );
+  }
+  for (const w of preview.warnings) lines.push(`  строка ${w.row}: ${w.message}`);
+  return lines.join('\n');
+}
+
+function form(bytes: Buffer, name: string, options: ImportOptions, year: string, staff?: string): FormData {
+  const body = new FormData();
+  body.append('file', new Blob([bytes]), name);
+  body.append('schoolId', options.school);
+  body.append('academicYear', year);
+  if (staff) body.append('staff', staff);
+  return body;
+}
+
+// The API's answers are plain JSON checked by the server; the CLI reads the few fields it prints.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
+
+async function api(options: ImportOptions, route: string, body: FormData): Promise<Json> {
+  const res = await fetch(new URL(route, options.api), {
+    method: 'POST',
+    headers: actorHeaders(options),
+    body,
+  });
+  const json = (await res.json()) as Json;
+  if (!res.ok) throw new Error(`${json.code ?? res.status}: ${json.message ?? res.statusText}`);
+  return json;
+}
+
+async function approve(options: ImportOptions, importId: string): Promise<Json> {
+  const res = await fetch(new URL(`/plans/imports/${importId}/approve`, options.api), {
+    method: 'POST',
+    headers: { ...actorHeaders(options), accept: 'application/x-ndjson' },
+  });
+  if (!res.ok || !res.body) {
+    const json = (await res.json()) as Json;
+    throw new Error(`${json.code ?? res.status}: ${json.message ?? res.statusText}`);
+  }
+  return withBar('Процедуры', async (onProgress) => {
+    let buffer = '';
+    let result: Json | undefined;
+    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+      buffer += Buffer.from(chunk).toString('utf8');
+      let nl: number;
+      while ((nl = buffer.indexOf('\n')) >= 0) {
+        const line = JSON.parse(buffer.slice(0, nl)) as Json;
+        buffer = buffer.slice(nl + 1);
+        if (line.result) result = line.result;
+        else onProgress(line.done, line.total);
+      }
+    }
+    if (!result) throw new Error('API не вернул итог утверждения');
+    return result;
+  });
+}
+
+function actorHeaders(options: ImportOptions): Record<string, string> {
+  return { 'X-Actor-Id': options.actor, 'X-Actor-Role': options.role };
+}
+
+/** A progress bar on stderr for files of more than a screenful; stdout stays clean for --json. */
+async function withBar<T>(
+  label: string,
+  work: (onProgress: (done: number, total: number) => void) => Promise<T>,
+) {
+  const bar = new SingleBar(
+    { format: `${label} [{bar}] {value}/{total}`, stream: process.stderr, clearOnComplete: true },
+    Presets.shades_classic,
+  );
+  let started = false;
+  try {
+    return await work((done, total) => {
+      if (!started && total > 50 && process.stderr.isTTY) {
+        bar.start(total, done);
+        started = true;
+      } else if (started) bar.update(done);
+    });
+  } finally {
+    if (started) bar.stop();
+  }
+}
+
+function write(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
