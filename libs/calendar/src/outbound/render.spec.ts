@@ -50,7 +50,7 @@ describe('an outbound feed, read back by node-ical', () => {
       [...entriesOf(following), ...entriesOf(cancelled)],
     );
     const events = Object.values(nodeIcal.sync.parseICS(ics)).filter(
-      (e) => e.type === 'VEVENT',
+      (e) => e?.type === 'VEVENT',
     ) as nodeIcal.VEvent[];
     const seen = events.map((e) => ({
       uid: e.uid,
