@@ -1,6 +1,16 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  validateSync,
+} from 'class-validator';
 import * as path from 'node:path';
 
 const toInt = ({ value }: { value: unknown }) =>
@@ -60,6 +70,39 @@ export class VsokoConfig {
   @IsIn(['error', 'warn', 'info', 'debug'], { message: 'LOG_LEVEL: одно из error, warn, info, debug' })
   LOG_LEVEL = 'info';
 
+  /** Browser origins allowed to call the API, comma-separated (e.g. https://vsoko.school.ru); empty: none. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s,/]+(,\s*https?:\/\/[^\s,/]+)*$/, {
+    message: 'CORS_ORIGINS: адреса через запятую, например https://vsoko.school.ru,http://localhost:5173',
+  })
+  CORS_ORIGINS?: string;
+
+  /** DEVELOPMENT ONLY: take the actor from X-Actor-Id / X-Actor-Role / X-School-Id instead of signing in. */
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' || value === '' ? false : value,
+  )
+  @IsBoolean({ message: 'AUTH_DEV_HEADERS: true или false' })
+  AUTH_DEV_HEADERS = false;
+
+  @Transform(toInt)
+  @IsInt({ message: 'SESSION_TTL_HOURS: целое число часов' })
+  @Min(1, { message: 'SESSION_TTL_HOURS: от 1 до 720 часов' })
+  @Max(720, { message: 'SESSION_TTL_HOURS: от 1 до 720 часов' })
+  SESSION_TTL_HOURS = 12;
+
+  @Transform(toInt)
+  @IsInt({ message: 'RATE_LIMIT_PER_MINUTE: целое число запросов в минуту с одного адреса' })
+  @Min(1, { message: 'RATE_LIMIT_PER_MINUTE: не меньше 1' })
+  RATE_LIMIT_PER_MINUTE = 600;
+
+  get corsOrigins(): string[] {
+    return (this.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean);
+  }
+
   get eventStorePath(): string {
     return path.join(this.VSOKO_DATA_DIR, 'events.sqlite');
   }
@@ -77,6 +120,10 @@ export const KNOWN_VARIABLES = [
   'SMTP_URL',
   'VSOKO_DATA_DIR',
   'LOG_LEVEL',
+  'CORS_ORIGINS',
+  'AUTH_DEV_HEADERS',
+  'SESSION_TTL_HOURS',
+  'RATE_LIMIT_PER_MINUTE',
 ];
 
 export class ConfigError extends Error {

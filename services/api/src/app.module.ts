@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module';
 import { CalendarFeedsModule } from './calendar-feeds/calendar-feeds.module';
 import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
@@ -9,6 +10,7 @@ import { ProceduresModule } from './procedures/procedures.module';
 @Module({
   imports: [
     InfrastructureModule,
+    AuthModule,
     HealthModule,
     ProceduresModule,
     PlansModule,

@@ -1,9 +1,12 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { VsokoConfig } from '@vsoko/config';
 import { AppModule } from './app.module';
+import { harden } from './auth/hardening';
 import { VsokoExceptionFilter } from './errors/http-exception.filter';
 import { vsokoValidationPipe } from './errors/validation';
+import { CONFIG } from './infrastructure/tokens';
 
 /** Builds the HTTP application exactly as production runs it; tests call this too. */
 export async function createApiApp(options: { logger?: false } = {}): Promise<NestExpressApplication> {
@@ -11,6 +14,7 @@ export async function createApiApp(options: { logger?: false } = {}): Promise<Ne
     logger: options.logger ?? ['error', 'warn', 'log'],
     bodyParser: false,
   });
+  harden(app, app.get<VsokoConfig>(CONFIG));
   app.useBodyParser('json', { limit: '256kb' });
   app.useGlobalPipes(vsokoValidationPipe());
   app.useGlobalFilters(new VsokoExceptionFilter());
@@ -21,6 +25,8 @@ export async function createApiApp(options: { logger?: false } = {}): Promise<Ne
       .setTitle('vsoko API')
       .setDescription('ВСОКО: оценочные процедуры, решения и их исполнение')
       .setVersion('0.1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Токен из POST /auth/login' })
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key', description: 'Ключ интеграции' })
       .build(),
   );
   SwaggerModule.setup('docs', app, document);

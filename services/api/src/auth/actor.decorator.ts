@@ -1,45 +1,32 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { type Actor, VsokoError } from '@vsoko/domain';
+import { actorOf, type Principal, Unauthenticated } from '@vsoko/accounts';
+import type { Actor } from '@vsoko/domain';
 import type { Request } from 'express';
+import { schoolRequired } from './access-policy';
+import { principalOf } from './principal-store';
 
-export class Unauthorized extends VsokoError {
-  readonly kind = 'unauthorized' as const;
+/** Kept under its old name for callers that catch it; the accounts library's error. */
+export { Unauthenticated as Unauthorized } from '@vsoko/accounts';
+
+function principal(ctx: ExecutionContext): Principal {
+  const found = principalOf(ctx.switchToHttp().getRequest<Request>());
+  if (!found) throw new Unauthenticated('ACTOR_REQUIRED', 'Требуется вход в систему');
+  return found;
 }
 
-const ROLES = ['director', 'deputy', 'methodist', 'teacher', 'auditor', 'inspector'];
-
-/**
- * DEVELOPMENT STAND-IN (see README): the actor is taken from the X-Actor-Id / X-Actor-Role headers until
- * accounts and sessions replace it.
- */
+/** The authenticated caller (the AuthGuard put it there), as the actor recorded in event metadata. */
 export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
-  const request = ctx.switchToHttp().getRequest<Request>();
-  const id = request.header('x-actor-id');
-  const role = request.header('x-actor-role');
-  if (!id || !/^[\w.@-]{1,128}$/.test(id)) {
-    throw new Unauthorized(
-      'ACTOR_REQUIRED',
-      'Не указан пользователь: заголовок X-Actor-Id (временная замена входа)',
-    );
-  }
-  if (!role || !ROLES.includes(role)) {
-    throw new Unauthorized(
-      'ACTOR_ROLE_REQUIRED',
-      `Не указана роль: заголовок X-Actor-Role, одно из ${ROLES.join(', ')}`,
-    );
-  }
-  const name = request.header('x-actor-name');
-  return { id, kind: 'user', role, ...(name ? { name: decodeURIComponent(name) } : {}) };
+  return actorOf(principal(ctx));
 });
 
-/** The school the acting user works for (DEVELOPMENT STAND-IN: the X-School-Id header). */
+/** The school the caller acts for in this request. */
 export const CurrentSchool = createParamDecorator((_: unknown, ctx: ExecutionContext): string => {
-  const schoolId = ctx.switchToHttp().getRequest<Request>().header('x-school-id');
-  if (!schoolId || !/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(schoolId)) {
-    throw new Unauthorized(
-      'SCHOOL_REQUIRED',
-      'Не указана школа пользователя: заголовок X-School-Id (временная замена входа)',
-    );
-  }
-  return schoolId;
+  const found = principal(ctx);
+  if (found.schoolId === undefined) throw schoolRequired();
+  return found.schoolId;
 });
+
+/** The whole principal: its readable schools, roles and permissions, for queries that filter by school. */
+export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal =>
+  principal(ctx),
+);

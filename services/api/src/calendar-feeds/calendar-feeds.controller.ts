@@ -2,6 +2,7 @@ import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@ne
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { type Actor, ValidationFailed } from '@vsoko/domain';
 import { IsNotEmpty, Matches } from 'class-validator';
+import { Public } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/actor.decorator';
 import { ID_PATTERN } from '../procedures/schedule-procedure/schedule-procedure.dto';
 import { FeedBuilderService } from './feed-builder.service';
@@ -45,6 +46,7 @@ export class CalendarFeedsController {
   }
 
   @Get('schools/:schoolId.ics')
+  @Public()
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @Header('Cache-Control', 'private, max-age=300')
   @ApiQuery({ name: 'token', required: true })
@@ -55,6 +57,7 @@ export class CalendarFeedsController {
   }
 
   @Get('people/:personId.ics')
+  @Public()
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @Header('Cache-Control', 'private, max-age=300')
   @ApiQuery({ name: 'token', required: true })

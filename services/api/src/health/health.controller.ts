@@ -9,11 +9,13 @@ import {
 import type { Connection } from '@temporalio/client';
 import type { EventStore } from '@vsoko/event-store';
 import type { Db } from 'mongodb';
+import { Public } from '../auth/access.decorators';
 import { EVENT_STORE, READ_DB, TEMPORAL_CONNECTION } from '../infrastructure/tokens';
 
 const TIMEOUT_MS = 3_000;
 
 @ApiTags('Служебное')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,10 +1,13 @@
 import { Controller, Headers, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { Public } from '../../auth/access.decorators';
 import { readRawBody } from './raw-body';
 import { WebhookService } from './webhook.service';
 
 @ApiTags('Интеграции с календарями')
+/** Authenticated by its HMAC signature, not by a session. */
+@Public()
 @Controller('integrations/calendar/webhook')
 export class WebhookController {
   constructor(private readonly webhooks: WebhookService) {}

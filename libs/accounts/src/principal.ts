@@ -1,0 +1,43 @@
+import { leadingRole, READ_ONLY_ROLES, type Role } from './roles';
+
+/** Who is calling, after authentication: a person (session) or an integration (API key). */
+export interface Principal {
+  kind: 'user' | 'integration';
+  id: string;
+  name?: string;
+  /** The school this request acts for; absent when a person of several schools named none. */
+  schoolId?: string;
+  /** Roles at `schoolId` (an inspector holds `inspector` at every school of the district). */
+  roles: Role[];
+  /** Integrations only: named permissions such as `procedures:write`. */
+  permissions: string[];
+  /** Schools whose data this principal may read; `any` only for the development header stand-in. */
+  readableSchools: readonly string[] | 'any';
+  /** How the principal was established; `dev-headers` is the development stand-in. */
+  via: 'session' | 'api-key' | 'dev-headers';
+  sessionId?: string;
+}
+
+export function canRead(principal: Principal, schoolId: string): boolean {
+  return principal.readableSchools === 'any' || principal.readableSchools.includes(schoolId);
+}
+
+export function isReadOnly(principal: Principal): boolean {
+  return principal.kind === 'user' && principal.roles.every((r) => READ_ONLY_ROLES.includes(r));
+}
+
+/** The actor recorded in event metadata. */
+export function actorOf(principal: Principal): {
+  id: string;
+  kind: 'user' | 'integration';
+  role?: string;
+  name?: string;
+} {
+  const role = principal.kind === 'user' ? leadingRole(principal.roles) : undefined;
+  return {
+    id: principal.id,
+    kind: principal.kind,
+    ...(role ? { role } : {}),
+    ...(principal.name ? { name: principal.name } : {}),
+  };
+}
