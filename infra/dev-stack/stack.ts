@@ -28,6 +28,8 @@ export interface StackOptions {
   dataDir: string;
   env?: NodeJS.ProcessEnv;
   log?: (message: string) => void;
+  /** Extra Temporal namespaces created at launch (tests give each file its own). */
+  namespaces?: readonly string[];
 }
 
 /**
@@ -54,7 +56,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       ? { address: env.TEMPORAL_ADDRESS, uiUrl: env.TEMPORAL_UI_URL }
       : await (async () => {
           log('запуск Temporal (dev server)…');
-          const t = await startTemporal(requireBinary(bin, 'temporal'), dataDir, logDir);
+          const t = await startTemporal(requireBinary(bin, 'temporal'), dataDir, logDir, options.namespaces);
           stoppers.push(track(t.process));
           embedded.push('temporal');
           return t;

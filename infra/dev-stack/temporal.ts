@@ -14,6 +14,7 @@ export async function startTemporal(
   binary: string,
   dataDir: string,
   logDir: string,
+  namespaces: readonly string[] = [],
 ): Promise<EmbeddedTemporal> {
   const [port, uiPort] = [await freePort(), await freePort()];
   const proc = startProcess(
@@ -32,6 +33,7 @@ export async function startTemporal(
       path.join(dataDir, 'temporal.sqlite'),
       '--log-level',
       'error',
+      ...namespaces.flatMap((n) => ['--namespace', n]),
     ],
     { logFile: path.join(logDir, 'temporal.log') },
   );

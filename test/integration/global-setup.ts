@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startStack, type RunningStack } from '../../infra/dev-stack/stack';
+import { TEST_NAMESPACES } from './namespaces';
 
 declare global {
   var __VSOKO_STACK__: RunningStack | undefined;
@@ -14,7 +15,7 @@ declare global {
 export default async function globalSetup(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vsoko-it-'));
   const t0 = Date.now();
-  const stack = await startStack({ dataDir });
+  const stack = await startStack({ dataDir, namespaces: TEST_NAMESPACES });
   globalThis.__VSOKO_STACK__ = stack;
   for (const [key, value] of Object.entries(stack.endpoints)) if (value) process.env[key] = value;
   process.env.VSOKO_IT_DATA_DIR = dataDir;

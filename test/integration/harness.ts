@@ -10,9 +10,11 @@ import { createApiApp } from '../../services/api/src/bootstrap';
 import { runProjector, type RunningProjector } from '../../services/projector/src/run-projector';
 import { createNotificationsWorker } from '../../services/worker/src/create-notifications-worker';
 import { createProcedureWorker } from '../../services/worker/src/create-worker';
+import { nextTestNamespace } from './namespaces';
 
 export interface Services {
   baseUrl: string;
+  namespace: string;
   store: EventStore;
   temporal: Client;
   db: Db;
@@ -33,6 +35,8 @@ export async function startServices(
   fs.mkdirSync(dataDir, { recursive: true });
   process.env.VSOKO_DATA_DIR = dataDir;
   process.env.MONGODB_DB = `vsoko_it_${runId}`;
+  const namespace = nextTestNamespace();
+  process.env.TEMPORAL_NAMESPACE = namespace;
   delete process.env.PORT;
 
   const store = await createEventStore({
@@ -42,13 +46,13 @@ export async function startServices(
   const mongo = await MongoClient.connect(requiredEnv('MONGODB_URL'));
   const db = mongo.db(process.env.MONGODB_DB);
   const connection = await Connection.connect({ address: requiredEnv('TEMPORAL_ADDRESS') });
-  const temporal = new Client({ connection });
+  const temporal = new Client({ connection, namespace });
 
   const nativeConnection = await NativeConnection.connect({ address: requiredEnv('TEMPORAL_ADDRESS') });
-  const worker = await createProcedureWorker({ connection: nativeConnection, namespace: 'default', store });
+  const worker = await createProcedureWorker({ connection: nativeConnection, namespace, store });
   const notifications = await createNotificationsWorker({
     connection: nativeConnection,
-    namespace: 'default',
+    namespace,
     db,
     smtpUrl: requiredEnv('SMTP_URL'),
   });
@@ -61,13 +65,14 @@ export async function startServices(
   let app: NestExpressApplication | undefined;
   let baseUrl = '';
   if (options.api !== false) {
-    app = await createApiApp({ logger: false });
+    app = await createApiApp(process.env.VSOKO_IT_API_LOGS ? {} : { logger: false });
     await app.listen(0, '127.0.0.1');
     baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   }
 
   return {
     baseUrl,
+    namespace,
     store,
     temporal,
     db,

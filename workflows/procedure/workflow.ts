@@ -85,8 +85,13 @@ export async function procedureWorkflow(input: ProcedureWorkflowInput): Promise<
 
   const execute = async (envelope: CommandEnvelope): Promise<CommandOutcome> => {
     const { commandId } = envelope.context;
-    const waited = busy;
-    await condition(() => !busy);
+    // A lock between handlers: the check and the set run with no await between them, so two updates delivered
+    // in the same activation cannot both get in.
+    let waited = false;
+    while (busy) {
+      waited = true;
+      await condition(() => !busy);
+    }
     const seen = recent.get(commandId);
     if (seen) return seen;
     busy = true;
