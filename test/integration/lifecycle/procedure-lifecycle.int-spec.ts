@@ -20,6 +20,7 @@ import { ProcedureGateway } from '../../../services/api/src/procedures/gateway/p
 import { createNotificationsWorker } from '../../../services/worker/src/create-notifications-worker';
 import { createProcedureWorker } from '../../../services/worker/src/create-worker';
 import { STAFF_COLLECTION, type StaffMember } from '../../../workflows/notifications/activities';
+import { recordHistory } from '../../../workflows/procedure/histories/record';
 import { capturedMail } from './mail';
 import { timeSkippingEnvironment } from './time-skipping';
 
@@ -288,6 +289,7 @@ describe('a procedure lives its whole life on Temporal, with days passing (time-
 
     const handle = env.client.workflow.getHandle(procedureWorkflowId(id));
     expect((await handle.result()).status).toBe('closed');
+    await recordHistory('lifecycle-closed', await handle.fetchHistory());
     const final = await types(id);
     expect(final.filter((t) => !t.startsWith('Notification'))).toEqual([
       'ProcedureScheduled',
@@ -326,6 +328,7 @@ describe('a procedure lives its whole life on Temporal, with days passing (time-
     );
     const handle = env.client.workflow.getHandle(procedureWorkflowId(id));
     expect((await handle.result()).status).toBe('cancelled');
+    await recordHistory('lifecycle-cancelled', await handle.fetchHistory());
     const events = await store.readStream(`procedure-${id}`);
     expect(events.map((e) => e.type)).toEqual(['ProcedureScheduled', 'ProcedureCancelled']);
     expect(events[1].data).toMatchObject({ reason: 'Исключена из плана приказом № 12' });
