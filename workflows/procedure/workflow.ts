@@ -39,8 +39,9 @@ import {
   type ProcedureWorkflowInput,
 } from './definitions';
 
+// An append takes milliseconds; the timeout is how long a crashed worker's append waits before another retries it.
 const { appendEvents } = proxyActivities<ProcedureActivities>({
-  startToCloseTimeout: '30 seconds',
+  startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '200 ms', maximumInterval: '10 seconds', backoffCoefficient: 2 },
 });
 
