@@ -22,6 +22,7 @@ function sameDetails(a: PlannedProcedure, b: PlannedProcedure): boolean {
 export function diffPlan(
   current: readonly PlannedProcedure[],
   next: readonly PlannedProcedure[],
+  cancelReason: (removed: PlannedProcedure) => string = () => CANCELLED_BY_REVISION,
 ): PlanChanges {
   const before = new Map(current.map((p) => [p.procedureId, p]));
   const after = new Set(next.map((p) => p.procedureId));
@@ -36,7 +37,7 @@ export function diffPlan(
   }
   for (const p of current) {
     if (!after.has(p.procedureId)) {
-      changes.cancelled.push({ procedureId: p.procedureId, reason: CANCELLED_BY_REVISION });
+      changes.cancelled.push({ procedureId: p.procedureId, reason: cancelReason(p) });
     }
   }
   return changes;

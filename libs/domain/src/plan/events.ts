@@ -24,6 +24,8 @@ export interface PlannedProcedure {
   window: DateWindow;
   /** «январь, март» in one row: occurrence 1 of 2, 2 of 2. */
   occurrence: { index: number; of: number };
+  /** Adopted from this district template; the school's own file never touches such procedures. */
+  templateId?: string;
 }
 
 /** A source row that could not become a procedure by itself: kept in the log, never silently dropped. */
@@ -53,6 +55,7 @@ export type PlanImported = DomainEvent<
     warnings: number;
     /** Set when the plan came from a district template rather than a school's file. */
     templateId?: string;
+    templateVersion?: number;
   }
 >;
 
@@ -65,13 +68,25 @@ export interface PlanChanges {
   unchanged: number;
 }
 
+/** Which version of a district template a school took into its plan, and which of its rows. */
+export interface TemplateAdoption {
+  templateId: string;
+  districtId: string;
+  title: string;
+  version: number;
+  rowKeys: string[];
+}
+
 export type PlanApproved = DomainEvent<
   'PlanApproved',
   {
     planId: string;
     importId: string;
+    /** The whole approved plan: the school's own rows and every adopted template's. */
     procedures: PlannedProcedure[];
     changes: PlanChanges;
+    /** Present when this approval adopted a template (or a revision of it). */
+    template?: TemplateAdoption;
   }
 >;
 

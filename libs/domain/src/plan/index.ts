@@ -1,3 +1,4 @@
 export * from './events';
 export * from './state';
 export * from './diff';
+export * from './template';

@@ -1,13 +1,15 @@
-import type { PlanEvent, PlannedProcedure } from './events';
+import type { PlanEvent, PlannedProcedure, TemplateAdoption } from './events';
 
 /** The approved plan as the log has it: the last approved procedures and which import they came from. */
 export interface PlanState {
   procedures: PlannedProcedure[];
   lastApprovedImportId?: string;
   approvals: number;
+  /** By template id: the version and rows each adopted district template stands at in this plan. */
+  adoptions: Record<string, TemplateAdoption>;
 }
 
-export const initialPlanState: PlanState = { procedures: [], approvals: 0 };
+export const initialPlanState: PlanState = { procedures: [], approvals: 0, adoptions: {} };
 
 export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
   switch (event.type) {
@@ -18,6 +20,9 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
         procedures: event.data.procedures,
         lastApprovedImportId: event.data.importId,
         approvals: state.approvals + 1,
+        adoptions: event.data.template
+          ? { ...state.adoptions, [event.data.template.templateId]: event.data.template }
+          : state.adoptions,
       };
   }
 }
@@ -25,4 +30,12 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
 /** `plan-school-1-2023-24`: one stream per school and academic year, so a district is only more streams. */
 export function planStreamName(schoolId: string, academicYear: string): string {
   return `plan-${schoolId}-${academicYear.replace('/', '-')}`;
+}
+
+/** The procedures that came from one template, or (`undefined`) from the school's own files. */
+export function partOfPlan(
+  procedures: readonly PlannedProcedure[],
+  templateId: string | undefined,
+): PlannedProcedure[] {
+  return procedures.filter((p) => p.templateId === templateId);
 }
