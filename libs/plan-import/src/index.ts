@@ -7,3 +7,4 @@ export * from './structure/interpret';
 export * from './preview/types';
 export * from './preview/procedure-id';
 export * from './preview/build-preview';
+export * from './templates';

@@ -1,0 +1,2 @@
+export * from './template-ids';
+export * from './build-template';
