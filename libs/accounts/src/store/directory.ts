@@ -25,9 +25,10 @@ export class Directory {
   constructor(private readonly db: Db) {}
 
   async putDistrict(district: { id: string; name: string }): Promise<void> {
-    await this.districts().updateOne(
+    const existing = await this.districts().findOne({ _id: district.id });
+    await this.districts().replaceOne(
       { _id: district.id },
-      { $set: { name: district.name }, $setOnInsert: { schoolIds: [] } },
+      { _id: district.id, name: district.name, schoolIds: existing?.schoolIds ?? [] },
       { upsert: true },
     );
   }
@@ -41,7 +42,10 @@ export class Directory {
       { upsert: true },
     );
     if (!district.schoolIds.includes(school.id)) {
-      await this.districts().updateOne({ _id: school.districtId }, { $addToSet: { schoolIds: school.id } });
+      await this.districts().updateOne(
+        { _id: school.districtId },
+        { $set: { schoolIds: [...district.schoolIds, school.id] } },
+      );
     }
   }
 
