@@ -16,6 +16,7 @@ import {
   evolve,
   initialState,
   pendingTimers,
+  timerPolicy,
   type CommandContext,
   type ErrorKind,
   type NotificationTopic,
@@ -260,11 +261,14 @@ function tooLong(): boolean {
 const workflowNow = (): number => Date.now();
 
 function policyOf(state: ProcedureState): TimerPolicy {
-  return {
-    timeZone: 'timeZone' in state ? state.timeZone : 'Europe/Moscow',
-    reminderDaysBefore: [7, 1],
-    escalationGraceDays: 3,
-  };
+  if (!('timeZone' in state)) return timerPolicy('Europe/Moscow');
+  const reminders = state.reminders;
+  return timerPolicy(
+    state.timeZone,
+    reminders
+      ? { reminderDaysBefore: reminders.daysBefore, escalationGraceDays: reminders.escalationGraceDays }
+      : {},
+  );
 }
 
 function systemContext(state: ProcedureState, procedureId: string, timerKey: string): CommandContext {

@@ -1,3 +1,4 @@
 export * from './shared';
 export * from './procedure';
 export * from './plan';
+export * from './school';

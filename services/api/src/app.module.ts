@@ -6,6 +6,7 @@ import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { IntegrationsModule } from './integrations/integrations.module';
 import { PlansModule } from './plans/plans.module';
 import { ProceduresModule } from './procedures/procedures.module';
+import { SchoolsModule } from './schools/schools.module';
 
 @Module({
   imports: [
@@ -13,6 +14,7 @@ import { ProceduresModule } from './procedures/procedures.module';
     AuthModule,
     HealthModule,
     ProceduresModule,
+    SchoolsModule,
     PlansModule,
     IntegrationsModule,
     CalendarFeedsModule,

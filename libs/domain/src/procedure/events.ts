@@ -2,6 +2,7 @@ import type { DomainEvent } from '../shared';
 import type {
   ActiveStatus,
   DateWindow,
+  ReminderSettings,
   Direction,
   DocumentRef,
   Figure,
@@ -35,6 +36,8 @@ export type ProcedureScheduled = DomainEvent<
     window: DateWindow;
     timeZone: string;
     parentProcedureId?: string;
+    /** The school's reminder settings when the procedure was scheduled; the defaults (7 and 1 days, 3 days' grace) when absent. */
+    reminders?: ReminderSettings;
   }
 >;
 

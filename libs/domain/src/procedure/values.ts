@@ -117,3 +117,11 @@ export interface NotificationTopic {
   decisionId?: string;
   daysBefore?: number;
 }
+
+/** Per school: how many days before a decision's deadline to remind, and how long after it to escalate. */
+export interface ReminderSettings {
+  daysBefore: number[];
+  escalationGraceDays: number;
+}
+
+export const REMINDER_LIMITS = { maxDaysBefore: 60, maxReminders: 5, maxGraceDays: 30 } as const;

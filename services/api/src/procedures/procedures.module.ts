@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { SchoolsModule } from '../schools/schools.module';
 import { ProjectionWaiter } from '../read-models/projection-waiter';
 import { ProcedureGateway } from './gateway/procedure-gateway';
 import { GetProcedureHandler } from './get-procedure/get-procedure.handler';
@@ -9,7 +10,7 @@ import { ProceduresController } from './procedures.controller';
 import { ScheduleProcedureHandler } from './schedule-procedure/schedule-procedure.handler';
 
 @Module({
-  imports: [CqrsModule],
+  imports: [CqrsModule, SchoolsModule],
   controllers: [ProceduresController, ProcedureCommandsController],
   providers: [
     ProcedureGateway,

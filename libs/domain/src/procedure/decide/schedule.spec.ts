@@ -29,6 +29,20 @@ describe('none', () => {
     given.when(schedule(), ctx(actors.auditor)).thenThrows('ACTOR_NOT_ALLOWED');
   });
 
+  it("carries the school's reminder settings, within sensible bounds", () => {
+    const reminders = { daysBefore: [14, 3], escalationGraceDays: 5 };
+    given.when(schedule({ reminders }), ctx(actors.director)).then([events.scheduled({ reminders })]);
+    given
+      .when(schedule({ reminders: { daysBefore: [0], escalationGraceDays: 3 } }), ctx(actors.director))
+      .thenThrows('REMINDERS_INVALID');
+    given
+      .when(schedule({ reminders: { daysBefore: [7, 7], escalationGraceDays: 3 } }), ctx(actors.director))
+      .thenThrows('REMINDERS_INVALID');
+    given
+      .when(schedule({ reminders: { daysBefore: [7], escalationGraceDays: 31 } }), ctx(actors.director))
+      .thenThrows('ESCALATION_GRACE_INVALID');
+  });
+
   it('is not scheduled for another school', () => {
     given.when(schedule(), ctx(actors.director, undefined, 'school-2')).thenThrows('SCHOOL_MISMATCH');
   });

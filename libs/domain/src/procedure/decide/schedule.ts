@@ -4,6 +4,7 @@ import type { ProcedureEvent } from '../events';
 import {
   fail,
   isAdministrator,
+  requireReminders,
   requireResponsible,
   requireSchool,
   requireText,
@@ -52,5 +53,6 @@ export function scheduleProcedure(
       `Часовой пояс «${String(data.timeZone)}» не найден: нужен пояс IANA, например Europe/Moscow`,
     );
   }
+  if (data.reminders) requireReminders(data.reminders);
   return [{ type: 'ProcedureScheduled', data }];
 }

@@ -5,3 +5,4 @@ export * from './lifecycle';
 export * from './text';
 export * from './decisions';
 export * from './timers';
+export * from './reminders';

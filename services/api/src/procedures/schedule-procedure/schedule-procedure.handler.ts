@@ -3,6 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '@vsoko/domain';
 import type { Clock, IdGenerator } from '../../infrastructure/clock';
 import { CLOCK, ID_GENERATOR } from '../../infrastructure/tokens';
+import { SchoolSettings } from '../../schools/school-settings.service';
 import { ProcedureGateway } from '../gateway/procedure-gateway';
 import { ScheduleProcedureCommand, type RequestContext } from './schedule-procedure.command';
 
@@ -12,6 +13,7 @@ export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
 export class ScheduleProcedureHandler implements ICommandHandler<ScheduleProcedureCommand> {
   constructor(
     private readonly gateway: ProcedureGateway,
+    private readonly schools: SchoolSettings,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
   ) {}
@@ -20,6 +22,7 @@ export class ScheduleProcedureHandler implements ICommandHandler<ScheduleProcedu
     const procedureId = body.id ?? this.ids.next();
     const context = commandContext(request, body.schoolId, this.clock, this.ids);
     const { id: _omit, ...fields } = body;
+    const { daysBefore, escalationGraceDays } = await this.schools.reminders(body.schoolId);
     const outcome = await this.gateway.start(procedureId, {
       command: {
         type: 'ScheduleProcedure',
@@ -28,6 +31,8 @@ export class ScheduleProcedureHandler implements ICommandHandler<ScheduleProcedu
           procedureId,
           timeZone: body.timeZone ?? DEFAULT_TIME_ZONE,
           responsible: { ...body.responsible },
+          window: { ...body.window },
+          reminders: { daysBefore, escalationGraceDays },
         },
       },
       context,

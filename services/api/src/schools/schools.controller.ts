@@ -1,0 +1,54 @@
+import { Body, Controller, Get, Headers, Inject, Param, Put } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type Actor, ValidationFailed } from '@vsoko/domain';
+import { Allow } from '../auth/access.decorators';
+import { CurrentActor, CurrentSchool } from '../auth/actor.decorator';
+import type { Clock, IdGenerator } from '../infrastructure/clock';
+import { CLOCK, ID_GENERATOR } from '../infrastructure/tokens';
+import { commandContext } from '../procedures/schedule-procedure/schedule-procedure.handler';
+import { ID_PATTERN } from '../procedures/schedule-procedure/schedule-procedure.dto';
+import { ReminderSettingsDto } from './reminder-settings.dto';
+import { SchoolSettings } from './school-settings.service';
+
+@ApiTags('Школа: настройки')
+@Controller('schools/:schoolId/reminder-settings')
+export class SchoolsController {
+  constructor(
+    private readonly settings: SchoolSettings,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Сроки напоминаний и эскалации школы (по умолчанию: за 7 и 1 день, эскалация через 3 дня)',
+  })
+  get(@Param('schoolId') schoolId: string) {
+    return this.settings.reminders(checkId(schoolId));
+  }
+
+  @Put()
+  @Allow('director', 'deputy')
+  @ApiOperation({
+    summary: 'Изменить сроки напоминаний; действуют для процедур, запланированных после изменения',
+  })
+  put(
+    @Param('schoolId') schoolId: string,
+    @Body() body: ReminderSettingsDto,
+    @CurrentActor() actor: Actor,
+    @CurrentSchool() school: string,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ) {
+    const ctx = commandContext({ actor, idempotencyKey }, school, this.clock, this.ids);
+    return this.settings.changeReminders(
+      checkId(schoolId),
+      { daysBefore: body.daysBefore, escalationGraceDays: body.escalationGraceDays },
+      ctx,
+    );
+  }
+}
+
+function checkId(id: string): string {
+  if (!ID_PATTERN.test(id)) throw new ValidationFailed('INVALID_ID', 'Неверный идентификатор школы');
+  return id;
+}
