@@ -1,21 +1,27 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  decideAdoption,
   diffPlan,
   isEmptyChange,
+  partOfPlan,
   type Actor,
   type PlanApproved,
   type PlanChanges,
+  type PlanEvent,
   type PlanImported,
 } from '@vsoko/domain';
 import { metadataFor, type CommandContext } from '@vsoko/domain';
 import type { EventStore } from '@vsoko/event-store';
+import { templateProcedureId, type PlanPreview } from '@vsoko/plan-import';
 import { deterministicEventId } from '@vsoko/workflows/procedure/activities';
 import type { Clock, IdGenerator } from '../../infrastructure/clock';
 import { CLOCK, EVENT_STORE, ID_GENERATOR } from '../../infrastructure/tokens';
-import { PlanLog } from '../plan-log';
+import { PlanLog, type PlanHistory } from '../plan-log';
 import { ImportStore } from '../preview/import-store';
 import { requirePlanner } from '../preview/preview-import';
-import { PlanReconciler, type ReconcileReport } from './reconcile';
+import { TemplateLog } from '../templates/template-log';
+import type { TemplateOrigin } from '../templates/template-origin';
+import { PlanReconciler, type ReconcileReport, type ReconcileTarget } from './reconcile';
 
 export interface PreparedApproval {
   importId: string;
@@ -32,12 +38,16 @@ export interface PreparedApproval {
  * Step two. The plan's facts are appended first (PlanImported + PlanApproved, deterministic ids, expected
  * revision), then every procedure is brought in line with the approved plan through the procedure workflows.
  * That second part is idempotent, so an approval interrupted half-way is finished by approving again.
+ *
+ * A plan has parts: the school's own rows and one part per adopted district template. A file replaces only the
+ * school's own part, a template adoption only its template's part; the others are carried over unchanged.
  */
 @Injectable()
 export class ApproveImport {
   constructor(
     private readonly imports: ImportStore,
     private readonly log: PlanLog,
+    private readonly templates: TemplateLog,
     private readonly reconciler: PlanReconciler,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -48,7 +58,6 @@ export class ApproveImport {
     requirePlanner(actor);
     const { preview } = await this.imports.get(importId);
     const history = await this.log.load(preview.schoolId, preview.academicYear);
-    const attempt = this.ids.next();
     const context: CommandContext = {
       commandId: `plan-approve:${importId}:${history.revision}`,
       actor,
@@ -57,15 +66,17 @@ export class ApproveImport {
       causationId: importId,
       schoolId: preview.schoolId,
     };
-    const base = { importId, planStream: history.streamName };
-    const run = (changes: PlanChanges) => (onProgress?: (done: number, total: number) => void) =>
-      this.reconciler.reconcile(preview, changes, { ...context, commandId: attempt }, onProgress);
-
+    if (preview.template) return this.prepareAdoption(preview, preview.template, history, context);
+    const target: ReconcileTarget = {
+      schoolId: preview.schoolId,
+      academicYear: preview.academicYear,
+      procedures: preview.procedures,
+      rescheduleReason: `Пересмотр плана ВСОКО: файл «${preview.source.fileName}»`,
+    };
     if (history.state.lastApprovedImportId === importId && history.lastApproved) {
-      const changes = history.lastApproved.changes;
-      return { ...base, planRevision: history.revision, recorded: false, changes, run: run(changes) };
+      return this.unchanged(importId, history, context, target, history.lastApproved.changes);
     }
-    const changes = diffPlan(history.state.procedures, preview.procedures);
+    const changes = diffPlan(partOfPlan(history.state.procedures, undefined), preview.procedures);
     const imported: PlanImported = {
       type: 'PlanImported',
       data: {
@@ -81,10 +92,79 @@ export class ApproveImport {
         warnings: preview.warnings.length,
       },
     };
+    const adopted = history.state.procedures.filter((p) => p.templateId !== undefined);
     const approved: PlanApproved = {
       type: 'PlanApproved',
-      data: { planId: history.streamName, importId, procedures: preview.procedures, changes },
+      data: {
+        planId: history.streamName,
+        importId,
+        procedures: [...adopted, ...preview.procedures],
+        changes,
+      },
     };
+    return this.record(importId, history, context, target, [imported, approved], changes);
+  }
+
+  /** The template's part is decided again against the log as it is now: a repeat records nothing. */
+  private async prepareAdoption(
+    preview: PlanPreview,
+    origin: TemplateOrigin,
+    history: PlanHistory,
+    context: CommandContext,
+  ): Promise<PreparedApproval> {
+    const template = await this.templates.load(origin.districtId, origin.templateId);
+    const events = decideAdoption(origin.command, history.state, {
+      template: template.state,
+      planId: history.streamName,
+      importId: preview.importId,
+      procedureIdOf: (rowKey) =>
+        templateProcedureId(
+          preview.schoolId,
+          preview.academicYear,
+          origin.districtId,
+          origin.templateId,
+          rowKey,
+        ),
+    });
+    const approved = events.find((e): e is PlanApproved => e.type === 'PlanApproved');
+    const procedures = partOfPlan(approved?.data.procedures ?? history.state.procedures, origin.templateId);
+    const version = approved?.data.template?.version ?? history.state.adoptions[origin.templateId]?.version;
+    const target: ReconcileTarget = {
+      schoolId: preview.schoolId,
+      academicYear: preview.academicYear,
+      procedures,
+      rescheduleReason: `Пересмотр шаблона района «${origin.title}»: версия ${version}`,
+    };
+    if (!approved)
+      return this.unchanged(preview.importId, history, context, target, diffPlan(procedures, procedures));
+    return this.record(preview.importId, history, context, target, events, approved.data.changes);
+  }
+
+  private unchanged(
+    importId: string,
+    history: PlanHistory,
+    context: CommandContext,
+    target: ReconcileTarget,
+    changes: PlanChanges,
+  ): PreparedApproval {
+    return {
+      importId,
+      planStream: history.streamName,
+      planRevision: history.revision,
+      recorded: false,
+      changes,
+      run: this.runner(target, changes, context),
+    };
+  }
+
+  private async record(
+    importId: string,
+    history: PlanHistory,
+    context: CommandContext,
+    target: ReconcileTarget,
+    events: PlanEvent[],
+    changes: PlanChanges,
+  ): Promise<PreparedApproval> {
     const metadata = {
       ...metadataFor(context),
       firstApproval: history.revision < 0,
@@ -92,7 +172,7 @@ export class ApproveImport {
     };
     const result = await this.store.append(
       history.streamName,
-      [imported, approved].map((e, i) => ({
+      events.map((e, i) => ({
         id: deterministicEventId(history.streamName, context.commandId, i),
         type: e.type,
         data: e.data,
@@ -101,12 +181,19 @@ export class ApproveImport {
       history.revision < 0 ? 'no_stream' : history.revision,
     );
     return {
-      ...base,
+      importId,
+      planStream: history.streamName,
       planRevision: result.nextExpectedRevision,
       position: result.position,
       recorded: true,
       changes,
-      run: run(changes),
+      run: this.runner(target, changes, context),
     };
+  }
+
+  private runner(target: ReconcileTarget, changes: PlanChanges, context: CommandContext) {
+    const attempt = this.ids.next();
+    return (onProgress?: (done: number, total: number) => void) =>
+      this.reconciler.reconcile(target, changes, { ...context, commandId: attempt }, onProgress);
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { VsokoError, type CommandContext, type PlanChanges, type PlannedProcedure } from '@vsoko/domain';
-import type { PlanPreview } from '@vsoko/plan-import';
 import { ProcedureGateway } from '../../procedures/gateway/procedure-gateway';
 import { DEFAULT_TIME_ZONE } from '../../procedures/schedule-procedure/schedule-procedure.handler';
 
@@ -11,6 +10,14 @@ export interface ReconcileReport {
   rescheduled: string[];
   cancelled: string[];
   failed: Array<{ procedureId: string; code: string; message: string }>;
+}
+
+/** The procedures a school's plan (or one template's part of it) must have, and why a moved one moves. */
+export interface ReconcileTarget {
+  schoolId: string;
+  academicYear: string;
+  procedures: readonly PlannedProcedure[];
+  rescheduleReason: string;
 }
 
 /** How many procedure workflows are asked at once: enough to import a year's plan in seconds. */
@@ -26,7 +33,7 @@ export class PlanReconciler {
   constructor(private readonly gateway: ProcedureGateway) {}
 
   async reconcile(
-    preview: PlanPreview,
+    target: ReconcileTarget,
     changes: PlanChanges,
     context: CommandContext,
     onProgress?: (done: number, total: number) => void,
@@ -38,9 +45,8 @@ export class PlanReconciler {
       cancelled: [],
       failed: [],
     };
-    const reason = `Пересмотр плана ВСОКО: файл «${preview.source.fileName}»`;
     const tasks: Array<() => Promise<void>> = [
-      ...preview.procedures.map((p) => () => this.ensureScheduled(p, preview, context, reason, report)),
+      ...target.procedures.map((p) => () => this.ensureScheduled(p, target, context, report)),
       ...changes.cancelled.map((c) => () => this.ensureCancelled(c.procedureId, c.reason, context, report)),
     ];
     let done = 0;
@@ -64,9 +70,8 @@ export class PlanReconciler {
 
   private async ensureScheduled(
     p: PlannedProcedure,
-    preview: PlanPreview,
+    target: ReconcileTarget,
     context: CommandContext,
-    reason: string,
     report: ReconcileReport,
   ): Promise<void> {
     try {
@@ -75,8 +80,8 @@ export class PlanReconciler {
           type: 'ScheduleProcedure',
           data: {
             procedureId: p.procedureId,
-            schoolId: preview.schoolId,
-            academicYear: preview.academicYear,
+            schoolId: target.schoolId,
+            academicYear: target.academicYear,
             title: p.title,
             direction: p.direction,
             ...(p.indicator ? { indicator: p.indicator } : {}),
@@ -94,7 +99,7 @@ export class PlanReconciler {
     } catch (e) {
       if (!(e instanceof VsokoError) || e.code !== 'PROCEDURE_ALREADY_SCHEDULED')
         return fail(report, p.procedureId, e);
-      await this.alignWindow(p, context, reason, report);
+      await this.alignWindow(p, context, target.rescheduleReason, report);
     }
   }
 

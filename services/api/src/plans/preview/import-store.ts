@@ -3,10 +3,12 @@ import { NotFound, type Actor } from '@vsoko/domain';
 import type { PlanPreview } from '@vsoko/plan-import';
 import type { Db } from 'mongodb';
 import { READ_DB } from '../../infrastructure/tokens';
+import type { TemplateOrigin } from '../templates/template-origin';
 
 export interface StoredImport {
   _id: string;
-  preview: PlanPreview;
+  /** `template`: the preview adopts a district template rather than the school's own file. */
+  preview: PlanPreview & { template?: TemplateOrigin };
   uploadedBy: Actor;
   uploadedAt: string;
 }

@@ -3,6 +3,7 @@ import {
   diffPlan,
   Forbidden,
   isAdministrator,
+  partOfPlan,
   ValidationFailed,
   type Actor,
   type PlanChanges,
@@ -53,7 +54,7 @@ export class PreviewImport {
     return {
       ...preview,
       planRevision: history.revision,
-      changes: diffPlan(history.state.procedures, preview.procedures),
+      changes: diffPlan(partOfPlan(history.state.procedures, undefined), preview.procedures),
     };
   }
 }
