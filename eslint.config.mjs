@@ -35,7 +35,12 @@ export default tseslint.config(
   },
   {
     files: ['workflows/**/*.ts'],
-    ignores: ['workflows/**/*.spec.ts', 'workflows/**/*.int-spec.ts', 'workflows/**/activities.ts'],
+    ignores: [
+      'workflows/**/*.spec.ts',
+      'workflows/**/*.int-spec.ts',
+      'workflows/**/activities.ts',
+      'workflows/**/histories/*.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
