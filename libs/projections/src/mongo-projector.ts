@@ -108,6 +108,7 @@ export class MongoProjector {
   ): Promise<void> {
     const byId = eventsByDocument(projection, events, ctx);
     if (byId.size === 0) return;
+    if (projection.immutable) return this.insertOnce(projection, byId, ctx);
     const collection = this.db.collection<ProjectedDocument>(projection.collection);
     const existing = await collection.find({ _id: { $in: [...byId.keys()] } }).toArray();
     const docs = new Map<string, ProjectedDocument>(existing.map((d) => [d._id, d]));
@@ -129,5 +130,27 @@ export class MongoProjector {
       );
     }
     if (ops.length > 0) await collection.bulkWrite(ops, { ordered: false });
+  }
+
+  // FerretDB's SQLite backend scans the collection for every update, even by _id, while inserts are cheap: the
+  // largest read model (one document per event) is therefore only ever inserted. Documents already written by
+  // a replayed batch are left out first: FerretDB v1 panics on duplicate keys in an unordered insertMany.
+  private async insertOnce(
+    projection: AnyProjection,
+    byId: Map<string, RecordedEvent[]>,
+    ctx: ProjectionContext,
+  ): Promise<void> {
+    const collection = this.db.collection<ProjectedDocument>(projection.collection);
+    const present = await collection
+      .find({ _id: { $in: [...byId.keys()] } }, { projection: { _id: 1 } })
+      .toArray();
+    const written = new Set(present.map((d) => d._id));
+    const docs: ProjectedDocument[] = [];
+    for (const [id, stream] of byId) {
+      if (written.has(id)) continue;
+      const doc = foldDocument(projection, id, null, stream, ctx);
+      if (doc) docs.push(doc);
+    }
+    if (docs.length > 0) await collection.insertMany(docs, { ordered: false });
   }
 }

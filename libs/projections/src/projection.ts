@@ -25,6 +25,11 @@ export interface Projection<Doc extends ProjectedDocument> {
   evolve(doc: Doc | null, event: RecordedEvent, ctx: EvolveContext): Doc | null;
   /** One index per query the API makes on this collection; created when the projector starts. */
   indexes: readonly IndexDescription[];
+  /**
+   * Documents are written once and never change (one per event): the projector inserts them without reading
+   * first, and a replayed insert is refused as a duplicate, which changes nothing.
+   */
+  immutable?: boolean;
 }
 
 // Projections are stored side by side whatever their document type; the projector works on the base type.

@@ -8,7 +8,12 @@ async function main() {
   if (!config.MONGODB_URL) throw new Error('MONGODB_URL не задан');
   const mongo = await MongoClient.connect(config.MONGODB_URL);
   const store = await createEventStore({ url: config.EVENTSTORE_URL, sqlitePath: config.eventStorePath });
-  const running = await runProjector({ store, db: mongo.db(config.MONGODB_DB) });
+  const running = await runProjector({
+    store,
+    db: mongo.db(config.MONGODB_DB),
+    onError: (e) =>
+      process.stderr.write(`projector: пакет не применён, повтор с контрольной точки: ${String(e)}\n`),
+  });
   process.stdout.write('projector: следую за журналом событий\n');
   const shutdown = async () => {
     await running.stop();
@@ -18,7 +23,7 @@ async function main() {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
-  await running.subscription.done;
+  await running.done;
 }
 
 main().catch((e) => {

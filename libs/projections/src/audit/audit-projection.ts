@@ -32,6 +32,7 @@ const EVERY_PROCEDURE_EVENT: readonly ProcedureEvent['type'][] = [
 export const auditProjection: Projection<AuditEntry> = {
   collection: 'audit',
   handles: EVERY_PROCEDURE_EVENT,
+  immutable: true,
   documentIds: (event) => [event.id],
   evolve(doc, event, ctx) {
     if (doc) return doc;
