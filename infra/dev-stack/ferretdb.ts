@@ -1,8 +1,8 @@
 import { MongoClient } from 'mongodb';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { startProcess, type ManagedProcess } from './managed-process';
-import { freePort, waitUntil } from './ports';
+import { startProcess, untilReady, type ManagedProcess } from './managed-process';
+import { freePort } from './ports';
 
 export interface EmbeddedFerretDb {
   url: string;
@@ -22,27 +22,20 @@ export async function startFerretDb(
     logFile: path.join(logDir, 'ferretdb.log'),
   });
   const url = `mongodb://127.0.0.1:${port}/`;
-  const failed = proc.exited.then((code) => {
-    throw new Error(
-      `FerretDB завершился при запуске (код ${code}), журнал: ${path.join(logDir, 'ferretdb.log')}`,
-    );
-  });
-  await Promise.race([
-    failed,
-    waitUntil(
-      'FerretDB',
-      async () => {
-        const client = new MongoClient(url, { serverSelectionTimeoutMS: 1000 });
-        try {
-          await client.db('admin').command({ ping: 1 });
-          return true;
-        } finally {
-          await client.close();
-        }
-      },
-      30_000,
-    ),
-  ]);
-  failed.catch(() => undefined);
+  await untilReady(
+    proc,
+    'FerretDB',
+    path.join(logDir, 'ferretdb.log'),
+    async () => {
+      const client = new MongoClient(url, { serverSelectionTimeoutMS: 1000 });
+      try {
+        await client.db('admin').command({ ping: 1 });
+        return true;
+      } finally {
+        await client.close();
+      }
+    },
+    30_000,
+  );
   return { url, process: proc };
 }

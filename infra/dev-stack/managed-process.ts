@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
+import { waitUntil } from './ports';
 
 /**
  * `setpriv --pdeathsig` (util-linux) makes the kernel send SIGTERM to a server when the process that started
@@ -50,4 +51,28 @@ export function startProcess(
       return stopping;
     },
   };
+}
+
+/**
+ * Waits until `check` passes; fails at once if the process exits first, and stops the process if it never
+ * becomes ready, so a failed start leaves nothing running.
+ */
+export async function untilReady(
+  proc: ManagedProcess,
+  what: string,
+  logFile: string,
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+): Promise<void> {
+  const exited = proc.exited.then((code) => {
+    throw new Error(`${what} завершился при запуске (код ${code}), журнал: ${logFile}`);
+  });
+  try {
+    await Promise.race([exited, waitUntil(what, check, timeoutMs)]);
+  } catch (e) {
+    await proc.stop();
+    throw e;
+  } finally {
+    exited.catch(() => undefined);
+  }
 }

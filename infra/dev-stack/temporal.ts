@@ -1,7 +1,7 @@
 import { Connection } from '@temporalio/client';
 import * as path from 'node:path';
-import { startProcess, type ManagedProcess } from './managed-process';
-import { freePort, waitUntil } from './ports';
+import { startProcess, untilReady, type ManagedProcess } from './managed-process';
+import { freePort } from './ports';
 
 export interface EmbeddedTemporal {
   address: string;
@@ -38,27 +38,20 @@ export async function startTemporal(
     { logFile: path.join(logDir, 'temporal.log') },
   );
   const address = `127.0.0.1:${port}`;
-  const failed = proc.exited.then((code) => {
-    throw new Error(
-      `Temporal завершился при запуске (код ${code}), журнал: ${path.join(logDir, 'temporal.log')}`,
-    );
-  });
-  await Promise.race([
-    failed,
-    waitUntil(
-      'Temporal',
-      async () => {
-        const connection = await Connection.connect({ address, connectTimeout: 1000 });
-        try {
-          await connection.workflowService.describeNamespace({ namespace: 'default' });
-          return true;
-        } finally {
-          await connection.close();
-        }
-      },
-      60_000,
-    ),
-  ]);
-  failed.catch(() => undefined);
+  await untilReady(
+    proc,
+    'Temporal',
+    path.join(logDir, 'temporal.log'),
+    async () => {
+      const connection = await Connection.connect({ address, connectTimeout: 1000 });
+      try {
+        await connection.workflowService.describeNamespace({ namespace: 'default' });
+        return true;
+      } finally {
+        await connection.close();
+      }
+    },
+    60_000,
+  );
   return { address, uiUrl: `http://127.0.0.1:${uiPort}`, process: proc };
 }
