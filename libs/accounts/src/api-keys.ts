@@ -64,6 +64,7 @@ export class ApiKeys {
       name: doc.name,
       schoolId: doc.schoolId,
       roles: [],
+      allRoles: [],
       permissions: doc.permissions,
       readableSchools: [doc.schoolId],
       via: 'api-key',

@@ -9,6 +9,8 @@ export interface Principal {
   schoolId?: string;
   /** Roles at `schoolId` (an inspector holds `inspector` at every school of the district). */
   roles: Role[];
+  /** Roles held anywhere (every school, and `inspector` for a district): tells "not allowed" from "name a school". */
+  allRoles: Role[];
   /** Integrations only: named permissions such as `procedures:write`. */
   permissions: string[];
   /** Schools whose data this principal may read; `any` only for the development header stand-in. */

@@ -38,6 +38,12 @@ export async function resolveUserPrincipal(
     name: user.name,
     ...(schoolId !== undefined ? { schoolId } : {}),
     roles,
+    allRoles: [
+      ...new Set<Role>([
+        ...user.memberships.flatMap((m) => m.roles),
+        ...(user.inspects.length > 0 ? (['inspector'] as const) : []),
+      ]),
+    ],
     permissions: [],
     readableSchools: readable,
     via: 'session',

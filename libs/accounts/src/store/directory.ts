@@ -28,7 +28,7 @@ export class Directory {
     const existing = await this.districts().findOne({ _id: district.id });
     await this.districts().replaceOne(
       { _id: district.id },
-      { _id: district.id, name: district.name, schoolIds: existing?.schoolIds ?? [] },
+      { name: district.name, schoolIds: existing?.schoolIds ?? [] },
       { upsert: true },
     );
   }

@@ -37,18 +37,13 @@ export function authorize(route: RouteAccess, principal: Principal, refs: School
   const roles = route.roles ?? (safe ? ROLES : STAFF_ROLES);
   const needsSchool = !safe || route.roles !== undefined;
   if (needsSchool && principal.schoolId === undefined && principal.readableSchools !== 'any') {
+    if (!principal.allRoles.some((r) => roles.includes(r))) throw roleNotAllowed(roles, principal);
     throw schoolRequired();
   }
   if (!needsSchool && principal.readableSchools !== 'any' && principal.readableSchools.length === 0) {
     throw new Forbidden('NO_SCHOOL_ACCESS', 'Учётная запись не связана ни с одной школой');
   }
-  if (needsSchool && !principal.roles.some((r) => roles.includes(r))) {
-    throw new Forbidden(
-      'ROLE_NOT_ALLOWED',
-      `Действие доступно ролям: ${roles.map((r) => ROLE_NAMES[r]).join(', ')}`,
-      { roles: principal.roles },
-    );
-  }
+  if (needsSchool && !principal.roles.some((r) => roles.includes(r))) throw roleNotAllowed(roles, principal);
 }
 
 /**
@@ -84,5 +79,13 @@ export function schoolRequired(): ValidationFailed {
   return new ValidationFailed(
     'SCHOOL_REQUIRED',
     'Вы работаете в нескольких школах: укажите школу в заголовке X-School-Id',
+  );
+}
+
+function roleNotAllowed(roles: readonly Role[], principal: Principal): Forbidden {
+  return new Forbidden(
+    'ROLE_NOT_ALLOWED',
+    `Действие доступно ролям: ${roles.map((r) => ROLE_NAMES[r]).join(', ')}`,
+    { roles: principal.roles },
   );
 }

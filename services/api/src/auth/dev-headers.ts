@@ -22,6 +22,7 @@ export function devHeaderPrincipal(request: Request): Principal {
     ...(name ? { name } : {}),
     ...(schoolId ? { schoolId } : {}),
     roles: [role],
+    allRoles: [role],
     permissions: [],
     readableSchools: schoolId ? [schoolId] : 'any',
     via: 'dev-headers',

@@ -1,0 +1,69 @@
+import { localDateOf } from '@vsoko/domain';
+import { randomUUID } from 'node:crypto';
+import type { Services } from '../../harness';
+import { loginAs, putDistrict } from '../accounts';
+
+export const TZ = 'Europe/Moscow';
+export const today = localDateOf(Date.now(), TZ);
+const [y, m] = today.split('-').map(Number);
+const start = m >= 8 ? y : y - 1;
+export const academicYear = `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+
+export interface Caller {
+  name: string;
+  headers: Record<string, string>;
+  /** Role held at school-a (or over its district); absent for strangers, the integration and anonymous. */
+  role?: 'director' | 'deputy' | 'methodist' | 'teacher' | 'auditor' | 'inspector';
+  kind: 'anonymous' | 'member' | 'stranger' | 'integration';
+}
+
+export const scheduleBody = (schoolId = 'school-a') => ({
+  id: `p-${randomUUID()}`,
+  schoolId,
+  academicYear,
+  title: 'Мониторинг адаптации пятиклассников',
+  direction: 'process',
+  responsible: { role: 'deputy', personId: 'deputy-school-a', name: 'Иванова А. П.' },
+  window: { from: today, to: today },
+  timeZone: TZ,
+});
+
+/** district-1 = {school-a, school-b}, district-2 = {school-c}; everyone of school-a, strangers, a key. */
+export async function callers(s: Services): Promise<Caller[]> {
+  await putDistrict(s.db, 'district-1', ['school-a', 'school-b']);
+  await putDistrict(s.db, 'district-2', ['school-c']);
+  const list: Caller[] = [{ name: 'anonymous', headers: {}, kind: 'anonymous' }];
+  for (const role of ['director', 'deputy', 'methodist', 'teacher', 'auditor'] as const) {
+    list.push({ name: role, role, kind: 'member', headers: await loginAs(s, role, 'school-a') });
+  }
+  list.push({
+    name: 'inspector',
+    role: 'inspector',
+    kind: 'member',
+    headers: await loginAs(s, 'inspector', 'district-1'),
+  });
+  list.push({
+    name: 'director of school-b',
+    kind: 'stranger',
+    headers: await loginAs(s, 'director', 'school-b'),
+  });
+  list.push({
+    name: 'teacher of school-b',
+    kind: 'stranger',
+    headers: await loginAs(s, 'teacher', 'school-b'),
+  });
+  list.push({
+    name: 'inspector of district-2',
+    kind: 'stranger',
+    headers: await loginAs(s, 'inspector', 'district-2'),
+  });
+  const director = list.find((c) => c.name === 'director')!;
+  const res = await fetch(`${s.baseUrl}/auth/api-keys`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...director.headers },
+    body: JSON.stringify({ name: 'Календарь', permissions: ['procedures:read', 'procedures:write'] }),
+  });
+  const { key } = (await res.json()) as { key: string };
+  list.push({ name: 'integration of school-a', kind: 'integration', headers: { 'X-Api-Key': key } });
+  return list;
+}

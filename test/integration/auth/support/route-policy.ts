@@ -1,0 +1,53 @@
+import type { Role } from '@vsoko/accounts';
+
+/**
+ * The access rules as a reader states them, independent of the guard's code. A route not listed here gets the
+ * default: every role and `<resource>:read` integrations may read (GET); staff (not auditors, not inspectors)
+ * and `<resource>:write` integrations may do anything else. A new public route must be listed here on purpose.
+ */
+export type Admission = 'public' | 'any-principal' | { roles: Role[]; integrations: boolean };
+
+const READERS: Role[] = ['director', 'deputy', 'methodist', 'teacher', 'auditor', 'inspector'];
+const STAFF: Role[] = ['director', 'deputy', 'methodist', 'teacher'];
+
+const LISTED: Record<string, Admission> = {
+  'GET /health': 'public',
+  'POST /auth/login': 'public',
+  'POST /integrations/calendar/webhook': 'public',
+  'GET /calendar/schools/{schoolId}.ics': 'public',
+  'GET /calendar/people/{personId}.ics': 'public',
+  'GET /auth/me': 'any-principal',
+  'POST /auth/logout': 'any-principal',
+  'POST /auth/api-keys': { roles: ['director'], integrations: false },
+  'DELETE /auth/api-keys/{keyId}': { roles: ['director'], integrations: false },
+  // Other capabilities' routes with their own @Allow / @AnyPrincipal: listed so that a change is a decision.
+  'POST /plans/templates': 'any-principal',
+  'POST /plans/templates/{templateId}/adopt': { roles: ['director', 'deputy'], integrations: false },
+  'POST /plans/templates/{templateId}/accept': { roles: ['director', 'deputy'], integrations: false },
+  'PUT /schools/{schoolId}/reminder-settings': { roles: ['director', 'deputy'], integrations: false },
+};
+
+/** The integration key of the matrix holds `procedures:read` and `procedures:write`. */
+export function admissionOf(route: string): Admission {
+  const listed = LISTED[route];
+  if (listed) return listed;
+  const [method, path] = route.split(' ');
+  return {
+    roles: method === 'GET' ? READERS : STAFF,
+    integrations: path.startsWith('/procedures'),
+  };
+}
+
+/** Codes with which the AuthGuard itself refuses (anything else comes from the handler or the domain). */
+export const GUARD_REFUSALS = [
+  'ACTOR_REQUIRED',
+  'SESSION_INVALID',
+  'API_KEY_INVALID',
+  'AUTHORIZATION_MALFORMED',
+  'ROLE_NOT_ALLOWED',
+  'PERMISSION_REQUIRED',
+  'SCHOOL_MISMATCH',
+  'SCHOOL_NOT_ALLOWED',
+  'SCHOOL_REQUIRED',
+  'NO_SCHOOL_ACCESS',
+];

@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { scheduleBody, today } from './fixture';
+
+export interface RouteCall {
+  route: string;
+  method: string;
+  path: string;
+  body?: unknown;
+  /** The request names school-a data (a procedure of school-a, or school-a itself) with a valid body. */
+  namesSchoolA: boolean;
+}
+
+/** Every operation of the live OpenAPI document, so that a new endpoint is walked without editing this test. */
+export async function operations(baseUrl: string): Promise<string[]> {
+  const doc = (await (await fetch(`${baseUrl}/docs-json`)).json()) as {
+    paths: Record<string, Record<string, unknown>>;
+  };
+  return Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.keys(ops)
+      .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
+      .map((m) => `${m.toUpperCase()} ${path}`),
+  );
+}
+
+const VALID_BODIES: Record<string, () => unknown> = {
+  'POST /procedures': () => scheduleBody('school-a'),
+  'POST /procedures/{id}/performed': () => ({
+    performedOn: today,
+    performedBy: { name: 'Иванова А. П.' },
+    collected: ['Анкеты 5А'],
+  }),
+  'POST /procedures/{id}/reschedule': () => ({ window: { from: today, to: today }, reason: 'Приказ № 45' }),
+  'POST /procedures/{id}/cancellation': () => ({ reason: 'Исключена из плана приказом № 12' }),
+};
+
+export function callFor(route: string, procedureId: string): RouteCall {
+  const [method, template] = route.split(' ');
+  const values: Record<string, string> = {
+    id: procedureId,
+    decisionId: 'd-1',
+    schoolId: 'school-a',
+    personId: 'deputy-school-a',
+    keyId: 'aaaaaaaaaaaa',
+    importId: `imp-${'0'.repeat(24)}`,
+  };
+  const path = template.replace(
+    /\{(\w+)\}/g,
+    (_, name: string) => values[name] ?? `x-${randomUUID().slice(0, 8)}`,
+  );
+  const valid = VALID_BODIES[route];
+  const namesSchoolA =
+    /\{(id|schoolId)\}/.test(template) && (method === 'GET' || valid !== undefined)
+      ? true
+      : valid !== undefined;
+  return {
+    route,
+    method,
+    path,
+    ...(method === 'GET' || method === 'DELETE' ? {} : { body: valid ? valid() : {} }),
+    namesSchoolA,
+  };
+}
+
+export async function send(baseUrl: string, call: RouteCall, headers: Record<string, string>) {
+  const res = await fetch(`${baseUrl}${call.path}`, {
+    method: call.method,
+    headers: { ...(call.body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
+  });
+  const text = await res.text();
+  let code: string | undefined;
+  try {
+    code = (JSON.parse(text) as { code?: string }).code;
+  } catch {
+    code = undefined;
+  }
+  return { status: res.status, code };
+}
