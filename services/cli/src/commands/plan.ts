@@ -15,6 +15,7 @@ interface ImportOptions {
   yes?: boolean;
   actor: string;
   role: string;
+  token?: string;
 }
 
 /**
@@ -75,6 +76,163 @@ export function registerPlan(program: Command): void {
       for (const f of result.failed) write(`  ${f.procedureId}: ${f.code} ${f.message}`);
       if (result.failed.length > 0) process.exitCode = 2;
     });
+  registerTemplate(plan);
+}
+
+interface ApiOptions {
+  api: string;
+  actor: string;
+  role: string;
+  token?: string;
+  json?: boolean;
+}
+
+const withApi = (command: Command) =>
+  command
+    .option('--api <url>', 'адрес API', process.env.VSOKO_API_URL ?? 'http://127.0.0.1:3000')
+    .option('--token <token>', 'токен входа (POST /auth/login)', process.env.VSOKO_TOKEN)
+    .option('--actor <id>', 'пользователь (временная замена входа)', process.env.VSOKO_ACTOR_ID ?? 'cli')
+    .option('--role <role>', 'роль пользователя', process.env.VSOKO_ACTOR_ROLE ?? 'director')
+    .option('--json', 'вывести ответ API как JSON');
+
+/**
+ * `plan template publish FILE --district … --id …` (district inspector) and `plan template adopt|pending|accept
+ * --school … --template …` (the school's administration), all through the HTTP API.
+ */
+function registerTemplate(plan: Command): void {
+  const template = plan
+    .command('template')
+    .description('Шаблоны планов района: публикация и принятие школой');
+  withApi(
+    template
+      .command('publish')
+      .argument('<file>', 'таблица шаблона: .docx, .xlsx, .csv или .json')
+      .requiredOption('--district <id>', 'идентификатор района')
+      .requiredOption('--id <templateId>', 'идентификатор шаблона')
+      .option('--title <title>', 'название шаблона')
+      .option('--year <year>', 'учебный год, например 2023/24 (по умолчанию — текущий)')
+      .option('--expected-version <n>', 'версия, которую вы видели (защита от одновременной правки)'),
+  )
+    .description('Опубликовать шаблон или его новую версию')
+    .action(async (file: string, o: ApiOptions & Record<string, string>) => {
+      const body = new FormData();
+      body.append('file', new Blob([fs.readFileSync(file)]), path.basename(file));
+      body.append('districtId', o.district);
+      body.append('templateId', o.id);
+      body.append('title', o.title ?? o.id);
+      body.append('academicYear', o.year ?? academicYearOf(new Date()));
+      if (o.expectedVersion) body.append('expectedVersion', o.expectedVersion);
+      const result = await call(o, 'POST', '/plans/templates', body);
+      if (o.json) return write(JSON.stringify(result, null, 2));
+      write(
+        result.recorded
+          ? `Опубликована версия ${result.version} шаблона ${o.id}: строк ${result.rows.length}`
+          : `Шаблон ${o.id} не изменился: версия ${result.version}`,
+      );
+      for (const r of result.rows) write(`  ${r.rowKey}  ${r.window.from}…${r.window.to}  ${r.title}`);
+      for (const w of result.warnings) write(`  строка ${w.row}: ${w.message}`);
+    });
+  withApi(
+    template
+      .command('adopt')
+      .requiredOption('--school <id>', 'идентификатор школы')
+      .requiredOption('--template <id>', 'идентификатор шаблона')
+      .option('--rows <keys>', 'ключи строк через запятую (по умолчанию — все)')
+      .option('--version <n>', 'версия шаблона (по умолчанию — последняя)')
+      .option('--yes', 'сразу утвердить'),
+  )
+    .description('Принять шаблон в план школы: предпросмотр, затем утверждение')
+    .action(async (o: ApiOptions & Record<string, string | boolean>) => {
+      const body = {
+        schoolId: o.school,
+        ...(o.rows
+          ? {
+              rows: String(o.rows)
+                .split(',')
+                .map((k) => k.trim()),
+            }
+          : {}),
+        ...(o.version ? { version: Number(o.version) } : {}),
+      };
+      const preview = await call(o, 'POST', `/plans/templates/${String(o.template)}/adopt`, body);
+      if (o.json && !o.yes) return write(JSON.stringify(preview, null, 2));
+      write(describeAdoption(preview));
+      if (!o.yes) return write(`\nЧтобы утвердить: повторите команду с --yes (импорт ${preview.importId})`);
+      const result = await approve(
+        { ...o, school: String(o.school) } as ImportOptions,
+        String(preview.importId),
+      );
+      write(summaryOf(result));
+    });
+  withApi(
+    template
+      .command('pending')
+      .requiredOption('--school <id>', 'идентификатор школы')
+      .requiredOption('--template <id>', 'идентификатор шаблона'),
+  )
+    .description('Что изменилось в шаблоне с версии, принятой школой')
+    .action(async (o: ApiOptions & Record<string, string>) => {
+      const route = `/plans/templates/${o.template}/pending?schoolId=${encodeURIComponent(o.school)}`;
+      const pending = await call(o, 'GET', route);
+      write(o.json ? JSON.stringify(pending, null, 2) : describeAdoption(pending));
+    });
+  withApi(
+    template
+      .command('accept')
+      .requiredOption('--school <id>', 'идентификатор школы')
+      .requiredOption('--template <id>', 'идентификатор шаблона')
+      .option('--rows <keys>', 'взять и эти строки, не принятые раньше (через запятую)'),
+  )
+    .description('Принять последнюю версию шаблона')
+    .action(async (o: ApiOptions & Record<string, string>) => {
+      const body = {
+        schoolId: o.school,
+        ...(o.rows ? { rows: o.rows.split(',').map((k) => k.trim()) } : {}),
+      };
+      const result = await call(o, 'POST', `/plans/templates/${o.template}/accept`, body);
+      write(o.json ? JSON.stringify(result, null, 2) : summaryOf(result));
+    });
+}
+
+function describeAdoption(p: Json): string {
+  const c = p.changes as Json;
+  const lines = [
+    `Шаблон «${p.title}», версия ${p.version}` +
+      (p.previousVersion ? ` (в плане школы — версия ${p.previousVersion})` : '') +
+      (p.pending ? '' : ': план школы уже соответствует'),
+    `Добавить ${c.added.length}, перенести ${c.rescheduled.length}, отменить ${c.cancelled.length}, ` +
+      `без изменений ${c.unchanged}`,
+  ];
+  for (const c2 of c.cancelled) lines.push(`  отменить ${c2.procedureId}: ${c2.reason}`);
+  for (const r of p.notAdopted ?? []) lines.push(`  не принята: ${r.rowKey}  ${r.title}`);
+  return lines.join('\n');
+}
+
+function summaryOf(result: Json): string {
+  const lines = [
+    `Утверждено: запланировано ${result.scheduled.length}, уже были ${result.alreadyThere.length}, ` +
+      `перенесено ${result.rescheduled.length}, отменено ${result.cancelled.length}, ошибок ${result.failed.length}`,
+  ];
+  for (const f of result.failed) lines.push(`  ${f.procedureId}: ${f.code} ${f.message}`);
+  if (result.failed.length > 0) process.exitCode = 2;
+  return lines.join('\n');
+}
+
+async function call(
+  options: ApiOptions,
+  method: string,
+  route: string,
+  body?: FormData | Json,
+): Promise<Json> {
+  const isForm = body instanceof FormData;
+  const res = await fetch(new URL(route, options.api), {
+    method,
+    headers: { ...actorHeaders(options), ...(body && !isForm ? { 'content-type': 'application/json' } : {}) },
+    ...(body ? { body: isForm ? body : JSON.stringify(body) } : {}),
+  });
+  const json = (await res.json()) as Json;
+  if (!res.ok) throw new Error(`${json.code ?? res.status}: ${json.message ?? res.statusText}`);
+  return json;
 }
 
 /** One entry per source row, dates as ISO: what `--dry-run --json` promises. */
@@ -173,7 +331,9 @@ async function approve(options: ImportOptions, importId: string): Promise<Json> 
   });
 }
 
-function actorHeaders(options: ImportOptions): Record<string, string> {
+/** A session token when given (VSOKO_TOKEN); otherwise the development header stand-in. */
+function actorHeaders(options: { actor: string; role: string; token?: string }): Record<string, string> {
+  if (options.token) return { Authorization: `Bearer ${options.token}` };
   return { 'X-Actor-Id': options.actor, 'X-Actor-Role': options.role };
 }
 
