@@ -69,6 +69,11 @@ export class VsokoExceptionFilter implements ExceptionFilter {
     if (err?.type === 'entity.parse.failed') {
       return { statusCode: 400, code: 'MALFORMED_JSON', message: 'Тело запроса не является корректным JSON' };
     }
+    // body-parser's own refusals (too large, bad charset …) carry a 4xx status of their own.
+    if (typeof err?.status === 'number' && err.status >= 400 && err.status < 500) {
+      const known = NEST_ERRORS[err.status] ?? { code: `HTTP_${err.status}`, message: 'Ошибка запроса' };
+      return { statusCode: err.status, ...known };
+    }
     return {
       statusCode: 500,
       code: 'INTERNAL_ERROR',

@@ -1,4 +1,4 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { ValidationFailed } from '@vsoko/domain';
 
 function flatten(errors: ValidationError[], prefix = ''): Record<string, string[]> {
@@ -11,9 +11,20 @@ function flatten(errors: ValidationError[], prefix = ''): Record<string, string[
   return out;
 }
 
+/** A DTO body must be a JSON object: an array or a bare value would reach the handler half-validated. */
+class VsokoValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const dto = metadata.type === 'body' && metadata.metatype && this.toValidate(metadata);
+    if (dto && (value === null || typeof value !== 'object' || Array.isArray(value))) {
+      throw new ValidationFailed('BODY_NOT_OBJECT', 'Тело запроса должно быть JSON-объектом');
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** Whitelisting DTO validation: unknown fields are an error, not silently dropped. */
 export function vsokoValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new VsokoValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

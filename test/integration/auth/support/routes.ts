@@ -10,15 +10,29 @@ export interface RouteCall {
   namesSchoolA: boolean;
 }
 
+type OpenApi = { paths: Record<string, Record<string, { requestBody?: unknown }>> };
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+
 /** Every operation of the live OpenAPI document, so that a new endpoint is walked without editing this test. */
 export async function operations(baseUrl: string): Promise<string[]> {
-  const doc = (await (await fetch(`${baseUrl}/docs-json`)).json()) as {
-    paths: Record<string, Record<string, unknown>>;
-  };
+  const doc = (await (await fetch(`${baseUrl}/docs-json`)).json()) as OpenApi;
   return Object.entries(doc.paths).flatMap(([path, ops]) =>
     Object.keys(ops)
-      .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
+      .filter((m) => METHODS.includes(m))
       .map((m) => `${m.toUpperCase()} ${path}`),
+  );
+}
+
+/** Operations that declare a request body; the others ignore whatever body they are sent. */
+export async function operationsWithBody(baseUrl: string): Promise<Set<string>> {
+  const doc = (await (await fetch(`${baseUrl}/docs-json`)).json()) as OpenApi;
+  return new Set(
+    Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops)
+        .filter(([m, op]) => METHODS.includes(m) && op.requestBody !== undefined)
+        .map(([m]) => `${m.toUpperCase()} ${path}`),
+    ),
   );
 }
 
