@@ -1,4 +1,6 @@
 import { ConfigError, loadConfig } from '@vsoko/config';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { superviseService, type SupervisedService } from './services';
 import { startStack, type RunningStack } from './stack';
 import { waitUntil } from './ports';
@@ -26,6 +28,11 @@ async function main() {
 
   const stack = await startStack({ dataDir: config.VSOKO_DATA_DIR, log });
   running.stack = stack;
+  // Where the embedded servers listen, for administrative commands run beside `npm start` (`vsoko seed demo`).
+  fs.writeFileSync(
+    path.join(config.VSOKO_DATA_DIR, 'endpoints.json'),
+    JSON.stringify(stack.endpoints, null, 2),
+  );
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const [key, value] of Object.entries(stack.endpoints)) if (value) env[key] = value;
   for (const name of ['worker', 'projector', 'api'] as const) services.push(superviseService(name, env));

@@ -5,7 +5,8 @@ import helmet from 'helmet';
 
 /** Security headers, CORS for the configured origins only, and a loud note when the dev stand-in is on. */
 export function harden(app: NestExpressApplication, config: VsokoConfig): void {
-  app.use(helmet());
+  // No upgrade-insecure-requests: the embedded stack serves plain HTTP on loopback; TLS ends at the proxy.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   const origins = config.corsOrigins;

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerCalendar } from './calendar';
 import { registerPlan } from './plan';
+import { registerSeed } from './seed';
 
 /**
  * Each capability adds its command group here: `register<Group>(program)` from its own file in this folder.
@@ -8,4 +9,5 @@ import { registerPlan } from './plan';
 export function registerCommands(program: Command): void {
   registerCalendar(program);
   registerPlan(program);
+  registerSeed(program);
 }
