@@ -6,10 +6,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MongoClient, type Db } from 'mongodb';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Role } from '@vsoko/accounts';
 import { createApiApp } from '../../services/api/src/bootstrap';
 import { runProjector, type RunningProjector } from '../../services/projector/src/run-projector';
 import { createNotificationsWorker } from '../../services/worker/src/create-notifications-worker';
 import { createProcedureWorker } from '../../services/worker/src/create-worker';
+import { loginAs } from './auth/accounts';
 import { nextTestNamespace } from './namespaces';
 
 export interface Services {
@@ -20,6 +22,16 @@ export interface Services {
   db: Db;
   dataDir: string;
   worker: Worker;
+  /**
+   * Signs in over HTTP as a person holding `role` at `scope` (a school; a district for `inspector`), created on
+   * first use; answers the headers to send. The login, and so the actor id in events, is `options.id` or
+   * `<role>-<scope>`.
+   */
+  loginAs(
+    role: Role,
+    scope: string,
+    options?: { id?: string; name?: string },
+  ): Promise<Record<string, string>>;
   stop(): Promise<void>;
 }
 
@@ -72,6 +84,7 @@ export async function startServices(
 
   return {
     baseUrl,
+    loginAs: (role, scope, opts) => loginAs({ baseUrl, db }, role, scope, opts),
     namespace,
     store,
     temporal,
@@ -101,6 +114,7 @@ function requiredEnv(name: string): string {
   return value;
 }
 
+/** DEVELOPMENT STAND-IN headers (needs AUTH_DEV_HEADERS=true); new tests use `loginAs`. */
 export const director = { 'X-Actor-Id': 'director-1', 'X-Actor-Role': 'director' };
 
 // Response bodies are checked field by field with toMatchObject; a loose type keeps the tests readable.

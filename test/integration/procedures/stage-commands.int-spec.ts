@@ -3,8 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { json, startServices, type Services } from '../harness';
 
 const TZ = 'Europe/Moscow';
-const deputy = { 'X-Actor-Id': 'ivanova', 'X-Actor-Role': 'deputy', 'X-School-Id': 'school-1' };
-const teacher = { 'X-Actor-Id': 'petrova', 'X-Actor-Role': 'teacher', 'X-School-Id': 'school-1' };
 
 describe('stage commands over HTTP on the real workflow', () => {
   let s: Services;
@@ -13,8 +11,13 @@ describe('stage commands over HTTP on the real workflow', () => {
   const start = m >= 8 ? y : y - 1;
   const academicYear = `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
 
+  let deputy: Record<string, string>;
+  let teacher: Record<string, string>;
+
   beforeAll(async () => {
     s = await startServices({ projector: false });
+    deputy = await s.loginAs('deputy', 'school-1', { id: 'ivanova' });
+    teacher = await s.loginAs('teacher', 'school-1', { id: 'petrova' });
   });
   afterAll(async () => {
     await s?.stop();

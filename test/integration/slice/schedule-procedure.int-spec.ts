@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { procedureWorkflowId } from '@vsoko/workflows/procedure/definitions';
-import { director, json, startServices, type Services } from '../harness';
+import { json, startServices, type Services } from '../harness';
 
 describe('scheduling a procedure end to end (HTTP → Temporal → event log → MongoDB)', () => {
   let s: Services;
+  let director: Record<string, string>;
   beforeAll(async () => {
     s = await startServices();
+    director = await s.loginAs('director', 'school-1', { id: 'director-1' });
   });
   afterAll(async () => {
     await s?.stop();
@@ -117,7 +119,7 @@ describe('scheduling a procedure end to end (HTTP → Temporal → event log →
     expect(await s.store.readStream(`procedure-${id}`)).toHaveLength(0);
   });
 
-  it('requires the acting user (development stand-in headers)', async () => {
+  it('requires the acting user (signed in)', async () => {
     const res = await post(procedure(`p-${randomUUID()}`), {});
     expect(res.status).toBe(401);
     expect(await json(res)).toMatchObject({ code: 'ACTOR_REQUIRED' });
