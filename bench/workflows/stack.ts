@@ -1,0 +1,102 @@
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { createEventStore, type Durability, type EventStore } from '@vsoko/event-store';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startTemporal } from '../../infra/dev-stack/temporal';
+import { createProcedureWorker } from '../../services/worker/src/create-worker';
+import { TRIVIAL_TASK_QUEUE } from './definitions';
+import { createTrivialActivities } from './trivial-activities';
+
+const root = resolve(__dirname, '..', '..');
+
+export interface BenchStack {
+  client: Client;
+  store: EventStore;
+  temporalPid: number;
+  /** Rejects if a worker stops before stop() is called; never resolves. */
+  workersFailed: Promise<never>;
+  stop(): Promise<void>;
+}
+
+/**
+ * A fresh Temporal dev server (its own SQLite file) and a fresh embedded event store, both under `dir` (on
+ * tmpfs, /dev/shm, no write reaches a disk), and in this process the procedure worker beside the baseline's
+ * worker, both on one connection. No FerretDB and so no notifications worker: the lifecycles driven here notify
+ * nobody (see lifecycle.ts); a notification would wait for a worker forever, its procedure's workflow would not
+ * complete, and the verification would say so.
+ */
+export async function startBenchStack(
+  options: { durability: Durability; dir?: string },
+  log: (line: string) => void,
+): Promise<BenchStack> {
+  const binary = join(root, '.vsoko', 'bin', 'temporal');
+  if (!existsSync(binary)) {
+    log('нет .vsoko/bin/temporal: сборка (node infra/scripts/build-binaries.js)…');
+    const built = spawnSync(process.execPath, [join(root, 'infra', 'scripts', 'build-binaries.js')], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    if (built.status !== 0) throw new Error('build-binaries.js завершился с ошибкой');
+  }
+  const dir = mkdtempSync(join(options.dir ?? tmpdir(), 'vsoko-bench-wf-'));
+  const logDir = join(dir, 'logs');
+  mkdirSync(logDir);
+  const cleanups: Array<() => Promise<unknown> | unknown> = [
+    () => rmSync(dir, { recursive: true, force: true }),
+  ];
+  const stop = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  };
+  try {
+    // Once per process; the SDK's INFO lines (bundle sizes, worker state) would drown the progress lines.
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+    const temporal = await startTemporal(binary, dir, logDir);
+    cleanups.push(() => temporal.process.stop());
+    const store = await createEventStore({
+      sqlitePath: join(dir, 'events.sqlite'),
+      durability: options.durability,
+    });
+    cleanups.push(() => store.close());
+
+    const connection = await Connection.connect({ address: temporal.address });
+    cleanups.push(() => connection.close());
+    const client = new Client({ connection, namespace: 'default' });
+
+    const native = await NativeConnection.connect({ address: temporal.address });
+    cleanups.push(() => native.close());
+    log('сборка кода workflow (две сборки webpack)…');
+    const workers = [
+      await createProcedureWorker({ connection: native, namespace: 'default', store }),
+      await Worker.create({
+        connection: native,
+        namespace: 'default',
+        taskQueue: TRIVIAL_TASK_QUEUE,
+        workflowsPath: require.resolve('./trivial-workflow'),
+        activities: createTrivialActivities(),
+      }),
+    ];
+    let stopping = false;
+    const running = Promise.all(workers.map((w) => w.run()));
+    const workersFailed = running.then(
+      () => {
+        if (!stopping) throw new Error('воркер остановился раньше времени');
+        return new Promise<never>(() => undefined);
+      },
+      (error) => {
+        throw error;
+      },
+    );
+    workersFailed.catch(() => undefined);
+    cleanups.push(async () => {
+      stopping = true;
+      workers.forEach((w) => w.shutdown());
+      await running;
+    });
+    return { client, store, temporalPid: temporal.process.child.pid ?? 0, workersFailed, stop };
+  } catch (error) {
+    await stop().catch(() => undefined);
+    throw error;
+  }
+}
