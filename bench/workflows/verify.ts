@@ -44,7 +44,9 @@ export async function verifyRun(
 /** The workflow's result, or undefined if it has not completed within a few seconds of its last command. */
 async function completed<T>(client: Client, workflowId: string): Promise<T | undefined> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, COMPLETION_WAIT_MS)));
+  const timeout = new Promise<undefined>(
+    (resolve) => (timer = setTimeout(() => resolve(undefined), COMPLETION_WAIT_MS)),
+  );
   try {
     return await Promise.race([client.workflow.getHandle(workflowId).result() as Promise<T>, timeout]);
   } finally {
