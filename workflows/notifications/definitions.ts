@@ -33,3 +33,9 @@ export function addresseeOf(event: NotifiableEvent): { responsible?: Responsible
     ? { role: 'director' }
     : { responsible: event.data.responsible };
 }
+
+/** Who a notification was meant for, in words, for the record when it could not be sent. */
+export function describeAddressee(event: NotifiableEvent): string {
+  const { responsible, role } = addresseeOf(event);
+  return responsible?.personId ?? responsible?.role ?? responsible?.name ?? role ?? 'неизвестный получатель';
+}

@@ -10,7 +10,7 @@ import {
   startChild,
   workflowInfo,
 } from '@temporalio/workflow';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { ActivityFailure, RetryState, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import {
   decide,
   evolve,
@@ -25,7 +25,12 @@ import {
   type ProcedureState,
   type TimerPolicy,
 } from '../../libs/domain/src';
-import { isNotifiable, NOTIFICATIONS_TASK_QUEUE, type NotifiableEvent } from '../notifications/definitions';
+import {
+  describeAddressee,
+  isNotifiable,
+  NOTIFICATIONS_TASK_QUEUE,
+  type NotifiableEvent,
+} from '../notifications/definitions';
 import type { NotificationActivities } from '../notifications/activities';
 import type { ProcedureActivities } from './activities';
 import {
@@ -46,6 +51,8 @@ const { appendEvents } = proxyActivities<ProcedureActivities>({
   retry: { initialInterval: '200 ms', maximumInterval: '10 seconds', backoffCoefficient: 2 },
 });
 
+const NOTIFICATION_ATTEMPTS = 10;
+
 // Mail may be down for hours; the procedure never waits for it, and the final outcome is recorded either way.
 const { sendNotification } = proxyActivities<NotificationActivities>({
   taskQueue: NOTIFICATIONS_TASK_QUEUE,
@@ -54,7 +61,7 @@ const { sendNotification } = proxyActivities<NotificationActivities>({
     initialInterval: '30 seconds',
     backoffCoefficient: 2,
     maximumInterval: '1 hour',
-    maximumAttempts: 10,
+    maximumAttempts: NOTIFICATION_ATTEMPTS,
   },
 });
 
@@ -144,13 +151,23 @@ export async function procedureWorkflow(input: ProcedureWorkflowInput): Promise<
           context: systemContext(state, input.procedureId, `notification:${notificationId}`),
         });
       } catch (e) {
+        const attempt = attemptsOf(e);
         await execute({
           command: {
             type: 'RecordNotificationFailed',
-            data: { ...base, recipient: '', attempt: 0, error: messageOf(e), willRetry: false },
+            data: {
+              ...base,
+              recipient: describeAddressee(event),
+              attempt,
+              error: messageOf(e),
+              willRetry: false,
+            },
           },
           context: systemContext(state, input.procedureId, `notification:${notificationId}:failed`),
-        });
+        }).catch((recordError) =>
+          // Never let a notification take the procedure down: at worst the outcome is missing from the log.
+          log.error('notification outcome not recorded', { notificationId, error: messageOf(recordError) }),
+        );
       } finally {
         notificationsInFlight--;
       }
@@ -240,6 +257,13 @@ function topicOf(event: NotifiableEvent): NotificationTopic {
         ? { kind: 'escalation', decisionId: event.data.subject.decisionId }
         : { kind: 'escalation', stage: event.data.subject.stage };
   }
+}
+
+/** How many times the mail activity ran before giving up: all of them, unless the failure was final at once. */
+function attemptsOf(e: unknown): number {
+  return e instanceof ActivityFailure && e.retryState === RetryState.MAXIMUM_ATTEMPTS_REACHED
+    ? NOTIFICATION_ATTEMPTS
+    : 1;
 }
 
 function messageOf(e: unknown): string {

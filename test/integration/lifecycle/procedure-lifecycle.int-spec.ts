@@ -334,4 +334,30 @@ describe('a procedure lives its whole life on Temporal, with days passing (time-
     expect(events[1].data).toMatchObject({ reason: 'Исключена из плана приказом № 12' });
     expect(events[1].metadata.actor).toMatchObject({ id: 'director-1' });
   });
+
+  it('records a notification that cannot be delivered and goes on', async () => {
+    const id = `lc-nomail-${tag}`;
+    const today = localDateOf(await now(), TZ);
+    const data = {
+      ...scheduled(id, today),
+      window: { from: today, to: today },
+      responsible: { role: 'deputy', personId: 'nobody', name: 'Сидоров П. П.' },
+    };
+    await gateway.start(id, { command: { type: 'ScheduleProcedure', data }, context: await context(deputy) });
+    await env.sleep('2 days');
+    const events = await until('the failed notification', async () => {
+      const e = await store.readStream(`procedure-${id}`);
+      return e.some((x) => x.type === 'NotificationFailed') ? e : undefined;
+    });
+    expect(events.map((e) => e.type)).toEqual(['ProcedureScheduled', 'StageOverdue', 'NotificationFailed']);
+    expect(events[2].data).toMatchObject({
+      recipient: 'nobody',
+      attempt: 1,
+      willRetry: false,
+      about: { kind: 'stage-overdue', stage: 'performance' },
+    });
+    expect((events[2].data as { error: string }).error).toContain('нет адреса');
+    const description = await env.client.workflow.getHandle(procedureWorkflowId(id)).describe();
+    expect(description.status.name).toBe('RUNNING');
+  });
 });
