@@ -1,19 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { docxOf } from '../../fixtures/plans/build-files';
 import { seedTable, SEED_000, type Table } from '../../fixtures/plans/seed-tables';
-import { director, json, startServices, type JsonBody, type Services } from '../harness';
+import { json, startServices, type JsonBody, type Services } from '../harness';
 
 /** A year still ahead, so that reschedules are not refused as lying in the past. */
 const YEAR = '2030/31';
 
 describe('importing a yearly plan (upload → preview → approval → procedure workflows)', () => {
   let s: Services;
+  let director: Record<string, string>;
+  let teacher: Record<string, string>;
   const schoolId = `school-${randomUUID().slice(0, 8)}`;
   beforeAll(async () => {
+    process.env.AUTH_DEV_HEADERS = 'false';
     s = await startServices({ projector: false });
+    director = await s.loginAs('director', schoolId, { id: 'director-1' });
+    teacher = await s.loginAs('teacher', schoolId, { id: 'teacher-1' });
   });
   afterAll(async () => {
     await s?.stop();
+    delete process.env.AUTH_DEV_HEADERS;
   });
 
   const upload = async (bytes: Buffer, name = 'plan-vsoko.docx') => {
@@ -124,7 +130,6 @@ describe('importing a yearly plan (upload → preview → approval → procedure
     expect(noFile.status).toBe(400);
     expect(await json(noFile)).toMatchObject({ code: 'FILE_REQUIRED' });
 
-    const teacher = { 'X-Actor-Id': 'teacher-1', 'X-Actor-Role': 'teacher' };
     const withFile = new FormData();
     withFile.append('file', new Blob([await docxOf(seedTable(SEED_000).slice(0, 5))]), 'p.docx');
     withFile.append('schoolId', schoolId);
