@@ -9,27 +9,55 @@ import { startServices, type Services } from '../harness';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../../..');
+const PASSWORD = 'correct horse battery staple';
 
 describe('CLI: plan template publish and adopt through the running API', () => {
   let s: Services;
   const tag = randomUUID().slice(0, 8);
   const districtId = `district-${tag}`;
   const schoolId = `school-${tag}`;
+  const tokens: Record<string, string> = {};
   beforeAll(async () => {
+    process.env.AUTH_DEV_HEADERS = 'false';
     s = await startServices({ projector: false });
     const directory = new Directory(s.db);
     await directory.putDistrict({ id: districtId, name: 'Район' });
     await directory.putSchool({ id: schoolId, districtId, name: 'Школа' });
+    await directory.putUser({
+      login: `inspector-${tag}`,
+      name: 'Инспектор',
+      password: PASSWORD,
+      inspects: [districtId],
+    });
+    await directory.putUser({
+      login: `director-${tag}`,
+      name: 'Директор',
+      password: PASSWORD,
+      memberships: [{ schoolId, roles: ['director'] }],
+    });
+    for (const role of ['inspector', 'director']) tokens[role] = await signIn(`${role}-${tag}`);
   });
   afterAll(async () => {
     await s?.stop();
+    delete process.env.AUTH_DEV_HEADERS;
   });
 
+  const signIn = async (login: string): Promise<string> => {
+    const res = await fetch(`${s.baseUrl}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login, password: PASSWORD }),
+    });
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { token: string }).token;
+  };
+
+  /** The CLI as an administrator runs it: signed in, the token in VSOKO_TOKEN. */
   const vsoko = async (args: string[], role: string) => {
     const { stdout } = await run(
       process.execPath,
-      ['infra/scripts/run-ts.js', 'services/cli/src/main.ts', ...args, '--api', s.baseUrl, '--role', role],
-      { cwd: ROOT, env: { ...process.env, VSOKO_TOKEN: '' } },
+      ['infra/scripts/run-ts.js', 'services/cli/src/main.ts', ...args, '--api', s.baseUrl],
+      { cwd: ROOT, env: { ...process.env, VSOKO_TOKEN: tokens[role] } },
     );
     return stdout;
   };

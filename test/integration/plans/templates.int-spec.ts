@@ -46,6 +46,7 @@ describe('district plan templates (publish → adopt a subset → revise → pen
   };
 
   beforeAll(async () => {
+    process.env.AUTH_DEV_HEADERS = 'false';
     s = await startServices({ projector: false });
     const directory = new Directory(s.db);
     await directory.putDistrict({ id: districtId, name: 'Район' });
@@ -67,6 +68,7 @@ describe('district plan templates (publish → adopt a subset → revise → pen
   });
   afterAll(async () => {
     await s?.stop();
+    delete process.env.AUTH_DEV_HEADERS;
   });
 
   const publish = async (table: Table, headers = inspector) => {
@@ -209,7 +211,7 @@ describe('district plan templates (publish → adopt a subset → revise → pen
     const missing = await post(`/plans/templates/${templateId}/adopt`, { schoolId, version: 9 });
     expect(missing.status).toBe(422);
     expect(missing.body).toMatchObject({ code: 'TEMPLATE_VERSION_NOT_FOUND' });
-    const teacher = { 'X-Actor-Id': 'teacher-1', 'X-Actor-Role': 'teacher' };
+    const teacher = await s.loginAs('teacher', schoolId, { id: `teacher-${tag}` });
     expect((await post(`/plans/templates/${templateId}/adopt`, { schoolId }, teacher)).status).toBe(403);
     const unknown = await post(`/plans/templates/no-such/adopt`, { schoolId });
     expect(unknown).toMatchObject({ status: 404, body: { code: 'TEMPLATE_NOT_FOUND' } });
