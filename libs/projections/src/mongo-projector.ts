@@ -38,10 +38,21 @@ export class MongoProjector {
     return doc?.position ?? 0;
   }
 
+  /** Creates the indexes that are missing (FerretDB v1 drops the connection when asked for an existing one). */
   async ensureIndexes(): Promise<void> {
     for (const projection of this.projections) {
       if (projection.indexes.length === 0) continue;
-      await this.db.collection(projection.collection).createIndexes([...projection.indexes]);
+      const collection = this.db.collection(projection.collection);
+      const existing = new Set(
+        (
+          await collection
+            .listIndexes()
+            .toArray()
+            .catch(() => [])
+        ).map((i: Document) => i.name as string),
+      );
+      const missing = projection.indexes.filter((i) => i.name === undefined || !existing.has(i.name));
+      if (missing.length > 0) await collection.createIndexes([...missing]);
     }
   }
 

@@ -6,6 +6,7 @@ import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { IntegrationsModule } from './integrations/integrations.module';
 import { PlansModule } from './plans/plans.module';
 import { ProceduresModule } from './procedures/procedures.module';
+import { ReadModelsModule } from './read-models/read-models.module';
 import { SchoolsModule } from './schools/schools.module';
 
 @Module({
@@ -18,6 +19,7 @@ import { SchoolsModule } from './schools/schools.module';
     PlansModule,
     IntegrationsModule,
     CalendarFeedsModule,
+    ReadModelsModule,
   ],
 })
 export class AppModule {}

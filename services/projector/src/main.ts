@@ -3,10 +3,14 @@ import { createEventStore } from '@vsoko/event-store';
 import { MongoClient } from 'mongodb';
 import { runProjector } from './run-projector';
 
+const SOCKET_TIMEOUT_MS = 15_000;
+
 async function main() {
   const config = loadConfig();
   if (!config.MONGODB_URL) throw new Error('MONGODB_URL не задан');
-  const mongo = await MongoClient.connect(config.MONGODB_URL);
+  // A request left hanging by the server (FerretDB v1 after a client was killed mid-write) fails after this
+  // long instead of stalling the projector; the batch is then retried from the checkpoint.
+  const mongo = await MongoClient.connect(config.MONGODB_URL, { socketTimeoutMS: SOCKET_TIMEOUT_MS });
   const store = await createEventStore({ url: config.EVENTSTORE_URL, sqlitePath: config.eventStorePath });
   const running = await runProjector({
     store,

@@ -1,0 +1,16 @@
+import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import type { AsOfBasis } from './state-as-of';
+
+export class AsOfQueryDto {
+  @IsISO8601({ strict: true }, { message: 'at: момент времени ISO 8601, например 2024-05-01T00:00:00Z' })
+  at!: string;
+
+  @IsOptional()
+  @IsIn(['recorded', 'occurred'], { message: 'basis: recorded или occurred' })
+  basis: AsOfBasis = 'recorded';
+}
+
+export class PlanAsOfQueryDto extends AsOfQueryDto {
+  @Matches(/^\d{4}\/\d{2}$/, { message: 'academicYear: учебный год вида 2023/24' })
+  academicYear!: string;
+}

@@ -1,0 +1,27 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ValidationFailed, type Actor } from '@vsoko/domain';
+import { auditProjection, type AuditEntry } from '@vsoko/projections';
+import type { Filter } from 'mongodb';
+import { CurrentActor } from '../../auth/actor.decorator';
+import { ReadModelReader } from '../read-model-reader';
+import { AuditTimelineDto } from './audit-timeline.dto';
+
+@ApiTags('Аудит')
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly reader: ReadModelReader) {}
+
+  @Get()
+  @ApiOperation({ summary: 'История событий по процедуре, решению, сотруднику или школе, по порядку записи' })
+  timeline(@Query() q: AuditTimelineDto, @CurrentActor() _actor: Actor) {
+    const filter: Filter<AuditEntry> = {};
+    if (q.procedureId) filter.procedureId = q.procedureId;
+    if (q.decision) filter.decisionKeys = q.decision;
+    if (q.personId) filter.personIds = q.personId;
+    if (q.schoolId) filter.schoolId = q.schoolId;
+    if (Object.keys(filter).length === 0)
+      throw new ValidationFailed('AXIS_REQUIRED', 'Укажите procedureId, decision, personId или schoolId');
+    return this.reader.page<AuditEntry>(auditProjection.collection, filter, { position: 1 }, q);
+  }
+}

@@ -1,0 +1,45 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { NotFound, ValidationFailed, type Actor } from '@vsoko/domain';
+import { decisionProjection, type DecisionDocument } from '@vsoko/projections';
+import { CurrentActor } from '../../auth/actor.decorator';
+import { KEY } from '../filters';
+import { ReadModelReader } from '../read-model-reader';
+import { ListDecisionsDto } from './list-decisions.dto';
+import { ListDecisionsQuery } from './list-decisions.query';
+
+@ApiTags('Управленческие решения')
+@Controller('decisions')
+export class DecisionsController {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly reader: ReadModelReader,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary:
+      'Решения с фильтрами: ответственный, статус (open, overdue, executed, cancelled), учебный год, школа',
+  })
+  list(@Query() query: ListDecisionsDto, @CurrentActor() _actor: Actor) {
+    return this.queries.execute(new ListDecisionsQuery(query));
+  }
+
+  @Get(':procedureId/:decisionId')
+  @ApiOperation({ summary: 'Одно решение: формулировка, срок, исполнение, продления' })
+  async get(
+    @Param('procedureId') procedureId: string,
+    @Param('decisionId') decisionId: string,
+    @CurrentActor() _actor: Actor,
+  ) {
+    if (!KEY.test(procedureId) || !KEY.test(decisionId))
+      throw new ValidationFailed('INVALID_ID', 'Неверный идентификатор решения');
+    const doc = await this.reader
+      .collection<DecisionDocument>(decisionProjection.collection)
+      .findOne({ _id: `${procedureId}:${decisionId}` });
+    if (!doc)
+      throw new NotFound('DECISION_NOT_FOUND', `Решение ${decisionId} процедуры ${procedureId} не найдено`);
+    return doc;
+  }
+}

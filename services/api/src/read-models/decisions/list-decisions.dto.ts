@@ -1,0 +1,28 @@
+import { IntersectionType } from '@nestjs/swagger';
+import { DECISION_STATUSES, type DecisionStatus } from '@vsoko/projections';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { ScopeFilterDto, KEY } from '../filters';
+import { PageQueryDto } from '../page-query.dto';
+
+export const DECISION_SORTS = [
+  'deadline',
+  '-deadline',
+  'adoptedOn',
+  '-adoptedOn',
+  'executedOn',
+  '-executedOn',
+];
+
+export class ListDecisionsDto extends IntersectionType(PageQueryDto, ScopeFilterDto) {
+  @IsOptional()
+  @IsIn(DECISION_STATUSES, { message: `status: одно из ${DECISION_STATUSES.join(', ')}` })
+  status?: DecisionStatus;
+
+  @IsOptional()
+  @Matches(KEY, { message: 'procedureId: идентификатор процедуры' })
+  procedureId?: string;
+
+  @IsOptional()
+  @IsIn(DECISION_SORTS, { message: `sort: одно из ${DECISION_SORTS.join(', ')}` })
+  sort = 'deadline';
+}

@@ -1,0 +1,19 @@
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { decisionProjection, type DecisionDocument } from '@vsoko/projections';
+import type { Filter } from 'mongodb';
+import { scopeFilter } from '../filters';
+import { sortSpec, type Page } from '../page-query.dto';
+import { ReadModelReader } from '../read-model-reader';
+import { ListDecisionsQuery } from './list-decisions.query';
+
+@QueryHandler(ListDecisionsQuery)
+export class ListDecisionsHandler implements IQueryHandler<ListDecisionsQuery> {
+  constructor(private readonly reader: ReadModelReader) {}
+
+  execute({ filter: q }: ListDecisionsQuery): Promise<Page<DecisionDocument>> {
+    const filter: Filter<DecisionDocument> = { ...scopeFilter(q) };
+    if (q.status) filter.status = q.status;
+    if (q.procedureId) filter.procedureId = q.procedureId;
+    return this.reader.page<DecisionDocument>(decisionProjection.collection, filter, sortSpec(q.sort), q);
+  }
+}

@@ -1,0 +1,46 @@
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+
+export const MAX_PAGE_SIZE = 200;
+
+/** Paging and read-your-writes, common to every list. */
+export class PageQueryDto {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'page: целое число от 1' })
+  @Min(1, { message: 'page: целое число от 1' })
+  page = 1;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: `pageSize: целое число от 1 до ${MAX_PAGE_SIZE}` })
+  @Min(1, { message: `pageSize: целое число от 1 до ${MAX_PAGE_SIZE}` })
+  @Max(MAX_PAGE_SIZE, { message: `pageSize: целое число от 1 до ${MAX_PAGE_SIZE}` })
+  pageSize = 50;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'waitForPosition: позиция в журнале, целое число' })
+  @Min(0, { message: 'waitForPosition: позиция в журнале, целое число' })
+  waitForPosition?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'timeoutMs: от 0 до 30000' })
+  @Min(0, { message: 'timeoutMs: от 0 до 30000' })
+  @Max(30_000, { message: 'timeoutMs: от 0 до 30000' })
+  timeoutMs = 5_000;
+}
+
+export interface Page<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+/** `deadline` ascending, `-deadline` descending; the id breaks ties so pages never overlap. */
+export function sortSpec(sort: string): Record<string, 1 | -1> {
+  const descending = sort.startsWith('-');
+  return { [descending ? sort.slice(1) : sort]: descending ? -1 : 1, _id: 1 };
+}

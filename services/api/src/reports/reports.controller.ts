@@ -1,0 +1,96 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { NotFound, type Actor } from '@vsoko/domain';
+import {
+  decisionProjection,
+  procedureProjection,
+  type DecisionDocument,
+  type ProcedureDocument,
+} from '@vsoko/projections';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import type { Response } from 'express';
+import { CurrentActor } from '../auth/actor.decorator';
+import { ACADEMIC_YEAR, KEY } from '../read-models/filters';
+import { ReadModelReader } from '../read-models/read-model-reader';
+import { cyclogramReport } from './cyclogram-report';
+import { decisionsReport } from './decisions-report';
+import { toCsv, toXlsx, type Table } from './table';
+
+export class ReportQueryDto {
+  @Matches(KEY, { message: 'schoolId: идентификатор школы' })
+  schoolId!: string;
+
+  @Matches(ACADEMIC_YEAR, { message: 'academicYear: учебный год вида 2023/24' })
+  academicYear!: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'waitForPosition: позиция в журнале, целое число' })
+  @Min(0, { message: 'waitForPosition: позиция в журнале, целое число' })
+  waitForPosition?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'timeoutMs: от 0 до 30000' })
+  @Min(0, { message: 'timeoutMs: от 0 до 30000' })
+  @Max(30_000, { message: 'timeoutMs: от 0 до 30000' })
+  timeoutMs = 5_000;
+}
+
+const FORMATS = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+} as const;
+
+/** Reports built from the read models, which are folded from recorded events only. */
+@ApiTags('Отчёты')
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly reader: ReadModelReader) {}
+
+  @Get(':file')
+  @ApiOperation({
+    summary:
+      'decisions.xlsx|csv — использование результатов (решения и их исполнение); cyclogram.xlsx|csv — циклограмма',
+  })
+  async report(
+    @Param('file') file: string,
+    @Query() q: ReportQueryDto,
+    @CurrentActor() _actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const match = /^(decisions|cyclogram)\.(xlsx|csv)$/.exec(file);
+    if (!match)
+      throw new NotFound(
+        'REPORT_NOT_FOUND',
+        'Нет такого отчёта: есть decisions.xlsx, decisions.csv, cyclogram.xlsx, cyclogram.csv',
+      );
+    const [, kind, format] = match as unknown as [string, 'decisions' | 'cyclogram', keyof typeof FORMATS];
+    await this.reader.waitFor(q);
+    const table = await this.table(kind, q.schoolId, q.academicYear);
+    const name = `${kind}-${q.schoolId}-${q.academicYear.replace('/', '-')}.${format}`;
+    res.setHeader('Content-Type', FORMATS[format]);
+    res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
+    return format === 'xlsx' ? toXlsx(table) : toCsv(table);
+  }
+
+  private async table(
+    kind: 'decisions' | 'cyclogram',
+    schoolId: string,
+    academicYear: string,
+  ): Promise<Table> {
+    if (kind === 'decisions') {
+      const docs = await this.reader
+        .collection<DecisionDocument>(decisionProjection.collection)
+        .find({ schoolId, academicYear })
+        .toArray();
+      return decisionsReport(schoolId, academicYear, docs as DecisionDocument[]);
+    }
+    const docs = await this.reader
+      .collection<ProcedureDocument>(procedureProjection.collection)
+      .find({ schoolId, academicYear })
+      .toArray();
+    return cyclogramReport(schoolId, academicYear, docs as ProcedureDocument[]);
+  }
+}
