@@ -1,13 +1,12 @@
 import { localDateOf } from '@vsoko/domain';
 import type { Durability } from '@vsoko/event-store';
 import { randomUUID } from 'node:crypto';
-import { cpus, loadavg } from 'node:os';
-import { benchLine } from './support/measure';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { cpuSample, cpuSince } from './workflows/cpu';
 import { lifecycleDriver, trivialDriver } from './workflows/drivers';
 import { COMMANDS_PER_LIFECYCLE, EVENT_TYPES, TIME_ZONE } from './workflows/lifecycle';
 import { progress, runPool } from './workflows/pool';
-import { kindLine, type KindTotals } from './workflows/report';
+import { benchLine, kindLine, type KindTotals } from './workflows/report';
 import { startBenchStack } from './workflows/stack';
 import { verifyRun } from './workflows/verify';
 
@@ -23,7 +22,8 @@ import { verifyRun } from './workflows/verify';
  * Options: --n N (or BENCH_N; default 1000), --concurrency C (procedures in flight, default 64),
  * --rounds R (default 4), --durability full|normal (the event store's synchronous=, default full),
  * --activity-probe (a third kind: the trivial workflow awaiting one no-op activity per update),
- * --dir PATH (where Temporal's and the event store's SQLite files go; /dev/shm takes the disk out).
+ * --dir PATH (where Temporal's and the event store's SQLite files go; /dev/shm takes the disk out),
+ * --temporal-pragma P=V (repeatable: SQLite pragmas for the dev server's database, e.g. journal_mode=WAL).
  */
 interface Options {
   n: number;
@@ -33,6 +33,8 @@ interface Options {
   activityProbe: boolean;
   /** Where the servers' files go; the system's temporary directory unless given. */
   dir?: string;
+  /** `--sqlite-pragma` values for the Temporal dev server's database, e.g. journal_mode=WAL. */
+  temporalPragmas: string[];
 }
 
 const WARM_UP = 20;
@@ -59,6 +61,7 @@ function parseOptions(args: string[]): Options {
     durability,
     activityProbe: args.includes('--activity-probe'),
     dir: value('dir'),
+    temporalPragmas: args.flatMap((a, i) => (args[i - 1] === '--temporal-pragma' ? [a] : [])),
   };
 }
 
@@ -129,7 +132,8 @@ export async function run(args: string[] = []): Promise<void> {
     const line = (text: string) => process.stdout.write(text + '\n');
     line(
       `workflows: N=${options.n} procedures of ${COMMANDS_PER_LIFECYCLE} commands and ${EVENT_TYPES.length} events, ` +
-        `${options.concurrency} in flight, ${options.rounds} interleaved rounds, event store synchronous=${options.durability.toUpperCase()}; ` +
+        `${options.concurrency} in flight, ${options.rounds} interleaved rounds, event store synchronous=${options.durability.toUpperCase()}, ` +
+        `files in ${options.dir ?? tmpdir()}, Temporal SQLite pragmas: ${options.temporalPragmas.join(' ') || 'defaults'}; ` +
         `log head ${head} (every procedure closed with its ${EVENT_TYPES.length} events)`,
     );
     line(
@@ -141,12 +145,14 @@ export async function run(args: string[] = []): Promise<void> {
         `${loadavg()[0].toFixed(1)} at end, on ${cpus().length} cores`,
     );
     for (const kind of kinds) line(kindLine(kind, totals[kind], COMMANDS_PER_LIFECYCLE, cpus().length));
-    line(benchLine('workflows.lifecycles', 'procedures/s', { value: lifecycles, baseline: trivial }));
+    line(benchLine('workflows.lifecycles', 'procedures/s', lifecycles, trivial));
     line(
-      benchLine('workflows.events', 'events/s', {
-        value: totals.lifecycles.events / totals.lifecycles.seconds,
-        baseline: trivial * COMMANDS_PER_LIFECYCLE,
-      }),
+      benchLine(
+        'workflows.events',
+        'events/s',
+        totals.lifecycles.events / totals.lifecycles.seconds,
+        trivial * COMMANDS_PER_LIFECYCLE,
+      ),
     );
   } finally {
     await stack.stop();

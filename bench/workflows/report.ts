@@ -25,3 +25,12 @@ export function kindLine(kind: string, t: KindTotals, updatesPerProcedure: numbe
     `CPU ceiling on ${cores} cores ${ceiling.toFixed(1)} procedures/s`
   );
 }
+
+/**
+ * The runner's `BENCH` line, as bench/support/measure.ts writes it, but with the precision these rates need: a few
+ * procedures per second rounded to a whole number would move the figure by a tenth.
+ */
+export function benchLine(name: string, unit: string, value: number, baseline: number): string {
+  const rate = (n: number) => (n >= 100 ? String(Math.round(n)) : n.toFixed(2));
+  return `BENCH ${name} value=${rate(value)} unit=${unit} baseline=${rate(baseline)} ratio=${(value / baseline).toFixed(2)}`;
+}

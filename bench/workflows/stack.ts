@@ -2,7 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { createEventStore, type Durability, type EventStore } from '@vsoko/event-store';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startTemporal } from '../../infra/dev-stack/temporal';
@@ -29,7 +29,7 @@ export interface BenchStack {
  * complete, and the verification would say so.
  */
 export async function startBenchStack(
-  options: { durability: Durability; dir?: string },
+  options: { durability: Durability; dir?: string; temporalPragmas?: string[] },
   log: (line: string) => void,
 ): Promise<BenchStack> {
   const binary = join(root, '.vsoko', 'bin', 'temporal');
@@ -52,7 +52,11 @@ export async function startBenchStack(
   try {
     // Once per process; the SDK's INFO lines (bundle sizes, worker state) would drown the progress lines.
     Runtime.install({ logger: new DefaultLogger('WARN') });
-    const temporal = await startTemporal(binary, dir, logDir);
+    const temporal = await startTemporal(
+      withPragmas(binary, dir, options.temporalPragmas ?? []),
+      dir,
+      logDir,
+    );
     cleanups.push(() => temporal.process.stop());
     const store = await createEventStore({
       sqlitePath: join(dir, 'events.sqlite'),
@@ -99,4 +103,18 @@ export async function startBenchStack(
     await stop().catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * The dev server opens its SQLite file with SQLite's defaults (rollback journal, synchronous=FULL) unless given
+ * `--sqlite-pragma`; startTemporal passes none, so to measure others a wrapper that execs the binary (same pid)
+ * adds them.
+ */
+function withPragmas(binary: string, dir: string, pragmas: string[]): string {
+  if (pragmas.length === 0) return binary;
+  const wrapper = join(dir, 'temporal-with-pragmas');
+  const flags = pragmas.map((p) => `--sqlite-pragma '${p.replace(/'/g, '')}'`).join(' ');
+  writeFileSync(wrapper, `#!/bin/sh\nexec '${binary}' "$@" ${flags}\n`);
+  chmodSync(wrapper, 0o755);
+  return wrapper;
 }
