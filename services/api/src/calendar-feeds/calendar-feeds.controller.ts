@@ -2,7 +2,7 @@ import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@ne
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { type Actor, ValidationFailed } from '@vsoko/domain';
 import { IsNotEmpty, Matches } from 'class-validator';
-import { Public } from '../auth/access.decorators';
+import { Allow, Public } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/actor.decorator';
 import { ID_PATTERN } from '../procedures/schedule-procedure/schedule-procedure.dto';
 import { FeedBuilderService } from './feed-builder.service';
@@ -23,6 +23,7 @@ export class CalendarFeedsController {
   ) {}
 
   @Post('schools/:schoolId/tokens')
+  @Allow('director', 'deputy')
   @HttpCode(201)
   @ApiOperation({
     summary: 'Ссылка на календарь сроков школы для Google, Outlook, Яндекса (показывается один раз)',
@@ -45,6 +46,7 @@ export class CalendarFeedsController {
     return { token, path: `/calendar/people/${personId}.ics?token=${token}` };
   }
 
+  // Calendar clients cannot sign in: the token in the address is the credential.
   @Get('schools/:schoolId.ics')
   @Public()
   @Header('Content-Type', 'text/calendar; charset=utf-8')

@@ -1,14 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, ValidationFailed } from '@vsoko/domain';
-import { CurrentActor } from '../../auth/actor.decorator';
+import { Allow } from '../../auth/access.decorators';
+import { CurrentActor, CurrentSchool } from '../../auth/actor.decorator';
 import { ID_PATTERN } from '../../procedures/schedule-procedure/schedule-procedure.dto';
 import { CreateIntegrationDto, SubscribeFeedDto, UploadFileDto } from '../shared/dto';
 import { CalendarSourcesService } from './calendar-sources.service';
 
 @ApiTags('Интеграции с календарями')
-@ApiHeader({ name: 'X-Actor-Id', description: 'Пользователь (временная замена входа)', required: true })
-@ApiHeader({ name: 'X-Actor-Role', description: 'director или deputy', required: true })
+@Allow('director', 'deputy')
 @Controller('integrations/calendar')
 export class CalendarSourcesController {
   constructor(private readonly sources: CalendarSourcesService) {}
@@ -31,28 +31,34 @@ export class CalendarSourcesController {
     @Param('integrationId') id: string,
     @Body() body: SubscribeFeedDto,
     @CurrentActor() actor: Actor,
+    @CurrentSchool() school: string,
   ) {
-    return this.sources.subscribe(checkId(id), body, actor);
+    return this.sources.subscribe(checkId(id), body, actor, school);
   }
 
   @Put('feeds/:feedId/file')
   @HttpCode(202)
   @ApiOperation({ summary: 'Заменить загруженный .ics-файл новой версией' })
-  replaceFile(@Param('feedId') id: string, @Body() body: UploadFileDto, @CurrentActor() actor: Actor) {
-    return this.sources.replaceFile(checkId(id), body.ics, actor);
+  replaceFile(
+    @Param('feedId') id: string,
+    @Body() body: UploadFileDto,
+    @CurrentActor() actor: Actor,
+    @CurrentSchool() school: string,
+  ) {
+    return this.sources.replaceFile(checkId(id), body.ics, actor, school);
   }
 
   @Get('feeds/:feedId')
   @ApiOperation({ summary: 'Состояние календаря: последний опрос, его итог или ошибка, расписание' })
-  status(@Param('feedId') id: string, @CurrentActor() actor: Actor) {
-    return this.sources.status(checkId(id), actor);
+  status(@Param('feedId') id: string, @CurrentActor() actor: Actor, @CurrentSchool() school: string) {
+    return this.sources.status(checkId(id), actor, school);
   }
 
   @Post('feeds/:feedId/poll')
   @HttpCode(200)
   @ApiOperation({ summary: 'Опросить календарь сейчас и дождаться итога' })
-  async poll(@Param('feedId') id: string, @CurrentActor() actor: Actor) {
-    await this.sources.status(checkId(id), actor);
+  async poll(@Param('feedId') id: string, @CurrentActor() actor: Actor, @CurrentSchool() school: string) {
+    await this.sources.status(checkId(id), actor, school);
     return this.sources.pollNow(id);
   }
 }

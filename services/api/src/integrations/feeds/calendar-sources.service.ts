@@ -76,9 +76,9 @@ export class CalendarSourcesService {
     return { integrationId: id, schoolId: doc.schoolId, secret: doc.secret, position };
   }
 
-  async subscribe(integrationId: string, body: SubscribeFeedDto, actor: Actor) {
+  async subscribe(integrationId: string, body: SubscribeFeedDto, actor: Actor, school: string) {
     requireAdmin(actor);
-    const integration = await this.repo.integration(integrationId);
+    const integration = await this.repo.integration(integrationId, school);
     if (body.url !== undefined && body.ics !== undefined) {
       throw new ValidationFailed('FEED_URL_OR_FILE', 'Укажите либо адрес календаря, либо файл, но не оба');
     }
@@ -111,9 +111,9 @@ export class CalendarSourcesService {
     return { feedId, integrationId, kind: source.kind, position, firstPoll };
   }
 
-  async replaceFile(feedId: string, ics: string, actor: Actor) {
+  async replaceFile(feedId: string, ics: string, actor: Actor, school: string) {
     requireAdmin(actor);
-    const source = await this.repo.source(feedId);
+    const source = await this.repo.source(feedId, school);
     if (source.kind !== 'upload') {
       throw new ValidationFailed(
         'FEED_NOT_UPLOAD',
@@ -156,9 +156,9 @@ export class CalendarSourcesService {
     });
   }
 
-  async status(feedId: string, actor: Actor) {
+  async status(feedId: string, actor: Actor, school: string) {
     requireAdmin(actor);
-    const source = await this.repo.source(feedId);
+    const source = await this.repo.source(feedId, school);
     const { known, upload, version: _v, ...rest } = source;
     const schedule =
       source.kind === 'url'

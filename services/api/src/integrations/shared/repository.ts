@@ -21,15 +21,18 @@ export class IntegrationRepository {
     return this.db.collection<CalendarSourceDocument>(CALENDAR_SOURCES_COLLECTION);
   }
 
-  async integration(id: string): Promise<IntegrationDocument> {
+  /** With `schoolId`, another school's integration is as unknown as a missing one. */
+  async integration(id: string, schoolId?: string): Promise<IntegrationDocument> {
     const doc = await this.integrations.findOne({ _id: id });
-    if (!doc) throw new NotFound('INTEGRATION_NOT_FOUND', `Интеграция ${id} не найдена`);
+    if (!doc || (schoolId !== undefined && doc.schoolId !== schoolId))
+      throw new NotFound('INTEGRATION_NOT_FOUND', `Интеграция ${id} не найдена`);
     return doc;
   }
 
-  async source(id: string): Promise<CalendarSourceDocument> {
+  async source(id: string, schoolId?: string): Promise<CalendarSourceDocument> {
     const doc = await this.sources.findOne({ _id: id });
-    if (!doc) throw new NotFound('CALENDAR_FEED_NOT_FOUND', `Календарь ${id} не найден`);
+    if (!doc || (schoolId !== undefined && doc.schoolId !== schoolId))
+      throw new NotFound('CALENDAR_FEED_NOT_FOUND', `Календарь ${id} не найден`);
     return doc;
   }
 }

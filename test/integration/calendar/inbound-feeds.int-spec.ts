@@ -1,0 +1,327 @@
+import { feedScheduleId } from '@vsoko/workflows/calendar/definitions';
+import type { RecordedEvent } from '@vsoko/event-store';
+import { json, type JsonBody } from '../harness';
+import { FeedServer } from './feed-server';
+import { calendar, OUTLOOK_EKATERINBURG, type TestEvent } from './ics';
+import { createIntegration, day, startCalendarServices, type CalendarServices } from './setup';
+
+describe('inbound calendar feeds: a Schedule polls each feed; marked events schedule, move and cancel procedures', () => {
+  let s: CalendarServices;
+  const host = new FeedServer();
+  beforeAll(async () => {
+    [s] = await Promise.all([startCalendarServices('school-cal-1'), host.start()]);
+  });
+  afterAll(async () => {
+    await host.stop();
+    await s?.stopAll();
+  });
+
+  const poll = async (feedId: string, school = 'school-cal-1'): Promise<JsonBody> => {
+    const res = await s.api('POST', `/integrations/calendar/feeds/${feedId}/poll`, undefined, school);
+    expect(res.status).toBe(200);
+    return json(res);
+  };
+  const status = async (feedId: string, school = 'school-cal-1') =>
+    json(await s.api('GET', `/integrations/calendar/feeds/${feedId}`, undefined, school));
+  const procedureEvents = (id: string) => s.store.readStream(`procedure-${id}`);
+  const integrationEvents = async (integrationId: string, type: string) =>
+    (await s.store.readStream(`integration-${integrationId}`)).filter((e) => e.type === type);
+
+  /** The procedure ids the feed's actions named, by the calendar event's UID. */
+  async function proceduresOf(integrationId: string): Promise<Map<string, string[]>> {
+    const byUid = new Map<string, string[]>();
+    for (const e of await integrationEvents(integrationId, 'CalendarFeedPolled')) {
+      for (const a of (e.data as { actions: Array<{ uid: string; procedureId: string }> }).actions) {
+        const ids = byUid.get(a.uid) ?? [];
+        if (!ids.includes(a.procedureId)) ids.push(a.procedureId);
+        byUid.set(a.uid, ids);
+      }
+    }
+    return byUid;
+  }
+
+  it('schedules, ignores unchanged content by ETag, moves, cancels and notices deletions, all as the integration', async () => {
+    const school = 'school-cal-1';
+    const integration = await createIntegration(s, school, 'Europe/Moscow');
+    const actor = { id: `integration-${integration.integrationId}`, kind: 'integration' };
+
+    // A weekly Google-style rule in Moscow time with one date excluded, an Outlook-style event written in
+    // «Ekaterinburg Standard Time» at 01:00 (23:00 the day before in the school's Moscow time), and an
+    // ordinary meeting nobody marked.
+    const weekly: TestEvent = {
+      uid: 'weekly-lessons@google.com',
+      summary: '[ВСОКО] Посещение уроков',
+      start: `${day(14)} 10:00`,
+      end: `${day(14)} 11:00`,
+      tzid: 'Europe/Moscow',
+      rrule: 'FREQ=WEEKLY;COUNT=3',
+      exdate: [`${day(21)} 10:00`],
+      description: 'направление: процесс\nответственный: Заместитель директора по УВР',
+    };
+    const outlook: TestEvent = {
+      uid: '040000008200E00074C5B7101A82E008-survey',
+      summary: 'Анкетирование родителей',
+      start: `${day(30)} 01:00`,
+      end: `${day(30)} 01:50`,
+      tzid: 'Ekaterinburg Standard Time',
+      categories: 'ВСОКО',
+      x: { 'X-VSOKO-DIRECTION': 'satisfaction', 'X-VSOKO-RESPONSIBLE': 'Классные руководители' },
+    };
+    const meeting: TestEvent = {
+      uid: 'meeting@google.com',
+      summary: 'Общее собрание',
+      start: `${day(15)} 15:00`,
+      tzid: 'Europe/Moscow',
+    };
+    const url = host.set('/school-1/basic.ics', calendar([weekly, outlook, meeting], OUTLOOK_EKATERINBURG));
+
+    const subscribed = await s.api('POST', `/integrations/calendar/${integration.integrationId}/feeds`, {
+      title: 'План ВСОКО (Google)',
+      url,
+      pollEveryMinutes: 30,
+    });
+    expect(subscribed.status).toBe(201);
+    const { feedId } = await json(subscribed);
+
+    const schedule = await s.temporal.schedule.getHandle(feedScheduleId(feedId)).describe();
+    expect(schedule.spec.intervals?.[0]?.every).toBe(30 * 60_000);
+    expect(schedule.action).toMatchObject({
+      workflowType: 'calendarFeedPollWorkflow',
+      taskQueue: 'integrations',
+    });
+
+    // The subscription started a first poll; this one either does the work or finds it done.
+    await poll(feedId);
+    const first = await status(feedId);
+    expect(first.lastPoll.status).toMatch(/changed|not-modified/);
+
+    const ids = await proceduresOf(integration.integrationId);
+    const weeklyIds = ids.get(weekly.uid)!;
+    const [surveyId] = ids.get(outlook.uid)!;
+    expect(weeklyIds).toHaveLength(2);
+    expect(ids.has(meeting.uid)).toBe(false);
+
+    const scheduled = await Promise.all([...weeklyIds, surveyId].map(procedureEvents));
+    expect(scheduled.map((events) => events.map((e) => e.type))).toEqual([
+      ['ProcedureScheduled'],
+      ['ProcedureScheduled'],
+      ['ProcedureScheduled'],
+    ]);
+    const windows = scheduled.map((events) => (events[0].data as { window: unknown }).window);
+    expect(windows).toEqual([
+      { from: day(14), to: day(14) },
+      { from: day(28), to: day(28) },
+      // 01:00 in Yekaterinburg is 23:00 the day before in Moscow: the school's day is the day before.
+      { from: day(29), to: day(29) },
+    ]);
+    for (const [event] of scheduled) {
+      expect(event.metadata).toMatchObject({ actor, schoolId: school });
+      expect(event.data).toMatchObject({ schoolId: school, timeZone: 'Europe/Moscow' });
+    }
+    expect(scheduled[2][0].data).toMatchObject({
+      title: 'Анкетирование родителей',
+      direction: 'satisfaction',
+      responsible: { name: 'Классные руководители' },
+    });
+
+    // Unchanged: the feed host answers 304 to the conditional GET and nothing is written.
+    const unchanged = await poll(feedId);
+    expect(unchanged.status).toBe('not-modified');
+    const conditional = host.requestsFor('/school-1/basic.ics').at(-1)!;
+    expect(conditional).toMatchObject({ status: 304, ifNoneMatch: expect.stringMatching(/^"/) });
+    expect(conditional.ifModifiedSince).toBeTruthy();
+
+    // The Outlook event moves a week later (SEQUENCE 1); the second weekly occurrence is cancelled.
+    const movedOutlook = { ...outlook, start: `${day(37)} 09:00`, end: `${day(37)} 10:00`, sequence: 1 };
+    const cancelledOccurrence: TestEvent = {
+      ...weekly,
+      rrule: undefined,
+      exdate: undefined,
+      recurrenceId: `${day(28)} 10:00`,
+      start: `${day(28)} 10:00`,
+      end: `${day(28)} 11:00`,
+      status: 'CANCELLED',
+      sequence: 1,
+    };
+    host.set(
+      '/school-1/basic.ics',
+      calendar([weekly, cancelledOccurrence, movedOutlook, meeting], OUTLOOK_EKATERINBURG),
+    );
+    const changed = await poll(feedId);
+    expect(changed).toMatchObject({ status: 'changed', counts: { move: 1, cancel: 1 } });
+
+    const survey = await procedureEvents(surveyId);
+    expect(survey.map((e) => e.type)).toEqual(['ProcedureScheduled', 'ProcedureRescheduled']);
+    expect(survey[1].data).toEqual({
+      procedureId: surveyId,
+      previousWindow: { from: day(29), to: day(29) },
+      window: { from: day(37), to: day(37) },
+      reason: 'Перенесено в календаре «План ВСОКО (Google)»',
+    });
+    expect(survey[1].metadata.actor).toEqual(actor);
+    const secondWeekly = await procedureEvents(weeklyIds[1]);
+    expect(secondWeekly.map((e) => e.type)).toEqual(['ProcedureScheduled', 'ProcedureCancelled']);
+    expect(secondWeekly[1].data).toMatchObject({
+      reason: 'Событие отменено в календаре «План ВСОКО (Google)»',
+    });
+
+    // The whole weekly series is deleted from the calendar: its remaining procedure is cancelled.
+    host.set('/school-1/basic.ics', calendar([movedOutlook, meeting], OUTLOOK_EKATERINBURG));
+    expect(await poll(feedId)).toMatchObject({ status: 'changed', counts: { cancel: 1 } });
+    const firstWeekly = await procedureEvents(weeklyIds[0]);
+    expect(firstWeekly.map((e) => e.type)).toEqual(['ProcedureScheduled', 'ProcedureCancelled']);
+    expect(firstWeekly[1].data).toMatchObject({
+      reason: 'Событие удалено из календаря «План ВСОКО (Google)»',
+    });
+    // …and the already-cancelled one is not cancelled twice.
+    expect(await procedureEvents(weeklyIds[1])).toHaveLength(2);
+
+    // The same content served again under a new ETag changes nothing: the body's hash is compared too.
+    host.set('/school-1/basic.ics', calendar([movedOutlook, meeting], OUTLOOK_EKATERINBURG) + '\r\n');
+    const polledBefore = (await integrationEvents(integration.integrationId, 'CalendarFeedPolled')).length;
+    const again = await poll(feedId);
+    expect(['changed', 'not-modified']).toContain(again.status);
+    expect(again.counts.schedule ?? 0).toBe(0);
+    expect(await procedureEvents(surveyId)).toHaveLength(2);
+    expect(
+      (await integrationEvents(integration.integrationId, 'CalendarFeedPolled')).length,
+    ).toBeLessThanOrEqual(polledBefore + 1);
+
+    const final = await status(feedId);
+    expect(final).toMatchObject({
+      feedId,
+      kind: 'url',
+      url,
+      lastPoll: { status: expect.any(String) },
+      occurrences: { known: 3, cancelled: 2 },
+      schedule: { id: feedScheduleId(feedId), paused: false },
+    });
+  });
+
+  it('records an unreachable feed and a malformed file as visible failures, and other feeds go on', async () => {
+    const integration = await createIntegration(s, 'school-cal-1');
+    const feeds = `/integrations/calendar/${integration.integrationId}/feeds`;
+    const create = async (body: object) => {
+      const res = await s.api('POST', feeds, body);
+      const created = await json(res);
+      expect({ status: res.status, created }).toMatchObject({ status: 201 });
+      return created.feedId as string;
+    };
+
+    const unreachable = await create({ title: 'Старый сервер', url: 'http://127.0.0.1:9/calendar.ics' });
+    const broken = await create({
+      title: 'Сломанный экспорт',
+      url: host.set('/broken.ics', 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nEND:VCALENDAR\r\n'),
+    });
+    const failing = await create({ title: 'Ошибка сервера', url: host.fail('/500.ics', 500) });
+    const good = await create({
+      title: 'Исправный',
+      url: host.set(
+        '/good.ics',
+        calendar([
+          {
+            uid: 'good-1',
+            summary: 'Срез знаний #vsoko',
+            start: day(20),
+            end: day(22),
+            description: 'направление: результаты',
+          },
+        ]),
+      ),
+    });
+
+    const results = await Promise.all([unreachable, broken, failing, good].map((id) => poll(id)));
+    expect(results.map((r) => r.status)).toEqual([
+      'failed',
+      'failed',
+      'failed',
+      expect.stringMatching(/changed|not-modified/),
+    ]);
+    expect(results.slice(0, 3).map((r) => r.error.code)).toEqual([
+      'FEED_UNREACHABLE',
+      'ICS_MALFORMED',
+      'FEED_HTTP_ERROR',
+    ]);
+
+    const shown = await status(broken);
+    expect(shown.lastPoll).toMatchObject({
+      status: 'failed',
+      error: { code: 'ICS_MALFORMED', message: expect.stringMatching(/не читается/) },
+    });
+    const failures: RecordedEvent[] = await integrationEvents(
+      integration.integrationId,
+      'CalendarFeedPollFailed',
+    );
+    expect(failures.map((e) => (e.data as { sourceId: string }).sourceId).sort()).toEqual(
+      expect.arrayContaining([unreachable, broken, failing].sort()),
+    );
+    expect(failures[0].metadata.actor).toEqual({
+      id: `integration-${integration.integrationId}`,
+      kind: 'integration',
+    });
+
+    const [goodProcedure] = (await proceduresOf(integration.integrationId)).get('good-1')!;
+    const events = await procedureEvents(goodProcedure);
+    expect(events[0]).toMatchObject({
+      type: 'ProcedureScheduled',
+      data: { window: { from: day(20), to: day(21) }, direction: 'results' },
+    });
+  });
+
+  it('accepts an uploaded .ics file and a new version of it', async () => {
+    const integration = await createIntegration(s, 'school-cal-1');
+    const event: TestEvent = {
+      uid: 'upload-1',
+      summary: 'Мониторинг адаптации',
+      start: day(40),
+      end: day(45),
+      categories: 'ВСОКО',
+      description: 'direction: process',
+    };
+    const created = await s.api('POST', `/integrations/calendar/${integration.integrationId}/feeds`, {
+      title: 'Файл от завуча',
+      ics: calendar([event]),
+    });
+    expect(created.status).toBe(201);
+    const { feedId } = await json(created);
+    await poll(feedId);
+    const [procedureId] = (await proceduresOf(integration.integrationId)).get('upload-1')!;
+    expect((await procedureEvents(procedureId))[0].data).toMatchObject({
+      window: { from: day(40), to: day(44) },
+    });
+
+    const replaced = await s.api('PUT', `/integrations/calendar/feeds/${feedId}/file`, {
+      ics: calendar([{ ...event, start: day(47), end: day(48), sequence: 1 }]),
+    });
+    expect(replaced.status).toBe(202);
+    expect(await poll(feedId)).toMatchObject({ status: expect.stringMatching(/changed|not-modified/) });
+    const after = await procedureEvents(procedureId);
+    expect(after.map((e) => e.type)).toEqual(['ProcedureScheduled', 'ProcedureRescheduled']);
+    expect(after[1].data).toMatchObject({ window: { from: day(47), to: day(47) } });
+  });
+
+  it('refuses teachers, and hides a school’s feeds from another school’s director', async () => {
+    const teacher = await s.loginAs('teacher', 'school-cal-1');
+    const res = await fetch(`${s.baseUrl}/integrations/calendar`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...teacher },
+      body: JSON.stringify({ schoolId: 'school-cal-1', name: 'x' }),
+    });
+    expect(res.status).toBe(403);
+    const integration = await createIntegration(s, 'school-cal-1');
+    const created = await s.api('POST', `/integrations/calendar/${integration.integrationId}/feeds`, {
+      title: 'Файл',
+      ics: calendar([]),
+    });
+    const { feedId } = await json(created);
+    expect((await status(feedId)).feedId).toBe(feedId);
+    const foreign = await s.api(
+      'GET',
+      `/integrations/calendar/feeds/${feedId}`,
+      undefined,
+      'school-cal-other',
+    );
+    expect(foreign.status).toBe(404);
+    expect((await s.api('GET', '/integrations/calendar/feeds/feed-unknown')).status).toBe(404);
+  });
+});
