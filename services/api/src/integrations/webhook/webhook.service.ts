@@ -8,7 +8,7 @@ import {
   WEBHOOK_TOLERANCE_SECONDS,
   type WebhookReceiptDocument,
 } from '@vsoko/calendar';
-import { Conflict, NotFound } from '@vsoko/domain';
+import { Conflict, NotFound, ValidationFailed } from '@vsoko/domain';
 import { INTEGRATIONS_TASK_QUEUE, webhookWorkflowId } from '@vsoko/workflows/calendar/definitions';
 import type { Db } from 'mongodb';
 import type { Clock } from '../../infrastructure/clock';
@@ -74,21 +74,23 @@ export class WebhookService {
     if (!verifyWebhookSignature(integration.secret, timestamp, delivery.body, signature)) {
       throw unauthorized('WEBHOOK_SIGNATURE_INVALID', 'Подпись webhook неверна');
     }
-    await this.rememberSignature(integrationId, signature);
+    if (delivery.idempotencyKey !== undefined && !/^[\w.:-]{1,128}$/.test(delivery.idempotencyKey)) {
+      throw new ValidationFailed('INVALID_HEADER', 'Idempotency-Key: до 128 символов [A-Za-z0-9_.:-]');
+    }
     const bodySha256 = sha256Hex(delivery.body.toString('utf8'));
     const key = delivery.idempotencyKey ?? `sig-${sha256Hex(signature)}`;
-    const receiptId = `${integrationId}:${key}`;
     const receipts = this.db.collection<WebhookReceiptDocument>(WEBHOOK_RECEIPTS_COLLECTION);
-    const earlier = await receipts.findOne({ _id: receiptId });
-    if (earlier) {
-      if (earlier.bodySha256 !== bodySha256) {
+    if (delivery.idempotencyKey !== undefined) {
+      const earlier = await receipts.findOne({ _id: `${integrationId}:${key}` });
+      if (earlier && earlier.bodySha256 !== bodySha256) {
         throw new Conflict(
           'IDEMPOTENCY_KEY_REUSED',
           'Ключ Idempotency-Key уже использован для другого запроса',
         );
       }
-      return { receiptId: earlier.eventId, position: earlier.position, duplicate: true };
+      if (earlier) return { receiptId: earlier.eventId, position: earlier.position, duplicate: true };
     }
+    await this.rememberSignature(integrationId, signature, key);
 
     const { eventId, position } = await this.log.append(
       integrationId,
@@ -104,7 +106,7 @@ export class WebhookService {
       },
     );
     await receipts.updateOne(
-      { _id: receiptId },
+      { _id: `${integrationId}:${key}` },
       { $setOnInsert: { bodySha256, eventId, position, receivedAt: this.clock.now().toISOString() } },
       { upsert: true },
     );
@@ -113,16 +115,20 @@ export class WebhookService {
   }
 
   /**
-   * A signature is good once: the same bytes again are a replay (a client retry signs anew, with the same
-   * Idempotency-Key). Older signatures need no memory: their timestamp is already stale.
+   * A signature is good once: the same bytes again are a replay, unless they carry the Idempotency-Key they
+   * were first sent with (a client's retry). Older signatures need no memory: their timestamp is stale.
    */
-  private async rememberSignature(integrationId: string, signature: string): Promise<void> {
+  private async rememberSignature(integrationId: string, signature: string, key: string): Promise<void> {
+    const signatures = this.db.collection<{ _id: string; integrationId: string; key: string; at: string }>(
+      WEBHOOK_SIGNATURES_COLLECTION,
+    );
+    const _id = sha256Hex(signature);
     try {
-      await this.db
-        .collection<{ _id: string; integrationId: string; at: string }>(WEBHOOK_SIGNATURES_COLLECTION)
-        .insertOne({ _id: sha256Hex(signature), integrationId, at: this.clock.now().toISOString() });
+      await signatures.insertOne({ _id, integrationId, key, at: this.clock.now().toISOString() });
     } catch (e) {
       if ((e as { code?: number }).code === 11000) {
+        // The same bytes under the same Idempotency-Key: a retry after a failure between here and the receipt.
+        if ((await signatures.findOne({ _id }))?.key === key && !key.startsWith('sig-')) return;
         throw new Conflict(
           'WEBHOOK_REPLAYED',
           'Этот запрос уже был получен: повтор с той же подписью отклонён',
