@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { NotFound, type Actor } from '@vsoko/domain';
 import {
@@ -9,7 +9,6 @@ import {
 } from '@vsoko/projections';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
-import type { Response } from 'express';
 import { CurrentActor } from '../auth/actor.decorator';
 import { ACADEMIC_YEAR, KEY } from '../read-models/filters';
 import { ReadModelReader } from '../read-models/read-model-reader';
@@ -58,8 +57,7 @@ export class ReportsController {
     @Param('file') file: string,
     @Query() q: ReportQueryDto,
     @CurrentActor() _actor: Actor,
-    @Res({ passthrough: true }) res: Response,
-  ) {
+  ): Promise<StreamableFile> {
     const match = /^(decisions|cyclogram)\.(xlsx|csv)$/.exec(file);
     if (!match)
       throw new NotFound(
@@ -70,9 +68,11 @@ export class ReportsController {
     await this.reader.waitFor(q);
     const table = await this.table(kind, q.schoolId, q.academicYear);
     const name = `${kind}-${q.schoolId}-${q.academicYear.replace('/', '-')}.${format}`;
-    res.setHeader('Content-Type', FORMATS[format]);
-    res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
-    return format === 'xlsx' ? toXlsx(table) : toCsv(table);
+    const bytes = format === 'xlsx' ? await toXlsx(table) : Buffer.from(toCsv(table), 'utf8');
+    return new StreamableFile(bytes, {
+      type: FORMATS[format],
+      disposition: `attachment; filename="${name}"`,
+    });
   }
 
   private async table(
