@@ -3,7 +3,7 @@ import type { RecordedEvent } from '@vsoko/event-store';
 import { json, type JsonBody } from '../harness';
 import { FeedServer } from './feed-server';
 import { calendar, OUTLOOK_EKATERINBURG, type TestEvent } from './ics';
-import { createIntegration, day, startCalendarServices, type CalendarServices } from './setup';
+import { createIntegration, day, startCalendarServices, waitFor, type CalendarServices } from './setup';
 
 describe('inbound calendar feeds: a Schedule polls each feed; marked events schedule, move and cancel procedures', () => {
   let s: CalendarServices;
@@ -186,6 +186,11 @@ describe('inbound calendar feeds: a Schedule polls each feed; marked events sche
     expect(
       (await integrationEvents(integration.integrationId, 'CalendarFeedPolled')).length,
     ).toBeLessThanOrEqual(polledBefore + 1);
+
+    // The feed's Schedule, fired now rather than in 30 minutes, polls the same way.
+    const before = (await status(feedId)).lastPoll.at as string;
+    await s.temporal.schedule.getHandle(feedScheduleId(feedId)).trigger();
+    await waitFor(async () => (await status(feedId)).lastPoll.at !== before, 'the scheduled poll');
 
     const final = await status(feedId);
     expect(final).toMatchObject({
