@@ -34,7 +34,6 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/**/*.int-spec.ts'],
       testPathIgnorePatterns: ['/node_modules/'],
-      setupFiles: ['<rootDir>/test/integration/auth/dev-headers-switch.ts'],
       globalSetup: '<rootDir>/test/integration/global-setup.ts',
       globalTeardown: '<rootDir>/test/integration/global-teardown.ts',
     },

@@ -115,7 +115,6 @@ function requiredEnv(name: string): string {
 }
 
 /** DEVELOPMENT STAND-IN headers (needs AUTH_DEV_HEADERS=true); new tests use `loginAs`. */
-export const director = { 'X-Actor-Id': 'director-1', 'X-Actor-Role': 'director' };
 
 // Response bodies are checked field by field with toMatchObject; a loose type keeps the tests readable.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -12,14 +12,12 @@ describe('importing a yearly plan (upload → preview → approval → procedure
   let teacher: Record<string, string>;
   const schoolId = `school-${randomUUID().slice(0, 8)}`;
   beforeAll(async () => {
-    process.env.AUTH_DEV_HEADERS = 'false';
     s = await startServices({ projector: false });
     director = await s.loginAs('director', schoolId, { id: 'director-1' });
     teacher = await s.loginAs('teacher', schoolId, { id: 'teacher-1' });
   });
   afterAll(async () => {
     await s?.stop();
-    delete process.env.AUTH_DEV_HEADERS;
   });
 
   const upload = async (bytes: Buffer, name = 'plan-vsoko.docx') => {

@@ -18,7 +18,6 @@ describe('CLI: plan template publish and adopt through the running API', () => {
   const schoolId = `school-${tag}`;
   const tokens: Record<string, string> = {};
   beforeAll(async () => {
-    process.env.AUTH_DEV_HEADERS = 'false';
     s = await startServices({ projector: false });
     const directory = new Directory(s.db);
     await directory.putDistrict({ id: districtId, name: 'Район' });
@@ -39,7 +38,6 @@ describe('CLI: plan template publish and adopt through the running API', () => {
   });
   afterAll(async () => {
     await s?.stop();
-    delete process.env.AUTH_DEV_HEADERS;
   });
 
   const signIn = async (login: string): Promise<string> => {

@@ -46,7 +46,6 @@ describe('district plan templates (publish → adopt a subset → revise → pen
   };
 
   beforeAll(async () => {
-    process.env.AUTH_DEV_HEADERS = 'false';
     s = await startServices({ projector: false });
     const directory = new Directory(s.db);
     await directory.putDistrict({ id: districtId, name: 'Район' });
@@ -68,7 +67,6 @@ describe('district plan templates (publish → adopt a subset → revise → pen
   });
   afterAll(async () => {
     await s?.stop();
-    delete process.env.AUTH_DEV_HEADERS;
   });
 
   const publish = async (table: Table, headers = inspector) => {

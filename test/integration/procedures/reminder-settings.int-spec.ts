@@ -7,12 +7,10 @@ describe("a school's reminder settings", () => {
   let s: Services;
   const school = `school-${randomUUID().slice(0, 6)}`;
   beforeAll(async () => {
-    process.env.AUTH_DEV_HEADERS = 'false';
     s = await startServices({ projector: false });
   });
   afterAll(async () => {
     await s?.stop();
-    delete process.env.AUTH_DEV_HEADERS;
   });
 
   const settings = (headers: Record<string, string>, body?: unknown) =>
