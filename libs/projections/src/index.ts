@@ -1,6 +1,7 @@
 export * from './projection';
 export * from './context';
 export * from './mongo-projector';
+export * from './in-memory-projector';
 export * from './responsible';
 export * from './dates';
 export * from './procedures/procedure-document';

@@ -73,12 +73,15 @@ export class MongoProjector {
     for (const projection of this.projections) {
       await this.applyTo(projection, events, ctx);
     }
-    const last = events[events.length - 1].position;
+    await this.saveCheckpoint(events[events.length - 1].position);
+  }
+
+  async saveCheckpoint(position: number): Promise<void> {
     await this.db
       .collection<Checkpoint>(CHECKPOINTS)
       .updateOne(
         { _id: this.name },
-        { $set: { position: last, updatedAt: new Date().toISOString() } },
+        { $set: { position, updatedAt: new Date().toISOString() } },
         { upsert: true },
       );
   }

@@ -11,17 +11,21 @@ async function main() {
   const mongo = await MongoClient.connect(config.MONGODB_URL);
   const store = await createEventStore({ url: config.EVENTSTORE_URL, sqlitePath: config.eventStorePath });
   const bar = new SingleBar(
-    { format: 'Пересборка моделей чтения [{bar}] {percentage}% | {value}/{total} событий | {eta_formatted}' },
+    { format: '{phase} [{bar}] {percentage}% | {value}/{total} {unit} | {eta_formatted}' },
     Presets.shades_classic,
   );
+  const PHASES = {
+    replay: { phase: 'Чтение журнала    ', unit: 'событий' },
+    write: { phase: 'Запись документов ', unit: 'документов' },
+  };
   try {
-    bar.start(await store.headPosition(), 0);
+    bar.start(await store.headPosition(), 0, PHASES.replay);
     const result = await rebuildReadModels({
       store,
       db: mongo.db(config.MONGODB_DB),
-      onProgress: ({ position, head }) => {
-        bar.setTotal(head);
-        bar.update(position);
+      onProgress: ({ phase, done, total }) => {
+        bar.setTotal(total);
+        bar.update(done, PHASES[phase]);
       },
     });
     bar.stop();

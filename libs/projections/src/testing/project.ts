@@ -1,7 +1,6 @@
 import type { DomainEvent, EventMetadata } from '@vsoko/domain';
 import type { RecordedEvent } from '@vsoko/event-store';
-import { contextFrom, factsOf, procedureIdOf, type ProcedureFacts } from '../context';
-import { eventsByDocument, foldDocument } from '../fold';
+import { InMemoryProjector } from '../in-memory-projector';
 import type { AnyProjection, ProjectedDocument } from '../projection';
 
 export interface GivenEvent extends DomainEvent {
@@ -48,19 +47,7 @@ export function project(
   events: readonly RecordedEvent[],
   batchSize = events.length || 1,
 ): Map<string, ProjectedDocument> {
-  const docs = new Map<string, ProjectedDocument>();
-  const facts = new Map<string, ProcedureFacts>();
-  for (let i = 0; i < events.length; i += batchSize) {
-    const batch = events.slice(i, i + batchSize);
-    for (const event of batch) {
-      if (event.type === 'ProcedureScheduled') facts.set(procedureIdOf(event) ?? '', factsOf(event));
-    }
-    const ctx = contextFrom(facts);
-    for (const [id, stream] of eventsByDocument(projection, batch, ctx)) {
-      const doc = foldDocument(projection, id, docs.get(id) ?? null, stream, ctx);
-      if (doc === null) docs.delete(id);
-      else docs.set(id, doc);
-    }
-  }
-  return docs;
+  const projector = new InMemoryProjector([projection]);
+  for (let i = 0; i < events.length; i += batchSize) projector.apply(events.slice(i, i + batchSize));
+  return projector.collections.get(projection.collection)!;
 }

@@ -1,0 +1,33 @@
+import type { RecordedEvent } from '@vsoko/event-store';
+import { contextFrom, factsOf, procedureIdOf, type ProcedureFacts } from './context';
+import { eventsByDocument, foldDocument } from './fold';
+import type { AnyProjection, ProjectedDocument } from './projection';
+
+/**
+ * The same fold as MongoProjector, with every document in memory: projection specs use it, and a rebuild folds
+ * the whole log here and then inserts the results, which FerretDB does ~25 times faster than updating in place.
+ */
+export class InMemoryProjector {
+  readonly collections = new Map<string, Map<string, ProjectedDocument>>();
+  private readonly facts = new Map<string, ProcedureFacts>();
+
+  constructor(private readonly projections: readonly AnyProjection[]) {
+    for (const p of projections)
+      if (!this.collections.has(p.collection)) this.collections.set(p.collection, new Map());
+  }
+
+  apply(events: readonly RecordedEvent[]): void {
+    for (const event of events) {
+      if (event.type === 'ProcedureScheduled') this.facts.set(procedureIdOf(event) ?? '', factsOf(event));
+    }
+    const ctx = contextFrom(this.facts);
+    for (const projection of this.projections) {
+      const docs = this.collections.get(projection.collection)!;
+      for (const [id, stream] of eventsByDocument(projection, events, ctx)) {
+        const doc = foldDocument(projection, id, docs.get(id) ?? null, stream, ctx);
+        if (doc === null) docs.delete(id);
+        else docs.set(id, doc);
+      }
+    }
+  }
+}
