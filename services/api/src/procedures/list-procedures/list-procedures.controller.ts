@@ -1,10 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags, IntersectionType } from '@nestjs/swagger';
-import { DIRECTIONS, type Actor, type Direction } from '@vsoko/domain';
+import { DIRECTIONS, type Direction } from '@vsoko/domain';
 import { procedureProjection, type ProcedureDocument } from '@vsoko/projections';
 import { IsIn, IsOptional } from 'class-validator';
 import type { Filter } from 'mongodb';
-import { CurrentActor } from '../../auth/actor.decorator';
+import { ReadableSchools, type SchoolScope, withinSchools } from '../../auth/readable-schools.decorator';
 import { scopeFilter, ScopeFilterDto } from '../../read-models/filters';
 import { PageQueryDto, sortSpec } from '../../read-models/page-query.dto';
 import { ReadModelReader } from '../../read-models/read-model-reader';
@@ -41,14 +41,14 @@ export class ListProceduresController {
   @ApiOperation({
     summary: 'Процедуры плана с фильтрами (школа, год, этап, направление, ответственный, просрочка)',
   })
-  list(@Query() q: ListProceduresDto, @CurrentActor() _actor: Actor) {
+  list(@Query() q: ListProceduresDto, @ReadableSchools() schools: SchoolScope) {
     const filter: Record<string, unknown> = { ...scopeFilter(q) };
     if (q.stage) filter.stage = q.stage;
     if (q.direction) filter.direction = q.direction;
     if (q.overdue) filter.overdue = q.overdue === 'true';
     return this.reader.page<ProcedureDocument>(
       procedureProjection.collection,
-      filter as Filter<ProcedureDocument>,
+      withinSchools(filter, schools) as Filter<ProcedureDocument>,
       sortSpec(q.sort),
       q,
     );

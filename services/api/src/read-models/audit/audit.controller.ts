@@ -1,9 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ValidationFailed, type Actor } from '@vsoko/domain';
+import { ValidationFailed } from '@vsoko/domain';
 import { auditProjection, type AuditEntry } from '@vsoko/projections';
 import type { Filter } from 'mongodb';
-import { CurrentActor } from '../../auth/actor.decorator';
+import { ReadableSchools, type SchoolScope, withinSchools } from '../../auth/readable-schools.decorator';
 import { ReadModelReader } from '../read-model-reader';
 import { AuditTimelineDto } from './audit-timeline.dto';
 
@@ -14,7 +14,7 @@ export class AuditController {
 
   @Get()
   @ApiOperation({ summary: 'История событий по процедуре, решению, сотруднику или школе, по порядку записи' })
-  timeline(@Query() q: AuditTimelineDto, @CurrentActor() _actor: Actor) {
+  timeline(@Query() q: AuditTimelineDto, @ReadableSchools() schools: SchoolScope) {
     const filter: Filter<AuditEntry> = {};
     if (q.procedureId) filter.procedureId = q.procedureId;
     if (q.decision) filter.decisionKeys = q.decision;
@@ -22,6 +22,11 @@ export class AuditController {
     if (q.schoolId) filter.schoolId = q.schoolId;
     if (Object.keys(filter).length === 0)
       throw new ValidationFailed('AXIS_REQUIRED', 'Укажите procedureId, decision, personId или schoolId');
-    return this.reader.page<AuditEntry>(auditProjection.collection, filter, { position: 1 }, q);
+    return this.reader.page<AuditEntry>(
+      auditProjection.collection,
+      withinSchools(filter, schools),
+      { position: 1 },
+      q,
+    );
   }
 }

@@ -1,11 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IntersectionType } from '@nestjs/swagger';
-import type { Actor } from '@vsoko/domain';
 import { calendarProjection, type CalendarEntry } from '@vsoko/projections';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import type { Filter } from 'mongodb';
-import { CurrentActor } from '../../auth/actor.decorator';
+import { ReadableSchools, type SchoolScope, withinSchools } from '../../auth/readable-schools.decorator';
 import { DATE, scopeFilter, ScopeFilterDto } from '../filters';
 import { PageQueryDto } from '../page-query.dto';
 import { ReadModelReader } from '../read-model-reader';
@@ -35,12 +34,17 @@ export class CalendarController {
 
   @Get()
   @ApiOperation({ summary: 'Сроки процедур и решений: предстоящие (upcoming) или просроченные (overdue)' })
-  list(@Query() q: CalendarQueryDto, @CurrentActor() _actor: Actor) {
+  list(@Query() q: CalendarQueryDto, @ReadableSchools() schools: SchoolScope) {
     const filter: Filter<CalendarEntry> = { ...scopeFilter(q) };
     if (q.view === 'upcoming') filter.state = 'open';
     if (q.view === 'overdue') filter.state = 'overdue';
     if (q.from || q.to)
       filter.date = { ...(q.from ? { $gte: q.from } : {}), ...(q.to ? { $lte: q.to } : {}) };
-    return this.reader.page<CalendarEntry>(calendarProjection.collection, filter, { date: 1, _id: 1 }, q);
+    return this.reader.page<CalendarEntry>(
+      calendarProjection.collection,
+      withinSchools(filter, schools),
+      { date: 1, _id: 1 },
+      q,
+    );
   }
 }

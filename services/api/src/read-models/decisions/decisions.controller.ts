@@ -4,6 +4,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { NotFound, ValidationFailed, type Actor } from '@vsoko/domain';
 import { decisionProjection, type DecisionDocument } from '@vsoko/projections';
 import { CurrentActor } from '../../auth/actor.decorator';
+import { ReadableSchools, type SchoolScope } from '../../auth/readable-schools.decorator';
 import { KEY } from '../filters';
 import { ReadModelReader } from '../read-model-reader';
 import { ListDecisionsDto } from './list-decisions.dto';
@@ -22,8 +23,8 @@ export class DecisionsController {
     summary:
       'Решения с фильтрами: ответственный, статус (open, overdue, executed, cancelled), учебный год, школа',
   })
-  list(@Query() query: ListDecisionsDto, @CurrentActor() _actor: Actor) {
-    return this.queries.execute(new ListDecisionsQuery(query));
+  list(@Query() query: ListDecisionsDto, @ReadableSchools() schools: SchoolScope) {
+    return this.queries.execute(new ListDecisionsQuery(query, schools));
   }
 
   @Get(':procedureId/:decisionId')

@@ -1,6 +1,7 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { decisionProjection, type DecisionDocument } from '@vsoko/projections';
 import type { Filter } from 'mongodb';
+import { withinSchools } from '../../auth/readable-schools.decorator';
 import { scopeFilter } from '../filters';
 import { sortSpec, type Page } from '../page-query.dto';
 import { ReadModelReader } from '../read-model-reader';
@@ -10,10 +11,15 @@ import { ListDecisionsQuery } from './list-decisions.query';
 export class ListDecisionsHandler implements IQueryHandler<ListDecisionsQuery> {
   constructor(private readonly reader: ReadModelReader) {}
 
-  execute({ filter: q }: ListDecisionsQuery): Promise<Page<DecisionDocument>> {
+  execute({ filter: q, schools }: ListDecisionsQuery): Promise<Page<DecisionDocument>> {
     const filter: Filter<DecisionDocument> = { ...scopeFilter(q) };
     if (q.status) filter.status = q.status;
     if (q.procedureId) filter.procedureId = q.procedureId;
-    return this.reader.page<DecisionDocument>(decisionProjection.collection, filter, sortSpec(q.sort), q);
+    return this.reader.page<DecisionDocument>(
+      decisionProjection.collection,
+      withinSchools(filter, schools),
+      sortSpec(q.sort),
+      q,
+    );
   }
 }

@@ -1,10 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@vsoko/domain';
 import { kpiProjection, tally, type KpiCounts, type SchoolYearKpi } from '@vsoko/projections';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import type { Filter } from 'mongodb';
-import { CurrentActor } from '../../auth/actor.decorator';
+import { ReadableSchools, type SchoolScope, withinSchools } from '../../auth/readable-schools.decorator';
 import { ACADEMIC_YEAR, KEY } from '../filters';
 import { ReadModelReader } from '../read-model-reader';
 
@@ -47,7 +46,7 @@ export class KpisController {
     summary:
       'Доли решений, исполненных в срок, с опозданием, открытых и просроченных — по школе, району, направлению, ответственному, году',
   })
-  async kpis(@Query() q: KpiQueryDto, @CurrentActor() _actor: Actor) {
+  async kpis(@Query() q: KpiQueryDto, @ReadableSchools() schools: SchoolScope) {
     const filter: Filter<SchoolYearKpi> = {};
     if (q.academicYear) filter.academicYear = q.academicYear;
     if (q.schoolId) filter.schoolId = q.schoolId;
@@ -55,7 +54,7 @@ export class KpisController {
     const perDecision = q.groupBy === 'direction' || q.groupBy === 'responsible';
     const docs = await this.reader
       .collection<SchoolYearKpi>(kpiProjection.collection)
-      .find(filter, perDecision ? {} : { projection: { decisions: 0 } })
+      .find(withinSchools(filter, schools), perDecision ? {} : { projection: { decisions: 0 } })
       .toArray();
     const groups = new Map<
       string,
