@@ -3,7 +3,7 @@ import type { Durability } from '@vsoko/event-store';
 import { randomUUID } from 'node:crypto';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { cpuSample, cpuSince } from './workflows/cpu';
-import { lifecycleDriver, trivialDriver } from './workflows/drivers';
+import { lifecycleDriver, Retries, trivialDriver } from './workflows/drivers';
 import { COMMANDS_PER_LIFECYCLE, EVENT_TYPES, TIME_ZONE } from './workflows/lifecycle';
 import { progress, runPool } from './workflows/pool';
 import { benchLine, kindLine, type KindTotals } from './workflows/report';
@@ -74,10 +74,15 @@ export async function run(args: string[] = []): Promise<void> {
   try {
     const tag = randomUUID().slice(0, 8);
     const today = localDateOf(new Date().toISOString(), TIME_ZONE);
+    const retries: Record<Kind, Retries> = {
+      lifecycles: new Retries(),
+      trivial: new Retries(),
+      'trivial+activity': new Retries(),
+    };
     const drive: Record<Kind, (id: string) => Promise<void>> = {
-      lifecycles: lifecycleDriver(stack.client, today, tag),
-      trivial: trivialDriver(stack.client, false),
-      'trivial+activity': trivialDriver(stack.client, true),
+      lifecycles: lifecycleDriver(stack.client, today, tag, retries.lifecycles),
+      trivial: trivialDriver(stack.client, false, retries.trivial),
+      'trivial+activity': trivialDriver(stack.client, true, retries['trivial+activity']),
     };
     const kinds: Kind[] = options.activityProbe
       ? ['lifecycles', 'trivial', 'trivial+activity']
@@ -145,6 +150,10 @@ export async function run(args: string[] = []): Promise<void> {
         `${loadavg()[0].toFixed(1)} at end, on ${cpus().length} cores`,
     );
     for (const kind of kinds) line(kindLine(kind, totals[kind], COMMANDS_PER_LIFECYCLE, cpus().length));
+    line(
+      `info update calls timed out by the server and sent again (warm-up included): ` +
+        kinds.map((k) => `${k} ${retries[k].count}`).join(', '),
+    );
     line(benchLine('workflows.lifecycles', 'procedures/s', lifecycles, trivial));
     line(
       benchLine(

@@ -95,7 +95,7 @@ export async function startBenchStack(
     workersFailed.catch(() => undefined);
     cleanups.push(async () => {
       stopping = true;
-      workers.forEach((w) => w.shutdown());
+      workers.forEach((w) => w.getState() === 'RUNNING' && w.shutdown());
       await running;
     });
     return { client, store, temporalPid: temporal.process.child.pid ?? 0, workersFailed, stop };
