@@ -1,6 +1,6 @@
 import { startServices, type Services } from '../harness';
 import { callers, scheduleBody, type Caller } from './support/fixture';
-import { admissionOf, GUARD_REFUSALS } from './support/route-policy';
+import { admissionOf, GUARD_REFUSALS, isOwnSchoolsList } from './support/route-policy';
 import { callFor, operations, send } from './support/routes';
 
 /**
@@ -75,9 +75,13 @@ describe('who may call what: the whole API against every role and tenant', () =>
       for (const caller of who) {
         if (admitted(route, caller) && (caller.kind !== 'stranger' || !tenantScoped(route))) continue;
         const call = callFor(route, procedureId);
-        const { status, code } = await send(s.baseUrl, call, caller.headers);
+        const { status, code, text } = await send(s.baseUrl, call, caller.headers);
         const where = `${route} as ${caller.name}: ${status} ${code}`;
-        if (caller.kind === 'anonymous') {
+        if (caller.kind === 'stranger' && isOwnSchoolsList(route)) {
+          if (status !== 200 && status !== 400)
+            problems.push(`${where}, expected its own (empty) list or 400`);
+          if (text.includes('school-a')) problems.push(`${where}, leaked school-a data`);
+        } else if (caller.kind === 'anonymous') {
           if (status !== 401 || code !== 'ACTOR_REQUIRED')
             problems.push(`${where}, expected 401 ACTOR_REQUIRED`);
         } else if (caller.kind === 'stranger') {

@@ -35,7 +35,13 @@ export class AuthGuard implements CanActivate {
   }
 }
 
+/** The first segment of the matched route (`/procedures/:id/as-of` → `procedures`), whatever the controller's prefix. */
 function resourceOf(context: ExecutionContext): string {
-  const path = String(Reflect.getMetadata(PATH_METADATA, context.getClass()) ?? '');
+  const route = (context.switchToHttp().getRequest<{ route?: { path?: unknown } }>().route?.path ??
+    '') as string;
+  const path =
+    typeof route === 'string' && route
+      ? route
+      : String(Reflect.getMetadata(PATH_METADATA, context.getClass()) ?? '');
   return path.replace(/^\//, '').split('/')[0] || 'root';
 }

@@ -25,7 +25,23 @@ const LISTED: Record<string, Admission> = {
   'POST /plans/templates/{templateId}/adopt': { roles: ['director', 'deputy'], integrations: false },
   'POST /plans/templates/{templateId}/accept': { roles: ['director', 'deputy'], integrations: false },
   'PUT /schools/{schoolId}/reminder-settings': { roles: ['director', 'deputy'], integrations: false },
+  'POST /integrations/calendar': { roles: ['director', 'deputy'], integrations: false },
+  'POST /integrations/calendar/{integrationId}/feeds': { roles: ['director', 'deputy'], integrations: false },
+  'PUT /integrations/calendar/feeds/{feedId}/file': { roles: ['director', 'deputy'], integrations: false },
+  'GET /integrations/calendar/feeds/{feedId}': { roles: ['director', 'deputy'], integrations: false },
+  'POST /integrations/calendar/feeds/{feedId}/poll': { roles: ['director', 'deputy'], integrations: false },
+  'POST /calendar/schools/{schoolId}/tokens': { roles: ['director', 'deputy'], integrations: false },
 };
+
+/** Lists over the caller's own schools: a stranger is answered, with nothing of school-a in it. */
+export function isOwnSchoolsList(route: string): boolean {
+  const [method, path] = route.split(' ');
+  return (
+    method === 'GET' &&
+    !path.includes('{') &&
+    ['/procedures', '/decisions', '/deadlines', '/kpis', '/audit'].includes(path)
+  );
+}
 
 /** The integration key of the matrix holds `procedures:read` and `procedures:write`. */
 export function admissionOf(route: string): Admission {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { scheduleBody, today } from './fixture';
+import { academicYear, scheduleBody, today } from './fixture';
 
 export interface RouteCall {
   route: string;
@@ -47,6 +47,13 @@ const VALID_BODIES: Record<string, () => unknown> = {
   'POST /procedures/{id}/cancellation': () => ({ reason: 'Исключена из плана приказом № 12' }),
 };
 
+/** Query strings without which a GET is refused as malformed before anyone's data is looked at. */
+const VALID_QUERIES: Record<string, () => string> = {
+  'GET /procedures/{id}/as-of': () => `?at=${encodeURIComponent(new Date().toISOString())}`,
+  'GET /schools/{schoolId}/plan/as-of': () =>
+    `?at=${encodeURIComponent(new Date().toISOString())}&academicYear=${academicYear}`,
+};
+
 export function callFor(route: string, procedureId: string): RouteCall {
   const [method, template] = route.split(' ');
   const values: Record<string, string> = {
@@ -57,10 +64,9 @@ export function callFor(route: string, procedureId: string): RouteCall {
     keyId: 'aaaaaaaaaaaa',
     importId: `imp-${'0'.repeat(24)}`,
   };
-  const path = template.replace(
-    /\{(\w+)\}/g,
-    (_, name: string) => values[name] ?? `x-${randomUUID().slice(0, 8)}`,
-  );
+  const path =
+    template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? `x-${randomUUID().slice(0, 8)}`) +
+    (VALID_QUERIES[route]?.() ?? '');
   const valid = VALID_BODIES[route];
   const namesSchoolA =
     /\{(id|schoolId)\}/.test(template) && (method === 'GET' || valid !== undefined)
@@ -88,5 +94,5 @@ export async function send(baseUrl: string, call: RouteCall, headers: Record<str
   } catch {
     code = undefined;
   }
-  return { status: res.status, code };
+  return { status: res.status, code, text };
 }

@@ -1,7 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ValidationFailed, type Actor } from '@vsoko/domain';
+import { NotFound, ValidationFailed, type Actor } from '@vsoko/domain';
 import { CurrentActor } from '../../auth/actor.decorator';
+import { ReadableSchools, type SchoolScope } from '../../auth/readable-schools.decorator';
 import { KEY } from '../../read-models/filters';
 import { AsOfQueryDto, PlanAsOfQueryDto } from './as-of.dto';
 import { ProcedureAsOfService } from './procedure-as-of.service';
@@ -13,9 +14,19 @@ export class ProcedureAsOfController {
 
   @Get('procedures/:id/as-of')
   @ApiOperation({ summary: 'Состояние процедуры на прошлый момент, восстановленное из журнала событий' })
-  procedure(@Param('id') id: string, @Query() q: AsOfQueryDto, @CurrentActor() _actor: Actor) {
+  async procedure(
+    @Param('id') id: string,
+    @Query() q: AsOfQueryDto,
+    @ReadableSchools() schools: SchoolScope,
+  ) {
     if (!KEY.test(id)) throw new ValidationFailed('INVALID_ID', 'Неверный идентификатор процедуры');
-    return this.asOf.procedure(id, q.at, q.basis);
+    const result = await this.asOf.procedure(id, q.at, q.basis);
+    // The replayed state is not a read-model document the tenant filter recognises: check its school here.
+    const schoolId = result.state.status === 'none' ? undefined : result.state.schoolId;
+    if (schools !== 'any' && (!schoolId || !schools.includes(schoolId))) {
+      throw new NotFound('PROCEDURE_NOT_FOUND', `Процедура ${id} не найдена`);
+    }
+    return result;
   }
 
   @Get('schools/:schoolId/plan/as-of')
