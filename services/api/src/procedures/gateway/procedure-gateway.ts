@@ -5,9 +5,10 @@ import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { Conflict, isErrorKind, NotFound, vsokoError, type VsokoError } from '@vsoko/domain';
+import { Conflict, isErrorKind, NotFound, Unavailable, vsokoError, type VsokoError } from '@vsoko/domain';
 import {
   commandUpdate,
   FAILURE_PREFIX,
@@ -65,6 +66,13 @@ export class ProcedureGateway {
   private translate(e: unknown, procedureId: string): unknown {
     if (e instanceof WorkflowExecutionAlreadyStartedError) {
       return new Conflict('PROCEDURE_EXISTS', `Процедура ${procedureId} уже существует`);
+    }
+    if (e instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
+      // The command may or may not have been recorded; the same Idempotency-Key makes a retry safe either way.
+      return new Unavailable(
+        'COMMAND_TIMEOUT',
+        'Система перегружена и не успела ответить; повторите запрос с тем же Idempotency-Key — дважды он не выполнится',
+      );
     }
     if (e instanceof WorkflowNotFoundError) {
       return new NotFound('PROCEDURE_NOT_FOUND', `Процедура ${procedureId} не найдена`);
