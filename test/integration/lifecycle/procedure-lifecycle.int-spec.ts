@@ -360,4 +360,75 @@ describe('a procedure lives its whole life on Temporal, with days passing (time-
     const description = await env.client.workflow.getHandle(procedureWorkflowId(id)).describe();
     expect(description.status.name).toBe('RUNNING');
   });
+
+  it('starts the re-check a decision asks for as a procedure of its own, linked to its parent', async () => {
+    const id = `lc-parent-${tag}`;
+    const child = `lc-recheck-${tag}`;
+    const today = localDateOf(await now(), TZ);
+    await gateway.start(id, {
+      command: { type: 'ScheduleProcedure', data: scheduled(id, today) },
+      context: await context(deputy),
+    });
+    await run({
+      type: 'MarkProcedurePerformed',
+      data: {
+        procedureId: id,
+        performedOn: today,
+        performedBy: { name: 'Иванова А. П.' },
+        collected: ['Работы'],
+      },
+    });
+    await run({
+      type: 'RecordAnalysis',
+      data: { procedureId: id, analysedOn: today, document: { title: 'Справка' }, findings: ['Пробелы'] },
+    });
+    await run({
+      type: 'RecordDiscussion',
+      data: { procedureId: id, meeting: { level: 'methodical-council', heldOn: today, protocolNumber: '2' } },
+    });
+    await run({
+      type: 'AdoptDecisions',
+      data: {
+        procedureId: id,
+        decisions: [
+          {
+            decisionId: 'recheck',
+            wording: 'Провести повторную проверку',
+            deadline: addDays(today, 15),
+            responsible: teacher,
+          },
+        ],
+      },
+    });
+    await run({
+      type: 'RequestRecheck',
+      data: {
+        procedureId: id,
+        decisionId: 'recheck',
+        childProcedureId: child,
+        window: { from: today, to: today },
+      },
+    });
+
+    const childEvents = await until('the re-check procedure', async () => {
+      const e = await store.readStream(`procedure-${child}`);
+      return e.length > 0 ? e : undefined;
+    });
+    expect(childEvents[0]).toMatchObject({
+      type: 'ProcedureScheduled',
+      data: {
+        procedureId: child,
+        parentProcedureId: id,
+        schoolId: SCHOOL,
+        window: { from: today, to: today },
+      },
+      metadata: { actor: { kind: 'system' } },
+    });
+    const parentEvents = await store.readStream(`procedure-${id}`);
+    const requested = parentEvents.find((e) => e.type === 'RecheckRequested')!;
+    // Traceable: the child's first event names the parent's command as its cause.
+    expect(childEvents[0].metadata.causationId).toBe(requested.metadata.causationId);
+    const description = await env.client.workflow.getHandle(procedureWorkflowId(child)).describe();
+    expect(description.status.name).toBe('RUNNING');
+  });
 });
