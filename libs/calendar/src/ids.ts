@@ -17,13 +17,7 @@ export function calendarCommandId(procedureId: string, ...facts: Array<string | 
   return `cal:${procedureId}:${digest(...facts.map(String)).slice(0, 24)}`;
 }
 
-/** 2025-10-06 → 2025/26; August opens the academic year, as the plans count it. */
-export function academicYearOf(date: string): string {
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7));
-  const start = month >= 8 ? year : year - 1;
-  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
-}
+export { academicYearOf } from '@vsoko/domain';
 
 export function sha256Hex(text: string): string {
   return digest(text);

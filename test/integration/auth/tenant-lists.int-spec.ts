@@ -1,4 +1,4 @@
-import { localDateOf } from '@vsoko/domain';
+import { academicYearOf, localDateOf } from '@vsoko/domain';
 import { randomUUID } from 'node:crypto';
 import { json, startServices, type JsonBody, type Services } from '../harness';
 
@@ -16,8 +16,6 @@ describe('read-model lists stay inside the caller’s schools', () => {
     headers[schoolA] = await s.loginAs('director', schoolA, { id: `dir-${schoolA}` });
     headers[schoolB] = await s.loginAs('director', schoolB, { id: `dir-${schoolB}` });
     const today = localDateOf(Date.now(), 'Europe/Moscow');
-    const [y, m] = today.split('-').map(Number);
-    const start = m >= 8 ? y : y - 1;
     for (const [school, count] of [
       [schoolA, 2],
       [schoolB, 1],
@@ -30,7 +28,7 @@ describe('read-model lists stay inside the caller’s schools', () => {
           body: JSON.stringify({
             id,
             schoolId: school,
-            academicYear: `${start}/${String((start + 1) % 100).padStart(2, '0')}`,
+            academicYear: academicYearOf(today),
             title: `Процедура ${i}`,
             direction: 'process',
             responsible: { role: 'deputy', name: 'Заместитель директора' },

@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import {
   academicYearBounds,
+  academicYearOf,
   addDays,
   localDateOf,
   type Actor,
@@ -34,12 +35,6 @@ function startWorker(env: NodeJS.ProcessEnv, log: string): ChildProcess {
       stdio: ['ignore', out, out],
     },
   );
-}
-
-function academicYearOf(date: string): string {
-  const [y, m] = date.split('-').map(Number);
-  const start = m >= 8 ? y : y - 1;
-  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
 }
 
 describe('a worker killed with SIGKILL in the middle of lifecycles', () => {

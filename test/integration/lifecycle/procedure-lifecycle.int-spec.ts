@@ -2,6 +2,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import {
   academicYearBounds,
+  academicYearOf,
   addDays,
   localDateOf,
   type Actor,
@@ -25,13 +26,6 @@ import { capturedMail } from './mail';
 import { timeSkippingEnvironment } from './time-skipping';
 
 const SCHOOL = 'school-lc';
-
-/** The time-skipping server's clock starts at the real now and only moves forward: dates follow it. */
-function academicYearOf(date: string): string {
-  const [y, m] = date.split('-').map(Number);
-  const start = m >= 8 ? y : y - 1;
-  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
-}
 
 const minDate = (a: string, b: string) => (a < b ? a : b);
 const TZ = 'Asia/Yekaterinburg';

@@ -1,4 +1,4 @@
-import { localDateOf } from '@vsoko/domain';
+import { academicYearOf, localDateOf } from '@vsoko/domain';
 import { randomUUID } from 'node:crypto';
 import { loginAs } from '../auth/accounts';
 import { json, startServices, type Services } from '../harness';
@@ -48,8 +48,6 @@ describe("a school's reminder settings", () => {
     expect(stream[0].metadata.actor).toMatchObject({ id: `dir-${school}` });
 
     const today = localDateOf(Date.now(), 'Europe/Moscow');
-    const [y, m] = today.split('-').map(Number);
-    const start = m >= 8 ? y : y - 1;
     const id = `p-${randomUUID()}`;
     const scheduled = await fetch(`${s.baseUrl}/procedures`, {
       method: 'POST',
@@ -57,7 +55,7 @@ describe("a school's reminder settings", () => {
       body: JSON.stringify({
         id,
         schoolId: school,
-        academicYear: `${start}/${String((start + 1) % 100).padStart(2, '0')}`,
+        academicYear: academicYearOf(today),
         title: 'Анкетирование родителей',
         direction: 'satisfaction',
         responsible: { role: 'deputy', name: 'Заместитель директора по ВР' },

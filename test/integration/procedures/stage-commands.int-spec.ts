@@ -1,4 +1,4 @@
-import { localDateOf } from '@vsoko/domain';
+import { academicYearOf, localDateOf } from '@vsoko/domain';
 import { randomUUID } from 'node:crypto';
 import { json, startServices, type Services } from '../harness';
 
@@ -7,9 +7,8 @@ const TZ = 'Europe/Moscow';
 describe('stage commands over HTTP on the real workflow', () => {
   let s: Services;
   const today = localDateOf(Date.now(), TZ);
-  const [y, m] = today.split('-').map(Number);
-  const start = m >= 8 ? y : y - 1;
-  const academicYear = `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+  const y = Number(today.slice(0, 4));
+  const academicYear = academicYearOf(today);
 
   let deputy: Record<string, string>;
   let teacher: Record<string, string>;

@@ -18,3 +18,10 @@ export function academicYearBounds(academicYear: string): DateWindow | null {
   if ((start + 1) % 100 !== Number(m[2])) return null;
   return { from: `${start}-08-01`, to: `${start + 1}-07-31` };
 }
+
+/** 2025-10-06 → «2025/26»: August opens the academic year, as the plans count it. */
+export function academicYearOf(date: string): string {
+  const year = Number(date.slice(0, 4));
+  const start = Number(date.slice(5, 7)) >= 8 ? year : year - 1;
+  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+}

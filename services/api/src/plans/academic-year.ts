@@ -1,5 +1,6 @@
-/** The academic year a day belongs to: from August (preparation) to July. Dates in UTC are close enough here. */
+import { academicYearOf as ofDate } from '@vsoko/domain';
+
+/** The academic year a day belongs to (its UTC date: close enough for choosing a plan's default year). */
 export function academicYearOf(day: Date): string {
-  const year = day.getUTCMonth() >= 7 ? day.getUTCFullYear() : day.getUTCFullYear() - 1;
-  return `${year}/${String((year + 1) % 100).padStart(2, '0')}`;
+  return ofDate(day.toISOString().slice(0, 10));
 }

@@ -1,13 +1,11 @@
-import { localDateOf } from '@vsoko/domain';
+import { academicYearOf, localDateOf } from '@vsoko/domain';
 import { randomUUID } from 'node:crypto';
 import type { Services } from '../../harness';
 import { loginAs, putDistrict } from '../accounts';
 
 export const TZ = 'Europe/Moscow';
 export const today = localDateOf(Date.now(), TZ);
-const [y, m] = today.split('-').map(Number);
-const start = m >= 8 ? y : y - 1;
-export const academicYear = `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+export const academicYear = academicYearOf(today);
 
 export interface Caller {
   name: string;
