@@ -22,6 +22,8 @@ export interface CommandContext {
   correlationId: string;
   causationId: string;
   schoolId: string;
+  /** The school's district when known, so district-wide read models need no directory of their own. */
+  districtId?: string;
 }
 
 export interface EventMetadata {
@@ -40,6 +42,7 @@ export function metadataFor(ctx: CommandContext): EventMetadata {
     correlationId: ctx.correlationId,
     causationId: ctx.causationId,
     schoolId: ctx.schoolId,
+    ...(ctx.districtId ? { districtId: ctx.districtId } : {}),
   };
 }
 

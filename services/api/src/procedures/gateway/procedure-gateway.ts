@@ -1,4 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Directory } from '@vsoko/accounts';
+import type { Db } from 'mongodb';
 import {
   Client,
   WithStartWorkflowOperation,
@@ -19,15 +21,23 @@ import {
   type CommandOutcome,
   type ProcedureSnapshot,
 } from '@vsoko/workflows/procedure/definitions';
-import { TEMPORAL_CLIENT } from '../../infrastructure/tokens';
+import { READ_DB, TEMPORAL_CLIENT } from '../../infrastructure/tokens';
 
 /** The API's only door to the procedure workflows; Temporal's errors become ours here and nowhere else. */
 @Injectable()
 export class ProcedureGateway {
-  constructor(@Inject(TEMPORAL_CLIENT) private readonly client: Client) {}
+  private readonly directory?: Directory;
+
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    @Optional() @Inject(READ_DB) db?: Db,
+  ) {
+    this.directory = db ? new Directory(db) : undefined;
+  }
 
   /** Starts the procedure's workflow if needed and runs the command on it, atomically (update-with-start). */
-  async start(procedureId: string, envelope: CommandEnvelope): Promise<CommandOutcome> {
+  async start(procedureId: string, given: CommandEnvelope): Promise<CommandOutcome> {
+    const envelope = await this.withDistrict(given);
     const startOperation = new WithStartWorkflowOperation('procedureWorkflow', {
       workflowId: procedureWorkflowId(procedureId),
       taskQueue: PROCEDURES_TASK_QUEUE,
@@ -61,6 +71,18 @@ export class ProcedureGateway {
     } catch (e) {
       throw this.translate(e, procedureId);
     }
+  }
+
+  /**
+   * A procedure's first event names the school's district (from the accounts directory), so district-wide
+   * KPIs and lists can group by it; a school the directory does not know simply has none.
+   */
+  private async withDistrict(envelope: CommandEnvelope): Promise<CommandEnvelope> {
+    if (envelope.context.districtId || !this.directory) return envelope;
+    const school = await this.directory.school(envelope.context.schoolId);
+    return school?.districtId
+      ? { ...envelope, context: { ...envelope.context, districtId: school.districtId } }
+      : envelope;
   }
 
   private translate(e: unknown, procedureId: string): unknown {
