@@ -4,6 +4,7 @@ import { loadConfig } from '@vsoko/config';
 import { createEventStore } from '@vsoko/event-store';
 import { MongoClient } from 'mongodb';
 import { createIntegrationsWorker } from './create-integrations-worker';
+import { dispatchRecordedWebhooks } from './webhook-dispatcher';
 import { createNotificationsWorker } from './create-notifications-worker';
 import { createProcedureWorker } from './create-worker';
 
@@ -42,8 +43,15 @@ async function main() {
   process.stdout.write(
     `worker: очереди procedures, notifications и integrations, Temporal ${config.TEMPORAL_ADDRESS}\n`,
   );
+  const webhooks = await dispatchRecordedWebhooks({
+    store,
+    db: mongo.db(config.MONGODB_DB),
+    temporal,
+    log: (message) => process.stdout.write(`worker: ${message}\n`),
+  });
   // Runtime.install shuts the workers down gracefully on SIGINT/SIGTERM; run() then resolves.
   await Promise.all(workers.map((w) => w.run()));
+  await webhooks.stop();
   await store.close();
   await mongo.close();
   await clientConnection.close();
