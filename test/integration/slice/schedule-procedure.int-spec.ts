@@ -125,6 +125,17 @@ describe('scheduling a procedure end to end (HTTP → Temporal → event log →
     expect(await json(res)).toMatchObject({ code: 'ACTOR_REQUIRED' });
   });
 
+  it('names a responsible person by their login, dots included', async () => {
+    const id = `p-${randomUUID()}`;
+    const res = await post({
+      ...procedure(id),
+      responsible: { role: 'deputy', personId: 'deputy.1', name: 'Иванова А. П.' },
+    });
+    expect(res.status).toBe(201);
+    const [event] = await s.store.readStream(`procedure-${id}`);
+    expect(event.data).toMatchObject({ responsible: { personId: 'deputy.1' } });
+  });
+
   it('answers 404 for an unknown procedure', async () => {
     const res = await fetch(`${s.baseUrl}/procedures/unknown-${randomUUID()}`, { headers: director });
     expect(res.status).toBe(404);

@@ -16,6 +16,8 @@ import {
 import { DIRECTIONS, type Direction } from '@vsoko/domain';
 
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+/** People are named by their login (libs/accounts), which may contain dots: «deputy.1». */
+export const PERSON_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const ID_MESSAGE = 'идентификатор: латинские буквы, цифры, _ и -, до 64 символов';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -42,9 +44,11 @@ export class ResponsibleDto {
   @MaxLength(100, { message: 'роль — до 100 символов' })
   role?: string;
 
-  @ApiPropertyOptional({ example: 'ivanova' })
+  @ApiPropertyOptional({ example: 'deputy.1', description: 'Логин сотрудника' })
   @IsOptional()
-  @Matches(ID_PATTERN, { message: ID_MESSAGE })
+  @Matches(PERSON_ID_PATTERN, {
+    message: 'сотрудник: его логин — латинские буквы, цифры, точка, _ и -, до 64 символов',
+  })
   personId?: string;
 
   @ApiProperty({ example: 'Заместитель директора по УВР' })
