@@ -190,3 +190,28 @@ export type ProcedureEvent =
   | NotificationSent
   | NotificationFailed;
 export type ProcedureEventType = ProcedureEvent['type'];
+
+/** Every procedure event type, once; the mapped type below makes the compiler reject a list that misses one. */
+const EVENT_TYPES = {
+  ProcedureScheduled: true,
+  ProcedureRescheduled: true,
+  ProcedurePerformed: true,
+  AnalysisRecorded: true,
+  DiscussionRecorded: true,
+  DecisionsAdopted: true,
+  ResultsNotedWithoutDecision: true,
+  DecisionExecuted: true,
+  DecisionDeadlineExtended: true,
+  DecisionCancelled: true,
+  RecheckRequested: true,
+  ProcedureCancelled: true,
+  ProcedureClosed: true,
+  StageOverdue: true,
+  DecisionReminderDue: true,
+  DecisionOverdue: true,
+  EscalatedToDirector: true,
+  NotificationSent: true,
+  NotificationFailed: true,
+} satisfies Record<ProcedureEventType, true>;
+
+export const PROCEDURE_EVENT_TYPES = Object.keys(EVENT_TYPES) as ProcedureEventType[];

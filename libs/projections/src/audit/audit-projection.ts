@@ -1,4 +1,4 @@
-import type { ProcedureEvent } from '@vsoko/domain';
+import { PROCEDURE_EVENT_TYPES, type ProcedureEvent } from '@vsoko/domain';
 import type { RecordedEvent } from '@vsoko/event-store';
 import { procedureIdOf } from '../context';
 import { decisionDocumentId } from '../decisions/decision-document';
@@ -6,27 +6,7 @@ import type { Projection } from '../projection';
 import type { AuditEntry } from './audit-entry';
 import { describeEvent } from './describe-event';
 
-const EVERY_PROCEDURE_EVENT: readonly ProcedureEvent['type'][] = [
-  'ProcedureScheduled',
-  'ProcedureRescheduled',
-  'ProcedurePerformed',
-  'AnalysisRecorded',
-  'DiscussionRecorded',
-  'DecisionsAdopted',
-  'ResultsNotedWithoutDecision',
-  'DecisionExecuted',
-  'DecisionDeadlineExtended',
-  'DecisionCancelled',
-  'RecheckRequested',
-  'ProcedureCancelled',
-  'ProcedureClosed',
-  'StageOverdue',
-  'DecisionReminderDue',
-  'DecisionOverdue',
-  'EscalatedToDirector',
-  'NotificationSent',
-  'NotificationFailed',
-];
+const EVERY_PROCEDURE_EVENT = PROCEDURE_EVENT_TYPES;
 
 /** The audit timeline: every event once, written as it is and never changed. */
 export const auditProjection: Projection<AuditEntry> = {

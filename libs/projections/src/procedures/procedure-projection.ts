@@ -1,6 +1,7 @@
 import {
   evolve as evolveProcedure,
   pendingStage,
+  PROCEDURE_EVENT_TYPES,
   type ProcedureEvent,
   type ProcedureEventType,
   type ProcedureState,
@@ -16,25 +17,9 @@ import {
 } from './procedure-document';
 
 /** Every procedure event except delivery outcomes, which change nothing an administrator looks at. */
-const HANDLED: readonly ProcedureEventType[] = [
-  'ProcedureScheduled',
-  'ProcedureRescheduled',
-  'ProcedurePerformed',
-  'AnalysisRecorded',
-  'DiscussionRecorded',
-  'DecisionsAdopted',
-  'ResultsNotedWithoutDecision',
-  'DecisionExecuted',
-  'DecisionDeadlineExtended',
-  'DecisionCancelled',
-  'RecheckRequested',
-  'ProcedureCancelled',
-  'ProcedureClosed',
-  'StageOverdue',
-  'DecisionReminderDue',
-  'DecisionOverdue',
-  'EscalatedToDirector',
-];
+const HANDLED: readonly ProcedureEventType[] = PROCEDURE_EVENT_TYPES.filter(
+  (t) => !t.startsWith('Notification'),
+);
 
 const SUMMARY_KEYS: ReadonlyArray<keyof ProcedureSummary | '_id' | '_position'> = [
   '_id',
