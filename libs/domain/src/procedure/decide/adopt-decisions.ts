@@ -2,14 +2,11 @@ import type { CommandContext } from '../../shared';
 import type { AdoptDecisions, NoteResultsWithoutDecision } from '../commands';
 import type { AdoptedDecision, ProcedureEvent } from '../events';
 import {
-  active,
   fail,
-  inStage,
   optionalText,
+  procedureStep,
   requireDeadline,
   requireResponsible,
-  requireResponsibleOrAdministrator,
-  requireSchool,
   requireText,
   schoolToday,
 } from '../rules';
@@ -25,10 +22,7 @@ export function adoptDecisions(
   ctx: CommandContext,
 ): ProcedureEvent[] {
   const { procedureId } = command.data;
-  const current = active(state, procedureId);
-  requireSchool(ctx, current.schoolId);
-  requireResponsibleOrAdministrator(ctx, current.responsible, 'Записать решения');
-  const discussed = inStage(current, ['discussed', 'following-up'], 'записать решения');
+  const discussed = procedureStep(state, procedureId, ctx, ['discussed', 'following-up'], 'Записать решения');
   if (!Array.isArray(command.data.decisions) || command.data.decisions.length === 0) {
     fail(
       'DECISIONS_REQUIRED',
@@ -81,10 +75,13 @@ export function noteResultsWithoutDecision(
   ctx: CommandContext,
 ): ProcedureEvent[] {
   const { procedureId } = command.data;
-  const current = active(state, procedureId);
-  requireSchool(ctx, current.schoolId);
-  requireResponsibleOrAdministrator(ctx, current.responsible, 'Отметить, что решений не требуется,');
-  const discussed = inStage(current, ['discussed'], 'отметить, что решений не требуется');
+  const discussed = procedureStep(
+    state,
+    procedureId,
+    ctx,
+    ['discussed'],
+    'Отметить, что решений не требуется,',
+  );
   const note = optionalText(command.data.note);
   return [
     {

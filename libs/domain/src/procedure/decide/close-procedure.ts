@@ -1,7 +1,7 @@
 import type { CommandContext } from '../../shared';
 import type { CloseProcedure } from '../commands';
 import type { ProcedureEvent } from '../events';
-import { active, fail, inStage, requireResponsibleOrAdministrator, requireSchool } from '../rules';
+import { fail, procedureStep } from '../rules';
 import type { ProcedureState } from '../state';
 
 /** Closing needs every decision executed or cancelled, or a meeting that needed no decision at all. */
@@ -11,10 +11,7 @@ export function closeProcedure(
   ctx: CommandContext,
 ): ProcedureEvent[] {
   const { procedureId } = command.data;
-  const current = active(state, procedureId);
-  requireSchool(ctx, current.schoolId);
-  requireResponsibleOrAdministrator(ctx, current.responsible, 'Закрыть процедуру');
-  const following = inStage(current, ['following-up'], 'закрыть процедуру');
+  const following = procedureStep(state, procedureId, ctx, ['following-up'], 'Закрыть процедуру');
   const open = following.followUp.decisions.filter((d) => d.status === 'open');
   if (open.length > 0) {
     fail(

@@ -3,14 +3,11 @@ import { academicYearBounds } from '../calendar';
 import type { MarkProcedurePerformed } from '../commands';
 import type { ProcedureEvent } from '../events';
 import {
-  active,
-  inStage,
+  procedureStep,
   requireLines,
   requireNotBefore,
   requirePastFact,
   requireResponsible,
-  requireResponsibleOrAdministrator,
-  requireSchool,
   schoolToday,
 } from '../rules';
 import type { ProcedureState } from '../state';
@@ -21,10 +18,7 @@ export function markProcedurePerformed(
   ctx: CommandContext,
 ): ProcedureEvent[] {
   const { procedureId } = command.data;
-  const current = active(state, procedureId);
-  requireSchool(ctx, current.schoolId);
-  requireResponsibleOrAdministrator(ctx, current.responsible, 'Отметить проведение');
-  const scheduled = inStage(current, ['scheduled'], 'отметить проведение');
+  const scheduled = procedureStep(state, procedureId, ctx, ['scheduled'], 'Отметить проведение');
   const today = schoolToday(ctx, scheduled.timeZone);
   const performedOn = requirePastFact(command.data.performedOn, 'Дата проведения', today);
   const year = academicYearBounds(scheduled.academicYear);

@@ -2,15 +2,12 @@ import type { CommandContext } from '../../shared';
 import type { RecordAnalysis } from '../commands';
 import type { ProcedureEvent } from '../events';
 import {
-  active,
   fail,
-  inStage,
   optionalText,
+  procedureStep,
   requireLines,
   requireNotBefore,
   requirePastFact,
-  requireResponsibleOrAdministrator,
-  requireSchool,
   requireText,
   schoolToday,
 } from '../rules';
@@ -23,10 +20,7 @@ export function recordAnalysis(
   ctx: CommandContext,
 ): ProcedureEvent[] {
   const { procedureId } = command.data;
-  const current = active(state, procedureId);
-  requireSchool(ctx, current.schoolId);
-  requireResponsibleOrAdministrator(ctx, current.responsible, 'Записать результаты анализа');
-  const performed = inStage(current, ['performed'], 'записать результаты анализа');
+  const performed = procedureStep(state, procedureId, ctx, ['performed'], 'Записать результаты анализа');
   const today = schoolToday(ctx, performed.timeZone);
   const analysedOn = requirePastFact(command.data.analysedOn, 'Дата анализа', today);
   requireNotBefore(

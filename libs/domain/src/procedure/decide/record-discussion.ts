@@ -1,17 +1,7 @@
 import type { CommandContext } from '../../shared';
 import type { RecordDiscussion } from '../commands';
 import type { ProcedureEvent } from '../events';
-import {
-  active,
-  fail,
-  inStage,
-  requireNotBefore,
-  requirePastFact,
-  requireResponsibleOrAdministrator,
-  requireSchool,
-  requireText,
-  schoolToday,
-} from '../rules';
+import { fail, procedureStep, requireNotBefore, requirePastFact, requireText, schoolToday } from '../rules';
 import type { ProcedureState } from '../state';
 import { MEETING_LEVELS, type MeetingLevel } from '../values';
 
@@ -21,10 +11,7 @@ export function recordDiscussion(
   ctx: CommandContext,
 ): ProcedureEvent[] {
   const { procedureId, meeting } = command.data;
-  const current = active(state, procedureId);
-  requireSchool(ctx, current.schoolId);
-  requireResponsibleOrAdministrator(ctx, current.responsible, 'Записать обсуждение результатов');
-  const analysed = inStage(current, ['analysed'], 'записать обсуждение результатов');
+  const analysed = procedureStep(state, procedureId, ctx, ['analysed'], 'Записать обсуждение результатов');
   const level = meeting?.level;
   if (!(MEETING_LEVELS as readonly string[]).includes(level)) {
     fail(

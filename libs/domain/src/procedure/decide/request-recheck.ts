@@ -2,14 +2,11 @@ import type { CommandContext } from '../../shared';
 import type { RequestRecheck } from '../commands';
 import type { ProcedureEvent } from '../events';
 import {
-  active,
   fail,
   findDecision,
-  inStage,
+  procedureStep,
   requireNotBefore,
   requireResponsible,
-  requireResponsibleOrAdministrator,
-  requireSchool,
   requireText,
   requireWindow,
   ruDate,
@@ -27,10 +24,7 @@ export function requestRecheck(
   ctx: CommandContext,
 ): ProcedureEvent[] {
   const { procedureId, decisionId } = command.data;
-  const current = active(state, procedureId);
-  requireSchool(ctx, current.schoolId);
-  requireResponsibleOrAdministrator(ctx, current.responsible, 'Назначить повторную проверку');
-  const following = inStage(current, ['following-up'], 'назначить повторную проверку');
+  const following = procedureStep(state, procedureId, ctx, ['following-up'], 'Назначить повторную проверку');
   const decision = findDecision(following, decisionId);
   if (decision.status === 'cancelled') {
     fail(

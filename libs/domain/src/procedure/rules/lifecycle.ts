@@ -1,5 +1,7 @@
 import type { ActiveProcedure, ProcedureState } from '../state';
 import { PROCEDURE_STATUS_TITLES, PROCEDURE_STATUSES, type ActiveStatus } from '../values';
+import type { CommandContext } from '../../shared';
+import { requireResponsibleOrAdministrator, requireSchool } from './actors';
 import { fail } from './fail';
 
 export type ExistingProcedure = Exclude<ProcedureState, { status: 'none' }>;
@@ -57,4 +59,22 @@ export function inStage<S extends ActiveStatus>(
     `Нельзя ${action}: процедура сейчас на этапе «${PROCEDURE_STATUS_TITLES[state.status]}», а для этого нужен этап ${wanted}`,
     { current: state.status, expected: [...expected] },
   );
+}
+
+/**
+ * One step of the procedure's own work, checked in order: an active procedure, of the actor's school, by its
+ * responsible or an administrator, at the stage the step belongs to. `action` is how the messages name it
+ * («Отметить проведение»); the stage message uses it mid-sentence, lower-cased.
+ */
+export function procedureStep<S extends ActiveStatus>(
+  state: ProcedureState,
+  procedureId: string,
+  ctx: CommandContext,
+  stages: readonly S[],
+  action: string,
+): Extract<ActiveProcedure, { status: S }> {
+  const current = active(state, procedureId);
+  requireSchool(ctx, current.schoolId);
+  requireResponsibleOrAdministrator(ctx, current.responsible, action);
+  return inStage(current, stages, action.charAt(0).toLowerCase() + action.slice(1).replace(/,$/, ''));
 }
