@@ -3,21 +3,8 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export const MAX_PAGE_SIZE = 200;
 
-/** Paging and read-your-writes, common to every list. */
-export class PageQueryDto {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'page: целое число от 1' })
-  @Min(1, { message: 'page: целое число от 1' })
-  page = 1;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: `pageSize: целое число от 1 до ${MAX_PAGE_SIZE}` })
-  @Min(1, { message: `pageSize: целое число от 1 до ${MAX_PAGE_SIZE}` })
-  @Max(MAX_PAGE_SIZE, { message: `pageSize: целое число от 1 до ${MAX_PAGE_SIZE}` })
-  pageSize = 50;
-
+/** Read-your-writes: wait until the read models have folded the log up to a position a command returned. */
+export class WaitQueryDto {
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'waitForPosition: позиция в журнале, целое число' })
@@ -30,6 +17,22 @@ export class PageQueryDto {
   @Min(0, { message: 'timeoutMs: от 0 до 30000' })
   @Max(30_000, { message: 'timeoutMs: от 0 до 30000' })
   timeoutMs = 5_000;
+}
+
+/** Paging and read-your-writes, common to every list. */
+export class PageQueryDto extends WaitQueryDto {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'page: целое число от 1' })
+  @Min(1, { message: 'page: целое число от 1' })
+  page = 1;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: `pageSize: целое число от 1 до ${MAX_PAGE_SIZE}` })
+  @Min(1, { message: `pageSize: целое число от 1 до ${MAX_PAGE_SIZE}` })
+  @Max(MAX_PAGE_SIZE, { message: `pageSize: целое число от 1 до ${MAX_PAGE_SIZE}` })
+  pageSize = 50;
 }
 
 export interface Page<T> {

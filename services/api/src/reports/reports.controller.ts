@@ -7,34 +7,21 @@ import {
   type DecisionDocument,
   type ProcedureDocument,
 } from '@vsoko/projections';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { Type } from 'class-transformer';
+import { Matches } from 'class-validator';
 import { CurrentActor } from '../auth/actor.decorator';
 import { ACADEMIC_YEAR, KEY } from '../read-models/filters';
+import { WaitQueryDto } from '../read-models/page-query.dto';
 import { ReadModelReader } from '../read-models/read-model-reader';
 import { cyclogramReport } from './cyclogram-report';
 import { decisionsReport } from './decisions-report';
 import { toCsv, toXlsx, type Table } from './table';
 
-export class ReportQueryDto {
+export class ReportQueryDto extends WaitQueryDto {
   @Matches(KEY, { message: 'schoolId: идентификатор школы' })
   schoolId!: string;
 
   @Matches(ACADEMIC_YEAR, { message: 'academicYear: учебный год вида 2023/24' })
   academicYear!: string;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'waitForPosition: позиция в журнале, целое число' })
-  @Min(0, { message: 'waitForPosition: позиция в журнале, целое число' })
-  waitForPosition?: number;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'timeoutMs: от 0 до 30000' })
-  @Min(0, { message: 'timeoutMs: от 0 до 30000' })
-  @Max(30_000, { message: 'timeoutMs: от 0 до 30000' })
-  timeoutMs = 5_000;
 }
 
 const FORMATS = {
