@@ -5,11 +5,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { xlsxOf } from '../../fixtures/plans/build-files';
+import { login, TEST_PASSWORD } from '../auth/accounts';
 import { startServices, type Services } from '../harness';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../../..');
-const PASSWORD = 'correct horse battery staple';
 
 describe('CLI: plan template publish and adopt through the running API', () => {
   let s: Services;
@@ -25,30 +25,22 @@ describe('CLI: plan template publish and adopt through the running API', () => {
     await directory.putUser({
       login: `inspector-${tag}`,
       name: 'Инспектор',
-      password: PASSWORD,
+      password: TEST_PASSWORD,
       inspects: [districtId],
     });
     await directory.putUser({
       login: `director-${tag}`,
       name: 'Директор',
-      password: PASSWORD,
+      password: TEST_PASSWORD,
       memberships: [{ schoolId, roles: ['director'] }],
     });
-    for (const role of ['inspector', 'director']) tokens[role] = await signIn(`${role}-${tag}`);
+    for (const role of ['inspector', 'director']) {
+      tokens[role] = (await login(s.baseUrl, `${role}-${tag}`)).Authorization.slice('Bearer '.length);
+    }
   });
   afterAll(async () => {
     await s?.stop();
   });
-
-  const signIn = async (login: string): Promise<string> => {
-    const res = await fetch(`${s.baseUrl}/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ login, password: PASSWORD }),
-    });
-    expect(res.status).toBe(200);
-    return ((await res.json()) as { token: string }).token;
-  };
 
   /** The CLI as an administrator runs it: signed in, the token in VSOKO_TOKEN. */
   const vsoko = async (args: string[], role: string) => {

@@ -2,10 +2,10 @@ import { Directory } from '@vsoko/accounts';
 import { randomUUID } from 'node:crypto';
 import { xlsxOf } from '../../fixtures/plans/build-files';
 import type { Table } from '../../fixtures/plans/seed-tables';
+import { login, TEST_PASSWORD } from '../auth/accounts';
 import { json, startServices, type JsonBody, type Services } from '../harness';
 
 const YEAR = '2030/31';
-const PASSWORD = 'correct horse battery staple';
 const HEADER = ['№', 'Мероприятие', 'Срок', 'Ответственный', 'Результат'];
 const DEPUTY = 'Заместитель директора по УВР';
 const row = (n: string, title: string, month: string) => [n, title, month, DEPUTY, 'Аналитическая справка'];
@@ -35,16 +35,6 @@ describe('district plan templates (publish → adopt a subset → revise → pen
   let inspector: Record<string, string>;
   let director: Record<string, string>;
 
-  const login = async (loginName: string) => {
-    const res = await fetch(`${s.baseUrl}/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ login: loginName, password: PASSWORD }),
-    });
-    expect(res.status).toBe(200);
-    return { Authorization: `Bearer ${(await json(res)).token as string}` };
-  };
-
   beforeAll(async () => {
     s = await startServices({ projector: false });
     const directory = new Directory(s.db);
@@ -53,17 +43,17 @@ describe('district plan templates (publish → adopt a subset → revise → pen
     await directory.putUser({
       login: `inspector-${tag}`,
       name: 'Инспектор',
-      password: PASSWORD,
+      password: TEST_PASSWORD,
       inspects: [districtId],
     });
     await directory.putUser({
       login: `director-${tag}`,
       name: 'Директор',
-      password: PASSWORD,
+      password: TEST_PASSWORD,
       memberships: [{ schoolId, roles: ['director'] }],
     });
-    inspector = await login(`inspector-${tag}`);
-    director = await login(`director-${tag}`);
+    inspector = await login(s.baseUrl, `inspector-${tag}`);
+    director = await login(s.baseUrl, `director-${tag}`);
   });
   afterAll(async () => {
     await s?.stop();
