@@ -5,9 +5,6 @@ import type { Request } from 'express';
 import { schoolRequired } from './access-policy';
 import { principalOf } from './principal-store';
 
-/** Kept under its old name for callers that catch it; the accounts library's error. */
-export { Unauthenticated as Unauthorized } from '@vsoko/accounts';
-
 function principal(ctx: ExecutionContext): Principal {
   const found = principalOf(ctx.switchToHttp().getRequest<Request>());
   if (!found) throw new Unauthenticated('ACTOR_REQUIRED', 'Требуется вход в систему');

@@ -1,13 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CHECKPOINTS, type Checkpoint } from '@vsoko/projections';
-import { VsokoError } from '@vsoko/domain';
+import { Unavailable } from '@vsoko/domain';
 import type { Db } from 'mongodb';
 import { READ_DB } from '../infrastructure/tokens';
-
-export class ProjectionLagging extends VsokoError {
-  // Not a client mistake and not our crash: the read side is behind; the client may retry (503 + Retry-After).
-  readonly kind = 'unavailable' as const;
-}
 
 export const MAX_WAIT_MS = 30_000;
 
@@ -27,7 +22,8 @@ export class ProjectionWaiter {
       const reached = await this.position();
       if (reached >= position) return;
       if (Date.now() >= deadline) {
-        throw new ProjectionLagging(
+        // Not a client mistake and not our crash: the read side is behind; the client may retry (503 + Retry-After).
+        throw new Unavailable(
           'PROJECTION_LAGGING',
           `Данные ещё обновляются (готово до позиции ${reached} из ${position}); повторите запрос`,
           { reached, requested: position },
