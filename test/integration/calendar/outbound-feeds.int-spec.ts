@@ -145,42 +145,47 @@ describe('outbound iCalendar feeds of procedure windows and decision deadlines, 
     expect(feed.status).toBe(200);
     expect(feed.headers.get('content-type')).toMatch(/^text\/calendar/);
     const events = vevents(await feed.text());
-    expect(events).toEqual([
-      {
-        uid: `decision-${main}-d-lessons@vsoko`,
-        summary: 'Срок решения: Провести дополнительные занятия',
-        start: day(20),
-        end: day(21),
-        status: 'CONFIRMED',
-      },
-      {
-        uid: `decision-${main}-d-parents@vsoko`,
-        summary: 'Срок решения: Провести родительское собрание',
-        start: day(40),
-        end: day(41),
-        status: 'CONFIRMED',
-      },
-      {
-        uid: `procedure-${main}@vsoko`,
-        summary: 'ВСОКО: ВПР по математике, 4 классы',
-        start: day(-6),
-        end: day(-4),
-        status: 'CONFIRMED',
-      },
-      {
-        uid: `procedure-${other}@vsoko`,
-        summary: 'ВСОКО: Анкетирование родителей',
-        start: day(10),
-        end: day(13),
-        status: 'CANCELLED',
-      },
-    ]);
+    // Sorted like `vevents`: the procedure ids are random, so their order is not known in advance.
+    expect(events).toEqual(
+      [
+        {
+          uid: `decision-${main}-d-lessons@vsoko`,
+          summary: 'Срок решения: Провести дополнительные занятия',
+          start: day(20),
+          end: day(21),
+          status: 'CONFIRMED',
+        },
+        {
+          uid: `decision-${main}-d-parents@vsoko`,
+          summary: 'Срок решения: Провести родительское собрание',
+          start: day(40),
+          end: day(41),
+          status: 'CONFIRMED',
+        },
+        {
+          uid: `procedure-${main}@vsoko`,
+          summary: 'ВСОКО: ВПР по математике, 4 классы',
+          start: day(-6),
+          end: day(-4),
+          status: 'CONFIRMED',
+        },
+        {
+          uid: `procedure-${other}@vsoko`,
+          summary: 'ВСОКО: Анкетирование родителей',
+          start: day(10),
+          end: day(13),
+          status: 'CANCELLED',
+        },
+      ].sort((a, b) => a.uid.localeCompare(b.uid)),
+    );
 
     const personToken = await json(
       await s.api('POST', '/calendar/people/ivanova/tokens', { schoolId: SCHOOL }),
     );
     const mine = vevents(await (await fetch(`${s.baseUrl}${personToken.path}`)).text());
-    expect(mine.map((e) => e.uid)).toEqual([`decision-${main}-d-lessons@vsoko`, `procedure-${main}@vsoko`]);
+    expect(mine.map((e) => e.uid)).toEqual(
+      [`decision-${main}-d-lessons@vsoko`, `procedure-${main}@vsoko`].sort((a, b) => a.localeCompare(b)),
+    );
 
     // Tokens are scoped and stored only as hashes.
     expect(
