@@ -9,16 +9,22 @@ export interface EmbeddedFerretDb {
   process: ManagedProcess;
 }
 
-/** FerretDB v1 with its SQLite backend (our launcher in infra/ferretdb), one directory of SQLite files. */
+/**
+ * FerretDB v1 (our launcher in infra/ferretdb) with its SQLite backend, one directory of SQLite files, or with its
+ * PostgreSQL backend when given `postgresqlUrl` (an existing database).
+ */
 export async function startFerretDb(
   binary: string,
   dataDir: string,
   logDir: string,
+  options: { postgresqlUrl?: string } = {},
 ): Promise<EmbeddedFerretDb> {
   const port = await freePort();
-  const dir = path.join(dataDir, 'ferretdb');
-  fs.mkdirSync(dir, { recursive: true });
-  const proc = startProcess('ferretdb', binary, ['--listen-addr', `127.0.0.1:${port}`, '--sqlite-dir', dir], {
+  const backend = options.postgresqlUrl
+    ? ['--postgresql-url', options.postgresqlUrl]
+    : ['--sqlite-dir', path.join(dataDir, 'ferretdb')];
+  if (!options.postgresqlUrl) fs.mkdirSync(path.join(dataDir, 'ferretdb'), { recursive: true });
+  const proc = startProcess('ferretdb', binary, ['--listen-addr', `127.0.0.1:${port}`, ...backend], {
     logFile: path.join(logDir, 'ferretdb.log'),
   });
   const url = `mongodb://127.0.0.1:${port}/`;

@@ -19,11 +19,24 @@ export function startProcess(
   name: string,
   command: string,
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; logFile?: string; cwd?: string; inheritOutput?: boolean },
+  options: {
+    env?: NodeJS.ProcessEnv;
+    logFile?: string;
+    cwd?: string;
+    inheritOutput?: boolean;
+    /** Run as this account (setpriv), e.g. PostgreSQL, which refuses to run as root. */
+    user?: string;
+    /** What stop() and the parent's death send: PostgreSQL's fast shutdown is SIGINT (SIGTERM waits for clients). */
+    stopSignal?: NodeJS.Signals;
+  },
 ): ManagedProcess {
+  const signal = options.stopSignal ?? 'SIGTERM';
+  if (options.user && !pdeathsig)
+    throw new Error(`${name}: нужен setpriv (util-linux), чтобы запустить от ${options.user}`);
   const out = options.logFile ? fs.openSync(options.logFile, 'a') : 'ignore';
+  const asUser = options.user ? ['--reuid', options.user, '--regid', options.user, '--init-groups'] : [];
   const [cmd, argv] = pdeathsig
-    ? ['setpriv', ['--pdeathsig', 'TERM', '--', command, ...args]]
+    ? ['setpriv', [...asUser, '--pdeathsig', signal.replace(/^SIG/, ''), '--', command, ...args]]
     : [command, args];
   const child = spawn(cmd, argv, {
     env: options.env ?? process.env,
@@ -43,7 +56,7 @@ export function startProcess(
     stop(timeoutMs = 10_000) {
       stopping ??= (async () => {
         if (child.exitCode !== null || child.signalCode !== null) return;
-        child.kill('SIGTERM');
+        child.kill(signal);
         const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
         await exited;
         clearTimeout(timer);

@@ -1,8 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { READ_BACKENDS } from '../../libs/config/src/backends';
 import { startFerretDb } from './ferretdb';
 import type { ManagedProcess } from './managed-process';
 import { projectRoot } from './paths';
+import { startPostgres, type EmbeddedPostgres } from './postgres';
 import { startSmtpCapture } from './smtp-capture';
 import { startTemporal } from './temporal';
 
@@ -15,6 +17,8 @@ export interface StackEndpoints {
   EVENTSTORE_URL?: string;
   VSOKO_DATA_DIR: string;
   VSOKO_MAIL_DIR?: string;
+  /** The embedded PostgreSQL server, when a chosen backend runs on it (`postgres://vsoko@127.0.0.1:<port>/`). */
+  VSOKO_POSTGRES_URL?: string;
 }
 
 export interface RunningStack {
@@ -34,7 +38,8 @@ export interface StackOptions {
 
 /**
  * Brings up whatever the environment does not already point at: the Temporal dev server, FerretDB and an
- * SMTP capture, each on a free loopback port with its data under `dataDir`.
+ * SMTP capture, each on a free loopback port with its data under `dataDir`; and PostgreSQL when
+ * `VSOKO_READ_BACKEND=ferretdb-pg` puts FerretDB on it.
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const env = options.env ?? process.env;
@@ -51,6 +56,18 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     stoppers.length = 0;
   };
 
+  const readBackend = chosen('VSOKO_READ_BACKEND', env.VSOKO_READ_BACKEND, READ_BACKENDS);
+  let postgres: EmbeddedPostgres | undefined;
+  const embeddedPostgres = async () => {
+    if (!postgres) {
+      log('запуск PostgreSQL…');
+      postgres = await startPostgres(dataDir, logDir);
+      stoppers.push(track(postgres.process));
+      embedded.push('postgres');
+    }
+    return postgres;
+  };
+
   try {
     const temporal = env.TEMPORAL_ADDRESS
       ? { address: env.TEMPORAL_ADDRESS, uiUrl: env.TEMPORAL_UI_URL }
@@ -64,8 +81,12 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const mongoUrl =
       env.MONGODB_URL ??
       (await (async () => {
-        log('запуск FerretDB (SQLite)…');
-        const f = await startFerretDb(requireBinary(bin, 'ferretdb'), dataDir, logDir);
+        const pg = readBackend === 'ferretdb-pg' ? await embeddedPostgres() : undefined;
+        pg?.ensureDatabase('ferretdb');
+        log(`запуск FerretDB (${pg ? 'PostgreSQL' : 'SQLite'})…`);
+        const f = await startFerretDb(requireBinary(bin, 'ferretdb'), dataDir, logDir, {
+          postgresqlUrl: pg?.url('ferretdb'),
+        });
         stoppers.push(track(f.process));
         embedded.push('ferretdb');
         return f.url;
@@ -89,6 +110,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         EVENTSTORE_URL: env.EVENTSTORE_URL || undefined,
         VSOKO_DATA_DIR: dataDir,
         VSOKO_MAIL_DIR: mailDir,
+        VSOKO_POSTGRES_URL: postgres?.url(''),
       },
       embedded,
       stop,
@@ -97,6 +119,12 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     await stop();
     throw e;
   }
+}
+
+function chosen<T extends string>(variable: string, value: string | undefined, allowed: readonly T[]): T {
+  if (!value) return allowed[0];
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new Error(`${variable}: одно из ${allowed.join(', ')} (задано «${value}»)`);
 }
 
 function track(p: ManagedProcess) {

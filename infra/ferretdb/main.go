@@ -14,18 +14,29 @@ import (
 
 func main() {
 	listen := flag.String("listen-addr", "127.0.0.1:27017", "TCP address")
-	dir := flag.String("sqlite-dir", "data", "directory")
+	dir := flag.String("sqlite-dir", "data", "directory of the SQLite backend")
+	pgURL := flag.String("postgresql-url", "", "postgres://… of an existing database: the PostgreSQL backend instead of SQLite")
 	flag.Parse()
-	if err := os.MkdirAll(*dir, 0o755); err != nil {
-		fmt.Fprintln(os.Stderr, err); os.Exit(1)
-	}
-	f, err := ferretdb.New(&ferretdb.Config{
+	conf := ferretdb.Config{
 		Listener: ferretdb.ListenerConfig{TCP: *listen},
-		Handler: "sqlite",
-		SQLiteURL: "file:" + *dir + "/",
-		Logger: slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
-	})
-	if err != nil { fmt.Fprintln(os.Stderr, err); os.Exit(1) }
+		Logger:   slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
+	}
+	if *pgURL != "" {
+		conf.Handler = "postgresql"
+		conf.PostgreSQLURL = *pgURL
+	} else {
+		if err := os.MkdirAll(*dir, 0o755); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		conf.Handler = "sqlite"
+		conf.SQLiteURL = "file:" + *dir + "/"
+	}
+	f, err := ferretdb.New(&conf)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	fmt.Println(f.MongoDBURI())

@@ -36,8 +36,12 @@ function ensureNodeModules() {
 
 function main() {
   ensureNodeModules();
-  // The tests need Temporal's time-skipping server even when the other servers are external.
-  if (process.argv.includes('--with-test-server')) require('./test-server').ensureTestServer();
+  const forTests = process.argv.includes('--with-test-server');
+  // The tests need Temporal's time-skipping server even when the other servers are external, and PostgreSQL for
+  // the dev stack's PostgreSQL options that they exercise.
+  if (forTests) require('./test-server').ensureTestServer();
+  const postgres = require('./postgres');
+  if (forTests || postgres.postgresWanted()) postgres.ensurePostgres();
   if (process.env.TEMPORAL_ADDRESS && process.env.MONGODB_URL) return;
   require('./build-binaries').ensureBinaries();
 }

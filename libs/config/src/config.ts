@@ -12,6 +12,7 @@ import {
   validateSync,
 } from 'class-validator';
 import * as path from 'node:path';
+import { READ_BACKENDS } from './backends';
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
@@ -67,6 +68,9 @@ export class VsokoConfig {
   @IsString()
   VSOKO_DATA_DIR = path.resolve(process.cwd(), '.vsoko', 'data');
 
+  @IsIn(READ_BACKENDS, { message: `VSOKO_READ_BACKEND: одно из ${READ_BACKENDS.join(', ')}` })
+  VSOKO_READ_BACKEND: (typeof READ_BACKENDS)[number] = 'ferretdb-sqlite';
+
   @IsIn(['error', 'warn', 'info', 'debug'], { message: 'LOG_LEVEL: одно из error, warn, info, debug' })
   LOG_LEVEL = 'info';
 
@@ -119,6 +123,7 @@ export const KNOWN_VARIABLES = [
   'EVENTSTORE_URL',
   'SMTP_URL',
   'VSOKO_DATA_DIR',
+  'VSOKO_READ_BACKEND',
   'LOG_LEVEL',
   'CORS_ORIGINS',
   'AUTH_DEV_HEADERS',
