@@ -43,6 +43,12 @@ describe('configuration from the environment', () => {
     });
   });
 
+  it('chooses the embedded read backend, refusing one it does not know', () => {
+    expect(loadConfig({}).VSOKO_READ_BACKEND).toBe('ferretdb-sqlite');
+    expect(loadConfig({ VSOKO_READ_BACKEND: 'ferretdb-pg' }).VSOKO_READ_BACKEND).toBe('ferretdb-pg');
+    expect(() => loadConfig({ VSOKO_READ_BACKEND: 'mysql' })).toThrow(/VSOKO_READ_BACKEND: одно из/);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ TEMPORAL_ADDRESS: '', MONGODB_URL: '' }).TEMPORAL_ADDRESS).toBeUndefined();
   });
