@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 
 /** A cell is text, a number, a calendar day (YYYY-MM-DD, shown dd.mm.yyyy) or empty. */
@@ -46,14 +47,17 @@ export async function toXlsx(table: Table): Promise<Buffer> {
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-/** CSV as Russian Excel opens it: UTF-8 with BOM, ';' between fields, dates dd.mm.yyyy. */
+/**
+ * CSV as Russian Excel opens it: UTF-8 with BOM, ';' between fields, dates dd.mm.yyyy. Every text cell that a
+ * spreadsheet would take for a formula (=, +, -, @, tab, carriage return, and their full-width forms) gets a
+ * leading apostrophe, as OWASP advises against CSV injection: titles and names are typed by users.
+ */
 export function toCsv(table: Table): string {
-  const quote = (value: string) => (/[;"\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-  const text = (cell: Cell) =>
-    cell === null ? '' : typeof cell === 'object' ? ruDate(cell.date) : quote(String(cell));
-  const lines = [
-    table.columns.map((c) => quote(c.header)).join(';'),
-    ...table.rows.map((r) => r.map(text).join(';')),
-  ];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  const text = (cell: Cell) => (cell === null ? '' : typeof cell === 'object' ? ruDate(cell.date) : cell);
+  return stringify([table.columns.map((c) => c.header), ...table.rows.map((r) => r.map(text))], {
+    delimiter: ';',
+    record_delimiter: 'windows',
+    bom: true,
+    escape_formulas: true,
+  });
 }
