@@ -38,7 +38,7 @@ export interface Decision {
   status: 'open' | 'executed' | 'cancelled';
   /** The deadline in force; `extensions` keeps the way it moved. */
   deadline: string;
-  extensions: ReadonlyArray<{ from: string; to: string; reason: string }>;
+  extensions: ReadonlyArray<{ from: string; to: string; reason: string; extendedOn: string }>;
   /** Reminders are not due before this school day: the day the deadline in force was set. */
   remindFrom: string;
   remindersSent: ReadonlyArray<{ deadline: string; daysBefore: number }>;

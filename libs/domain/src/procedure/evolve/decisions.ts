@@ -8,7 +8,7 @@ import type {
   EscalatedToDirector,
   RecheckRequested,
 } from '../events';
-import type { Decision, FollowingUpProcedure, ProcedureState } from '../state';
+import type { Decision, ProcedureState } from '../state';
 
 export type DecisionEvent =
   | DecisionsAdopted
@@ -20,55 +20,27 @@ export type DecisionEvent =
   | RecheckRequested
   | EscalatedToDirector;
 
+/** The events that change one decision after its adoption (a re-check request changes the procedure's list). */
+export type DecisionChange = Exclude<DecisionEvent, DecisionsAdopted | RecheckRequested>;
+
 export function evolveDecision(state: ProcedureState, event: DecisionEvent): ProcedureState {
   if (event.type === 'DecisionsAdopted') return adopted(state, event);
   if (state.status !== 'following-up') return state;
-  switch (event.type) {
-    case 'RecheckRequested': {
-      const recheck = { decisionId: event.data.decisionId, childProcedureId: event.data.child.procedureId };
-      return { ...state, followUp: { ...state.followUp, rechecks: [...state.followUp.rechecks, recheck] } };
-    }
-    case 'DecisionExecuted': {
-      const { executedOn, evidence } = event.data;
-      return update(state, event.data.decisionId, () => ({
-        status: 'executed',
-        executed: { executedOn, evidence },
-      }));
-    }
-    case 'DecisionCancelled':
-      return update(state, event.data.decisionId, () => ({
-        status: 'cancelled',
-        cancellationReason: event.data.reason,
-      }));
-    case 'DecisionDeadlineExtended': {
-      const { previousDeadline, deadline, reason, extendedOn } = event.data;
-      return update(state, event.data.decisionId, (d) => ({
-        deadline,
-        extensions: [...d.extensions, { from: previousDeadline, to: deadline, reason }],
-        remindFrom: extendedOn,
-        overdue: false,
-        escalated: false,
-      }));
-    }
-    case 'DecisionReminderDue': {
-      const { deadline, daysBefore } = event.data;
-      return update(state, event.data.decisionId, (d) => ({
-        remindersSent: [...d.remindersSent, { deadline, daysBefore }],
-      }));
-    }
-    case 'DecisionOverdue':
-      return update(state, event.data.decisionId, () => ({ overdue: true }));
-    case 'EscalatedToDirector': {
-      const { subject } = event.data;
-      return subject.kind === 'decision'
-        ? update(state, subject.decisionId, () => ({ escalated: true }))
-        : state;
-    }
+  if (event.type === 'RecheckRequested') {
+    const recheck = { decisionId: event.data.decisionId, childProcedureId: event.data.child.procedureId };
+    return { ...state, followUp: { ...state.followUp, rechecks: [...state.followUp.rechecks, recheck] } };
   }
+  const decisionId = decisionIdOf(event);
+  if (decisionId === null) return state;
+  const decisions = state.followUp.decisions.map((d) =>
+    d.decisionId === decisionId ? evolveOneDecision(d, event) : d,
+  );
+  return { ...state, followUp: { ...state.followUp, decisions } };
 }
 
-function adopted(state: ProcedureState, event: DecisionsAdopted): ProcedureState {
-  const fresh: Decision[] = event.data.decisions.map((d) => ({
+/** The decisions a meeting adopted, as they start their lives: open, nothing reminded, nothing missed. */
+export function adoptedDecisions(event: DecisionsAdopted): Decision[] {
+  return event.data.decisions.map((d) => ({
     ...d,
     status: 'open',
     extensions: [],
@@ -77,21 +49,59 @@ function adopted(state: ProcedureState, event: DecisionsAdopted): ProcedureState
     overdue: false,
     escalated: false,
   }));
+}
+
+/** The decision an event is about; an escalation may be about a stage instead. */
+export function decisionIdOf(event: DecisionChange | RecheckRequested): string | null {
+  if (event.type !== 'EscalatedToDirector') return event.data.decisionId;
+  return event.data.subject.kind === 'decision' ? event.data.subject.decisionId : null;
+}
+
+/**
+ * One decision's lifecycle: the procedure folds its decisions with it, and so does the decisions read model, so
+ * the two never disagree. Like `evolve`, it trusts the event (decide checked the rules).
+ */
+export function evolveOneDecision(decision: Decision, event: DecisionChange): Decision {
+  switch (event.type) {
+    case 'DecisionExecuted': {
+      const { executedOn, evidence } = event.data;
+      return { ...decision, status: 'executed', executed: { executedOn, evidence } };
+    }
+    case 'DecisionCancelled':
+      return { ...decision, status: 'cancelled', cancellationReason: event.data.reason };
+    case 'DecisionDeadlineExtended': {
+      const { previousDeadline, deadline, reason, extendedOn } = event.data;
+      return {
+        ...decision,
+        deadline,
+        extensions: [...decision.extensions, { from: previousDeadline, to: deadline, reason, extendedOn }],
+        remindFrom: extendedOn,
+        overdue: false,
+        escalated: false,
+      };
+    }
+    case 'DecisionReminderDue': {
+      const { deadline, daysBefore } = event.data;
+      return { ...decision, remindersSent: [...decision.remindersSent, { deadline, daysBefore }] };
+    }
+    case 'DecisionOverdue':
+      return { ...decision, overdue: true };
+    case 'EscalatedToDirector':
+      return { ...decision, escalated: true };
+  }
+}
+
+/** Open with the deadline in force missed: what lists call «просрочено». */
+export function isDecisionOverdue(decision: Pick<Decision, 'status' | 'overdue'>): boolean {
+  return decision.status === 'open' && decision.overdue;
+}
+
+function adopted(state: ProcedureState, event: DecisionsAdopted): ProcedureState {
+  const fresh = adoptedDecisions(event);
   if (state.status === 'discussed') {
     return { ...state, status: 'following-up', followUp: { decisions: fresh, rechecks: [] } };
   }
   if (state.status !== 'following-up') return state;
   const decisions = [...state.followUp.decisions, ...fresh];
-  return { ...state, followUp: { ...state.followUp, decisions } };
-}
-
-function update(
-  state: FollowingUpProcedure,
-  decisionId: string,
-  change: (d: Decision) => Partial<Decision>,
-): FollowingUpProcedure {
-  const decisions = state.followUp.decisions.map((d) =>
-    d.decisionId === decisionId ? { ...d, ...change(d) } : d,
-  );
   return { ...state, followUp: { ...state.followUp, decisions } };
 }

@@ -4,6 +4,15 @@ import type { ProcedureState } from '../state';
 import { evolveDecision } from './decisions';
 import { escalated, stageOverdue, withNotificationOutcome, withoutStageFlag } from './flags';
 
+export {
+  adoptedDecisions,
+  decisionIdOf,
+  evolveOneDecision,
+  isDecisionOverdue,
+  type DecisionChange,
+  type DecisionEvent,
+} from './decisions';
+
 /**
  * Folds one event into the state. It trusts the event (decide checked the rules), so an event that does not
  * fit the state, which decide never produces, leaves the state as it is instead of throwing.
