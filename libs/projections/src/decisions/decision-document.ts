@@ -1,8 +1,11 @@
-import type { Direction, DocumentRef, Meeting, Responsible } from '@vsoko/domain';
+import type { Decision, Direction, DocumentRef, Meeting, Responsible } from '@vsoko/domain';
 import type { ProjectedDocument } from '../projection';
 
 export const DECISION_STATUSES = ['open', 'overdue', 'executed', 'cancelled'] as const;
-/** 'overdue' once the missed deadline was recorded, until the decision is executed, extended or cancelled. */
+/**
+ * The domain's status, with an open decision whose deadline in force was missed listed as 'overdue' (the
+ * domain's `overdue` flag, kept beside it), until the decision is executed, extended or cancelled.
+ */
 export type DecisionStatus = (typeof DECISION_STATUSES)[number];
 
 export interface DecisionExtension {
@@ -40,7 +43,12 @@ export interface DecisionDocument extends ProjectedDocument {
   /** Days past the deadline in force at execution; null while not executed. */
   daysLate: number | null;
   extensions: DecisionExtension[];
+  /** The domain's flag: the deadline in force was missed (it stays set after a late execution). */
+  overdue: boolean;
   escalated: boolean;
+  /** Reminders are not due before this day: the day the deadline in force was set. */
+  remindFrom: string;
+  reminders: Decision['remindersSent'];
   remindersSent: number;
   recheckProcedureIds: string[];
   cancellationReason: string | null;

@@ -1,7 +1,17 @@
+import {
+  evolve,
+  initialState,
+  type DecisionReminderDue,
+  type EscalatedToDirector,
+  type ProcedureEvent,
+  type ProcedureState,
+  type RecheckRequested,
+} from '@vsoko/domain';
 import { events, history, lessons, parents } from '../../../domain/src/procedure/testing/fixtures';
 import { anyProjection } from '../projection';
 import { project, recorded } from '../testing/project';
-import { decisionProjection } from './decision-projection';
+import type { DecisionDocument } from './decision-document';
+import { decisionOf, decisionProjection } from './decision-projection';
 
 const decisions = anyProjection(decisionProjection);
 const docsOf = (given: Parameters<typeof recorded>[0]) => project(decisions, recorded(given));
@@ -87,5 +97,72 @@ describe('decisions read model', () => {
       events.decisionOverdue(parents),
     ]).get('p-vpr-4:d-parents');
     expect(doc).toMatchObject({ status: 'cancelled', cancellationReason: 'Решение утратило актуальность' });
+  });
+
+  it('given a re-check requested after the decision was executed, then the child procedure is listed', () => {
+    const doc = docsOf([
+      ...history.followingUp,
+      events.executed('d-lessons', '2024-05-20'),
+      {
+        type: 'RecheckRequested',
+        data: {
+          procedureId: 'p-vpr-4',
+          decisionId: 'd-lessons',
+          child: {
+            ...events.scheduled().data,
+            procedureId: 'p-vpr-4-recheck',
+            window: { from: '2024-09-01', to: '2024-09-30' },
+          },
+        },
+      } satisfies RecheckRequested,
+    ]).get('p-vpr-4:d-lessons');
+    expect(doc).toMatchObject({ status: 'executed', recheckProcedureIds: ['p-vpr-4-recheck'] });
+  });
+
+  it.each<[string, ProcedureEvent[]]>([
+    ['adopted', history.followingUp],
+    [
+      'overdue, escalated and reminded',
+      [
+        ...history.followingUp,
+        {
+          type: 'DecisionReminderDue',
+          data: {
+            procedureId: 'p-vpr-4',
+            decisionId: 'd-parents',
+            wording: parents.wording,
+            deadline: parents.deadline,
+            daysBefore: 1,
+            responsible: parents.responsible,
+          },
+        } satisfies DecisionReminderDue,
+        events.decisionOverdue(parents),
+        {
+          type: 'EscalatedToDirector',
+          data: {
+            procedureId: 'p-vpr-4',
+            subject: { kind: 'decision', decisionId: 'd-parents', deadline: parents.deadline },
+            responsible: parents.responsible,
+          },
+        } satisfies EscalatedToDirector,
+      ],
+    ],
+    [
+      'executed late and cancelled',
+      [
+        ...history.followingUp,
+        events.decisionOverdue(lessons),
+        events.executed('d-lessons', '2024-06-03'),
+        events.decisionCancelled('d-parents'),
+      ],
+    ],
+  ])('given a procedure %s, then each document holds the very decision the procedure folded', (_, given) => {
+    const state = given.reduce<ProcedureState>(evolve, initialState);
+    if (state.status !== 'following-up') throw new Error('the history must reach the follow-up');
+    const docs = docsOf(given);
+    for (const decision of state.followUp.decisions) {
+      const doc = docs.get(`p-vpr-4:${decision.decisionId}`) as DecisionDocument;
+      expect(decisionOf(doc)).toEqual(decision);
+    }
   });
 });

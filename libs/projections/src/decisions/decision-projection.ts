@@ -1,12 +1,12 @@
-import type {
-  DecisionCancelled,
-  DecisionDeadlineExtended,
-  DecisionExecuted,
-  DecisionOverdue,
-  DecisionReminderDue,
-  DecisionsAdopted,
-  EscalatedToDirector,
-  RecheckRequested,
+import {
+  adoptedDecisions,
+  decisionIdOf,
+  evolveOneDecision,
+  isDecisionOverdue,
+  type Decision,
+  type DecisionChange,
+  type DecisionsAdopted,
+  type RecheckRequested,
 } from '@vsoko/domain';
 import type { RecordedEvent } from '@vsoko/event-store';
 import { procedureIdOf } from '../context';
@@ -15,16 +15,12 @@ import type { EvolveContext, Projection } from '../projection';
 import { responsibleKey } from '../responsible';
 import { decisionDocumentId, type DecisionDocument } from './decision-document';
 
-type DecisionEvent =
-  | DecisionsAdopted
-  | DecisionExecuted
-  | DecisionDeadlineExtended
-  | DecisionCancelled
-  | DecisionOverdue
-  | DecisionReminderDue
-  | EscalatedToDirector
-  | RecheckRequested;
+type DecisionEvent = DecisionsAdopted | DecisionChange | RecheckRequested;
 
+/**
+ * One document per decision, folded with the domain's own `evolveOneDecision` (the rules the procedure
+ * follows), plus what lists show and filter by: the meeting, the procedure's facts, days late.
+ */
 export const decisionProjection: Projection<DecisionDocument> = {
   collection: 'decisions',
   handles: [
@@ -41,64 +37,22 @@ export const decisionProjection: Projection<DecisionDocument> = {
     const event = recorded as unknown as DecisionEvent;
     const procedureId = procedureIdOf(recorded);
     if (procedureId === null) return [];
-    switch (event.type) {
-      case 'DecisionsAdopted':
-        return event.data.decisions.map((d) => decisionDocumentId(procedureId, d.decisionId));
-      case 'EscalatedToDirector':
-        return event.data.subject.kind === 'decision'
-          ? [decisionDocumentId(procedureId, event.data.subject.decisionId)]
-          : [];
-      default:
-        return [decisionDocumentId(procedureId, event.data.decisionId)];
-    }
+    if (event.type === 'DecisionsAdopted')
+      return event.data.decisions.map((d) => decisionDocumentId(procedureId, d.decisionId));
+    const decisionId = decisionIdOf(event);
+    return decisionId === null ? [] : [decisionDocumentId(procedureId, decisionId)];
   },
   evolve(doc, recorded, ctx) {
     const event = recorded as unknown as DecisionEvent;
     if (event.type === 'DecisionsAdopted') return doc ?? adopted(event, recorded, ctx);
-    if (!doc || doc.status === 'executed' || doc.status === 'cancelled') return doc;
+    if (!doc) return doc;
     const updatedAt = recorded.metadata.occurredAt;
-    switch (event.type) {
-      case 'DecisionExecuted': {
-        const { executedOn, evidence } = event.data;
-        const late = Math.max(0, daysBetween(doc.deadline, executedOn));
-        return {
-          ...doc,
-          status: 'executed',
-          executedOn,
-          executedAt: updatedAt,
-          evidence,
-          onTime: late === 0,
-          daysLate: late,
-          updatedAt,
-        };
-      }
-      case 'DecisionDeadlineExtended': {
-        const { previousDeadline, deadline, reason, extendedOn } = event.data;
-        const extension = { from: previousDeadline, to: deadline, reason, extendedOn };
-        return {
-          ...doc,
-          deadline,
-          status: 'open',
-          escalated: false,
-          extensions: [...doc.extensions, extension],
-          updatedAt,
-        };
-      }
-      case 'DecisionCancelled':
-        return { ...doc, status: 'cancelled', cancellationReason: event.data.reason, updatedAt };
-      case 'DecisionOverdue':
-        return event.data.deadline === doc.deadline ? { ...doc, status: 'overdue', updatedAt } : doc;
-      case 'DecisionReminderDue':
-        return { ...doc, remindersSent: doc.remindersSent + 1, updatedAt };
-      case 'EscalatedToDirector':
-        return { ...doc, escalated: true, updatedAt };
-      case 'RecheckRequested':
-        return {
-          ...doc,
-          recheckProcedureIds: [...doc.recheckProcedureIds, event.data.child.procedureId],
-          updatedAt,
-        };
+    if (event.type === 'RecheckRequested') {
+      const recheckProcedureIds = [...doc.recheckProcedureIds, event.data.child.procedureId];
+      return { ...doc, recheckProcedureIds, updatedAt };
     }
+    const after = evolveOneDecision(decisionOf(doc), event);
+    return { ...doc, ...readModelOf(after, doc.executedAt, updatedAt), updatedAt };
   },
   indexes: [
     { key: { responsibleKey: 1, academicYear: 1, status: 1, deadline: 1 }, name: 'responsible_year_status' },
@@ -108,12 +62,74 @@ export const decisionProjection: Projection<DecisionDocument> = {
   ],
 };
 
+/** The domain's decision back from its document. */
+export function decisionOf(doc: DecisionDocument): Decision {
+  return {
+    decisionId: doc.decisionId,
+    wording: doc.wording,
+    responsible: doc.responsible,
+    status: doc.status === 'overdue' ? 'open' : doc.status,
+    deadline: doc.deadline,
+    extensions: doc.extensions,
+    remindFrom: doc.remindFrom,
+    remindersSent: doc.reminders,
+    overdue: doc.overdue,
+    escalated: doc.escalated,
+    ...(doc.executedOn && doc.evidence
+      ? { executed: { executedOn: doc.executedOn, evidence: doc.evidence } }
+      : {}),
+    ...(doc.cancellationReason !== null ? { cancellationReason: doc.cancellationReason } : {}),
+  };
+}
+
+type DecisionFields = Pick<
+  DecisionDocument,
+  | 'deadline'
+  | 'status'
+  | 'extensions'
+  | 'overdue'
+  | 'escalated'
+  | 'remindFrom'
+  | 'reminders'
+  | 'remindersSent'
+  | 'executedOn'
+  | 'executedAt'
+  | 'evidence'
+  | 'onTime'
+  | 'daysLate'
+  | 'cancellationReason'
+>;
+
+/** The document's fields that follow from the domain's decision; `executedAt` is when it was recorded. */
+function readModelOf(d: Decision, executedAt: string | null, now: string): DecisionFields {
+  const daysLate = d.executed ? Math.max(0, daysBetween(d.deadline, d.executed.executedOn)) : null;
+  return {
+    deadline: d.deadline,
+    status: isDecisionOverdue(d) ? 'overdue' : d.status,
+    extensions: [...d.extensions],
+    overdue: d.overdue,
+    escalated: d.escalated,
+    remindFrom: d.remindFrom,
+    reminders: d.remindersSent,
+    remindersSent: d.remindersSent.length,
+    executedOn: d.executed?.executedOn ?? null,
+    executedAt: d.executed ? (executedAt ?? now) : null,
+    evidence: d.executed?.evidence ?? null,
+    onTime: daysLate === null ? null : daysLate === 0,
+    daysLate,
+    cancellationReason: d.cancellationReason ?? null,
+  };
+}
+
 function adopted(event: DecisionsAdopted, recorded: RecordedEvent, ctx: EvolveContext): DecisionDocument {
   const { procedureId, meeting, recordedOn } = event.data;
   const facts = ctx.procedure(procedureId);
   if (!facts) throw new Error(`decisions: procedure ${procedureId} is not in the read models yet`);
-  const decision = event.data.decisions.find((d) => decisionDocumentId(procedureId, d.decisionId) === ctx.id);
+  const decision = adoptedDecisions(event).find(
+    (d) => decisionDocumentId(procedureId, d.decisionId) === ctx.id,
+  );
   if (!decision) throw new Error(`decisions: ${ctx.id} is not among the adopted decisions`);
+  const adoptedAt = recorded.metadata.occurredAt;
   return {
     _id: ctx.id,
     _position: recorded.position,
@@ -129,21 +145,11 @@ function adopted(event: DecisionsAdopted, recorded: RecordedEvent, ctx: EvolveCo
     responsible: decision.responsible,
     responsibleKey: responsibleKey(decision.responsible),
     adoptedOn: recordedOn,
-    adoptedAt: recorded.metadata.occurredAt,
+    adoptedAt,
     adoptedBy: recorded.metadata.actor.id,
     originalDeadline: decision.deadline,
-    deadline: decision.deadline,
-    status: 'open',
-    executedOn: null,
-    executedAt: null,
-    evidence: null,
-    onTime: null,
-    daysLate: null,
-    extensions: [],
-    escalated: false,
-    remindersSent: 0,
+    ...readModelOf(decision, null, adoptedAt),
     recheckProcedureIds: [],
-    cancellationReason: null,
-    updatedAt: recorded.metadata.occurredAt,
+    updatedAt: adoptedAt,
   };
 }

@@ -1,4 +1,4 @@
-import type { Decision, ProcedureState } from '@vsoko/domain';
+import { isDecisionOverdue, type Decision, type ProcedureState } from '@vsoko/domain';
 import type { ProjectedDocument } from '../projection';
 
 type Recorded = Exclude<ProcedureState, { status: 'none' }>;
@@ -40,8 +40,7 @@ export type ProcedureDocument = ProjectedDocument & StoredProcedureState & Proce
 export function countDecisions(decisions: readonly Decision[]): DecisionCounts {
   const counts: DecisionCounts = { total: decisions.length, open: 0, overdue: 0, executed: 0, cancelled: 0 };
   for (const d of decisions) {
-    if (d.status === 'open') counts[d.overdue ? 'overdue' : 'open']++;
-    else counts[d.status]++;
+    counts[isDecisionOverdue(d) ? 'overdue' : d.status]++;
   }
   return counts;
 }

@@ -1,5 +1,6 @@
 import {
   evolve as evolveProcedure,
+  isDecisionOverdue,
   pendingStage,
   PROCEDURE_EVENT_TYPES,
   type ProcedureEvent,
@@ -70,7 +71,8 @@ export const procedureProjection: Projection<ProcedureDocument> = {
       stage: after.status,
       districtId: origin.districtId,
       responsibleKey: responsibleKey(after.responsible),
-      overdue: (pending !== null && after.overdueStages[pending] !== undefined) || decisions.some(isLate),
+      overdue:
+        (pending !== null && after.overdueStages[pending] !== undefined) || decisions.some(isDecisionOverdue),
       decisionCounts: countDecisions(decisions),
       revision: event.revision,
       scheduledAt: origin.scheduledAt,
@@ -85,10 +87,6 @@ export const procedureProjection: Projection<ProcedureDocument> = {
     { key: { districtId: 1, academicYear: 1 }, name: 'district_year' },
   ],
 };
-
-function isLate(d: { status: string; overdue: boolean }): boolean {
-  return d.status === 'open' && d.overdue;
-}
 
 /** The domain state back from a stored document (notification outcomes are not kept, and not needed). */
 export function stateOf(doc: ProcedureDocument): ProcedureState {
