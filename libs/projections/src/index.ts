@@ -15,6 +15,7 @@ export * from './calendar/calendar-entry';
 export * from './calendar/calendar-projection';
 export * from './kpis/kpi-document';
 export * from './kpis/kpi-projection';
+export * from './kpis/kpi-groups';
 
 import { auditProjection } from './audit/audit-projection';
 import { calendarProjection } from './calendar/calendar-projection';

@@ -1,0 +1,99 @@
+import type { Direction } from '@vsoko/domain';
+import { tally, type KpiCategory, type SchoolYearKpi } from './kpi-document';
+import { groupKpis, NO_DISTRICT } from './kpi-groups';
+
+function schoolYear(
+  schoolId: string,
+  districtId: string | null,
+  academicYear: string,
+  decisions: [KpiCategory, Direction, string][],
+): SchoolYearKpi {
+  const tallied = decisions.map(([category, direction, responsible], i) => ({
+    key: `${schoolId}-p:d-${i}`,
+    category,
+    direction,
+    responsibleKey: responsible,
+    responsibleName: `Имя ${responsible}`,
+    deadline: '2024-05-31',
+  }));
+  return {
+    _id: `${schoolId}:${academicYear}`,
+    _position: 1,
+    schoolId,
+    districtId,
+    academicYear,
+    counts: tally(tallied),
+    decisions: tallied,
+  };
+}
+
+const docs = [
+  schoolYear('school-1', 'district-1', '2023/24', [
+    ['executedOnTime', 'results', 'petrov'],
+    ['executedLate', 'process', 'petrov'],
+    ['overdue', 'results', 'deputy'],
+    ['cancelled', 'results', 'deputy'],
+  ]),
+  schoolYear('school-1', 'district-1', '2024/25', [['open', 'results', 'petrov']]),
+  schoolYear('school-2', null, '2023/24', [
+    ['executedOnTime', 'conditions', 'deputy'],
+    ['open', 'results', 'deputy'],
+  ]),
+];
+
+describe('KPI groups', () => {
+  it('given school years, when grouped by school, then their counts are summed per school with shares of the counted', () => {
+    expect(groupKpis(docs, 'school')).toEqual([
+      {
+        key: 'school-1',
+        counts: { total: 4, executedOnTime: 1, executedLate: 1, open: 1, overdue: 1, cancelled: 1 },
+        shares: { executedOnTime: 0.25, executedLate: 0.25, open: 0.25, overdue: 0.25 },
+      },
+      {
+        key: 'school-2',
+        counts: { total: 2, executedOnTime: 1, executedLate: 0, open: 1, overdue: 0, cancelled: 0 },
+        shares: { executedOnTime: 0.5, executedLate: 0, open: 0.5, overdue: 0 },
+      },
+    ]);
+  });
+
+  it('when grouped by district, then a school without a district is counted under «без района»', () => {
+    expect(groupKpis(docs, 'district').map((g) => [g.key, g.counts.total])).toEqual([
+      ['district-1', 4],
+      [NO_DISTRICT, 2],
+    ]);
+  });
+
+  it('when grouped by year, then each academic year sums its schools', () => {
+    expect(groupKpis(docs, 'year').map((g) => [g.key, g.counts.total, g.counts.executedOnTime])).toEqual([
+      ['2023/24', 5, 2],
+      ['2024/25', 1, 0],
+    ]);
+  });
+
+  it('when grouped by direction, then each decision counts under its procedure direction across schools', () => {
+    const groups = groupKpis(docs, 'direction');
+    expect(groups.map((g) => [g.key, g.counts.total, g.counts.cancelled])).toEqual([
+      ['conditions', 1, 0],
+      ['process', 1, 0],
+      ['results', 4, 1],
+    ]);
+    expect(groups.every((g) => g.name === undefined)).toBe(true);
+  });
+
+  it('when grouped by responsible, then the same role in two schools is two groups, named as the plan wrote it', () => {
+    expect(groupKpis(docs, 'responsible').map((g) => [g.key, g.name, g.counts.total])).toEqual([
+      ['school-1:deputy', 'Имя deputy', 1],
+      ['school-1:petrov', 'Имя petrov', 3],
+      ['school-2:deputy', 'Имя deputy', 2],
+    ]);
+  });
+
+  it('given only cancelled decisions, then shares are zero rather than a division by zero', () => {
+    const [group] = groupKpis(
+      [schoolYear('school-3', null, '2023/24', [['cancelled', 'results', 'x']])],
+      'school',
+    );
+    expect(group.shares).toEqual({ executedOnTime: 0, executedLate: 0, open: 0, overdue: 0 });
+  });
+});

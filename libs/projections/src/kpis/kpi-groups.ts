@@ -1,0 +1,69 @@
+import { addCounts, emptyCounts, tally, type KpiCounts, type SchoolYearKpi } from './kpi-document';
+
+export const KPI_GROUPINGS = ['school', 'district', 'direction', 'responsible', 'year'] as const;
+export type KpiGrouping = (typeof KPI_GROUPINGS)[number];
+
+/** The key of the documents of schools that belong to no district. */
+export const NO_DISTRICT = 'без района';
+
+export interface KpiShares {
+  executedOnTime: number;
+  executedLate: number;
+  open: number;
+  overdue: number;
+}
+
+export interface KpiGroup {
+  key: string;
+  /** The responsible person's name as the plan wrote it (grouping by responsible only). */
+  name?: string;
+  counts: KpiCounts;
+  /** Shares of the decisions that count (cancelled ones do not), 0…1, to three decimals. */
+  shares: KpiShares;
+}
+
+/** Whether a grouping needs each decision of the documents, or only their counts. */
+export function groupsByDecision(groupBy: KpiGrouping): boolean {
+  return groupBy === 'direction' || groupBy === 'responsible';
+}
+
+/**
+ * The KPIs of school years grouped by school, district or year (sums of their counts), or by the direction or
+ * the responsible of each decision (a responsible is counted per school, as the same role in two schools is two
+ * people). Sorted by key.
+ */
+export function groupKpis(docs: readonly SchoolYearKpi[], groupBy: KpiGrouping): KpiGroup[] {
+  const groups = new Map<string, { name?: string; counts: KpiCounts }>();
+  const add = (key: string, counts: KpiCounts, name?: string) => {
+    const group = groups.get(key);
+    groups.set(key, { name: group?.name ?? name, counts: addCounts(group?.counts ?? emptyCounts(), counts) });
+  };
+  for (const doc of docs) {
+    if (groupBy === 'school') add(doc.schoolId, doc.counts);
+    else if (groupBy === 'district') add(doc.districtId ?? NO_DISTRICT, doc.counts);
+    else if (groupBy === 'year') add(doc.academicYear, doc.counts);
+    else
+      for (const d of doc.decisions) {
+        if (groupBy === 'direction') add(d.direction, tally([d]));
+        else add(`${doc.schoolId}:${d.responsibleKey}`, tally([d]), d.responsibleName);
+      }
+  }
+  return [...groups.entries()]
+    .map(([key, g]) => ({
+      key,
+      ...(g.name ? { name: g.name } : {}),
+      counts: g.counts,
+      shares: sharesOf(g.counts),
+    }))
+    .sort((a, b) => a.key.localeCompare(b.key));
+}
+
+export function sharesOf(counts: KpiCounts): KpiShares {
+  const share = (n: number) => (counts.total === 0 ? 0 : Math.round((n / counts.total) * 1000) / 1000);
+  return {
+    executedOnTime: share(counts.executedOnTime),
+    executedLate: share(counts.executedLate),
+    open: share(counts.open),
+    overdue: share(counts.overdue),
+  };
+}
