@@ -24,6 +24,16 @@ export function canRead(principal: Principal, schoolId: string): boolean {
   return principal.readableSchools === 'any' || principal.readableSchools.includes(schoolId);
 }
 
+/**
+ * Whether the principal may change data of the school: only the very school it acts for in this request (the
+ * development stand-in without X-School-Id may act for any).
+ */
+export function canActFor(principal: Principal, schoolId: string): boolean {
+  if (principal.readableSchools === 'any')
+    return principal.schoolId === undefined || principal.schoolId === schoolId;
+  return principal.schoolId === schoolId;
+}
+
 export function isReadOnly(principal: Principal): boolean {
   return principal.kind === 'user' && principal.roles.every((r) => READ_ONLY_ROLES.includes(r));
 }

@@ -1,4 +1,12 @@
-import { canRead, type Principal, type Role, ROLE_NAMES, ROLES, STAFF_ROLES } from '@vsoko/accounts';
+import {
+  canActFor,
+  canRead,
+  type Principal,
+  type Role,
+  ROLE_NAMES,
+  ROLES,
+  STAFF_ROLES,
+} from '@vsoko/accounts';
 import { Forbidden, ValidationFailed } from '@vsoko/domain';
 
 export interface RouteAccess {
@@ -53,11 +61,7 @@ export function authorize(route: RouteAccess, principal: Principal, refs: School
 function checkSchoolReferences(route: RouteAccess, principal: Principal, refs: SchoolReferences): void {
   const safe = isSafe(route.method);
   for (const schoolId of schoolIdsIn(refs)) {
-    const allowed = safe
-      ? canRead(principal, schoolId)
-      : principal.readableSchools === 'any'
-        ? principal.schoolId === undefined || principal.schoolId === schoolId
-        : principal.schoolId === schoolId;
+    const allowed = safe ? canRead(principal, schoolId) : canActFor(principal, schoolId);
     if (!allowed) {
       throw new Forbidden('SCHOOL_MISMATCH', 'Нельзя читать или менять данные другой школы', { schoolId });
     }

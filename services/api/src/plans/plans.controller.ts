@@ -12,9 +12,10 @@ import {
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ValidationFailed, type Actor } from '@vsoko/domain';
+import type { Principal } from '@vsoko/accounts';
+import { ValidationFailed } from '@vsoko/domain';
 import type { Response } from 'express';
-import { CurrentActor } from '../auth/actor.decorator';
+import { CurrentPrincipal } from '../auth/actor.decorator';
 import type { Clock } from '../infrastructure/clock';
 import { CLOCK } from '../infrastructure/tokens';
 import { ApproveImport } from './approve/approve-import';
@@ -61,7 +62,7 @@ export class PlansController {
   async preview(
     @UploadedFile() file: UploadedPlanFile | undefined,
     @Body() body: PreviewImportDto,
-    @CurrentActor() actor: Actor,
+    @CurrentPrincipal() principal: Principal,
   ) {
     if (!file) throw new ValidationFailed('FILE_REQUIRED', 'Приложите файл плана (поле file)');
     return this.previews.preview(
@@ -72,7 +73,7 @@ export class PlansController {
         bytes: file.buffer,
         staffJson: body.staff,
       },
-      actor,
+      principal,
     );
   }
 
@@ -84,14 +85,14 @@ export class PlansController {
   })
   async approve(
     @Param('importId') importId: string,
-    @CurrentActor() actor: Actor,
+    @CurrentPrincipal() principal: Principal,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
     if (!/^imp-[0-9a-f]{24}$/.test(importId)) {
       throw new ValidationFailed('INVALID_ID', 'Неверный идентификатор импорта');
     }
-    const prepared = await this.approvals.prepare(importId, actor);
+    const prepared = await this.approvals.prepare(importId, principal);
     const { run, ...approval } = prepared;
     if (!accept?.includes('application/x-ndjson')) return { ...approval, ...(await run()) };
     res.status(200).setHeader('content-type', 'application/x-ndjson; charset=utf-8');

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Principal } from '@vsoko/accounts';
 import {
   decideAdoption,
   diffPlan,
   isEmptyChange,
   partOfPlan,
-  type Actor,
   type PlanApproved,
   type PlanChanges,
   type PlanEvent,
@@ -18,7 +18,7 @@ import type { Clock, IdGenerator } from '../../infrastructure/clock';
 import { CLOCK, EVENT_STORE, ID_GENERATOR } from '../../infrastructure/tokens';
 import { PlanLog, type PlanHistory } from '../plan-log';
 import { ImportStore } from '../preview/import-store';
-import { requirePlanner } from '../preview/preview-import';
+import { requirePlannerOf } from '../plan-access';
 import { TemplateLog } from '../templates/template-log';
 import type { TemplateOrigin } from '../templates/template-origin';
 import { PlanReconciler, type ReconcileReport, type ReconcileTarget } from './reconcile';
@@ -54,9 +54,9 @@ export class ApproveImport {
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
   ) {}
 
-  async prepare(importId: string, actor: Actor): Promise<PreparedApproval> {
-    requirePlanner(actor);
-    const { preview } = await this.imports.get(importId);
+  async prepare(importId: string, principal: Principal): Promise<PreparedApproval> {
+    const { preview } = await this.imports.getFor(importId, principal);
+    const actor = requirePlannerOf(principal, preview.schoolId);
     const history = await this.log.load(preview.schoolId, preview.academicYear);
     const context: CommandContext = {
       commandId: `plan-approve:${importId}:${history.revision}`,

@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { canActFor, type Principal } from '@vsoko/accounts';
 import { NotFound, type Actor } from '@vsoko/domain';
 import type { PlanPreview } from '@vsoko/plan-import';
 import type { Db } from 'mongodb';
+import { randomBytes } from 'node:crypto';
 import { READ_DB } from '../../infrastructure/tokens';
 import type { TemplateOrigin } from '../templates/template-origin';
 
@@ -13,9 +15,17 @@ export interface StoredImport {
   uploadedAt: string;
 }
 
+/** What a preview is of (school, year, file or template rows) → the random id it is stored under. */
+interface ImportKey {
+  _id: string;
+  importId: string;
+}
+
 /**
- * Previews wait here for approval. The id is derived from the file's bytes, school and year, so uploading the
- * same file again finds the same preview (FerretDB indexes only `_id`: this is the only lookup).
+ * Previews wait here for approval. An import id is a capability (approving needs nothing else), so it is 96
+ * random bits, never derived from the file: knowing a school's plan file must not let anyone name its preview.
+ * Uploading the same file again still finds the same preview, through `plan_import_keys` keyed by the
+ * content key (FerretDB indexes only `_id`: both lookups are by `_id`).
  */
 @Injectable()
 export class ImportStore {
@@ -25,14 +35,37 @@ export class ImportStore {
     return this.db.collection<StoredImport>('plan_imports');
   }
 
-  async save(doc: StoredImport): Promise<void> {
-    await this.collection.replaceOne({ _id: doc._id }, doc, { upsert: true });
+  /** Stores the preview under the import id of its content key (a new random one the first time). */
+  async save(contentKey: string, doc: Omit<StoredImport, '_id'>): Promise<string> {
+    const importId = await this.idFor(contentKey);
+    const preview = { ...doc.preview, importId };
+    await this.collection.replaceOne({ _id: importId }, { ...doc, preview }, { upsert: true });
+    return importId;
   }
 
-  async get(importId: string): Promise<StoredImport> {
+  /** The stored preview, only for a caller who may act for its school; to anyone else it does not exist. */
+  async getFor(importId: string, principal: Principal): Promise<StoredImport> {
     const doc = await this.collection.findOne({ _id: importId });
-    if (!doc)
+    if (!doc || !canActFor(principal, doc.preview.schoolId)) {
       throw new NotFound('PLAN_IMPORT_NOT_FOUND', `Импорт ${importId} не найден: загрузите файл заново`);
+    }
     return doc;
+  }
+
+  private async idFor(contentKey: string): Promise<string> {
+    const keys = this.db.collection<ImportKey>('plan_import_keys');
+    const known = await keys.findOne({ _id: contentKey });
+    if (known) return known.importId;
+    const importId = `imp-${randomBytes(12).toString('hex')}`;
+    try {
+      await keys.insertOne({ _id: contentKey, importId });
+      return importId;
+    } catch (e) {
+      // Two uploads of the same file at once: the first key written wins, both get its id.
+      if ((e as { code?: number }).code !== 11000) throw e;
+      const winner = await keys.findOne({ _id: contentKey });
+      if (!winner) throw e;
+      return winner.importId;
+    }
   }
 }

@@ -1,16 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  diffPlan,
-  Forbidden,
-  isAdministrator,
-  partOfPlan,
-  ValidationFailed,
-  type Actor,
-  type PlanChanges,
-} from '@vsoko/domain';
+import type { Principal } from '@vsoko/accounts';
+import { diffPlan, partOfPlan, ValidationFailed, type PlanChanges } from '@vsoko/domain';
 import { buildPreview, directoryFromJson, type PlanPreview } from '@vsoko/plan-import';
 import type { Clock } from '../../infrastructure/clock';
 import { CLOCK } from '../../infrastructure/tokens';
+import { requirePlannerOf } from '../plan-access';
 import { PlanLog } from '../plan-log';
 import { ImportStore } from './import-store';
 
@@ -33,37 +27,29 @@ export class PreviewImport {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async preview(request: PreviewRequest, actor: Actor): Promise<PreviewResponse> {
-    requirePlanner(actor);
+  async preview(request: PreviewRequest, principal: Principal): Promise<PreviewResponse> {
+    const actor = requirePlannerOf(principal, request.schoolId);
     if (request.bytes.length === 0)
       throw new ValidationFailed('FILE_REQUIRED', 'Приложите файл плана (поле file)');
-    const preview = await buildPreview({
+    const built = await buildPreview({
       schoolId: request.schoolId,
       academicYear: request.academicYear,
       fileName: request.fileName,
       bytes: request.bytes,
       directory: directoryFromJson(request.staffJson),
     });
-    await this.imports.save({
-      _id: preview.importId,
-      preview,
+    // buildPreview names the preview by its content; the stored one gets an unguessable id of its own.
+    const importId = await this.imports.save(built.importId, {
+      preview: built,
       uploadedBy: actor,
       uploadedAt: this.clock.now().toISOString(),
     });
+    const preview = { ...built, importId };
     const history = await this.log.load(request.schoolId, request.academicYear);
     return {
       ...preview,
       planRevision: history.revision,
       changes: diffPlan(partOfPlan(history.state.procedures, undefined), preview.procedures),
     };
-  }
-}
-
-export function requirePlanner(actor: Actor): void {
-  if (!isAdministrator(actor)) {
-    throw new Forbidden(
-      'ACTOR_NOT_ALLOWED',
-      'Импортировать план может только администрация: директор или заместитель',
-    );
   }
 }

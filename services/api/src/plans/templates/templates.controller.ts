@@ -102,7 +102,7 @@ export class TemplatesController {
   adopt(
     @Param('templateId') templateId: string,
     @Body() body: AdoptTemplateDto,
-    @CurrentActor() actor: Actor,
+    @CurrentPrincipal() principal: Principal,
   ) {
     return this.adoptions.preview(
       'AdoptTemplate',
@@ -112,7 +112,7 @@ export class TemplatesController {
         version: body.version,
         rows: body.rows,
       },
-      actor,
+      principal,
     );
   }
 
@@ -120,8 +120,12 @@ export class TemplatesController {
   @ApiOperation({
     summary: 'Что изменилось в шаблоне с версии, принятой школой (добавить, перенести, отменить)',
   })
-  pending(@Param('templateId') templateId: string, @Query() query: PendingQueryDto) {
-    return this.adoptions.pending(query.schoolId, templateIdOf(templateId));
+  pending(
+    @Param('templateId') templateId: string,
+    @Query() query: PendingQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.adoptions.pending(query.schoolId, templateIdOf(templateId), principal);
   }
 
   @Post(':templateId/accept')
@@ -133,14 +137,14 @@ export class TemplatesController {
   async accept(
     @Param('templateId') templateId: string,
     @Body() body: AcceptRevisionDto,
-    @CurrentActor() actor: Actor,
+    @CurrentPrincipal() principal: Principal,
   ) {
     const preview = await this.adoptions.preview(
       'AcceptTemplateRevision',
       { templateId: templateIdOf(templateId), schoolId: body.schoolId, rows: body.rows },
-      actor,
+      principal,
     );
-    const { run, ...approval } = await this.approvals.prepare(preview.importId, actor);
+    const { run, ...approval } = await this.approvals.prepare(preview.importId, principal);
     return { ...preview, ...approval, ...(await run()) };
   }
 }

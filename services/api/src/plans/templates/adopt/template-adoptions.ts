@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Principal } from '@vsoko/accounts';
 import {
   adoptionOutcome,
   diffPlan,
   initialPlanState,
   partOfPlan,
-  type Actor,
   type AdoptionCommand,
   type AdoptionContext,
   type AdoptionOutcome,
@@ -17,7 +17,7 @@ import type { Clock } from '../../../infrastructure/clock';
 import { CLOCK } from '../../../infrastructure/tokens';
 import { PlanLog, type PlanHistory } from '../../plan-log';
 import { ImportStore } from '../../preview/import-store';
-import { requirePlanner } from '../../preview/preview-import';
+import { requirePlannerOf, requireReader } from '../../plan-access';
 import { DistrictAccess } from '../district-access';
 import { TemplateLog } from '../template-log';
 import type { TemplateOrigin } from '../template-origin';
@@ -62,25 +62,33 @@ export class TemplateAdoptions {
   async preview(
     type: Command,
     request: { schoolId: string; templateId: string; version?: number; rows?: string[] },
-    actor: Actor,
+    principal: Principal,
   ): Promise<AdoptionPreview> {
-    requirePlanner(actor);
+    const actor = requirePlannerOf(principal, request.schoolId);
     const command = commandOf(type, request);
-    const { preview, origin, plan } = await this.decide(command);
-    await this.imports.save({
-      _id: preview.importId,
-      preview: { ...this.asPlanPreview(preview, origin), template: origin },
+    const decided = await this.decide(command);
+    const { origin, plan } = decided;
+    // The decided id names the adoption by its content; the stored preview gets an unguessable id of its own.
+    const importId = await this.imports.save(decided.preview.importId, {
+      preview: { ...this.asPlanPreview(decided.preview, origin), template: origin },
       uploadedBy: actor,
       uploadedAt: this.clock.now().toISOString(),
     });
-    return { ...preview, planRevision: plan.revision };
+    return { ...decided.preview, importId, planRevision: plan.revision };
   }
 
   /** The latest revision as the school would receive it; nothing is stored. */
-  async pending(schoolId: string, templateId: string): Promise<AdoptionPreview> {
+  async pending(
+    schoolId: string,
+    templateId: string,
+    principal: Principal,
+  ): Promise<Omit<AdoptionPreview, 'importId'>> {
+    requireReader(principal, schoolId);
     const command = commandOf('AcceptTemplateRevision', { schoolId, templateId });
     const { preview, plan } = await this.decide(command);
-    return { ...preview, planRevision: plan.revision };
+    // Only a stored preview has an import id to approve; this one is not stored.
+    const { importId: _contentKey, ...shown } = preview;
+    return { ...shown, planRevision: plan.revision };
   }
 
   private async decide(command: AdoptionCommand) {

@@ -1,0 +1,152 @@
+import { Directory } from '@vsoko/accounts';
+import { importIdOf } from '@vsoko/plan-import';
+import { randomUUID } from 'node:crypto';
+import { xlsxOf } from '../../fixtures/plans/build-files';
+import type { Table } from '../../fixtures/plans/seed-tables';
+import { login, TEST_PASSWORD } from '../auth/accounts';
+import { json, startServices, type JsonBody, type Services } from '../harness';
+
+const YEAR = '2030/31';
+const HEADER = ['№', 'Мероприятие', 'Срок', 'Ответственный', 'Результат'];
+const DEPUTY = 'Заместитель директора по УВР';
+const row = (n: string, title: string, month: string) => [n, title, month, DEPUTY, 'Аналитическая справка'];
+const PLAN: Table = [
+  HEADER,
+  row('1', 'Мониторинг адаптации первоклассников', 'октябрь'),
+  row('2', 'Анкетирование родителей', 'ноябрь'),
+  row('3', 'Анализ результатов полугодия', 'январь'),
+];
+/** The same plan with the parents' survey deleted: approving it cancels that procedure. */
+const REVISED: Table = [PLAN[0], PLAN[1], PLAN[3]];
+
+/**
+ * Finding 1 of the hardening issue: a director of school B must not preview into, approve for, or adopt a
+ * template into school A — whatever the multipart body or a stored preview names — and a preview's id must not
+ * be computable from its file.
+ */
+describe('a plan belongs to its school: previews, approvals and adoptions of another school are refused', () => {
+  let s: Services;
+  const tag = randomUUID().slice(0, 8);
+  const districtId = `district-${tag}`;
+  const schoolA = `school-a-${tag}`;
+  const schoolB = `school-b-${tag}`;
+  const templateId = `vpr-${tag}`;
+  let directorA: Record<string, string>;
+  let directorB: Record<string, string>;
+  let inspector: Record<string, string>;
+
+  beforeAll(async () => {
+    s = await startServices({ projector: false });
+    const directory = new Directory(s.db);
+    await directory.putDistrict({ id: districtId, name: 'Район' });
+    await directory.putSchool({ id: schoolA, districtId, name: 'Школа А' });
+    await directory.putSchool({ id: schoolB, districtId, name: 'Школа Б' });
+    await directory.putUser({
+      login: `inspector-${tag}`,
+      name: 'Инспектор',
+      password: TEST_PASSWORD,
+      inspects: [districtId],
+    });
+    inspector = await login(s.baseUrl, `inspector-${tag}`);
+    directorA = await s.loginAs('director', schoolA, { id: `director-a-${tag}` });
+    directorB = await s.loginAs('director', schoolB, { id: `director-b-${tag}` });
+  });
+  afterAll(async () => {
+    await s?.stop();
+  });
+
+  const upload = async (bytes: Buffer, schoolId: string, headers: Record<string, string>) => {
+    const form = new FormData();
+    form.append('file', new Blob([bytes]), 'plan.xlsx');
+    form.append('schoolId', schoolId);
+    form.append('academicYear', YEAR);
+    const res = await fetch(`${s.baseUrl}/plans/import`, { method: 'POST', headers, body: form });
+    return { status: res.status, body: await json(res) };
+  };
+  const post = async (route: string, headers: Record<string, string>, body: JsonBody = {}) => {
+    const res = await fetch(`${s.baseUrl}${route}`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, body: await json(res) };
+  };
+  const storedPreviews = () => s.db.collection('plan_imports').countDocuments();
+  const types = async (procedureId: string) =>
+    (await s.store.readStream(`procedure-${procedureId}`)).map((e) => e.type);
+
+  it('refuses a multipart preview naming another school, and stores nothing', async () => {
+    const before = await storedPreviews();
+    const foreign = await upload(await xlsxOf(PLAN), schoolA, directorB);
+    expect(foreign.status).toBe(403);
+    expect(foreign.body).toMatchObject({ code: 'SCHOOL_MISMATCH' });
+    expect(await storedPreviews()).toBe(before);
+  });
+
+  it('refuses approving another school’s revision that would cancel its procedures, and cancels nothing', async () => {
+    const first = await upload(await xlsxOf(PLAN), schoolA, directorA);
+    expect(first.status).toBe(200);
+    const approved = await post(`/plans/imports/${first.body.importId}/approve`, directorA);
+    expect(approved.body).toMatchObject({ recorded: true, failed: [] });
+    const planStream = approved.body.planStream as string;
+
+    const revision = await upload(await xlsxOf(REVISED), schoolA, directorA);
+    expect(revision.body.changes.cancelled).toHaveLength(1);
+    const doomed = revision.body.changes.cancelled[0].procedureId as string;
+
+    const stolen = await post(`/plans/imports/${revision.body.importId}/approve`, directorB);
+    expect(stolen.status).toBe(404);
+    expect(stolen.body).toMatchObject({ code: 'PLAN_IMPORT_NOT_FOUND' });
+    expect(await s.store.readStream(planStream)).toHaveLength(2);
+    expect(await types(doomed)).toEqual(['ProcedureScheduled']);
+
+    // The school's own director still approves it.
+    const own = await post(`/plans/imports/${revision.body.importId}/approve`, directorA);
+    expect(own.body).toMatchObject({ recorded: true, cancelled: [doomed], failed: [] });
+    expect(await types(doomed)).toEqual(['ProcedureScheduled', 'ProcedureCancelled']);
+    const events = await s.store.readStream(planStream);
+    expect(events[3].metadata).toMatchObject({ actor: { id: `director-a-${tag}` }, schoolId: schoolA });
+  });
+
+  it('names a preview by an id nobody can compute from the file, and finds it again on re-upload', async () => {
+    const bytes = await xlsxOf(PLAN);
+    const first = await upload(bytes, schoolA, directorA);
+    expect(first.body.importId).toMatch(/^imp-[0-9a-f]{24}$/);
+    expect(first.body.importId).not.toBe(importIdOf(schoolA, YEAR, bytes));
+    expect((await upload(bytes, schoolA, directorA)).body.importId).toBe(first.body.importId);
+  });
+
+  it('refuses adopting a district template into, or reading its difference for, another school', async () => {
+    const form = new FormData();
+    form.append('file', new Blob([await xlsxOf(PLAN)]), 'template.xlsx');
+    form.append('districtId', districtId);
+    form.append('templateId', templateId);
+    form.append('title', 'Мониторинг района');
+    form.append('academicYear', YEAR);
+    const published = await fetch(`${s.baseUrl}/plans/templates`, {
+      method: 'POST',
+      headers: inspector,
+      body: form,
+    });
+    expect(published.status).toBe(200);
+    const before = await storedPreviews();
+
+    const adopt = await post(`/plans/templates/${templateId}/adopt`, directorB, { schoolId: schoolA });
+    expect(adopt.status).toBe(403);
+    const accept = await post(`/plans/templates/${templateId}/accept`, directorB, { schoolId: schoolA });
+    expect(accept.status).toBe(403);
+    const pending = await fetch(`${s.baseUrl}/plans/templates/${templateId}/pending?schoolId=${schoolA}`, {
+      headers: directorB,
+    });
+    expect([403, 404]).toContain(pending.status);
+    expect(await storedPreviews()).toBe(before);
+
+    // School A's own adoption, then school B tries to approve it by its id.
+    const own = await post(`/plans/templates/${templateId}/adopt`, directorA, { schoolId: schoolA });
+    expect(own.status).toBe(200);
+    const stolen = await post(`/plans/imports/${own.body.importId}/approve`, directorB);
+    expect(stolen).toMatchObject({ status: 404, body: { code: 'PLAN_IMPORT_NOT_FOUND' } });
+    const procedureId = (own.body.rows as JsonBody[])[0].procedureId as string;
+    expect(await types(procedureId)).toEqual([]);
+  });
+});
