@@ -1,7 +1,7 @@
 import { startServices, type Services } from '../harness';
-import { callers, scheduleBody, type Caller } from './support/fixture';
+import { academicYear, callers, scheduleBody, type Caller } from './support/fixture';
 import { admissionOf, GUARD_REFUSALS, isOwnSchoolsList } from './support/route-policy';
-import { callFor, operations, send } from './support/routes';
+import { callFor, formOf, operations, PLAN_CSV, send, type StoredIds } from './support/routes';
 
 /**
  * Every endpoint of the live OpenAPI document × every kind of caller: people of each role at school-a, an
@@ -12,6 +12,9 @@ describe('who may call what: the whole API against every role and tenant', () =>
   let who: Caller[];
   let procedureId: string;
   let routes: string[];
+  /** Records school-a stored for itself, named by id in other callers' requests. */
+  const stored: StoredIds = {};
+  const storedPreviews = () => s.db.collection('plan_imports').countDocuments();
 
   beforeAll(async () => {
     process.env.AUTH_DEV_HEADERS = 'false';
@@ -32,6 +35,13 @@ describe('who may call what: the whole API against every role and tenant', () =>
       headers: director.headers,
     });
     expect(read.status).toBe(200);
+    const preview = await fetch(`${s.baseUrl}/plans/import`, {
+      method: 'POST',
+      headers: director.headers,
+      body: formOf({ schoolId: 'school-a', academicYear }, PLAN_CSV, 'plan.csv'),
+    });
+    expect(preview.status).toBe(200);
+    stored.importId = ((await preview.json()) as { importId: string }).importId;
     routes = (await operations(s.baseUrl)).sort((a, b) => weight(a) - weight(b));
   });
   afterAll(async () => {
@@ -70,11 +80,12 @@ describe('who may call what: the whole API against every role and tenant', () =>
 
   it('refuses every caller the rules do not admit, strangers never get school-a data, and nothing is recorded', async () => {
     const head = await s.store.headPosition();
+    const previews = await storedPreviews();
     const problems: string[] = [];
     for (const route of routes) {
       for (const caller of who) {
         if (admitted(route, caller) && (caller.kind !== 'stranger' || !tenantScoped(route))) continue;
-        const call = callFor(route, procedureId);
+        const call = callFor(route, procedureId, stored);
         const { status, code, text } = await send(s.baseUrl, call, caller.headers);
         const where = `${route} as ${caller.name}: ${status} ${code}`;
         if (caller.kind === 'stranger' && isOwnSchoolsList(route)) {
@@ -96,6 +107,8 @@ describe('who may call what: the whole API against every role and tenant', () =>
     }
     expect(problems).toEqual([]);
     expect(await s.store.headPosition()).toBe(head);
+    // A multipart upload is parsed after the guard: a refused one must not have stored a preview either.
+    expect(await storedPreviews()).toBe(previews);
     expect(await s.store.readStream(`procedure-${procedureId}`)).toHaveLength(1);
   });
 
@@ -104,7 +117,7 @@ describe('who may call what: the whole API against every role and tenant', () =>
     for (const route of routes) {
       for (const caller of who) {
         if (!admitted(route, caller) || (caller.kind === 'stranger' && tenantScoped(route))) continue;
-        const { status, code } = await send(s.baseUrl, callFor(route, procedureId), caller.headers);
+        const { status, code } = await send(s.baseUrl, callFor(route, procedureId, stored), caller.headers);
         const where = `${route} as ${caller.name}: ${status} ${code}`;
         if (status >= 500) problems.push(`${where}, a server error`);
         if (admissionOf(route) !== 'public' && GUARD_REFUSALS.includes(code ?? '')) {

@@ -1,8 +1,14 @@
 import fc from 'fast-check';
 import { startServices, type Services } from '../harness';
 import { callers, scheduleBody, type Caller } from './support/fixture';
-import { HOSTILE_PATH_SEGMENTS, hostileBody, RAW_BODIES } from './support/hostile';
-import { callFor, operations, operationsWithBody } from './support/routes';
+import {
+  HOSTILE_PATH_SEGMENTS,
+  hostileBody,
+  hostileForm,
+  hostileUpload,
+  RAW_BODIES,
+} from './support/hostile';
+import { callFor, multipartOperations, operations, operationsWithBody } from './support/routes';
 
 /**
  * Malformed, oversized and hostile input at every endpoint, as a signed-in director of the school (the caller
@@ -16,6 +22,8 @@ describe('hostile input at every endpoint', () => {
   let reads: string[];
   /** Writes that take no body (issue a token, poll now, revoke a key): hostile bodies must not break them. */
   let bodiless: string[];
+  /** Uploads: their multipart bodies are parsed after the guard, so the use cases alone must refuse them. */
+  let uploads: string[];
   const seen: number[] = [];
 
   beforeAll(async () => {
@@ -37,6 +45,7 @@ describe('hostile input at every endpoint', () => {
     writes = all.filter((r) => withBody.has(r));
     bodiless = all.filter((r) => !r.startsWith('GET ') && !withBody.has(r) && r !== 'POST /auth/logout');
     reads = all.filter((r) => r.startsWith('GET ') && r.includes('{'));
+    uploads = await multipartOperations(s.baseUrl);
   });
   afterAll(async () => {
     await s?.stop();
@@ -87,6 +96,28 @@ describe('hostile input at every endpoint', () => {
     expect(problems).toEqual([]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('answers hostile multipart uploads (wrong files, names, schools, years) with a coded 4xx, never another school', async () => {
+    expect(uploads).toEqual(expect.arrayContaining(['POST /plans/import', 'POST /plans/templates']));
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...uploads), hostileUpload, async (route, upload) => {
+        const call = callFor(route, procedureId);
+        const res = await fetch(`${s.baseUrl}${call.path}`, {
+          method: call.method,
+          headers: director.headers,
+          body: hostileForm(upload),
+        });
+        const answer = await res.text();
+        seen.push(res.status);
+        if (!clearRefusal(res.status, answer))
+          throw new Error(`${route} ${upload.fileName}: ${res.status} ${answer.slice(0, 300)}`);
+      }),
+      { numRuns: 150 },
+    );
+    expect(
+      await s.db.collection('plan_imports').countDocuments({ 'preview.schoolId': { $ne: 'school-a' } }),
+    ).toBe(0);
   });
 
   it('ignores hostile bodies sent to routes that take none, without a server error', async () => {

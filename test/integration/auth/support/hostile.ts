@@ -75,3 +75,45 @@ export const HOSTILE_PATH_SEGMENTS = [
   '%00',
   '%E0%A4%A',
 ];
+
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+
+/** Uploads as a careless user or an attacker sends them: wrong kinds of files, names and fields. */
+export const hostileUpload = fc.record(
+  {
+    schoolId: fc.oneof(fc.constantFrom('school-a', 'school-b', '', '../school-a', '$gt'), fc.string()),
+    academicYear: fc.oneof(fc.constantFrom('2030/31', '1900/01', '9999/99', ''), fc.string()),
+    staff: fc.oneof(fc.constantFrom('{', '[]', 'null', '{"__proto__":{"polluted":true}}'), fc.string()),
+    fileName: fc.constantFrom(
+      'plan.csv',
+      'plan.docx',
+      'plan.xlsx',
+      'plan.json',
+      'plan.png',
+      'plan',
+      '../../x.csv',
+    ),
+    file: fc.oneof(
+      fc.uint8Array({ maxLength: 4000 }).map((a) => Buffer.from(a)),
+      fc.uint8Array({ maxLength: 200 }).map((a) => Buffer.concat([PNG, Buffer.from(a)])),
+      fc
+        .uint8Array({ maxLength: 200 })
+        .map((a) => Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.from(a)])),
+      fc.string({ maxLength: 2000 }).map((t) => Buffer.from(t)),
+      fc.constant(Buffer.alloc(0)),
+    ),
+  },
+  { requiredKeys: ['fileName'] },
+);
+
+export type HostileUpload = typeof hostileUpload extends fc.Arbitrary<infer T> ? T : never;
+
+export function hostileForm(upload: HostileUpload): FormData {
+  const form = new FormData();
+  if (upload.file) form.append('file', new Blob([upload.file]), upload.fileName);
+  for (const name of ['schoolId', 'academicYear', 'staff'] as const) {
+    const value = upload[name];
+    if (value !== undefined) form.append(name, value);
+  }
+  return form;
+}

@@ -6,11 +6,15 @@ export interface RouteCall {
   method: string;
   path: string;
   body?: unknown;
+  /** A multipart upload (a plan or a template file with its fields) instead of a JSON body. */
+  form?: FormData;
   /** The request names school-a data (a procedure of school-a, or school-a itself) with a valid body. */
   namesSchoolA: boolean;
 }
 
-type OpenApi = { paths: Record<string, Record<string, { requestBody?: unknown }>> };
+type OpenApi = {
+  paths: Record<string, Record<string, { requestBody?: { content?: Record<string, unknown> } }>>;
+};
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
@@ -36,6 +40,39 @@ export async function operationsWithBody(baseUrl: string): Promise<Set<string>> 
   );
 }
 
+/** Operations that take a multipart upload: their bodies are parsed after the guard has run. */
+export async function multipartOperations(baseUrl: string): Promise<string[]> {
+  const doc = (await (await fetch(`${baseUrl}/docs-json`)).json()) as OpenApi;
+  return Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.entries(ops)
+      .filter(([m, op]) => METHODS.includes(m) && op.requestBody?.content?.['multipart/form-data'])
+      .map(([m]) => `${m.toUpperCase()} ${path}`),
+  );
+}
+
+/** A small plan of school-a's year as a CSV file: what a real upload looks like. */
+export const PLAN_CSV = [
+  '№;Мероприятие;Срок;Ответственный;Результат',
+  '1;Мониторинг адаптации пятиклассников;май;Заместитель директора по УВР;Аналитическая справка',
+].join('\n');
+
+const VALID_FORMS: Record<string, () => FormData> = {
+  'POST /plans/import': () => formOf({ schoolId: 'school-a', academicYear }, PLAN_CSV, 'plan.csv'),
+  'POST /plans/templates': () =>
+    formOf(
+      { districtId: 'district-1', templateId: 'matrix', title: 'Шаблон', academicYear },
+      PLAN_CSV,
+      'template.csv',
+    ),
+};
+
+export function formOf(fields: Record<string, string>, file: string | Buffer, fileName: string): FormData {
+  const form = new FormData();
+  form.append('file', new Blob([file]), fileName);
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  return form;
+}
+
 const VALID_BODIES: Record<string, () => unknown> = {
   'POST /procedures': () => scheduleBody('school-a'),
   'POST /procedures/{id}/performed': () => ({
@@ -54,7 +91,12 @@ const VALID_QUERIES: Record<string, () => string> = {
     `?at=${encodeURIComponent(new Date().toISOString())}&academicYear=${academicYear}`,
 };
 
-export function callFor(route: string, procedureId: string): RouteCall {
+/** Ids of records stored for school-a (a plan preview) that the calls name instead of made-up ones. */
+export interface StoredIds {
+  importId?: string;
+}
+
+export function callFor(route: string, procedureId: string, stored: StoredIds = {}): RouteCall {
   const [method, template] = route.split(' ');
   const values: Record<string, string> = {
     id: procedureId,
@@ -62,21 +104,26 @@ export function callFor(route: string, procedureId: string): RouteCall {
     schoolId: 'school-a',
     personId: 'deputy-school-a',
     keyId: 'aaaaaaaaaaaa',
-    importId: `imp-${'0'.repeat(24)}`,
+    importId: stored.importId ?? `imp-${'0'.repeat(24)}`,
   };
   const path =
     template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? `x-${randomUUID().slice(0, 8)}`) +
     (VALID_QUERIES[route]?.() ?? '');
   const valid = VALID_BODIES[route];
+  const form = VALID_FORMS[route];
+  const namesStored = stored.importId !== undefined && template.includes('{importId}');
   const namesSchoolA =
-    /\{(id|schoolId)\}/.test(template) && (method === 'GET' || valid !== undefined)
+    namesStored ||
+    form !== undefined ||
+    (/\{(id|schoolId)\}/.test(template) && (method === 'GET' || valid !== undefined)
       ? true
-      : valid !== undefined;
+      : valid !== undefined);
+  const payload = form ? { form: form() } : { body: valid ? valid() : {} };
   return {
     route,
     method,
     path,
-    ...(method === 'GET' || method === 'DELETE' ? {} : { body: valid ? valid() : {} }),
+    ...(method === 'GET' || method === 'DELETE' ? {} : payload),
     namesSchoolA,
   };
 }
@@ -85,7 +132,7 @@ export async function send(baseUrl: string, call: RouteCall, headers: Record<str
   const res = await fetch(`${baseUrl}${call.path}`, {
     method: call.method,
     headers: { ...(call.body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-    ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
+    ...(call.form ? { body: call.form } : call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
   });
   const text = await res.text();
   let code: string | undefined;
