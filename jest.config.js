@@ -9,7 +9,8 @@ const swc = [
   },
 ];
 const moduleNameMapper = {
-  '^@vsoko/(domain|event-store|projections|config|plan-import|calendar|accounts)$': '<rootDir>/libs/$1/src',
+  '^@vsoko/(domain|event-store|projections|config|plan-import|calendar|accounts|outbound)$':
+    '<rootDir>/libs/$1/src',
   '^@vsoko/workflows/(.*)$': '<rootDir>/workflows/$1',
 };
 const common = {

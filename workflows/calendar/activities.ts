@@ -20,12 +20,15 @@ import {
   type ProcessWebhookInput,
 } from './definitions';
 import { sendProcedureCommand, type CommandResult } from './procedure-commands';
-import { readSource } from './source-content';
+import type { AllowList } from '../../libs/outbound/src';
+import { readSource, unreadableMessage } from './source-content';
 
 export interface CalendarActivityDeps {
   store: EventStore;
   db: Db;
   temporal: Client;
+  /** Private hosts the operator lets feeds be fetched from (OUTBOUND_ALLOWED_HOSTS); none by default. */
+  outboundAllowList?: AllowList;
   now?: () => Date;
 }
 
@@ -153,7 +156,7 @@ export function createCalendarActivities(deps: CalendarActivityDeps) {
     async pollCalendarSource(sourceId: string): Promise<CalendarRunSummary> {
       const source = await sources.findOne({ _id: sourceId });
       if (!source) return { sourceId, status: 'missing', counts: {} };
-      const content = await readSource(source);
+      const content = await readSource(source, { allow: deps.outboundAllowList });
       if (content.kind === 'failed') return failed(source, content.code, content.message);
       if (content.kind === 'not-modified') {
         await sources.updateOne(
@@ -168,7 +171,7 @@ export function createCalendarActivities(deps: CalendarActivityDeps) {
       } catch (e) {
         const err = e as { code?: string; kind?: string; message?: string };
         if (err.kind === 'validation')
-          return failed(source, err.code ?? 'ICS_MALFORMED', err.message ?? String(e));
+          return failed(source, err.code ?? 'ICS_MALFORMED', unreadableMessage(source, err.message ?? ''));
         throw e;
       }
       const counts = countsOf(outcome.applied);

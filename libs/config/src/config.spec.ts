@@ -49,6 +49,18 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ VSOKO_READ_BACKEND: 'mysql' })).toThrow(/VSOKO_READ_BACKEND: одно из/);
   });
 
+  it('lets an operator allow private feed hosts, and names a malformed list', () => {
+    expect(loadConfig({}).outboundAllowList.ranges).toHaveLength(0);
+    const allow = loadConfig({
+      OUTBOUND_ALLOWED_HOSTS: 'calendar.school.local, 10.20.0.0/16',
+    }).outboundAllowList;
+    expect([...allow.names]).toEqual(['calendar.school.local']);
+    expect(allow.ranges).toHaveLength(1);
+    expect(() => loadConfig({ OUTBOUND_ALLOWED_HOSTS: 'http://127.0.0.1/' })).toThrow(
+      /OUTBOUND_ALLOWED_HOSTS: имена хостов/,
+    );
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ TEMPORAL_ADDRESS: '', MONGODB_URL: '' }).TEMPORAL_ADDRESS).toBeUndefined();
   });

@@ -10,13 +10,37 @@ import {
   Max,
   Min,
   validateSync,
+  ValidateBy,
 } from 'class-validator';
 import * as path from 'node:path';
+import { parseAllowList, type AllowList } from '@vsoko/outbound';
 import { READ_BACKENDS } from './backends';
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+const ALLOW_LIST_MESSAGE =
+  'OUTBOUND_ALLOWED_HOSTS: имена хостов, IP-адреса или диапазоны CIDR через запятую, например calendar.school.local,10.20.0.0/16';
+
+/** A comma-separated allow list that parseAllowList accepts. */
+function IsAllowList() {
+  return ValidateBy({
+    name: 'isAllowList',
+    validator: {
+      validate: (value: unknown) => {
+        if (typeof value !== 'string') return false;
+        try {
+          parseAllowList(value);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      defaultMessage: () => ALLOW_LIST_MESSAGE,
+    },
+  });
+}
 
 /** Every environment variable the services read, with its default and its rule. */
 export class VsokoConfig {
@@ -82,6 +106,15 @@ export class VsokoConfig {
   })
   CORS_ORIGINS?: string;
 
+  /**
+   * Hosts that outbound fetches (calendar feeds) may reach although they are loopback, private or otherwise
+   * not public: host names, IP addresses, CIDR ranges. Empty: only public addresses.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsAllowList()
+  OUTBOUND_ALLOWED_HOSTS?: string;
+
   /** DEVELOPMENT ONLY: take the actor from X-Actor-Id / X-Actor-Role / X-School-Id instead of signing in. */
   @Transform(({ value }: { value: unknown }) =>
     value === 'true' ? true : value === 'false' || value === '' ? false : value,
@@ -107,6 +140,10 @@ export class VsokoConfig {
       .filter(Boolean);
   }
 
+  get outboundAllowList(): AllowList {
+    return parseAllowList(this.OUTBOUND_ALLOWED_HOSTS);
+  }
+
   get eventStorePath(): string {
     return path.join(this.VSOKO_DATA_DIR, 'events.sqlite');
   }
@@ -126,6 +163,7 @@ export const KNOWN_VARIABLES = [
   'VSOKO_READ_BACKEND',
   'LOG_LEVEL',
   'CORS_ORIGINS',
+  'OUTBOUND_ALLOWED_HOSTS',
   'AUTH_DEV_HEADERS',
   'SESSION_TTL_HOURS',
   'RATE_LIMIT_PER_MINUTE',

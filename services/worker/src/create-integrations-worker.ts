@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { EventStore } from '@vsoko/event-store';
+import type { AllowList } from '@vsoko/outbound';
 import type { Db } from 'mongodb';
 import { createCalendarActivities } from '../../../workflows/calendar/activities';
 import { INTEGRATIONS_TASK_QUEUE } from '../../../workflows/calendar/definitions';
@@ -13,6 +14,8 @@ export interface IntegrationsWorkerDeps {
   db: Db;
   /** Activities drive the procedure workflows through it, as the API does. */
   temporal: Client;
+  /** From OUTBOUND_ALLOWED_HOSTS: private hosts feeds may be fetched from. */
+  outboundAllowList: AllowList;
   workflowBundle?: WorkerOptions['workflowBundle'];
   identity?: string;
 }
@@ -24,7 +27,12 @@ export function createIntegrationsWorker(deps: IntegrationsWorkerDeps): Promise<
     namespace: deps.namespace,
     taskQueue: INTEGRATIONS_TASK_QUEUE,
     ...(deps.workflowBundle ? { workflowBundle: deps.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
-    activities: createCalendarActivities({ store: deps.store, db: deps.db, temporal: deps.temporal }),
+    activities: createCalendarActivities({
+      store: deps.store,
+      db: deps.db,
+      temporal: deps.temporal,
+      outboundAllowList: deps.outboundAllowList,
+    }),
     ...(deps.identity ? { identity: deps.identity } : {}),
   });
 }

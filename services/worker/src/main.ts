@@ -38,6 +38,7 @@ async function main() {
       store,
       db: mongo.db(config.MONGODB_DB),
       temporal,
+      outboundAllowList: config.outboundAllowList,
     }),
   ];
   process.stdout.write(

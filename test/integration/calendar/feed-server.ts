@@ -16,7 +16,7 @@ export interface ServedRequest {
 export class FeedServer {
   private readonly feeds = new Map<
     string,
-    { body: string; etag: string; lastModified: string } | { status: number }
+    { body: string; etag: string; lastModified: string } | { status: number } | { location: string }
   >();
   readonly requests: ServedRequest[] = [];
   private server?: http.Server;
@@ -38,6 +38,9 @@ export class FeedServer {
       if (!feed) {
         record(404);
         res.writeHead(404).end();
+      } else if ('location' in feed) {
+        record(302);
+        res.writeHead(302, { location: feed.location }).end();
       } else if ('status' in feed) {
         record(feed.status);
         res.writeHead(feed.status).end('server error');
@@ -67,6 +70,12 @@ export class FeedServer {
 
   fail(path: string, status: number): string {
     this.feeds.set(path, { status });
+    return `${this.baseUrl}${path}`;
+  }
+
+  /** Answers 302 to `location`, as a shortened or moved calendar link does. */
+  redirect(path: string, location: string): string {
+    this.feeds.set(path, { location });
     return `${this.baseUrl}${path}`;
   }
 

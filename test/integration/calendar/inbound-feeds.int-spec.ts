@@ -9,7 +9,11 @@ describe('inbound calendar feeds: a Schedule polls each feed; marked events sche
   let s: CalendarServices;
   const host = new FeedServer();
   beforeAll(async () => {
-    [s] = await Promise.all([startCalendarServices('school-cal-1'), host.start()]);
+    // The test's feed host listens on loopback, which the worker refuses unless the operator allows it.
+    [s] = await Promise.all([
+      startCalendarServices('school-cal-1', { outboundAllowedHosts: '127.0.0.1' }),
+      host.start(),
+    ]);
   });
   afterAll(async () => {
     await host.stop();
@@ -219,6 +223,16 @@ describe('inbound calendar feeds: a Schedule polls each feed; marked events sche
       url: host.set('/broken.ics', 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nEND:VCALENDAR\r\n'),
     });
     const failing = await create({ title: 'Ошибка сервера', url: host.fail('/500.ics', 500) });
+    // An allowed host answers a page instead of a calendar: its bytes stay out of the status and the log.
+    const page = await create({
+      title: 'Страница вместо календаря',
+      url: host.set('/ui', '<!doctype html><title>internal-dashboard-token-7f3a</title>'),
+    });
+    // An allowed host redirects to the cloud metadata address: the redirect is checked like the first URL.
+    const redirected = await create({
+      title: 'Перенаправление',
+      url: host.redirect('/moved.ics', 'http://169.254.169.254/latest/meta-data/'),
+    });
     const good = await create({
       title: 'Исправный',
       url: host.set(
@@ -235,18 +249,31 @@ describe('inbound calendar feeds: a Schedule polls each feed; marked events sche
       ),
     });
 
-    const results = await Promise.all([unreachable, broken, failing, good].map((id) => poll(id)));
+    const results = await Promise.all(
+      [unreachable, broken, failing, page, redirected, good].map((id) => poll(id)),
+    );
     expect(results.map((r) => r.status)).toEqual([
+      'failed',
+      'failed',
       'failed',
       'failed',
       'failed',
       expect.stringMatching(/changed|not-modified/),
     ]);
-    expect(results.slice(0, 3).map((r) => r.error.code)).toEqual([
+    expect(results.slice(0, 5).map((r) => r.error.code)).toEqual([
       'FEED_UNREACHABLE',
       'ICS_MALFORMED',
       'FEED_HTTP_ERROR',
+      'ICS_MALFORMED',
+      'FEED_ADDRESS_FORBIDDEN',
     ]);
+    expect(results[2].error.message).toBe('Календарь ответил кодом 500');
+    const pageStatus = await status(page);
+    expect(pageStatus.lastPoll.error.message).toMatch(/не файл iCalendar/);
+    expect(JSON.stringify(pageStatus)).not.toContain('internal-dashboard-token');
+    expect(
+      JSON.stringify(await s.store.readStream(`integration-${integration.integrationId}`)),
+    ).not.toContain('internal-dashboard-token');
 
     const shown = await status(broken);
     expect(shown.lastPoll).toMatchObject({

@@ -1,4 +1,5 @@
 import { NativeConnection, type Worker } from '@temporalio/worker';
+import { loadConfig } from '@vsoko/config';
 import { addDays, localDateOf } from '@vsoko/domain';
 import { createIntegrationsWorker } from '../../../services/worker/src/create-integrations-worker';
 import { json, startServices, type JsonBody, type Services } from '../harness';
@@ -12,7 +13,18 @@ export interface CalendarServices extends Services {
   stopAll(): Promise<void>;
 }
 
-export async function startCalendarServices(defaultSchool: string): Promise<CalendarServices> {
+/**
+ * `outboundAllowedHosts` is the worker's OUTBOUND_ALLOWED_HOSTS: tests whose feed host listens on loopback
+ * allow it explicitly, as an operator would; without it the worker fetches public addresses only.
+ */
+export async function startCalendarServices(
+  defaultSchool: string,
+  options: { outboundAllowedHosts?: string } = {},
+): Promise<CalendarServices> {
+  const { outboundAllowList } = loadConfig({
+    ...process.env,
+    OUTBOUND_ALLOWED_HOSTS: options.outboundAllowedHosts ?? '',
+  });
   const s = await startServices();
   const connection = await NativeConnection.connect({ address: process.env.TEMPORAL_ADDRESS! });
   let running: { worker: Worker; done: Promise<void> } | undefined;
@@ -23,6 +35,7 @@ export async function startCalendarServices(defaultSchool: string): Promise<Cale
       store: s.store,
       db: s.db,
       temporal: s.temporal,
+      outboundAllowList,
     });
     running = { worker, done: worker.run() };
   };
