@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { EventStore } from '@vsoko/event-store';
-import { procedureStreamName, procedureWorkflowId } from '@vsoko/workflows/procedure/definitions';
+import { procedureStreamName } from '@vsoko/domain';
+import { procedureWorkflowId } from '@vsoko/workflows/procedure/definitions';
 import { COMMANDS_PER_LIFECYCLE, EVENT_TYPES } from './lifecycle';
 import { runPool } from './pool';
 

@@ -9,12 +9,11 @@ import {
   type CalendarSourceDocument,
   type PlannedAction,
 } from '../../libs/calendar/src';
-import type { CommandContext, EventMetadata } from '../../libs/domain/src';
+import { integrationStreamName, type CommandContext, type EventMetadata } from '../../libs/domain/src';
 import type { EventStore } from '../../libs/event-store/src';
 import { deterministicEventId } from '../procedure/activities';
 import {
   integrationActor,
-  integrationStreamName,
   webhookSourceId,
   type CalendarRunSummary,
   type ProcessWebhookInput,

@@ -7,10 +7,6 @@ export function integrationActor(integrationId: string, name?: string): Actor {
   return { id: `integration-${integrationId}`, kind: 'integration', ...(name ? { name } : {}) };
 }
 
-export function integrationStreamName(integrationId: string): string {
-  return `integration-${integrationId}`;
-}
-
 /** One Temporal Schedule per subscribed feed; deleting the feed deletes it. */
 export function feedScheduleId(sourceId: string): string {
   return `calendar-feed-${sourceId}`;

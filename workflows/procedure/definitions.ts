@@ -8,10 +8,6 @@ export function procedureWorkflowId(procedureId: string): string {
   return `procedure-${procedureId}`;
 }
 
-export function procedureStreamName(procedureId: string): string {
-  return `procedure-${procedureId}`;
-}
-
 export interface ProcedureWorkflowInput {
   procedureId: string;
   /** Set by continue-as-new: the state folded so far, so the new run needs no replay of the log. */

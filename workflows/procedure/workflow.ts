@@ -16,6 +16,7 @@ import {
   evolve,
   initialState,
   pendingTimers,
+  procedureStreamName,
   timerPolicy,
   type CommandContext,
   type ErrorKind,
@@ -36,7 +37,6 @@ import type { ProcedureActivities } from './activities';
 import {
   commandUpdate,
   FAILURE_PREFIX,
-  procedureStreamName,
   procedureWorkflowId,
   PROCEDURES_TASK_QUEUE,
   snapshotQuery,

@@ -1,4 +1,5 @@
 export * from './shared';
+export * from './streams';
 export * from './procedure';
 export * from './plan';
 export * from './school';

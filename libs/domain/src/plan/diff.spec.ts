@@ -1,6 +1,7 @@
 import { CANCELLED_BY_REVISION, diffPlan, isEmptyChange } from './diff';
 import type { PlannedProcedure } from './events';
-import { evolvePlan, initialPlanState, planStreamName } from './state';
+import { planStreamName } from '../streams';
+import { evolvePlan, initialPlanState } from './state';
 
 const planned = (
   id: string,

@@ -27,11 +27,6 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
   }
 }
 
-/** `plan-school-1-2023-24`: one stream per school and academic year, so a district is only more streams. */
-export function planStreamName(schoolId: string, academicYear: string): string {
-  return `plan-${schoolId}-${academicYear.replace('/', '-')}`;
-}
-
 /** The procedures that came from one template, or (`undefined`) from the school's own files. */
 export function partOfPlan(
   procedures: readonly PlannedProcedure[],

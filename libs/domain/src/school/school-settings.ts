@@ -2,7 +2,7 @@ import { assertNever, type CommandContext, type DomainEvent } from '../shared';
 import { fail, isAdministrator, requireReminders } from '../procedure/rules';
 import type { ReminderSettings } from '../procedure/values';
 
-/** A school's own settings, on the stream `school-<schoolId>`; procedures take them when scheduled. */
+/** A school's own settings, on its stream (`schoolStreamName`); procedures take them when scheduled. */
 export type ReminderSettingsChanged = DomainEvent<
   'ReminderSettingsChanged',
   { schoolId: string } & ReminderSettings
@@ -20,10 +20,6 @@ export interface SchoolSettingsState {
 }
 
 export const initialSchoolSettings: SchoolSettingsState = { reminders: null };
-
-export function schoolStreamName(schoolId: string): string {
-  return `school-${schoolId}`;
-}
 
 export function decideSchool(
   command: SchoolCommand,

@@ -3,6 +3,7 @@ import {
   isDecisionOverdue,
   pendingStage,
   PROCEDURE_EVENT_TYPES,
+  procedureStreamName,
   type ProcedureEvent,
   type ProcedureEventType,
   type ProcedureState,
@@ -46,7 +47,7 @@ export const procedureProjection: Projection<ProcedureDocument> = {
   handles: HANDLED,
   documentIds: (event) => {
     const id = procedureIdOf(event);
-    return id !== null && event.streamName === `procedure-${id}` ? [id] : [];
+    return id !== null && event.streamName === procedureStreamName(id) ? [id] : [];
   },
   evolve(doc, event) {
     const before = doc ? stateOf(doc) : ({ status: 'none' } as const);

@@ -1,4 +1,4 @@
-import type { DomainEvent, EventMetadata } from '@vsoko/domain';
+import { procedureStreamName, type DomainEvent, type EventMetadata } from '@vsoko/domain';
 import type { RecordedEvent } from '@vsoko/event-store';
 import { InMemoryProjector } from '../in-memory-projector';
 import type { AnyProjection, ProjectedDocument } from '../projection';
@@ -13,7 +13,7 @@ export function recorded(events: readonly GivenEvent[], startAt = 1): RecordedEv
   const revisions = new Map<string, number>();
   return events.map((event, i) => {
     const procedureId = (event.data as { procedureId: string }).procedureId;
-    const streamName = `procedure-${procedureId}`;
+    const streamName = procedureStreamName(procedureId);
     const revision = (revisions.get(streamName) ?? -1) + 1;
     revisions.set(streamName, revision);
     const occurredAt = new Date(Date.UTC(2024, 0, 1, 9) + i * 60_000).toISOString();

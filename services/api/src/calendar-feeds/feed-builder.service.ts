@@ -1,8 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { entriesOf, renderFeed, type CalendarEntry } from '@vsoko/calendar';
-import { evolve, initialState, type ProcedureEvent, type ProcedureState } from '@vsoko/domain';
+import {
+  evolve,
+  initialState,
+  procedureStreamName,
+  type ProcedureEvent,
+  type ProcedureState,
+} from '@vsoko/domain';
 import type { EventStore } from '@vsoko/event-store';
-import { procedureStreamName } from '@vsoko/workflows/procedure/definitions';
 import type { Db } from 'mongodb';
 import type { Clock } from '../infrastructure/clock';
 import { CLOCK, EVENT_STORE, READ_DB } from '../infrastructure/tokens';

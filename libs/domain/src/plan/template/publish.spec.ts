@@ -1,6 +1,7 @@
 import { spec } from '../../testing';
 import { decideTemplate } from './publish';
-import { evolveTemplate, initialTemplateState, templateStreamName, type TemplateState } from './state';
+import { templateStreamName } from '../../streams';
+import { evolveTemplate, initialTemplateState, type TemplateState } from './state';
 import { publishTemplate, templateRow } from './testing';
 import type { TemplateEvent } from './events';
 

@@ -37,8 +37,3 @@ export function evolveTemplate(state: TemplateState, event: TemplateEvent): Temp
 export function latestVersion(state: TemplateState & { status: 'published' }): TemplateVersion {
   return state.versions[state.versions.length - 1];
 }
-
-/** `template-district-1-vpr-2031`: one stream per district and template. */
-export function templateStreamName(districtId: string, templateId: string): string {
-  return `template-${districtId}-${templateId}`;
-}

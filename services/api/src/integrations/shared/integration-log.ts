@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EventMetadata } from '@vsoko/domain';
+import { integrationStreamName, type EventMetadata } from '@vsoko/domain';
 import type { EventStore } from '@vsoko/event-store';
 import { deterministicEventId } from '@vsoko/workflows/procedure/activities';
-import { integrationActor, integrationStreamName } from '@vsoko/workflows/calendar/definitions';
+import { integrationActor } from '@vsoko/workflows/calendar/definitions';
 import type { Clock } from '../../infrastructure/clock';
 import { CLOCK, EVENT_STORE } from '../../infrastructure/tokens';
 

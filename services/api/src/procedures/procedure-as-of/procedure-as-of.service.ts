@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { NotFound } from '@vsoko/domain';
+import { NotFound, procedureStreamName } from '@vsoko/domain';
 import type { EventStore } from '@vsoko/event-store';
 import { procedureProjection, type ProcedureDocument } from '@vsoko/projections';
 import type { Db } from 'mongodb';
@@ -18,7 +18,7 @@ export class ProcedureAsOfService {
   ) {}
 
   async procedure(procedureId: string, at: string, basis: AsOfBasis): Promise<ProcedureAsOf> {
-    const events = await this.store.readStream(`procedure-${procedureId}`);
+    const events = await this.store.readStream(procedureStreamName(procedureId));
     const result = stateAsOf(procedureId, events, at, basis);
     if (result.state.status === 'none')
       throw new NotFound(
@@ -35,7 +35,7 @@ export class ProcedureAsOfService {
       .toArray();
     const procedures: ProcedureAsOf[] = [];
     for (const { _id } of ids) {
-      const events = await this.store.readStream(`procedure-${_id}`);
+      const events = await this.store.readStream(procedureStreamName(_id));
       const result = stateAsOf(_id, events, at, basis);
       if (result.state.status !== 'none') procedures.push(result);
     }

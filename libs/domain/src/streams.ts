@@ -1,0 +1,28 @@
+/*
+ * Every stream's name, in one place. `<category>-<id>`: the category says which aggregate folds it, and the
+ * projector and the event store's name rules (libs/event-store/src/validation.ts) rely on that shape.
+ */
+
+export function procedureStreamName(procedureId: string): string {
+  return `procedure-${procedureId}`;
+}
+
+/** `plan-school-1-2023-24`: one stream per school and academic year, so a district is only more streams. */
+export function planStreamName(schoolId: string, academicYear: string): string {
+  return `plan-${schoolId}-${academicYear.replace('/', '-')}`;
+}
+
+/** `template-district-1-vpr-2031`: one stream per district and template. */
+export function templateStreamName(districtId: string, templateId: string): string {
+  return `template-${districtId}-${templateId}`;
+}
+
+/** A school's own settings; procedures take them when scheduled. */
+export function schoolStreamName(schoolId: string): string {
+  return `school-${schoolId}`;
+}
+
+/** Everything an integration (a calendar feed, a webhook) did, with the integration as the actor. */
+export function integrationStreamName(integrationId: string): string {
+  return `integration-${integrationId}`;
+}
