@@ -7,4 +7,5 @@ export * from './decide';
 export * from './calendar';
 export * from './stages';
 export * from './timers';
+export * from './decider';
 export { ADMINISTRATOR_ROLES, MAX_DEADLINE_YEARS, isAdministrator, isResponsible } from './rules';

@@ -1,4 +1,4 @@
-import { assertNever, type CommandContext, type DomainEvent } from '../shared';
+import { assertNever, type CommandContext, type Decider, type DomainEvent } from '../shared';
 import { fail, isAdministrator, requireReminders } from '../procedure/rules';
 import type { ReminderSettings } from '../procedure/values';
 
@@ -65,3 +65,9 @@ export function evolveSchool(_state: SchoolSettingsState, event: SchoolEvent): S
       return assertNever(event.type);
   }
 }
+
+export const schoolSettingsDecider: Decider<SchoolCommand, SchoolEvent, SchoolSettingsState> = {
+  decide: decideSchool,
+  evolve: evolveSchool,
+  initialState: initialSchoolSettings,
+};

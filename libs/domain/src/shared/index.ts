@@ -1,3 +1,4 @@
 export * from './errors';
 export * from './event';
 export * from './time-zone';
+export * from './decider';
