@@ -11,7 +11,7 @@ import {
 } from '../../libs/calendar/src';
 import { integrationStreamName, type CommandContext, type EventMetadata } from '../../libs/domain/src';
 import type { EventStore } from '../../libs/event-store/src';
-import { deterministicEventId } from '../procedure/activities';
+import { deterministicEventId } from '../../libs/event-sourcing/src';
 import {
   integrationActor,
   webhookSourceId,

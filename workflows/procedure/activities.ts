@@ -1,9 +1,12 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { createHash } from 'node:crypto';
 import type { CommandContext, DomainEvent } from '../../libs/domain/src';
 import { metadataFor } from '../../libs/domain/src';
 import type { EventStore } from '../../libs/event-store/src';
+import { deterministicEventId } from '../../libs/event-sourcing/src';
 import { FAILURE_PREFIX } from './definitions';
+
+// Kept only until the plan use cases import it from libs/event-sourcing, where it is defined.
+export { deterministicEventId } from '../../libs/event-sourcing/src';
 
 export interface AppendInput {
   streamName: string;
@@ -16,16 +19,6 @@ export interface AppendInput {
 export interface AppendOutput {
   revision: number;
   position: number;
-}
-
-/**
- * Event ids are a hash of the stream, the command and the event's index, so a retried activity appends the
- * same ids at the same place and the store recognises them instead of writing twice.
- */
-export function deterministicEventId(streamName: string, commandId: string, index: number): string {
-  const h = createHash('sha256').update(`${streamName}\u0000${commandId}\u0000${index}`).digest('hex');
-  const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 export function createProcedureActivities(deps: { store: EventStore }) {

@@ -1,6 +1,7 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { loadConfig, type VsokoConfig } from '@vsoko/config';
+import { DeciderHandler } from '@vsoko/event-sourcing';
 import { createEventStore, type EventStore } from '@vsoko/event-store';
 import { MongoClient, type Db } from 'mongodb';
 import { systemClock, uuidGenerator } from './clock';
@@ -51,6 +52,11 @@ import {
       useFactory: (config: VsokoConfig) =>
         createEventStore({ url: config.EVENTSTORE_URL, sqlitePath: config.eventStorePath }),
     },
+    {
+      provide: DeciderHandler,
+      inject: [EVENT_STORE],
+      useFactory: (store: EventStore) => new DeciderHandler(store),
+    },
     { provide: CLOCK, useValue: systemClock },
     { provide: ID_GENERATOR, useValue: uuidGenerator },
   ],
@@ -61,6 +67,7 @@ import {
     MONGO_CLIENT,
     READ_DB,
     EVENT_STORE,
+    DeciderHandler,
     CLOCK,
     ID_GENERATOR,
   ],

@@ -1,16 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import {
-  decideSchool,
   DEFAULT_TIMER_POLICY,
-  evolveSchool,
-  initialSchoolSettings,
+  schoolSettingsDecider,
   schoolStreamName,
   type CommandContext,
   type ReminderSettings,
 } from '@vsoko/domain';
-import { DeciderHandler } from '../event-sourcing/decider-handler';
-
-const schoolDecider = { decide: decideSchool, evolve: evolveSchool, initialState: initialSchoolSettings };
+import { DeciderHandler } from '@vsoko/event-sourcing';
 
 export const DEFAULT_REMINDERS: ReminderSettings = {
   daysBefore: [...DEFAULT_TIMER_POLICY.reminderDaysBefore],
@@ -23,14 +19,14 @@ export class SchoolSettings {
   constructor(private readonly handler: DeciderHandler) {}
 
   async reminders(schoolId: string): Promise<ReminderSettings & { custom: boolean }> {
-    const { state } = await this.handler.load(schoolStreamName(schoolId), schoolDecider);
+    const { state } = await this.handler.load(schoolStreamName(schoolId), schoolSettingsDecider);
     return state.reminders ? { ...state.reminders, custom: true } : { ...DEFAULT_REMINDERS, custom: false };
   }
 
   async changeReminders(schoolId: string, settings: ReminderSettings, ctx: CommandContext) {
     const result = await this.handler.handle(
       schoolStreamName(schoolId),
-      schoolDecider,
+      schoolSettingsDecider,
       { type: 'ChangeReminderSettings', data: { schoolId, ...settings } },
       ctx,
     );
@@ -38,7 +34,7 @@ export class SchoolSettings {
       ...result.state.reminders,
       revision: result.revision,
       position: result.position,
-      eventTypes: result.eventTypes,
+      eventTypes: result.events.map((e) => e.type),
     };
   }
 }

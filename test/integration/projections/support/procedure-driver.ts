@@ -12,7 +12,7 @@ import {
   type TimerKind,
 } from '@vsoko/domain';
 import type { AppendResult, EventStore } from '@vsoko/event-store';
-import { deterministicEventId } from '@vsoko/workflows/procedure/activities';
+import { deterministicEventId } from '@vsoko/event-sourcing';
 
 export const SYSTEM: Actor = { id: 'system', kind: 'system', name: 'vsoko' };
 

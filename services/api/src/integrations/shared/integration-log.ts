@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { integrationStreamName, type EventMetadata } from '@vsoko/domain';
 import type { EventStore } from '@vsoko/event-store';
-import { deterministicEventId } from '@vsoko/workflows/procedure/activities';
+import { deterministicEventId } from '@vsoko/event-sourcing';
 import { integrationActor } from '@vsoko/workflows/calendar/definitions';
 import type { Clock } from '../../infrastructure/clock';
 import { CLOCK, EVENT_STORE } from '../../infrastructure/tokens';

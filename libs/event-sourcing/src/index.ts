@@ -1,0 +1,2 @@
+export * from './decider-handler';
+export { deterministicEventId } from './event-ids';
