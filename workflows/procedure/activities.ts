@@ -1,8 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { CommandContext, DomainEvent } from '../../libs/domain/src';
-import { metadataFor } from '../../libs/domain/src';
 import type { EventStore } from '../../libs/event-store/src';
-import { deterministicEventId } from '../../libs/event-sourcing/src';
+import { DeciderHandler } from '../../libs/event-sourcing/src';
 import { FAILURE_PREFIX } from './definitions';
 
 // Kept only until the plan use cases import it from libs/event-sourcing, where it is defined.
@@ -21,22 +20,16 @@ export interface AppendOutput {
   position: number;
 }
 
+/** The workflow decides; this appends what it decided, so a retried activity writes nothing twice. */
 export function createProcedureActivities(deps: { store: EventStore }) {
+  const handler = new DeciderHandler(deps.store);
   return {
     async appendEvents(input: AppendInput): Promise<AppendOutput> {
-      const metadata = metadataFor(input.context);
       try {
-        const result = await deps.store.append(
-          input.streamName,
-          input.events.map((e, i) => ({
-            id: deterministicEventId(input.streamName, input.context.commandId, i),
-            type: e.type,
-            data: e.data,
-            metadata,
-          })),
-          input.expectedRevision < 0 ? 'no_stream' : input.expectedRevision,
-        );
-        return { revision: result.nextExpectedRevision, position: result.position };
+        const { revision, position } = await handler.append(input.streamName, input.events, input.context, {
+          expectedRevision: input.expectedRevision,
+        });
+        return { revision, position };
       } catch (e) {
         const err = e as { kind?: string; code?: string; message?: string };
         if (err.kind === 'conflict' || err.kind === 'validation') {
