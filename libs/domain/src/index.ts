@@ -3,3 +3,5 @@ export * from './streams';
 export * from './procedure';
 export * from './plan';
 export * from './school';
+export * from './meeting';
+export * from './decision';

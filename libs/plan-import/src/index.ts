@@ -8,3 +8,4 @@ export * from './preview/types';
 export * from './preview/procedure-id';
 export * from './preview/build-preview';
 export * from './templates';
+export * from './deadlines/decision-deadline';

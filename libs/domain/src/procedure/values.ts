@@ -30,6 +30,8 @@ export const MEETING_LEVELS = [
   'director-meeting',
   'parent-meeting',
   'prevention-council',
+  'class-teachers-meeting',
+  'governing-council',
 ] as const;
 export type MeetingLevel = (typeof MEETING_LEVELS)[number];
 
@@ -40,6 +42,8 @@ export const MEETING_LEVEL_TITLES: Record<MeetingLevel, string> = {
   'director-meeting': 'Совещание при директоре',
   'parent-meeting': 'Родительское собрание',
   'prevention-council': 'Совет профилактики',
+  'class-teachers-meeting': 'Совещание с классными руководителями',
+  'governing-council': 'Управляющий совет',
 };
 
 /** A meeting as its protocol records it. */

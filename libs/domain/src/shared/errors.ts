@@ -73,3 +73,16 @@ export function vsokoError(
 export function isErrorKind(value: unknown): value is ErrorKind {
   return typeof value === 'string' && value in CLASSES;
 }
+
+/**
+ * An aggregate's `fail`: most refusals are rule violations (422); the few codes listed are about who acts,
+ * what exists or what was already done, and callers answer them differently (403, 404, 409).
+ */
+export type Fail = (code: string, message: string, details?: Record<string, unknown>) => never;
+
+/** Callers declare the result with the type `Fail`, so that the compiler narrows after a call. */
+export function failureOf(kindByCode: Readonly<Record<string, ErrorKind>>): Fail {
+  return (code, message, details) => {
+    throw vsokoError(kindByCode[code] ?? 'rule', code, message, details);
+  };
+}

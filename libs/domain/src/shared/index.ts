@@ -2,3 +2,4 @@ export * from './errors';
 export * from './event';
 export * from './time-zone';
 export * from './decider';
+export * from './same-value';

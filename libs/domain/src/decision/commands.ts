@@ -1,0 +1,71 @@
+import type { DecisionAdopted, EffectivenessAssessed } from './events';
+import type { Deadline, EvidenceRef, Executors } from './values';
+
+type Command<Type extends string, Data> = { type: Type; data: Data };
+
+/** The parsed deadline's `due` is computed by the domain for months; recordedOn comes from the context. */
+export type AdoptDecision = Command<'AdoptDecision', Omit<DecisionAdopted['data'], 'recordedOn'>>;
+
+export type ReassignDecision = Command<
+  'ReassignDecision',
+  { decisionId: string; executors: Executors; reason: string }
+>;
+
+export type ChangeDecisionDeadline = Command<
+  'ChangeDecisionDeadline',
+  { decisionId: string; deadline: Deadline; reason: string }
+>;
+
+export type AttachEvidence = Command<
+  'AttachEvidence',
+  { decisionId: string; evidenceId: string; ref: EvidenceRef; about: string; description?: string }
+>;
+
+/** Without `evidenceIds`, every piece of evidence attached so far supports the execution. */
+export type RecordDecisionExecution = Command<
+  'RecordDecisionExecution',
+  { decisionId: string; executedOn: string; evidenceIds?: string[]; note?: string }
+>;
+
+export type WithdrawDecision = Command<'WithdrawDecision', { decisionId: string; reason: string }>;
+
+export type RecordCheckIn = Command<'RecordCheckIn', { decisionId: string; dueOn: string; note: string }>;
+
+export type AssessEffectiveness = Command<'AssessEffectiveness', EffectivenessAssessed['data']>;
+
+/* Timer commands, issued by the system actor when `pendingDecisionTimers` says so; stale ones yield nothing. */
+
+export type RemindOfDeadline = Command<
+  'RemindOfDeadline',
+  { decisionId: string; due: string; daysBefore: number; dueAt: string }
+>;
+
+export type MarkDeadlineMissed = Command<
+  'MarkDeadlineMissed',
+  { decisionId: string; due: string; dueAt: string }
+>;
+
+export type MarkCheckInMissed = Command<
+  'MarkCheckInMissed',
+  { decisionId: string; dueOn: string; dueAt: string }
+>;
+
+export type EscalateDecision = Command<
+  'EscalateDecision',
+  { decisionId: string; due: string; dueAt: string }
+>;
+
+export type DecisionTimerCommand =
+  RemindOfDeadline | MarkDeadlineMissed | MarkCheckInMissed | EscalateDecision;
+
+export type DecisionCommand =
+  | AdoptDecision
+  | ReassignDecision
+  | ChangeDecisionDeadline
+  | AttachEvidence
+  | RecordDecisionExecution
+  | WithdrawDecision
+  | RecordCheckIn
+  | AssessEffectiveness
+  | DecisionTimerCommand;
+export type DecisionCommandType = DecisionCommand['type'];

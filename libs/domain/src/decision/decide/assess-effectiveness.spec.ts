@@ -1,0 +1,96 @@
+import type { DecisionCommand } from '../commands';
+import { actors, ctx, DECISION, decisionSpec, events, history } from '../testing/fixtures';
+import type { Verdict } from '../values';
+
+const LATER = '2024-01-25T06:00:00.000Z';
+const assess = (
+  verdict: Verdict,
+  assessedOn = '2024-01-20',
+  indicator = 'Доля процедур с аналитической справкой: 40 %',
+): DecisionCommand => ({
+  type: 'AssessEffectiveness',
+  data: { decisionId: DECISION, verdict, indicator, assessedOn },
+});
+
+describe('executed', () => {
+  const given = decisionSpec.given(history.executed);
+
+  it.each<[Verdict, string]>([
+    ['effective', 'assessed'],
+    ['partly', 'assessed'],
+  ])('is judged %s with its indicator, which resolves it', (verdict, status) => {
+    const state = given.when(assess(verdict), ctx(actors.director, LATER)).then([
+      {
+        type: 'EffectivenessAssessed',
+        data: {
+          decisionId: DECISION,
+          verdict,
+          indicator: 'Доля процедур с аналитической справкой: 40 %',
+          assessedOn: '2024-01-20',
+        },
+      },
+    ]);
+    expect(state.status).toBe(status);
+  });
+
+  it('judged not effective, is re-opened', () => {
+    const state = given
+      .when(assess('not-effective'), ctx(actors.director, LATER))
+      .then([events.notEffective()]);
+    expect(state.status).toBe('reopened');
+  });
+
+  it('needs the indicator, a known verdict, a day after execution and not in the future', () => {
+    given
+      .when(assess('effective', '2024-01-20', ' '), ctx(actors.director, LATER))
+      .thenThrows('INDICATOR_REQUIRED');
+    given.when(assess('good' as Verdict), ctx(actors.director, LATER)).thenThrows('VERDICT_UNKNOWN');
+    given
+      .when(assess('effective', '2023-12-19'), ctx(actors.director, LATER))
+      .thenThrows('DATE_BEFORE_EXECUTION');
+    given.when(assess('effective', '2024-01-26'), ctx(actors.director, LATER)).thenThrows('DATE_IN_FUTURE');
+  });
+
+  it('is judged by the administration, not by those who executed it', () => {
+    given.when(assess('effective'), ctx(actors.shmo, LATER)).thenThrows('ACTOR_NOT_ALLOWED');
+  });
+});
+
+describe('open', () => {
+  it('is not judged before it is executed', () => {
+    decisionSpec
+      .given(history.open)
+      .when(assess('effective'), ctx(actors.director, LATER))
+      .thenThrows('DECISION_STATUS_MISMATCH');
+  });
+});
+
+describe('reopened', () => {
+  const given = decisionSpec.given(history.reopened);
+
+  it('is in work again: executed anew, then judged again', () => {
+    const executedAgain = {
+      type: 'RecordDecisionExecution',
+      data: { decisionId: DECISION, executedOn: '2024-01-24' },
+    } as const;
+    given.when(executedAgain, ctx(actors.vinogradova, LATER)).then([events.executed('2024-01-24')]);
+    decisionSpec
+      .given([...history.reopened, events.executed('2024-01-24')])
+      .when(assess('effective', '2024-01-25'), ctx(actors.director, LATER))
+      .then([
+        {
+          type: 'EffectivenessAssessed',
+          data: {
+            decisionId: DECISION,
+            verdict: 'effective',
+            indicator: 'Доля процедур с аналитической справкой: 40 %',
+            assessedOn: '2024-01-25',
+          },
+        },
+      ]);
+  });
+
+  it('is not judged again before it is executed again', () => {
+    given.when(assess('effective'), ctx(actors.director, LATER)).thenThrows('DECISION_STATUS_MISMATCH');
+  });
+});

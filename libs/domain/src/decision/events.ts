@@ -1,0 +1,114 @@
+import type { DomainEvent } from '../shared';
+import type { Responsible } from '../procedure/values';
+import type { AdoptedBy, Deadline, DecisionScope, Evidence, Executors, Verdict } from './values';
+
+/*
+ * What happened to one management decision, on its own stream. Type names differ from the decision events
+ * inside procedure streams (DecisionsAdopted, DecisionExecuted …), which the existing log keeps.
+ */
+
+export type DecisionAdopted = DomainEvent<
+  'DecisionAdopted',
+  {
+    decisionId: string;
+    schoolId: string;
+    academicYear: string;
+    /** Its number in the meeting's (or order's) list: «1.», «2.» … */
+    number: number;
+    wording: string;
+    adoptedBy: AdoptedBy;
+    procedureIds: string[];
+    executors: Executors;
+    scope: DecisionScope;
+    deadline: Deadline;
+    evidenceRequired: boolean;
+    timeZone: string;
+    /** The school day it was entered: reminders and check-ins due before it are not sent. */
+    recordedOn: string;
+  }
+>;
+
+/** Staff leave, duties change: the lead (and co-executors) move, with a reason. */
+export type DecisionReassigned = DomainEvent<
+  'DecisionReassigned',
+  { decisionId: string; previous: Executors; executors: Executors; reason: string }
+>;
+
+export type DecisionDeadlineChanged = DomainEvent<
+  'DecisionDeadlineChanged',
+  { decisionId: string; previous: Deadline; deadline: Deadline; reason: string; changedOn: string }
+>;
+
+export type EvidenceAttached = DomainEvent<'EvidenceAttached', { decisionId: string } & Evidence>;
+
+export type DecisionExecutionRecorded = DomainEvent<
+  'DecisionExecutionRecorded',
+  { decisionId: string; executedOn: string; evidenceIds: string[]; note?: string }
+>;
+
+export type DecisionWithdrawn = DomainEvent<'DecisionWithdrawn', { decisionId: string; reason: string }>;
+
+/** Progress reported for a check-in day of a whole-year or standing decision. */
+export type CheckInRecorded = DomainEvent<
+  'CheckInRecorded',
+  { decisionId: string; dueOn: string; note: string; recordedOn: string }
+>;
+
+export type CheckInMissed = DomainEvent<
+  'CheckInMissed',
+  { decisionId: string; dueOn: string; wording: string; responsible: Responsible }
+>;
+
+export type DecisionDeadlineApproaching = DomainEvent<
+  'DecisionDeadlineApproaching',
+  { decisionId: string; due: string; daysBefore: number; wording: string; responsible: Responsible }
+>;
+
+export type DecisionDeadlineMissed = DomainEvent<
+  'DecisionDeadlineMissed',
+  { decisionId: string; due: string; wording: string; responsible: Responsible }
+>;
+
+/** The lateness lasted past the school's grace period: the director is told. */
+export type DecisionEscalated = DomainEvent<
+  'DecisionEscalated',
+  { decisionId: string; due: string; wording: string; responsible: Responsible }
+>;
+
+/** «Не эффективно» re-opens the question: the decision goes back on the next meeting's agenda. */
+export type EffectivenessAssessed = DomainEvent<
+  'EffectivenessAssessed',
+  { decisionId: string; verdict: Verdict; indicator: string; assessedOn: string; note?: string }
+>;
+
+export type DecisionEvent =
+  | DecisionAdopted
+  | DecisionReassigned
+  | DecisionDeadlineChanged
+  | EvidenceAttached
+  | DecisionExecutionRecorded
+  | DecisionWithdrawn
+  | CheckInRecorded
+  | CheckInMissed
+  | DecisionDeadlineApproaching
+  | DecisionDeadlineMissed
+  | DecisionEscalated
+  | EffectivenessAssessed;
+export type DecisionEventType = DecisionEvent['type'];
+
+const EVENT_TYPES = {
+  DecisionAdopted: true,
+  DecisionReassigned: true,
+  DecisionDeadlineChanged: true,
+  EvidenceAttached: true,
+  DecisionExecutionRecorded: true,
+  DecisionWithdrawn: true,
+  CheckInRecorded: true,
+  CheckInMissed: true,
+  DecisionDeadlineApproaching: true,
+  DecisionDeadlineMissed: true,
+  DecisionEscalated: true,
+  EffectivenessAssessed: true,
+} satisfies Record<DecisionEventType, true>;
+
+export const DECISION_EVENT_TYPES = Object.keys(EVENT_TYPES) as DecisionEventType[];

@@ -1,0 +1,10 @@
+export * from './values';
+export * from './events';
+export * from './commands';
+export * from './state';
+export * from './evolve';
+export * from './decide';
+export * from './calendar';
+export * from './timers';
+export * from './streams';
+export { dueDateOf, parseClasses } from './rules';

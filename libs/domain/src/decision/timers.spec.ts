@@ -1,0 +1,157 @@
+import { timerPolicy } from '../procedure/timers';
+import type { DecisionCommand } from './commands';
+import { decideDecision } from './decide';
+import type { DecisionEvent } from './events';
+import { evolveDecision } from './evolve';
+import { initialDecisionState } from './state';
+import { actors, adopted, ctx, DECISION, decisionSpec, events, ZONE } from './testing/fixtures';
+import { pendingDecisionTimers } from './timers';
+import type { Deadline } from './values';
+
+const policy = timerPolicy(ZONE);
+const fold = (history: DecisionEvent[]) => history.reduce(evolveDecision, initialDecisionState);
+const lead = adopted.executors.lead;
+const wording = adopted.wording;
+
+const wholeYear: Deadline = {
+  asWritten: 'В течение года',
+  parsed: {
+    kind: 'year',
+    academicYear: '2023/24',
+    due: '2024-05-31',
+    checkIns: ['2023-10-31', '2023-12-31', '2024-03-31'],
+  },
+};
+const standing: Deadline = {
+  asWritten: 'Постоянно по мере поступления',
+  parsed: { kind: 'standing', every: 'month', from: '2023-09-15' },
+};
+
+/** Fires the first pending timer as the system, at its instant, until none is left or `limit` is reached. */
+function run(history: DecisionEvent[], limit: number): DecisionEvent[] {
+  const out = [...history];
+  for (let i = 0; i < limit; i++) {
+    const [next] = pendingDecisionTimers(fold(out), policy);
+    if (!next) break;
+    const produced = decideDecision(next.command, fold(out), ctx(actors.system, next.at));
+    expect(produced.length).toBeGreaterThan(0);
+    out.push(...produced);
+  }
+  return out.slice(history.length);
+}
+
+describe('open, due at the end of a range of months', () => {
+  it('waits for reminders 7 and 1 days before 31.12.2023 at 09:00, then the end of that day, in the school’s zone', () => {
+    const timers = pendingDecisionTimers(fold([events.adopted()]), policy);
+    expect(timers.map((t) => [t.kind, t.at])).toEqual([
+      ['reminder', '2023-12-24T04:00:00.000Z'],
+      ['reminder', '2023-12-30T04:00:00.000Z'],
+      ['deadline-missed', '2023-12-31T18:59:59.999Z'],
+    ]);
+  });
+
+  it('is marked missed, then escalated after the grace days, each once', () => {
+    expect(run([events.adopted()], 10).map((e) => e.type)).toEqual([
+      'DecisionDeadlineApproaching',
+      'DecisionDeadlineApproaching',
+      'DecisionDeadlineMissed',
+      'DecisionEscalated',
+    ]);
+  });
+
+  it('ignores a timer fired early, as the system alone, and a stale one for an old deadline', () => {
+    const missed: DecisionCommand = {
+      type: 'MarkDeadlineMissed',
+      data: { decisionId: DECISION, due: '2023-12-31', dueAt: '2023-12-31T18:59:59.999Z' },
+    };
+    const given = decisionSpec.given([events.adopted()]);
+    given.when(missed, ctx(actors.system, '2023-12-31T10:00:00.000Z')).thenNothing();
+    given.when(missed, ctx(actors.director, '2024-01-01T00:00:00.000Z')).thenThrows('SYSTEM_ONLY');
+    given
+      .when(
+        { ...missed, data: { ...missed.data, due: '2023-11-30' } },
+        ctx(actors.system, '2024-01-01T00:00:00.000Z'),
+      )
+      .thenNothing();
+    given.when(missed, ctx(actors.system, '2024-01-01T00:00:00.000Z')).then([
+      {
+        type: 'DecisionDeadlineMissed',
+        data: { decisionId: DECISION, due: '2023-12-31', wording, responsible: lead },
+      },
+    ]);
+  });
+});
+
+describe('open, in the course of the year', () => {
+  it('gets its term check-ins, then falls due at the year’s end', () => {
+    const timers = pendingDecisionTimers(fold([events.adopted({ deadline: wholeYear })]), policy);
+    expect(timers.filter((t) => t.kind === 'check-in-missed').map((t) => t.command.data)).toEqual([
+      { decisionId: DECISION, dueOn: '2023-10-31', dueAt: '2023-10-31T18:59:59.999Z' },
+      { decisionId: DECISION, dueOn: '2023-12-31', dueAt: '2023-12-31T18:59:59.999Z' },
+      { decisionId: DECISION, dueOn: '2024-03-31', dueAt: '2024-03-31T18:59:59.999Z' },
+    ]);
+    expect(timers[timers.length - 1]).toMatchObject({
+      kind: 'deadline-missed',
+      at: '2024-05-31T18:59:59.999Z',
+    });
+  });
+
+  it('marks each check-in without a report as missed', () => {
+    const produced = run([events.adopted({ deadline: wholeYear })], 20);
+    expect(produced.filter((e) => e.type === 'CheckInMissed').map((e) => e.data)).toEqual(
+      ['2023-10-31', '2023-12-31', '2024-03-31'].map((dueOn) => ({
+        decisionId: DECISION,
+        dueOn,
+        wording,
+        responsible: lead,
+      })),
+    );
+  });
+
+  it('does not wait for a check-in that was reported', () => {
+    const reported: DecisionEvent = {
+      type: 'CheckInRecorded',
+      data: { decisionId: DECISION, dueOn: '2023-10-31', note: 'Сделано', recordedOn: '2023-10-30' },
+    };
+    const timers = pendingDecisionTimers(fold([events.adopted({ deadline: wholeYear }), reported]), policy);
+    expect(
+      timers.some((t) => t.command.type === 'MarkCheckInMissed' && t.command.data.dueOn === '2023-10-31'),
+    ).toBe(false);
+  });
+});
+
+describe('open, standing', () => {
+  it('is never overdue as a whole; each month’s missed check-in is an event of its own', () => {
+    const produced = run([events.adopted({ deadline: standing })], 4);
+    expect(produced.map((e) => [e.type, e.type === 'CheckInMissed' ? e.data.dueOn : ''])).toEqual([
+      ['CheckInMissed', '2023-09-30'],
+      ['CheckInMissed', '2023-10-31'],
+      ['CheckInMissed', '2023-11-30'],
+      ['CheckInMissed', '2023-12-31'],
+    ]);
+    const state = fold([events.adopted({ deadline: standing }), ...produced]);
+    expect(state.status === 'open' && state.overdue).toBe(false);
+  });
+});
+
+describe('open, without a deadline', () => {
+  it('waits for nothing', () => {
+    expect(
+      pendingDecisionTimers(fold([events.adopted({ deadline: { parsed: { kind: 'none' } } })]), policy),
+    ).toEqual([]);
+  });
+});
+
+describe('executed, reopened, withdrawn', () => {
+  it('an executed or withdrawn decision waits for nothing; a re-opened one is watched again', () => {
+    expect(pendingDecisionTimers(fold([events.adopted(), events.executed()]), policy)).toEqual([]);
+    expect(pendingDecisionTimers(fold([events.adopted(), events.withdrawn()]), policy)).toEqual([]);
+    const reopened = fold([
+      events.adopted(),
+      events.missed(),
+      events.executed('2024-01-10'),
+      events.notEffective(),
+    ]);
+    expect(pendingDecisionTimers(reopened, policy).map((t) => t.kind)).toEqual(['deadline-missed']);
+  });
+});

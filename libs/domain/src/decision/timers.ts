@@ -1,0 +1,106 @@
+import { addDays, atLocalTime, endOfLocalDay, isLocalTime, isTimeZone, toIsoInstant } from '../shared';
+import { DEFAULT_TIMER_POLICY, type TimerPolicy } from '../procedure/timers';
+import { standingCheckIns } from './calendar';
+import type { DecisionTimerCommand } from './commands';
+import { dueDateOf } from './rules';
+import type { ActiveDecision, DecisionState } from './state';
+
+export type DecisionTimerKind = 'reminder' | 'deadline-missed' | 'escalation' | 'check-in-missed';
+
+export interface PendingDecisionTimer {
+  kind: DecisionTimerKind;
+  /** ISO instant at which the workflow issues `command` as the system actor. */
+  at: string;
+  command: DecisionTimerCommand;
+}
+
+/**
+ * Every timer the decision waits for, earliest first, independent of the present moment (a past one fires at
+ * once). Each command, issued at or after its instant, yields events that remove it from the list, so a
+ * workflow that always fires the first entry makes progress. Standing decisions list only their next
+ * check-in: they have no end.
+ */
+export function pendingDecisionTimers(state: DecisionState, policy: TimerPolicy): PendingDecisionTimer[] {
+  if (state.status !== 'open' && state.status !== 'reopened') return [];
+  const zone = isTimeZone(policy.timeZone) ? policy.timeZone : state.timeZone;
+  const time =
+    policy.reminderTime && isLocalTime(policy.reminderTime)
+      ? policy.reminderTime
+      : DEFAULT_TIMER_POLICY.reminderTime;
+  const grace =
+    Number.isInteger(policy.escalationGraceDays) && policy.escalationGraceDays >= 0
+      ? policy.escalationGraceDays
+      : DEFAULT_TIMER_POLICY.escalationGraceDays;
+  const endOf = (day: string) => toIsoInstant(endOfLocalDay(day, zone));
+  const timers = [
+    ...deadlineTimers(state, policy.reminderDaysBefore, grace, endOf, (day) =>
+      toIsoInstant(atLocalTime(day, time, zone)),
+    ),
+    ...checkInTimers(state, endOf),
+  ];
+  return timers.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}
+
+function deadlineTimers(
+  state: ActiveDecision,
+  reminderDays: readonly number[],
+  grace: number,
+  endOf: (day: string) => string,
+  morningOf: (day: string) => string,
+): PendingDecisionTimer[] {
+  const due = dueDateOf(state.deadline.parsed);
+  if (due === null) return [];
+  const { decisionId } = state;
+  if (state.overdue) {
+    if (state.escalated) return [];
+    const at = endOf(addDays(due, grace));
+    return [
+      { kind: 'escalation', at, command: { type: 'EscalateDecision', data: { decisionId, due, dueAt: at } } },
+    ];
+  }
+  const reminders = [...new Set(reminderDays)]
+    .filter((d) => Number.isInteger(d) && d >= 0)
+    .filter((d) => addDays(due, -d) >= state.remindFrom)
+    .filter((d) => !state.remindersSent.some((r) => r.due === due && r.daysBefore === d))
+    .map((daysBefore): PendingDecisionTimer => {
+      const at = morningOf(addDays(due, -daysBefore));
+      return {
+        kind: 'reminder',
+        at,
+        command: { type: 'RemindOfDeadline', data: { decisionId, due, daysBefore, dueAt: at } },
+      };
+    });
+  const at = endOf(due);
+  return [
+    ...reminders,
+    {
+      kind: 'deadline-missed',
+      at,
+      command: { type: 'MarkDeadlineMissed', data: { decisionId, due, dueAt: at } },
+    },
+  ];
+}
+
+function checkInTimers(state: ActiveDecision, endOf: (day: string) => string): PendingDecisionTimer[] {
+  const deadline = state.deadline.parsed;
+  const handled = new Set(state.checkIns.map((c) => c.dueOn));
+  let days: string[] = [];
+  if (deadline.kind === 'year') {
+    days = deadline.checkIns.filter((d) => d >= state.recordedOn && !handled.has(d));
+  } else if (deadline.kind === 'standing') {
+    const last = state.checkIns.reduce(
+      (max, c) => (c.dueOn > max ? c.dueOn : max),
+      addDays(state.recordedOn, -1),
+    );
+    days = standingCheckIns(deadline.every, deadline.from, last, 1);
+  }
+  const { decisionId } = state;
+  return days.map((dueOn) => {
+    const at = endOf(dueOn);
+    return {
+      kind: 'check-in-missed',
+      at,
+      command: { type: 'MarkCheckInMissed', data: { decisionId, dueOn, dueAt: at } },
+    };
+  });
+}

@@ -1,0 +1,46 @@
+import type { MeetingPlanned } from './events';
+import type { AgendaItem, MeetingRecord } from './values';
+
+type Command<Type extends string, Data> = { type: Type; data: Data };
+
+export type PlanMeeting = Command<'PlanMeeting', MeetingPlanned['data']>;
+
+/** `position` is 0-based; the end of the agenda when absent. */
+export type AddAgendaItem = Command<
+  'AddAgendaItem',
+  { meetingId: string; item: AgendaItem; position?: number; reason: string }
+>;
+
+export type RemoveAgendaItem = Command<
+  'RemoveAgendaItem',
+  { meetingId: string; itemId: string; reason: string }
+>;
+
+/** `order` lists every item id of the agenda once, in the new order. */
+export type ReorderAgenda = Command<'ReorderAgenda', { meetingId: string; order: string[]; reason: string }>;
+
+/** The protocol number comes from the school's register (see protocol-register.ts), never from the client. */
+export type HoldMeeting = Command<
+  'HoldMeeting',
+  { meetingId: string; protocolNumber: number } & MeetingRecord
+>;
+
+export type CorrectMeeting = Command<
+  'CorrectMeeting',
+  { meetingId: string; correction: Partial<MeetingRecord>; reason: string }
+>;
+
+export type SignProtocol = Command<'SignProtocol', { meetingId: string; signedOn: string }>;
+
+export type CancelMeeting = Command<'CancelMeeting', { meetingId: string; reason: string }>;
+
+export type MeetingCommand =
+  | PlanMeeting
+  | AddAgendaItem
+  | RemoveAgendaItem
+  | ReorderAgenda
+  | HoldMeeting
+  | CorrectMeeting
+  | SignProtocol
+  | CancelMeeting;
+export type MeetingCommandType = MeetingCommand['type'];

@@ -1,0 +1,4 @@
+export * from './fail';
+export * from './lifecycle';
+export * from './dates';
+export * from './agenda';

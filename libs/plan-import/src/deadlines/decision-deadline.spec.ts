@@ -1,0 +1,171 @@
+import fc from 'fast-check';
+import { MONTH_TITLES } from './months';
+import { parseDecisionDeadline } from './decision-deadline';
+
+const YEAR = '2023/24';
+const parse = (text: string, adoptedOn?: string) =>
+  parseDecisionDeadline(text, { academicYear: YEAR, ...(adoptedOn ? { adoptedOn } : {}) });
+
+describe('every deadline of seed 002, section 1, read against its meeting', () => {
+  it.each([
+    // [meeting, deadline as written, meeting's first day, months from, to, due]
+    ['педсовет, август 2023', 'Октябрь-декабрь 2023г', '2023-08-01', '2023-10', '2023-12', '2023-12-31'],
+    ['педсовет, август 2023', 'Сентябрь- ноябрь2023г ', '2023-08-01', '2023-09', '2023-11', '2023-11-30'],
+    ['методсовет, без даты', 'Октябрь-ноябрь 2023', undefined, '2023-10', '2023-11', '2023-11-30'],
+    ['методсовет, без даты', 'Октябрь-ноябрь 2023г', undefined, '2023-10', '2023-11', '2023-11-30'],
+    ['ШМО, сентябрь 2023', 'Сентябрь 2023г', '2023-09-01', '2023-09', '2023-09', '2023-09-30'],
+    ['ШМО, сентябрь 2023', 'Сентябрь-октябрь\n2023г', '2023-09-01', '2023-09', '2023-10', '2023-10-31'],
+    ['педсовет, февраль 2024', 'Март 2024г', '2024-02-01', '2024-03', '2024-03', '2024-03-31'],
+    ['педсовет, февраль 2024', 'Февраль-март 2024г', '2024-02-01', '2024-02', '2024-03', '2024-03-31'],
+    ['педсовет, февраль 2024', 'октябрь', '2024-02-01', '2024-10', '2024-10', '2024-10-31'],
+    ['педсовет, май 2024', 'Июнь-август 2024г', '2024-05-01', '2024-06', '2024-08', '2024-08-31'],
+  ])('%s: «%s» is due at the end of its last month', (_meeting, text, adoptedOn, from, to, due) => {
+    const { deadline, recognised, warnings } = parse(text, adoptedOn);
+    expect(recognised).toBe(true);
+    expect(warnings).toEqual([]);
+    expect(deadline).toEqual({
+      asWritten: text.replace(/\s+/g, ' ').trim(),
+      parsed: { kind: 'months', from, to, due },
+    });
+  });
+
+  it('«В течение года» at the August council is due at the end of the 4th term, with check-ins at the others', () => {
+    expect(parse('В течение года', '2023-08-01').deadline).toEqual({
+      asWritten: 'В течение года',
+      parsed: {
+        kind: 'year',
+        academicYear: YEAR,
+        due: '2024-05-31',
+        checkIns: ['2023-10-31', '2023-12-31', '2024-03-31'],
+      },
+    });
+  });
+
+  it('«В течение года» adopted in November has only the check-ins still to come', () => {
+    const { deadline } = parse('В течение года', '2023-11-01');
+    expect(deadline.parsed).toMatchObject({ kind: 'year', checkIns: ['2023-12-31', '2024-03-31'] });
+  });
+
+  it('«Постоянно по мере поступления» is standing, checked monthly from the meeting on', () => {
+    expect(parse('Постоянно по мере поступления', '2024-02-01').deadline).toEqual({
+      asWritten: 'Постоянно по мере поступления',
+      parsed: { kind: 'standing', every: 'month', from: '2024-02-01' },
+    });
+  });
+
+  it('a blank cell is no deadline, recognised as such', () => {
+    expect(parse('', '2023-08-01')).toEqual({
+      deadline: { parsed: { kind: 'none' } },
+      recognised: true,
+      warnings: [],
+    });
+    expect(parse('  \n ', '2023-08-01').deadline).toEqual({ parsed: { kind: 'none' } });
+  });
+});
+
+describe('other phrases schools write', () => {
+  it.each([
+    ['без срока', { kind: 'none' }],
+    ['ежемесячно', { kind: 'standing', every: 'month', from: '2023-09-01' }],
+    ['еженедельно', { kind: 'standing', every: 'week', from: '2023-09-01' }],
+    ['до конца I четверти', { kind: 'date', due: '2023-10-31' }],
+    ['до 15.09', { kind: 'date', due: '2023-09-15' }],
+    [
+      'в течение учебного года',
+      {
+        kind: 'year',
+        academicYear: YEAR,
+        due: '2024-05-31',
+        checkIns: ['2023-10-31', '2023-12-31', '2024-03-31'],
+      },
+    ],
+  ])('«%s»', (text, parsed) => {
+    expect(parse(text, '2023-09-01').deadline.parsed).toEqual(parsed);
+  });
+
+  it('a phrase with no date in it is kept as written, without a deadline, and flagged', () => {
+    const result = parse('в соответствии с планом РМО', '2023-09-01');
+    expect(result.recognised).toBe(false);
+    expect(result.deadline).toEqual({ asWritten: 'в соответствии с планом РМО', parsed: { kind: 'none' } });
+    expect(result.warnings[0]).toMatch(/не распознан/);
+  });
+
+  it('a list of months is read from the first to the last, with a warning', () => {
+    const result = parse('январь, март', '2023-09-01');
+    expect(result.deadline.parsed).toEqual({
+      kind: 'months',
+      from: '2024-01',
+      to: '2024-03',
+      due: '2024-03-31',
+    });
+    expect(result.warnings).toHaveLength(1);
+  });
+});
+
+const monthNumber = fc.integer({ min: 1, max: 12 });
+const adoptedOn = fc
+  .date({ min: new Date('2023-08-01T00:00:00Z'), max: new Date('2024-07-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
+
+describe('decision deadline properties', () => {
+  it('never throws, keeps the text as written, and anything due is due on or after the month of adoption', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), adoptedOn, (text, day) => {
+        const { deadline } = parse(text, day);
+        const written = text.replace(/\s+/g, ' ').trim();
+        expect(deadline.asWritten).toBe(written === '' ? undefined : written);
+        const p = deadline.parsed;
+        if (p.kind === 'months') expect(p.due >= `${day.slice(0, 7)}-01` || /\d{4}/.test(text)).toBe(true);
+      }),
+    );
+  });
+
+  it('a month with no year is the first such month not before the month of adoption', () => {
+    fc.assert(
+      fc.property(monthNumber, adoptedOn, (m, day) => {
+        const { parsed } = parse(MONTH_TITLES[m], day).deadline;
+        expect(parsed.kind).toBe('months');
+        if (parsed.kind !== 'months') return;
+        expect(parsed.from).toBe(parsed.to);
+        expect(parsed.to >= day.slice(0, 7)).toBe(true);
+        const [y, mm] = parsed.to.split('-').map(Number);
+        const yearBefore = `${y - 1}-${String(mm).padStart(2, '0')}`;
+        expect(yearBefore < day.slice(0, 7)).toBe(true);
+      }),
+    );
+  });
+
+  it('«M1-M2 YYYY» is due on the last day of M2 of YYYY, wherever the meeting was', () => {
+    fc.assert(
+      fc.property(
+        monthNumber,
+        monthNumber,
+        fc.integer({ min: 2020, max: 2030 }),
+        adoptedOn,
+        (a, b, year, day) => {
+          const [m1, m2] = a <= b ? [a, b] : [b, a];
+          const { parsed } = parse(`${MONTH_TITLES[m1]}-${MONTH_TITLES[m2]} ${year}г`, day).deadline;
+          const last = new Date(Date.UTC(year, m2, 0)).getUTCDate();
+          expect(parsed).toEqual({
+            kind: 'months',
+            from: `${year}-${String(m1).padStart(2, '0')}`,
+            to: `${year}-${String(m2).padStart(2, '0')}`,
+            due: `${year}-${String(m2).padStart(2, '0')}-${last}`,
+          });
+        },
+      ),
+    );
+  });
+
+  it('a standing phrase is never due as a whole, whatever surrounds it', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('постоянно', 'по мере поступления', 'ежемесячно', 'систематически'),
+        fc.string({ maxLength: 10 }),
+        (word, tail) => {
+          expect(parse(`${word} ${tail}`, '2023-09-01').deadline.parsed.kind).toBe('standing');
+        },
+      ),
+    );
+  });
+});
