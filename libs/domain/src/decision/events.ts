@@ -81,7 +81,7 @@ export type EffectivenessAssessed = DomainEvent<
   { decisionId: string; verdict: Verdict; indicator: string; assessedOn: string; note?: string }
 >;
 
-export type DecisionEvent =
+export type DecisionStreamEvent =
   | DecisionAdopted
   | DecisionReassigned
   | DecisionDeadlineChanged
@@ -94,7 +94,7 @@ export type DecisionEvent =
   | DecisionDeadlineMissed
   | DecisionEscalated
   | EffectivenessAssessed;
-export type DecisionEventType = DecisionEvent['type'];
+export type DecisionStreamEventType = DecisionStreamEvent['type'];
 
 const EVENT_TYPES = {
   DecisionAdopted: true,
@@ -109,6 +109,6 @@ const EVENT_TYPES = {
   DecisionDeadlineMissed: true,
   DecisionEscalated: true,
   EffectivenessAssessed: true,
-} satisfies Record<DecisionEventType, true>;
+} satisfies Record<DecisionStreamEventType, true>;
 
-export const DECISION_EVENT_TYPES = Object.keys(EVENT_TYPES) as DecisionEventType[];
+export const DECISION_STREAM_EVENT_TYPES = Object.keys(EVENT_TYPES) as DecisionStreamEventType[];

@@ -1,11 +1,11 @@
 import { assertNever } from '../shared';
-import type { DecisionEvent } from './events';
+import type { DecisionStreamEvent } from './events';
 import type { DecisionBase, DecisionState } from './state';
 
 type Existing = Exclude<DecisionState, { status: 'none' }>;
 
 /** Trusts the event (decide checked the rules): an event that does not fit the state leaves it unchanged. */
-export function evolveDecision(state: DecisionState, event: DecisionEvent): DecisionState {
+export function evolveDecision(state: DecisionState, event: DecisionStreamEvent): DecisionState {
   if (event.type === 'DecisionAdopted') {
     return {
       status: 'open',

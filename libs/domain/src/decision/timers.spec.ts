@@ -1,7 +1,7 @@
 import { timerPolicy } from '../procedure/timers';
 import type { DecisionCommand } from './commands';
 import { decideDecision } from './decide';
-import type { DecisionEvent } from './events';
+import type { DecisionStreamEvent } from './events';
 import { evolveDecision } from './evolve';
 import { initialDecisionState } from './state';
 import { actors, adopted, ctx, DECISION, decisionSpec, events, ZONE } from './testing/fixtures';
@@ -9,7 +9,7 @@ import { pendingDecisionTimers } from './timers';
 import type { Deadline } from './values';
 
 const policy = timerPolicy(ZONE);
-const fold = (history: DecisionEvent[]) => history.reduce(evolveDecision, initialDecisionState);
+const fold = (history: DecisionStreamEvent[]) => history.reduce(evolveDecision, initialDecisionState);
 const lead = adopted.executors.lead;
 const wording = adopted.wording;
 
@@ -28,7 +28,7 @@ const standing: Deadline = {
 };
 
 /** Fires the first pending timer as the system, at its instant, until none is left or `limit` is reached. */
-function run(history: DecisionEvent[], limit: number): DecisionEvent[] {
+function run(history: DecisionStreamEvent[], limit: number): DecisionStreamEvent[] {
   const out = [...history];
   for (let i = 0; i < limit; i++) {
     const [next] = pendingDecisionTimers(fold(out), policy);
@@ -109,7 +109,7 @@ describe('open, in the course of the year', () => {
   });
 
   it('does not wait for a check-in that was reported', () => {
-    const reported: DecisionEvent = {
+    const reported: DecisionStreamEvent = {
       type: 'CheckInRecorded',
       data: { decisionId: DECISION, dueOn: '2023-10-31', note: 'Сделано', recordedOn: '2023-10-30' },
     };

@@ -4,7 +4,7 @@ import { requireText, schoolToday } from '../../procedure/rules';
 import { MEETING_LEVELS } from '../../procedure/values';
 import { earliestDayOf } from '../../meeting/values';
 import type { AdoptDecision } from '../commands';
-import type { DecisionEvent } from '../events';
+import type { DecisionStreamEvent } from '../events';
 import {
   fail,
   requireAdministration,
@@ -23,7 +23,7 @@ export function adoptDecision(
   command: AdoptDecision,
   state: DecisionState,
   ctx: CommandContext,
-): DecisionEvent[] {
+): DecisionStreamEvent[] {
   const d = command.data;
   const decisionId = requireText(d.decisionId, 'DECISION_ID_REQUIRED', 'У решения нет идентификатора');
   if (state.status !== 'none')

@@ -7,7 +7,7 @@ import {
   schoolToday,
 } from '../../procedure/rules';
 import type { AssessEffectiveness } from '../commands';
-import type { DecisionEvent } from '../events';
+import type { DecisionStreamEvent } from '../events';
 import { decisionStep, fail, requireAdministration } from '../rules';
 import type { DecisionState } from '../state';
 import { VERDICTS } from '../values';
@@ -20,7 +20,7 @@ export function assessEffectiveness(
   command: AssessEffectiveness,
   state: DecisionState,
   ctx: CommandContext,
-): DecisionEvent[] {
+): DecisionStreamEvent[] {
   const { decisionId, verdict } = command.data;
   const executed = decisionStep(state, decisionId, ctx, ['executed'], 'Оценить эффективность');
   requireAdministration(ctx, 'Оценить эффективность');

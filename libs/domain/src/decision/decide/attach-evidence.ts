@@ -1,7 +1,7 @@
 import type { CommandContext } from '../../shared';
 import { optionalText, requirePastFact, requireText, schoolToday } from '../../procedure/rules';
 import type { AttachEvidence } from '../commands';
-import type { DecisionEvent } from '../events';
+import type { DecisionStreamEvent } from '../events';
 import { decisionStep, fail, requireEvidenceRef, requireExecutorOrAdministration } from '../rules';
 import type { DecisionState } from '../state';
 
@@ -13,7 +13,7 @@ export function attachEvidence(
   command: AttachEvidence,
   state: DecisionState,
   ctx: CommandContext,
-): DecisionEvent[] {
+): DecisionStreamEvent[] {
   const { decisionId } = command.data;
   const current = decisionStep(
     state,

@@ -2,7 +2,7 @@ import { sameValue, type CommandContext } from '../../shared';
 import { requireText, schoolToday } from '../../procedure/rules';
 import { earliestDayOf } from '../../meeting/values';
 import type { ChangeDecisionDeadline } from '../commands';
-import type { DecisionEvent } from '../events';
+import type { DecisionStreamEvent } from '../events';
 import { decisionStep, requireAdministration, requireDecisionDeadline } from '../rules';
 import type { DecisionState } from '../state';
 
@@ -11,7 +11,7 @@ export function changeDecisionDeadline(
   command: ChangeDecisionDeadline,
   state: DecisionState,
   ctx: CommandContext,
-): DecisionEvent[] {
+): DecisionStreamEvent[] {
   const { decisionId } = command.data;
   const current = decisionStep(state, decisionId, ctx, ['open', 'reopened'], 'Изменить срок исполнения');
   requireAdministration(ctx, 'Изменить срок исполнения');

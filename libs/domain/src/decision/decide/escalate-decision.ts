@@ -1,6 +1,6 @@
 import type { CommandContext } from '../../shared';
 import type { EscalateDecision } from '../commands';
-import type { DecisionEvent } from '../events';
+import type { DecisionStreamEvent } from '../events';
 import { decisionTimerTarget, dueDateOf } from '../rules';
 import type { DecisionState } from '../state';
 
@@ -8,7 +8,7 @@ export function escalateDecision(
   command: EscalateDecision,
   state: DecisionState,
   ctx: CommandContext,
-): DecisionEvent[] {
+): DecisionStreamEvent[] {
   const { decisionId, due, dueAt } = command.data;
   const current = decisionTimerTarget(state, decisionId, ctx, dueAt);
   if (!current || !current.overdue || current.escalated || dueDateOf(current.deadline.parsed) !== due)

@@ -1,6 +1,6 @@
 import { assertNever, type CommandContext } from '../../shared';
 import type { DecisionCommand } from '../commands';
-import type { DecisionEvent } from '../events';
+import type { DecisionStreamEvent } from '../events';
 import type { DecisionState } from '../state';
 import { adoptDecision } from './adopt-decision';
 import { assessEffectiveness } from './assess-effectiveness';
@@ -20,7 +20,7 @@ export function decideDecision(
   command: DecisionCommand,
   state: DecisionState,
   ctx: CommandContext,
-): DecisionEvent[] {
+): DecisionStreamEvent[] {
   switch (command.type) {
     case 'AdoptDecision':
       return adoptDecision(command, state, ctx);

@@ -1,7 +1,7 @@
 import type { CommandContext } from '../../shared';
 import { isStandingCheckIn } from '../calendar';
 import type { MarkCheckInMissed } from '../commands';
-import type { DecisionEvent } from '../events';
+import type { DecisionStreamEvent } from '../events';
 import { decisionTimerTarget } from '../rules';
 import type { DecisionState } from '../state';
 
@@ -10,7 +10,7 @@ export function markCheckInMissed(
   command: MarkCheckInMissed,
   state: DecisionState,
   ctx: CommandContext,
-): DecisionEvent[] {
+): DecisionStreamEvent[] {
   const { decisionId, dueOn, dueAt } = command.data;
   const current = decisionTimerTarget(state, decisionId, ctx, dueAt);
   if (!current || current.checkIns.some((c) => c.dueOn === dueOn)) return [];

@@ -1,7 +1,7 @@
 import { sameValue, type CommandContext } from '../../shared';
 import { requireText } from '../../procedure/rules';
 import type { ReassignDecision } from '../commands';
-import type { DecisionEvent } from '../events';
+import type { DecisionStreamEvent } from '../events';
 import { decisionStep, requireAdministration, requireExecutors } from '../rules';
 import type { DecisionState } from '../state';
 
@@ -10,7 +10,7 @@ export function reassignDecision(
   command: ReassignDecision,
   state: DecisionState,
   ctx: CommandContext,
-): DecisionEvent[] {
+): DecisionStreamEvent[] {
   const { decisionId } = command.data;
   const current = decisionStep(
     state,

@@ -2,7 +2,7 @@ import type { CommandContext } from '../../shared';
 import { requireDate, requireText, ruDate, schoolToday } from '../../procedure/rules';
 import { isStandingCheckIn } from '../calendar';
 import type { RecordCheckIn } from '../commands';
-import type { DecisionEvent } from '../events';
+import type { DecisionStreamEvent } from '../events';
 import { decisionStep, fail, requireExecutorOrAdministration } from '../rules';
 import type { DecisionState } from '../state';
 
@@ -11,7 +11,7 @@ export function recordCheckIn(
   command: RecordCheckIn,
   state: DecisionState,
   ctx: CommandContext,
-): DecisionEvent[] {
+): DecisionStreamEvent[] {
   const { decisionId } = command.data;
   const current = decisionStep(state, decisionId, ctx, ['open', 'reopened'], 'Отчитаться о ходе исполнения');
   requireExecutorOrAdministration(ctx, current.executors, 'Отчитаться о ходе исполнения');

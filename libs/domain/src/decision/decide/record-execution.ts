@@ -2,7 +2,7 @@ import type { CommandContext } from '../../shared';
 import { optionalText, requireNotBefore, requirePastFact, schoolToday } from '../../procedure/rules';
 import { earliestDayOf } from '../../meeting/values';
 import type { RecordDecisionExecution } from '../commands';
-import type { DecisionEvent } from '../events';
+import type { DecisionStreamEvent } from '../events';
 import { decisionStep, fail, requireExecutorOrAdministration } from '../rules';
 import type { DecisionState } from '../state';
 
@@ -14,7 +14,7 @@ export function recordDecisionExecution(
   command: RecordDecisionExecution,
   state: DecisionState,
   ctx: CommandContext,
-): DecisionEvent[] {
+): DecisionStreamEvent[] {
   const { decisionId } = command.data;
   const current = decisionStep(state, decisionId, ctx, ['open', 'reopened'], 'Отметить исполнение решения');
   requireExecutorOrAdministration(ctx, current.executors, 'Отметить исполнение решения');

@@ -1,6 +1,6 @@
 import type { CommandContext } from '../../shared';
 import type { RemindOfDeadline } from '../commands';
-import type { DecisionEvent } from '../events';
+import type { DecisionStreamEvent } from '../events';
 import { decisionTimerTarget, dueDateOf } from '../rules';
 import type { DecisionState } from '../state';
 
@@ -9,7 +9,7 @@ export function remindOfDeadline(
   command: RemindOfDeadline,
   state: DecisionState,
   ctx: CommandContext,
-): DecisionEvent[] {
+): DecisionStreamEvent[] {
   const { decisionId, due, daysBefore, dueAt } = command.data;
   const current = decisionTimerTarget(state, decisionId, ctx, dueAt);
   if (!current || current.overdue || dueDateOf(current.deadline.parsed) !== due) return [];

@@ -1,7 +1,7 @@
 import type { CommandContext } from '../../shared';
 import { requireText } from '../../procedure/rules';
 import type { WithdrawDecision } from '../commands';
-import type { DecisionEvent } from '../events';
+import type { DecisionStreamEvent } from '../events';
 import { decisionStep, requireAdministration } from '../rules';
 import type { DecisionState } from '../state';
 
@@ -9,7 +9,7 @@ export function withdrawDecision(
   command: WithdrawDecision,
   state: DecisionState,
   ctx: CommandContext,
-): DecisionEvent[] {
+): DecisionStreamEvent[] {
   const { decisionId } = command.data;
   decisionStep(state, decisionId, ctx, ['open', 'reopened'], 'Отменить решение');
   requireAdministration(ctx, 'Отменить решение');

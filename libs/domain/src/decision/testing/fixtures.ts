@@ -2,7 +2,7 @@ import type { Actor, CommandContext } from '../../shared';
 import { spec } from '../../testing';
 import type { AdoptDecision, DecisionCommand } from '../commands';
 import { decideDecision } from '../decide';
-import type { DecisionAdopted, DecisionEvent, EvidenceAttached } from '../events';
+import type { DecisionAdopted, DecisionStreamEvent, EvidenceAttached } from '../events';
 import { evolveDecision } from '../evolve';
 import { initialDecisionState } from '../state';
 import type { Deadline } from '../values';
@@ -85,15 +85,15 @@ export const evidenceAttached = (evidenceId = 'e-order', about = '2023-12-20'): 
 });
 
 export const events = {
-  adopted: (over: Partial<DecisionAdopted['data']> = {}): DecisionEvent => ({
+  adopted: (over: Partial<DecisionAdopted['data']> = {}): DecisionStreamEvent => ({
     type: 'DecisionAdopted',
     data: { ...adopted, ...over },
   }),
-  executed: (executedOn = '2023-12-20', evidenceIds: string[] = []): DecisionEvent => ({
+  executed: (executedOn = '2023-12-20', evidenceIds: string[] = []): DecisionStreamEvent => ({
     type: 'DecisionExecutionRecorded',
     data: { decisionId: DECISION, executedOn, evidenceIds },
   }),
-  missed: (): DecisionEvent => ({
+  missed: (): DecisionStreamEvent => ({
     type: 'DecisionDeadlineMissed',
     data: {
       decisionId: DECISION,
@@ -102,7 +102,7 @@ export const events = {
       responsible: adopted.executors.lead,
     },
   }),
-  notEffective: (): DecisionEvent => ({
+  notEffective: (): DecisionStreamEvent => ({
     type: 'EffectivenessAssessed',
     data: {
       decisionId: DECISION,
@@ -111,14 +111,14 @@ export const events = {
       assessedOn: '2024-01-20',
     },
   }),
-  withdrawn: (): DecisionEvent => ({
+  withdrawn: (): DecisionStreamEvent => ({
     type: 'DecisionWithdrawn',
     data: { decisionId: DECISION, reason: 'Программа развития утверждена в другой редакции' },
   }),
 };
 
 export const history = {
-  none: [] as DecisionEvent[],
+  none: [] as DecisionStreamEvent[],
   open: [events.adopted()],
   executed: [events.adopted(), events.executed()],
   reopened: [events.adopted(), events.executed(), events.notEffective()],
