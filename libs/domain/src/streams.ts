@@ -26,3 +26,25 @@ export function schoolStreamName(schoolId: string): string {
 export function integrationStreamName(integrationId: string): string {
   return `integration-${integrationId}`;
 }
+
+/** A meeting (педсовет, заседание ШМО …) of one school; meeting ids are unique across schools. */
+export function meetingStreamName(meetingId: string): string {
+  return `meeting-${meetingId}`;
+}
+
+/** A management decision's own stream; decision ids are unique across schools. */
+export function decisionStreamName(decisionId: string): string {
+  return `decision-${decisionId}`;
+}
+
+/**
+ * `protocols-school-1-pedagogical-council-2023-24`: the protocol numbers of one school, meeting level and
+ * academic year, one writer per series so that numbers have no gaps.
+ */
+export function protocolRegisterStreamName(key: {
+  schoolId: string;
+  level: string;
+  academicYear: string;
+}): string {
+  return `protocols-${key.schoolId}-${key.level}-${key.academicYear.replace('/', '-')}`;
+}

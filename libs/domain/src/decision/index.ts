@@ -6,5 +6,5 @@ export * from './evolve';
 export * from './decide';
 export * from './calendar';
 export * from './timers';
-export * from './streams';
 export { dueDateOf, parseClasses } from './rules';
+export * from './decider';

@@ -5,4 +5,4 @@ export * from './state';
 export * from './evolve';
 export * from './decide';
 export * from './protocol-register';
-export * from './streams';
+export * from './decider';

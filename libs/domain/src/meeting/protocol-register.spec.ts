@@ -1,10 +1,10 @@
+import { protocolRegisterStreamName } from '../streams';
 import { spec } from '../testing';
 import {
   decideProtocolNumber,
   evolveProtocolRegister,
   initialProtocolRegister,
   protocolNumberOf,
-  protocolRegisterStreamName,
   type AssignProtocolNumber,
   type ProtocolNumberAssigned,
 } from './protocol-register';

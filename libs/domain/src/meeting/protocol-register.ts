@@ -1,4 +1,4 @@
-import type { CommandContext, DomainEvent } from '../shared';
+import type { CommandContext, Decider, DomainEvent } from '../shared';
 import type { MeetingLevel } from '../procedure/values';
 import { fail } from './rules';
 
@@ -31,10 +31,6 @@ export interface ProtocolRegisterState {
 
 export const initialProtocolRegister: ProtocolRegisterState = { assigned: [] };
 
-export function protocolRegisterStreamName({ schoolId, level, academicYear }: RegisterKey): string {
-  return `protocols-${schoolId}-${level}-${academicYear.replace('/', '-')}`;
-}
-
 export function decideProtocolNumber(
   command: AssignProtocolNumber,
   state: ProtocolRegisterState,
@@ -58,3 +54,13 @@ export function evolveProtocolRegister(
 export function protocolNumberOf(state: ProtocolRegisterState, meetingId: string): number | undefined {
   return state.assigned.find((a) => a.meetingId === meetingId)?.number;
 }
+
+export const protocolRegisterDecider: Decider<
+  AssignProtocolNumber,
+  ProtocolNumberAssigned,
+  ProtocolRegisterState
+> = {
+  decide: decideProtocolNumber,
+  evolve: evolveProtocolRegister,
+  initialState: initialProtocolRegister,
+};
