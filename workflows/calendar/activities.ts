@@ -9,11 +9,12 @@ import {
   type CalendarSourceDocument,
   type PlannedAction,
 } from '../../libs/calendar/src';
-import { integrationStreamName, type CommandContext, type EventMetadata } from '../../libs/domain/src';
+import { integrationStreamName, type CommandContext } from '../../libs/domain/src';
+import { DeciderHandler } from '../../libs/event-sourcing/src';
 import type { EventStore } from '../../libs/event-store/src';
-import { deterministicEventId } from '../../libs/event-sourcing/src';
 import {
   integrationActor,
+  integrationContext,
   webhookSourceId,
   type CalendarRunSummary,
   type ProcessWebhookInput,
@@ -48,28 +49,20 @@ const ALREADY_DONE = new Set(['PROCEDURE_ALREADY_SCHEDULED', 'WINDOW_UNCHANGED',
 export function createCalendarActivities(deps: CalendarActivityDeps) {
   const now = deps.now ?? (() => new Date());
   const sources = deps.db.collection<CalendarSourceDocument>(CALENDAR_SOURCES_COLLECTION);
+  const handler = new DeciderHandler(deps.store);
 
   async function record(source: CalendarSourceDocument, type: string, data: Record<string, unknown>) {
-    const stream = integrationStreamName(source.integrationId);
-    const runId = activityRunKey();
-    const metadata: EventMetadata = {
-      actor: integrationActor(source.integrationId),
-      occurredAt: now().toISOString(),
-      correlationId: runId,
-      causationId: runId,
-      schoolId: source.schoolId,
-    };
-    const result = await deps.store.append(
-      stream,
-      [
-        {
-          id: deterministicEventId(stream, runId, 0),
-          type,
-          data: { sourceId: source._id, ...data },
-          metadata,
-        },
-      ],
-      'any',
+    const context = integrationContext(
+      source.integrationId,
+      source.schoolId,
+      activityRunKey(),
+      now().toISOString(),
+    );
+    const result = await handler.append(
+      integrationStreamName(source.integrationId),
+      [{ type, data: { sourceId: source._id, ...data } }],
+      context,
+      { expectedRevision: 'any' },
     );
     return result.position;
   }

@@ -1,10 +1,28 @@
-import type { Actor } from '../../libs/domain/src/shared/event';
+import type { Actor, CommandContext } from '../../libs/domain/src/shared/event';
 
 export const INTEGRATIONS_TASK_QUEUE = 'integrations';
 
 /** The actor of everything an integration does: the integration itself, never the person who set it up. */
 export function integrationActor(integrationId: string, name?: string): Actor {
   return { id: `integration-${integrationId}`, kind: 'integration', ...(name ? { name } : {}) };
+}
+
+/** An entry of the integration's own log: the same `key` gives the same event id, which the store writes once. */
+export function integrationContext(
+  integrationId: string,
+  schoolId: string,
+  key: string,
+  issuedAt: string,
+  correlationId = key,
+): CommandContext {
+  return {
+    commandId: key,
+    actor: integrationActor(integrationId),
+    issuedAt,
+    correlationId,
+    causationId: key,
+    schoolId,
+  };
 }
 
 /** One Temporal Schedule per subscribed feed; deleting the feed deletes it. */

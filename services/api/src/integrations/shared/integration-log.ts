@@ -1,16 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { integrationStreamName, type EventMetadata } from '@vsoko/domain';
-import type { EventStore } from '@vsoko/event-store';
-import { deterministicEventId } from '@vsoko/event-sourcing';
-import { integrationActor } from '@vsoko/workflows/calendar/definitions';
+import { integrationStreamName } from '@vsoko/domain';
+import { DeciderHandler } from '@vsoko/event-sourcing';
+import { integrationContext } from '@vsoko/workflows/calendar/definitions';
 import type { Clock } from '../../infrastructure/clock';
-import { CLOCK, EVENT_STORE } from '../../infrastructure/tokens';
+import { CLOCK } from '../../infrastructure/tokens';
 
 /** Appends to an integration's own stream, with the integration as the actor. */
 @Injectable()
 export class IntegrationLog {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly handler: DeciderHandler,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -23,16 +22,19 @@ export class IntegrationLog {
     data: Record<string, unknown>,
     correlationId = key,
   ): Promise<{ eventId: string; position: number }> {
-    const stream = integrationStreamName(integrationId);
-    const eventId = deterministicEventId(stream, key, 0);
-    const metadata: EventMetadata = {
-      actor: integrationActor(integrationId),
-      occurredAt: this.clock.now().toISOString(),
-      correlationId,
-      causationId: key,
+    const context = integrationContext(
+      integrationId,
       schoolId,
-    };
-    const result = await this.store.append(stream, [{ id: eventId, type, data, metadata }], 'any');
-    return { eventId, position: result.position };
+      key,
+      this.clock.now().toISOString(),
+      correlationId,
+    );
+    const result = await this.handler.append(
+      integrationStreamName(integrationId),
+      [{ type, data }],
+      context,
+      { expectedRevision: 'any' },
+    );
+    return { eventId: result.eventIds[0], position: result.position };
   }
 }
