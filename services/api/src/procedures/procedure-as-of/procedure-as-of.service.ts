@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { NotFound, procedureStreamName } from '@vsoko/domain';
-import type { EventStore } from '@vsoko/event-store';
+import { NotFound, procedureDecider, procedureStreamName } from '@vsoko/domain';
+import { DeciderHandler } from '@vsoko/event-sourcing';
 import { procedureProjection, type ProcedureDocument } from '@vsoko/projections';
 import type { Db } from 'mongodb';
-import { EVENT_STORE, READ_DB } from '../../infrastructure/tokens';
-import { stateAsOf, type AsOfBasis, type ProcedureAsOf } from './state-as-of';
+import { READ_DB } from '../../infrastructure/tokens';
+import { knownAt, type AsOfBasis, type ProcedureAsOf } from './state-as-of';
 
 /**
  * History from the log itself: each procedure's state is a replay of its stream up to the moment. The read model
@@ -13,13 +13,12 @@ import { stateAsOf, type AsOfBasis, type ProcedureAsOf } from './state-as-of';
 @Injectable()
 export class ProcedureAsOfService {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly handler: DeciderHandler,
     @Inject(READ_DB) private readonly db: Db,
   ) {}
 
   async procedure(procedureId: string, at: string, basis: AsOfBasis): Promise<ProcedureAsOf> {
-    const events = await this.store.readStream(procedureStreamName(procedureId));
-    const result = stateAsOf(procedureId, events, at, basis);
+    const result = await this.stateAsOf(procedureId, at, basis);
     if (result.state.status === 'none')
       throw new NotFound(
         'PROCEDURE_NOT_FOUND',
@@ -35,14 +34,23 @@ export class ProcedureAsOfService {
       .toArray();
     const procedures: ProcedureAsOf[] = [];
     for (const { _id } of ids) {
-      const events = await this.store.readStream(procedureStreamName(_id));
-      const result = stateAsOf(_id, events, at, basis);
+      const result = await this.stateAsOf(_id, at, basis);
       if (result.state.status !== 'none') procedures.push(result);
     }
     procedures.sort(
       (a, b) => windowFrom(a).localeCompare(windowFrom(b)) || a.procedureId.localeCompare(b.procedureId),
     );
     return { schoolId, academicYear, at: new Date(Date.parse(at)).toISOString(), basis, procedures };
+  }
+
+  private async stateAsOf(procedureId: string, at: string, basis: AsOfBasis): Promise<ProcedureAsOf> {
+    const moment = Date.parse(at);
+    const { state, revision, position } = await this.handler.load(
+      procedureStreamName(procedureId),
+      procedureDecider,
+      { include: knownAt(moment, basis) },
+    );
+    return { procedureId, at: new Date(moment).toISOString(), basis, revision, position, state };
   }
 }
 

@@ -1,4 +1,4 @@
-import { evolve, initialState, type ProcedureEvent, type ProcedureState } from '@vsoko/domain';
+import type { ProcedureState } from '@vsoko/domain';
 import type { RecordedEvent } from '@vsoko/event-store';
 
 /**
@@ -18,28 +18,7 @@ export interface ProcedureAsOf {
   state: ProcedureState;
 }
 
-/** Folds a stream's events with the domain's own `evolve`, up to and including the moment. */
-export function stateAsOf(
-  procedureId: string,
-  events: readonly RecordedEvent[],
-  at: string,
-  basis: AsOfBasis,
-): ProcedureAsOf {
-  const moment = Date.parse(at);
-  let state = initialState;
-  let last: RecordedEvent | undefined;
-  for (const event of events) {
-    const when = Date.parse(basis === 'recorded' ? event.recordedAt : event.metadata.occurredAt);
-    if (when > moment) continue;
-    state = evolve(state, event as unknown as ProcedureEvent);
-    last = event;
-  }
-  return {
-    procedureId,
-    at: new Date(moment).toISOString(),
-    basis,
-    revision: last?.revision ?? -1,
-    position: last?.position ?? 0,
-    state,
-  };
+/** The events that count at the moment (inclusive): a replay folds them with the domain's own `evolve`. */
+export function knownAt(moment: number, basis: AsOfBasis): (event: RecordedEvent) => boolean {
+  return (event) => Date.parse(basis === 'recorded' ? event.recordedAt : event.metadata.occurredAt) <= moment;
 }
