@@ -1,16 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { entriesOf, renderFeed, type CalendarEntry } from '@vsoko/calendar';
-import {
-  evolve,
-  initialState,
-  procedureStreamName,
-  type ProcedureEvent,
-  type ProcedureState,
-} from '@vsoko/domain';
-import type { EventStore } from '@vsoko/event-store';
+import { procedureDecider, procedureStreamName, type ProcedureState } from '@vsoko/domain';
+import { DeciderHandler } from '@vsoko/event-sourcing';
 import type { Db } from 'mongodb';
 import type { Clock } from '../infrastructure/clock';
-import { CLOCK, EVENT_STORE, READ_DB } from '../infrastructure/tokens';
+import { CLOCK, READ_DB } from '../infrastructure/tokens';
 
 /** A school's plan is a few hundred procedures at most; a larger answer means a wrong filter. */
 const MAX_PROCEDURES = 2000;
@@ -24,7 +18,7 @@ const MAX_PROCEDURES = 2000;
 export class FeedBuilderService {
   constructor(
     @Inject(READ_DB) private readonly db: Db,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly handler: DeciderHandler,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -55,10 +49,6 @@ export class FeedBuilderService {
   }
 
   private async fold(procedureId: string): Promise<ProcedureState> {
-    const events = await this.store.readStream(procedureStreamName(procedureId));
-    return events.reduce<ProcedureState>(
-      (state, e) => evolve(state, { type: e.type, data: e.data } as ProcedureEvent),
-      initialState,
-    );
+    return (await this.handler.load(procedureStreamName(procedureId), procedureDecider)).state;
   }
 }
