@@ -2,8 +2,8 @@ import {
   decide,
   evolve,
   initialState,
-  metadataFor,
   pendingTimers,
+  procedureStreamName,
   timerPolicy,
   type Actor,
   type CommandContext,
@@ -11,8 +11,8 @@ import {
   type ProcedureState,
   type TimerKind,
 } from '@vsoko/domain';
+import { DeciderHandler } from '@vsoko/event-sourcing';
 import type { AppendResult, EventStore } from '@vsoko/event-store';
-import { deterministicEventId } from '@vsoko/event-sourcing';
 
 export const SYSTEM: Actor = { id: 'system', kind: 'system', name: 'vsoko' };
 
@@ -24,16 +24,19 @@ export class ProcedureDriver {
   state: ProcedureState = initialState;
   private revision = -1;
   private commands = 0;
+  private readonly handler: DeciderHandler;
 
   constructor(
-    private readonly store: EventStore,
+    store: EventStore,
     readonly procedureId: string,
     readonly schoolId: string,
     private readonly extraMetadata: Record<string, string> = {},
-  ) {}
+  ) {
+    this.handler = new DeciderHandler(store);
+  }
 
   get streamName(): string {
-    return `procedure-${this.procedureId}`;
+    return procedureStreamName(this.procedureId);
   }
 
   async run(command: ProcedureCommand, actor: Actor, issuedAt: string): Promise<AppendResult | null> {
@@ -48,20 +51,13 @@ export class ProcedureDriver {
     };
     const events = decide(command, this.state, ctx);
     if (events.length === 0) return null;
-    const metadata = { ...metadataFor(ctx), ...this.extraMetadata };
-    const result = await this.store.append(
-      this.streamName,
-      events.map((e, i) => ({
-        id: deterministicEventId(this.streamName, commandId, i),
-        type: e.type,
-        data: e.data,
-        metadata,
-      })),
-      this.revision < 0 ? 'no_stream' : this.revision,
-    );
+    const result = await this.handler.append(this.streamName, events, ctx, {
+      expectedRevision: this.revision,
+      metadata: this.extraMetadata,
+    });
     this.state = events.reduce(evolve, this.state);
-    this.revision = result.nextExpectedRevision;
-    return result;
+    this.revision = result.revision;
+    return { nextExpectedRevision: result.revision, position: result.position };
   }
 
   /** Fires the first pending timer of this kind (for this decision), at the instant it falls due. */
