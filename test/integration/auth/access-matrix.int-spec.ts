@@ -1,7 +1,10 @@
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import { NOTHING_ALLOWED } from '@vsoko/outbound';
+import { createIntegrationsWorker } from '../../../services/worker/src/create-integrations-worker';
 import { startServices, type Services } from '../harness';
 import { academicYear, callers, scheduleBody, type Caller } from './support/fixture';
 import { admissionOf, GUARD_REFUSALS, isOwnSchoolsList } from './support/route-policy';
-import { callFor, formOf, operations, PLAN_CSV, send, type StoredIds } from './support/routes';
+import { callFor, EMPTY_ICS, formOf, operations, PLAN_CSV, send, type StoredIds } from './support/routes';
 
 /**
  * Every endpoint of the live OpenAPI document × every kind of caller: people of each role at school-a, an
@@ -12,6 +15,8 @@ describe('who may call what: the whole API against every role and tenant', () =>
   let who: Caller[];
   let procedureId: string;
   let routes: string[];
+  /** Polls school-a's calendar file when an admitted caller asks for it. */
+  let integrations: { worker: Worker; done: Promise<void>; connection: NativeConnection };
   /** Records school-a stored for itself, named by id in other callers' requests. */
   const stored: StoredIds = {};
   const storedPreviews = () => s.db.collection('plan_imports').countDocuments();
@@ -42,9 +47,43 @@ describe('who may call what: the whole API against every role and tenant', () =>
     });
     expect(preview.status).toBe(200);
     stored.importId = ((await preview.json()) as { importId: string }).importId;
+    const integration = await fetch(`${s.baseUrl}/integrations/calendar`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...director.headers },
+      body: JSON.stringify({ schoolId: 'school-a', name: 'Календарь школы A' }),
+    });
+    expect(integration.status).toBe(201);
+    stored.integrationId = ((await integration.json()) as { integrationId: string }).integrationId;
+    const feed = await fetch(`${s.baseUrl}/integrations/calendar/${stored.integrationId}/feeds`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...director.headers },
+      body: JSON.stringify({ title: 'Файл', ics: EMPTY_ICS }),
+    });
+    expect(feed.status).toBe(201);
+    stored.feedId = ((await feed.json()) as { feedId: string }).feedId;
+    const connection = await NativeConnection.connect({ address: process.env.TEMPORAL_ADDRESS! });
+    const worker = await createIntegrationsWorker({
+      connection,
+      namespace: s.namespace,
+      store: s.store,
+      db: s.db,
+      temporal: s.temporal,
+      outboundAllowList: NOTHING_ALLOWED,
+    });
+    integrations = { worker, done: worker.run(), connection };
+    // The subscription's own first poll is recorded before the walk, which counts every append.
+    for (let polled = false; !polled; await new Promise((r) => setTimeout(r, 100))) {
+      const status = await fetch(`${s.baseUrl}/integrations/calendar/feeds/${stored.feedId}`, {
+        headers: director.headers,
+      });
+      polled = ((await status.json()) as { lastPoll?: unknown }).lastPoll !== undefined;
+    }
     routes = (await operations(s.baseUrl)).sort((a, b) => weight(a) - weight(b));
   });
   afterAll(async () => {
+    integrations?.worker.shutdown();
+    await integrations?.done;
+    await integrations?.connection.close();
     await s?.stop();
     delete process.env.AUTH_DEV_HEADERS;
     delete process.env.RATE_LIMIT_PER_MINUTE;

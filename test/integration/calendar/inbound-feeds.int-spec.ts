@@ -1,7 +1,9 @@
+import { ScheduleNotFoundError } from '@temporalio/client';
 import { feedScheduleId } from '@vsoko/workflows/calendar/definitions';
 import type { RecordedEvent } from '@vsoko/event-store';
 import { json, type JsonBody } from '../harness';
 import { FeedServer } from './feed-server';
+import { WebhookClient } from './webhook-client';
 import { calendar, OUTLOOK_EKATERINBURG, type TestEvent } from './ics';
 import { createIntegration, day, startCalendarServices, waitFor, type CalendarServices } from './setup';
 
@@ -330,6 +332,99 @@ describe('inbound calendar feeds: a Schedule polls each feed; marked events sche
     const after = await procedureEvents(procedureId);
     expect(after.map((e) => e.type)).toEqual(['ProcedureScheduled', 'ProcedureRescheduled']);
     expect(after[1].data).toMatchObject({ window: { from: day(47), to: day(47) } });
+  });
+
+  it('deletes a feed and then the whole integration: Schedules gone, procedures and history kept', async () => {
+    const integration = await createIntegration(s, 'school-cal-1');
+    const { integrationId } = integration;
+    const feeds = `/integrations/calendar/${integrationId}/feeds`;
+    const url = host.set(
+      '/deleted.ics',
+      calendar([
+        {
+          uid: 'del-1',
+          summary: '[ВСОКО] ВПР по истории',
+          start: day(25),
+          description: 'направление: результаты',
+        },
+      ]),
+    );
+    const polled = await json(await s.api('POST', feeds, { title: 'Опрашиваемый', url }));
+    const uploaded = await json(await s.api('POST', feeds, { title: 'Файл', ics: calendar([]) }));
+    await poll(polled.feedId);
+    const [procedureId] = (await proceduresOf(integrationId)).get('del-1')!;
+    const stream = () => s.store.readStream(`integration-${integrationId}`);
+
+    // Another school's director cannot delete it, nor learn that it exists.
+    const before = await s.store.headPosition();
+    const foreign = await s.api(
+      'DELETE',
+      `/integrations/calendar/feeds/${polled.feedId}`,
+      undefined,
+      'school-cal-other',
+    );
+    expect(foreign.status).toBe(404);
+    const foreignIntegration = await s.api(
+      'DELETE',
+      `/integrations/calendar/${integrationId}`,
+      undefined,
+      'school-cal-other',
+    );
+    expect(foreignIntegration.status).toBe(404);
+    expect(await s.store.headPosition()).toBe(before);
+
+    const webhookFeed = await s.api('DELETE', `/integrations/calendar/feeds/webhook-${integrationId}`);
+    expect({ status: webhookFeed.status, code: (await json(webhookFeed)).code }).toEqual({
+      status: 400,
+      code: 'FEED_IS_WEBHOOK',
+    });
+
+    const removed = await s.api('DELETE', `/integrations/calendar/feeds/${polled.feedId}`);
+    expect(removed.status).toBe(200);
+    expect(await json(removed)).toMatchObject({
+      feedId: polled.feedId,
+      integrationId,
+      position: expect.any(Number),
+    });
+    await expect(
+      s.temporal.schedule.getHandle(feedScheduleId(polled.feedId)).describe(),
+    ).rejects.toBeInstanceOf(ScheduleNotFoundError);
+    expect((await s.api('GET', `/integrations/calendar/feeds/${polled.feedId}`)).status).toBe(404);
+    expect((await s.api('POST', `/integrations/calendar/feeds/${polled.feedId}/poll`)).status).toBe(404);
+    expect((await s.api('DELETE', `/integrations/calendar/feeds/${polled.feedId}`)).status).toBe(404);
+    expect((await procedureEvents(procedureId)).map((e) => e.type)).toEqual(['ProcedureScheduled']);
+
+    const webhook = new WebhookClient(s.baseUrl, integrationId, integration.secret);
+    const gone = await s.api('DELETE', `/integrations/calendar/${integrationId}`);
+    expect(gone.status).toBe(200);
+    expect((await s.api('GET', `/integrations/calendar/feeds/${uploaded.feedId}`)).status).toBe(404);
+    expect((await s.api('POST', feeds, { title: 'Ещё один', ics: calendar([]) })).status).toBe(404);
+    expect((await webhook.send(webhook.sign(calendar([])))).status).toBe(401);
+    // The id stays taken: its stream in the log belongs to the deleted integration.
+    const again = await s.api('POST', '/integrations/calendar', {
+      id: integrationId,
+      schoolId: 'school-cal-1',
+      name: 'Снова',
+    });
+    expect(again.status).toBe(409);
+    expect((await s.api('DELETE', `/integrations/calendar/${integrationId}`)).status).toBe(404);
+
+    const history = await stream();
+    expect(history.map((e) => e.type)).toEqual(
+      expect.arrayContaining([
+        'CalendarIntegrationCreated',
+        'CalendarFeedSubscribed',
+        'CalendarFeedPolled',
+        'CalendarFeedDeleted',
+        'CalendarIntegrationDeleted',
+      ]),
+    );
+    const deletions = history.filter((e) => e.type.endsWith('Deleted'));
+    expect(deletions.map((e) => e.data)).toEqual([
+      { feedId: polled.feedId, kind: 'url', title: 'Опрашиваемый', deletedBy: 'director-school-cal-1' },
+      { integrationId, feedIds: [uploaded.feedId], deletedBy: 'director-school-cal-1' },
+    ]);
+    expect(history.at(-1)!.type).toBe('CalendarIntegrationDeleted');
   });
 
   it('refuses teachers, and hides a school’s feeds from another school’s director', async () => {

@@ -26,6 +26,9 @@ export interface IntegrationDocument {
   defaults: SourceDefaults;
   createdAt: string;
   createdBy: string;
+  /** A deleted integration stays as a tombstone (its id is not reused); its secret is replaced, never shown. */
+  deletedAt?: string;
+  deletedBy?: string;
 }
 
 export interface SourceDefaults {

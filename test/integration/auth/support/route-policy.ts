@@ -29,6 +29,8 @@ const LISTED: Record<string, Admission> = {
   'POST /integrations/calendar/{integrationId}/feeds': { roles: ['director', 'deputy'], integrations: false },
   'PUT /integrations/calendar/feeds/{feedId}/file': { roles: ['director', 'deputy'], integrations: false },
   'GET /integrations/calendar/feeds/{feedId}': { roles: ['director', 'deputy'], integrations: false },
+  'DELETE /integrations/calendar/feeds/{feedId}': { roles: ['director', 'deputy'], integrations: false },
+  'DELETE /integrations/calendar/{integrationId}': { roles: ['director', 'deputy'], integrations: false },
   'POST /integrations/calendar/feeds/{feedId}/poll': { roles: ['director', 'deputy'], integrations: false },
   'POST /calendar/schools/{schoolId}/tokens': { roles: ['director', 'deputy'], integrations: false },
 };

@@ -73,6 +73,8 @@ export function formOf(fields: Record<string, string>, file: string | Buffer, fi
   return form;
 }
 
+export const EMPTY_ICS = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n';
+
 const VALID_BODIES: Record<string, () => unknown> = {
   'POST /procedures': () => scheduleBody('school-a'),
   'POST /procedures/{id}/performed': () => ({
@@ -82,6 +84,8 @@ const VALID_BODIES: Record<string, () => unknown> = {
   }),
   'POST /procedures/{id}/reschedule': () => ({ window: { from: today, to: today }, reason: 'Приказ № 45' }),
   'POST /procedures/{id}/cancellation': () => ({ reason: 'Исключена из плана приказом № 12' }),
+  'POST /integrations/calendar/{integrationId}/feeds': () => ({ title: 'Файл', ics: EMPTY_ICS }),
+  'PUT /integrations/calendar/feeds/{feedId}/file': () => ({ ics: EMPTY_ICS }),
 };
 
 /** Query strings without which a GET is refused as malformed before anyone's data is looked at. */
@@ -91,9 +95,11 @@ const VALID_QUERIES: Record<string, () => string> = {
     `?at=${encodeURIComponent(new Date().toISOString())}&academicYear=${academicYear}`,
 };
 
-/** Ids of records stored for school-a (a plan preview) that the calls name instead of made-up ones. */
+/** Ids of records stored for school-a (a plan preview, a calendar integration and its feed) that the calls name. */
 export interface StoredIds {
   importId?: string;
+  integrationId?: string;
+  feedId?: string;
 }
 
 export function callFor(route: string, procedureId: string, stored: StoredIds = {}): RouteCall {
@@ -105,13 +111,17 @@ export function callFor(route: string, procedureId: string, stored: StoredIds = 
     personId: 'deputy-school-a',
     keyId: 'aaaaaaaaaaaa',
     importId: stored.importId ?? `imp-${'0'.repeat(24)}`,
+    ...(stored.integrationId ? { integrationId: stored.integrationId } : {}),
+    ...(stored.feedId ? { feedId: stored.feedId } : {}),
   };
   const path =
     template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? `x-${randomUUID().slice(0, 8)}`) +
     (VALID_QUERIES[route]?.() ?? '');
   const valid = VALID_BODIES[route];
   const form = VALID_FORMS[route];
-  const namesStored = stored.importId !== undefined && template.includes('{importId}');
+  const namesStored = (Object.keys(stored) as Array<keyof StoredIds>).some(
+    (name) => stored[name] !== undefined && template.includes(`{${name}}`),
+  );
   const namesSchoolA =
     namesStored ||
     form !== undefined ||

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, ValidationFailed } from '@vsoko/domain';
 import { Allow } from '../../auth/access.decorators';
-import { CurrentActor, CurrentSchool } from '../../auth/actor.decorator';
+import type { Principal } from '@vsoko/accounts';
+import { CurrentActor, CurrentPrincipal, CurrentSchool } from '../../auth/actor.decorator';
 import { ID_PATTERN } from '../../procedures/schedule-procedure/schedule-procedure.dto';
 import { CreateIntegrationDto, SubscribeFeedDto, UploadFileDto } from '../shared/dto';
 import { CalendarSourcesService } from './calendar-sources.service';
@@ -18,8 +19,17 @@ export class CalendarSourcesController {
   @ApiOperation({
     summary: 'Создать интеграцию школы с календарём; секрет для подписи webhook выдаётся один раз',
   })
-  create(@Body() body: CreateIntegrationDto, @CurrentActor() actor: Actor) {
-    return this.sources.createIntegration(body, actor);
+  create(@Body() body: CreateIntegrationDto, @CurrentPrincipal() principal: Principal) {
+    return this.sources.createIntegration(body, principal);
+  }
+
+  @Delete(':integrationId')
+  @ApiOperation({
+    summary:
+      'Удалить интеграцию: её календари больше не опрашиваются, webhook не принимается; история остаётся в журнале',
+  })
+  remove(@Param('integrationId') id: string, @CurrentActor() actor: Actor, @CurrentSchool() school: string) {
+    return this.sources.removeIntegration(checkId(id), actor, school);
   }
 
   @Post(':integrationId/feeds')
@@ -46,6 +56,15 @@ export class CalendarSourcesController {
     @CurrentSchool() school: string,
   ) {
     return this.sources.replaceFile(checkId(id), body.ics, actor, school);
+  }
+
+  @Delete('feeds/:feedId')
+  @ApiOperation({
+    summary:
+      'Отключить календарь: расписание опроса удаляется, запланированные процедуры остаются; история — в журнале',
+  })
+  removeFeed(@Param('feedId') id: string, @CurrentActor() actor: Actor, @CurrentSchool() school: string) {
+    return this.sources.removeFeed(checkId(id), actor, school);
   }
 
   @Get('feeds/:feedId')

@@ -1,5 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { type Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client';
+import {
+  type Client,
+  ScheduleAlreadyRunning,
+  ScheduleNotFoundError,
+  ScheduleOverlapPolicy,
+} from '@temporalio/client';
+import { actorOf, type Principal } from '@vsoko/accounts';
 import { sha256Hex, type CalendarSourceDocument, type IntegrationDocument } from '@vsoko/calendar';
 import { type Actor, Conflict, isTimeZone, ValidationFailed } from '@vsoko/domain';
 import {
@@ -11,6 +17,7 @@ import {
 import { randomBytes } from 'node:crypto';
 import type { Clock, IdGenerator } from '../../infrastructure/clock';
 import { CLOCK, ID_GENERATOR, TEMPORAL_CLIENT } from '../../infrastructure/tokens';
+import { requireActsFor } from '../../plans/plan-access';
 import { requireAdmin } from '../shared/access';
 import type { CreateIntegrationDto, SubscribeFeedDto } from '../shared/dto';
 import { IntegrationLog } from '../shared/integration-log';
@@ -32,8 +39,10 @@ export class CalendarSourcesService {
   ) {}
 
   /** The secret is returned here once; the API keeps it to verify webhook signatures. */
-  async createIntegration(body: CreateIntegrationDto, actor: Actor) {
+  async createIntegration(body: CreateIntegrationDto, principal: Principal) {
+    const actor = actorOf(principal);
     requireAdmin(actor);
+    requireActsFor(principal, body.schoolId);
     const timeZone = body.timeZone ?? 'Europe/Moscow';
     if (!isTimeZone(timeZone))
       throw new ValidationFailed('TIME_ZONE_UNKNOWN', `Часовой пояс «${timeZone}» не найден`);
@@ -180,6 +189,78 @@ export class CalendarSourcesService {
       ...(upload ? { file: { sha256: upload.sha256, at: upload.at } } : {}),
       schedule,
     };
+  }
+
+  /**
+   * Stops a feed: its Schedule is removed and it is never polled again. The procedures it scheduled stay as
+   * they are (they belong to the school's plan now), and its history stays in the integration's stream.
+   * The webhook of an integration goes only with the integration.
+   */
+  async removeFeed(feedId: string, actor: Actor, school: string) {
+    requireAdmin(actor);
+    const source = await this.repo.source(feedId, school);
+    if (source.kind === 'webhook') {
+      throw new ValidationFailed(
+        'FEED_IS_WEBHOOK',
+        'Приём webhook удаляется только вместе с интеграцией (DELETE /integrations/calendar/:integrationId)',
+      );
+    }
+    const { position } = await this.log.append(
+      source.integrationId,
+      source.schoolId,
+      `deleted:${feedId}`,
+      'CalendarFeedDeleted',
+      { feedId, kind: source.kind, title: source.title, deletedBy: actor.id },
+    );
+    await this.dropSources([source]);
+    return { feedId, integrationId: source.integrationId, position };
+  }
+
+  /**
+   * Deletes an integration with its feeds, their Schedules and its webhook secret. The document stays as a
+   * tombstone without a usable secret, so the id (and its stream in the log) is never given to another one.
+   */
+  async removeIntegration(integrationId: string, actor: Actor, school: string) {
+    requireAdmin(actor);
+    const integration = await this.repo.integration(integrationId, school);
+    const sources = await this.repo.sources.find({ integrationId }).toArray();
+    const { position } = await this.log.append(
+      integrationId,
+      integration.schoolId,
+      `deleted:${integrationId}`,
+      'CalendarIntegrationDeleted',
+      {
+        integrationId,
+        feedIds: sources.filter((f) => f.kind !== 'webhook').map((f) => f._id),
+        deletedBy: actor.id,
+      },
+    );
+    await this.dropSources(sources);
+    await this.repo.integrations.updateOne(
+      { _id: integrationId },
+      {
+        $set: {
+          secret: randomBytes(32).toString('base64url'),
+          defaults: {},
+          deletedAt: this.clock.now().toISOString(),
+          deletedBy: actor.id,
+        },
+      },
+    );
+    return { integrationId, position };
+  }
+
+  /** Schedules first: a poll that still starts finds no source and does nothing. */
+  private async dropSources(sources: CalendarSourceDocument[]): Promise<void> {
+    for (const source of sources.filter((f) => f.kind === 'url')) {
+      await this.temporal.schedule
+        .getHandle(feedScheduleId(source._id))
+        .delete()
+        .catch((e: unknown) => {
+          if (!(e instanceof ScheduleNotFoundError)) throw e;
+        });
+    }
+    if (sources.length > 0) await this.repo.sources.deleteMany({ _id: { $in: sources.map((f) => f._id) } });
   }
 
   private async createSchedule(source: CalendarSourceDocument): Promise<void> {

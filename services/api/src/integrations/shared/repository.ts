@@ -21,10 +21,10 @@ export class IntegrationRepository {
     return this.db.collection<CalendarSourceDocument>(CALENDAR_SOURCES_COLLECTION);
   }
 
-  /** With `schoolId`, another school's integration is as unknown as a missing one. */
+  /** With `schoolId`, another school's integration is as unknown as a missing one; so is a deleted one. */
   async integration(id: string, schoolId?: string): Promise<IntegrationDocument> {
     const doc = await this.integrations.findOne({ _id: id });
-    if (!doc || (schoolId !== undefined && doc.schoolId !== schoolId))
+    if (!doc || doc.deletedAt !== undefined || (schoolId !== undefined && doc.schoolId !== schoolId))
       throw new NotFound('INTEGRATION_NOT_FOUND', `Интеграция ${id} не найдена`);
     return doc;
   }
