@@ -133,6 +133,32 @@ export class VsokoConfig {
   @Min(1, { message: 'RATE_LIMIT_PER_MINUTE: не меньше 1' })
   RATE_LIMIT_PER_MINUTE = 600;
 
+  /** Bytes of one uploaded plan or template file (.docx, .xlsx, .csv, .json). */
+  @Transform(toInt)
+  @IsInt({ message: 'UPLOAD_MAX_BYTES: целое число байт' })
+  @Min(1024, { message: 'UPLOAD_MAX_BYTES: не меньше 1024 байт' })
+  UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
+
+  /** Bytes a .docx or .xlsx upload may expand to, all its parts together, checked before inflating. */
+  @Transform(toInt)
+  @IsInt({ message: 'UPLOAD_MAX_EXPANDED_BYTES: целое число байт' })
+  @Min(1024, { message: 'UPLOAD_MAX_EXPANDED_BYTES: не меньше 1024 байт' })
+  UPLOAD_MAX_EXPANDED_BYTES = 32 * 1024 * 1024;
+
+  /** Parts (zip entries) of a .docx or .xlsx upload. */
+  @Transform(toInt)
+  @IsInt({ message: 'UPLOAD_MAX_ENTRIES: целое число' })
+  @Min(10, { message: 'UPLOAD_MAX_ENTRIES: не меньше 10' })
+  UPLOAD_MAX_ENTRIES = 1000;
+
+  get uploadLimits(): { maxBytes: number; maxExpandedBytes: number; maxEntries: number } {
+    return {
+      maxBytes: this.UPLOAD_MAX_BYTES,
+      maxExpandedBytes: this.UPLOAD_MAX_EXPANDED_BYTES,
+      maxEntries: this.UPLOAD_MAX_ENTRIES,
+    };
+  }
+
   get corsOrigins(): string[] {
     return (this.CORS_ORIGINS ?? '')
       .split(',')
@@ -167,6 +193,9 @@ export const KNOWN_VARIABLES = [
   'AUTH_DEV_HEADERS',
   'SESSION_TTL_HOURS',
   'RATE_LIMIT_PER_MINUTE',
+  'UPLOAD_MAX_BYTES',
+  'UPLOAD_MAX_EXPANDED_BYTES',
+  'UPLOAD_MAX_ENTRIES',
 ];
 
 export class ConfigError extends Error {

@@ -3,7 +3,14 @@
  * The HTTP layer maps the kind to a status once; nothing else inspects messages.
  */
 export type ErrorKind =
-  'validation' | 'rule' | 'not-found' | 'conflict' | 'unauthorized' | 'forbidden' | 'unavailable';
+  | 'validation'
+  | 'rule'
+  | 'not-found'
+  | 'conflict'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'unavailable'
+  | 'too-large';
 
 export abstract class VsokoError extends Error {
   abstract readonly kind: ErrorKind;
@@ -45,6 +52,11 @@ export class Unavailable extends VsokoError {
   readonly kind = 'unavailable' as const;
 }
 
+/** The input is larger than the service accepts: a file, or what a compressed file expands to (HTTP 413). */
+export class PayloadTooLarge extends VsokoError {
+  readonly kind = 'too-large' as const;
+}
+
 const CLASSES: Record<
   ErrorKind,
   new (code: string, message: string, details?: Record<string, unknown>) => VsokoError
@@ -55,6 +67,7 @@ const CLASSES: Record<
   conflict: Conflict,
   forbidden: Forbidden,
   unavailable: Unavailable,
+  'too-large': PayloadTooLarge,
   unauthorized: class Unauthorized extends VsokoError {
     readonly kind = 'unauthorized' as const;
   },

@@ -1,7 +1,8 @@
 import { XMLParser } from 'fast-xml-parser';
-import JSZip from 'jszip';
 import { ValidationFailed } from '@vsoko/domain';
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './limits';
 import { cleanCell, type SourceRow } from './source-table';
+import { unzipBounded } from './zip';
 
 type Node = Record<string, unknown> & { ':@'?: Record<string, string> };
 
@@ -28,14 +29,17 @@ const find = (nodes: Node[], name: string) => nodes.find((n) => tag(n) === name)
  * aligned with empty cells; a vertically merged cell (vMerge) repeats the text above it, because in the plans
  * it is a month or a section that holds for every row it spans. Nested tables are read as their rows.
  */
-export async function readDocx(buffer: Buffer): Promise<SourceRow[]> {
-  let xml: string | undefined;
-  try {
-    xml = await (await JSZip.loadAsync(buffer)).file('word/document.xml')?.async('string');
-  } catch {
-    xml = undefined;
-  }
-  if (!xml) throw new ValidationFailed('FILE_UNREADABLE', 'Файл не похож на документ Word (.docx)');
+export async function readDocx(
+  buffer: Buffer,
+  limits: UploadLimits = DEFAULT_UPLOAD_LIMITS,
+): Promise<SourceRow[]> {
+  const unreadable = () => new ValidationFailed('FILE_UNREADABLE', 'Файл не похож на документ Word (.docx)');
+  const parts = await unzipBounded(buffer, limits, {
+    keep: (name) => name === 'word/document.xml',
+    unreadable,
+  });
+  const xml = parts.get('word/document.xml')?.toString('utf8');
+  if (!xml) throw unreadable();
   const body = (parser.parse(xml) as Node[]).flatMap(children).filter((n) => tag(n) === 'w:body');
   const rows: SourceRow[] = [];
   let tableNo = 0;

@@ -2,9 +2,11 @@ import { ValidationFailed } from '@vsoko/domain';
 import { readCsv } from './csv';
 import { readDocx } from './docx';
 import { readJson } from './json';
+import { DEFAULT_UPLOAD_LIMITS, fileTooLarge, type UploadLimits } from './limits';
 import type { SourceDocument, SourceFormat } from './source-table';
 import { readXlsx } from './xlsx';
 
+export * from './limits';
 export * from './source-table';
 
 /** The format by extension, or by content for a file without one (a zip is Word or Excel by its parts). */
@@ -24,13 +26,18 @@ export function detectFormat(fileName: string, buffer: Buffer): SourceFormat {
   return head.startsWith('[') || head.startsWith('{') ? 'json' : 'csv';
 }
 
-export async function readSource(fileName: string, buffer: Buffer): Promise<SourceDocument> {
+export async function readSource(
+  fileName: string,
+  buffer: Buffer,
+  limits: UploadLimits = DEFAULT_UPLOAD_LIMITS,
+): Promise<SourceDocument> {
+  if (buffer.length > limits.maxBytes) throw fileTooLarge(limits);
   const format = detectFormat(fileName, buffer);
   const rows =
     format === 'docx'
-      ? await readDocx(buffer)
+      ? await readDocx(buffer, limits)
       : format === 'xlsx'
-        ? await readXlsx(buffer)
+        ? await readXlsx(buffer, limits)
         : format === 'csv'
           ? readCsv(buffer)
           : readJson(buffer);

@@ -1,17 +1,25 @@
 import ExcelJS from 'exceljs';
 import { ValidationFailed } from '@vsoko/domain';
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './limits';
 import { cleanCell, type SourceRow } from './source-table';
+import { unzipBounded } from './zip';
 
 /**
  * Every worksheet's rows. A merged range gives its text to the cells below its top row (a month or a section
  * that spans rows) and leaves the cells to the right of its first column empty, as in Word tables.
  */
-export async function readXlsx(buffer: Buffer): Promise<SourceRow[]> {
+export async function readXlsx(
+  buffer: Buffer,
+  limits: UploadLimits = DEFAULT_UPLOAD_LIMITS,
+): Promise<SourceRow[]> {
+  const unreadable = () => new ValidationFailed('FILE_UNREADABLE', 'Файл не похож на книгу Excel (.xlsx)');
+  // ExcelJS inflates the whole book at once; it gets the file only after every part was counted within limits.
+  await unzipBounded(buffer, limits, { keep: () => false, unreadable });
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
-    throw new ValidationFailed('FILE_UNREADABLE', 'Файл не похож на книгу Excel (.xlsx)');
+    throw unreadable();
   }
   const rows: SourceRow[] = [];
   for (const sheet of workbook.worksheets) {

@@ -17,6 +17,7 @@ const STATUS: Record<ErrorKind, number> = {
   conflict: HttpStatus.CONFLICT,
   rule: HttpStatus.UNPROCESSABLE_ENTITY,
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
+  'too-large': HttpStatus.PAYLOAD_TOO_LARGE,
 };
 
 /** Nest's own HTTP errors (unknown route, body too large, …) in our shape and in Russian. */
