@@ -1,9 +1,9 @@
 import { ValidationFailed, academicYearBounds } from '@vsoko/domain';
-import { readSource } from '../readers';
+import { readSource, type UploadLimits } from '../readers';
 import { DEFAULT_DIRECTORY, type StaffDirectory } from '../staff/directory';
 import { interpretRows } from '../structure/interpret';
 import { importIdOf, planProcedureId, sha256 } from './procedure-id';
-import type { PlanPreview, RowOutcome } from './types';
+import type { PlanPreview, PreviewEntry, RowOutcome, RowWarning } from './types';
 
 export interface PreviewInput {
   schoolId: string;
@@ -11,6 +11,7 @@ export interface PreviewInput {
   fileName: string;
   bytes: Buffer;
   directory?: StaffDirectory;
+  limits?: UploadLimits;
   onProgress?(done: number, total: number): void;
 }
 
@@ -19,7 +20,7 @@ export async function buildPreview(input: PreviewInput): Promise<PlanPreview> {
   if (!academicYearBounds(input.academicYear)) {
     throw new ValidationFailed('ACADEMIC_YEAR_INVALID', 'Учебный год указывается как «2023/24»');
   }
-  const source = await readSource(input.fileName, input.bytes);
+  const source = await readSource(input.fileName, input.bytes, input.limits);
   const { layout, entries, procedures } = interpretRows(source.rows, {
     academicYear: input.academicYear,
     directory: input.directory ?? DEFAULT_DIRECTORY,
@@ -27,6 +28,7 @@ export async function buildPreview(input: PreviewInput): Promise<PlanPreview> {
     procedureId: (key, ordinal) => planProcedureId(input.schoolId, input.academicYear, key, ordinal),
   });
   const warnings = entries.flatMap((e) => e.warnings);
+  if (procedures.length === 0) throw noPlanIn(entries, warnings);
   const counts: Record<RowOutcome, number> = { procedure: 0, section: 0, header: 0, empty: 0, warning: 0 };
   for (const e of entries) counts[e.became] += 1;
   return {
@@ -45,4 +47,20 @@ export async function buildPreview(input: PreviewInput): Promise<PlanPreview> {
     warnings,
     summary: { ...counts, procedures: procedures.length, warnings: warnings.length },
   };
+}
+
+/**
+ * A file in which no row became a procedure is no plan (a text, a picture saved as .csv, a table of something
+ * else). Approving it would cancel the whole plan, so it is refused here, saying why.
+ */
+function noPlanIn(entries: PreviewEntry[], warnings: RowWarning[]): ValidationFailed {
+  const why = entries.some((e) => e.became === 'header')
+    ? 'таблица найдена, но ни одна её строка не стала процедурой'
+    : 'не найдена таблица плана: нет ни строки заголовка (мероприятие, срок, ответственный …), ни строк процедур';
+  const examples = warnings.slice(0, 3).map((w) => `строка ${w.row}: ${w.message}`);
+  return new ValidationFailed(
+    'PLAN_TABLE_NOT_FOUND',
+    `В файле нет плана ВСОКО: ${why}${examples.length > 0 ? `. ${examples.join('; ')}` : ''}`,
+    { rows: entries.length, warnings: warnings.slice(0, 10) },
+  );
 }

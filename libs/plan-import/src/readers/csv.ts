@@ -1,10 +1,11 @@
 import { parse } from 'csv-parse/sync';
 import { ValidationFailed } from '@vsoko/domain';
 import { cleanCell, type SourceRow } from './source-table';
+import { textOf } from './text';
 
 /** Excel saves Russian CSV with «;», other tools with «,» or tabs: the first line tells which. */
 export function readCsv(buffer: Buffer): SourceRow[] {
-  const text = buffer.toString('utf8').replace(/^\uFEFF/, '');
+  const text = textOf(buffer, 'csv').replace(/^\uFEFF/, '');
   const first = text.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = [';', '\t', ','].reduce(
     (best, d) => (count(first, d) > count(first, best) ? d : best),

@@ -1,5 +1,6 @@
 import { ValidationFailed } from '@vsoko/domain';
 import { cleanCell, type SourceRow } from './source-table';
+import { textOf } from './text';
 
 /**
  * A table as JSON: an array of rows, each an array of cell texts, or an object `{ "rows": [...] }`. Rows
@@ -8,8 +9,9 @@ import { cleanCell, type SourceRow } from './source-table';
 export function readJson(buffer: Buffer): SourceRow[] {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(buffer.toString('utf8').replace(/^\uFEFF/, ''));
+    parsed = JSON.parse(textOf(buffer, 'json').replace(/^\uFEFF/, ''));
   } catch (e) {
+    if (e instanceof ValidationFailed) throw e;
     throw new ValidationFailed('FILE_UNREADABLE', `JSON не разобран: ${(e as Error).message}`);
   }
   const list = Array.isArray(parsed) ? parsed : (parsed as { rows?: unknown })?.rows;

@@ -10,6 +10,7 @@ export interface TemplateInput {
   fileName: string;
   bytes: Buffer;
   directory?: PreviewInput['directory'];
+  limits?: PreviewInput['limits'];
 }
 
 /** What a district's file becomes as a template: rows without any school's ids, keyed by row identity. */
@@ -31,6 +32,7 @@ export async function buildTemplate(input: TemplateInput): Promise<TemplateDraft
     fileName: input.fileName,
     bytes: input.bytes,
     directory: input.directory,
+    limits: input.limits,
   });
   const keyOf = new Map(preview.procedures.map((p) => [p.procedureId, templateRowKey(p.rowKey)]));
   const rows: TemplateRow[] = preview.procedures.map(({ procedureId, ...row }) => ({
