@@ -9,3 +9,4 @@ export * from './preview/procedure-id';
 export * from './preview/build-preview';
 export * from './templates';
 export * from './deadlines/decision-deadline';
+export * from './worker/parse-pool';

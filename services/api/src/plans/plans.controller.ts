@@ -1,16 +1,4 @@
-import {
-  Body,
-  Controller,
-  Headers,
-  HttpCode,
-  Inject,
-  Param,
-  Post,
-  Res,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Body, Controller, Headers, HttpCode, Inject, Param, Post, Res, UploadedFile } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@vsoko/accounts';
 import { ValidationFailed } from '@vsoko/domain';
@@ -22,14 +10,13 @@ import { ApproveImport } from './approve/approve-import';
 import { academicYearOf } from './academic-year';
 import { PreviewImportDto } from './preview/preview-import.dto';
 import { PreviewImport } from './preview/preview-import';
+import { PlanUpload } from './upload/plan-upload';
 
 /** The part of multer's file that the import reads (multer's global types are not loaded by tsconfig). */
 interface UploadedPlanFile {
   originalname: string;
   buffer: Buffer;
 }
-
-const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 @ApiTags('План ВСОКО')
 @ApiHeader({ name: 'X-Actor-Id', required: true, description: 'Пользователь (временная замена входа)' })
@@ -58,7 +45,7 @@ export class PlansController {
       },
     },
   })
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_FILE_BYTES, files: 1 } }))
+  @PlanUpload()
   async preview(
     @UploadedFile() file: UploadedPlanFile | undefined,
     @Body() body: PreviewImportDto,

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
 import { Directory } from '@vsoko/accounts';
+import type { VsokoConfig } from '@vsoko/config';
 import type { Db } from 'mongodb';
-import { READ_DB } from '../infrastructure/tokens';
+import { CONFIG, READ_DB } from '../infrastructure/tokens';
 import { ProceduresModule } from '../procedures/procedures.module';
 import { ApproveImport } from './approve/approve-import';
 import { PlanReconciler } from './approve/reconcile';
@@ -14,13 +16,30 @@ import { DistrictAccess } from './templates/district-access';
 import { PublishTemplate } from './templates/publish/publish-template';
 import { TemplateLog } from './templates/template-log';
 import { TemplatesController } from './templates/templates.controller';
+import { PlanParser } from './upload/plan-parser';
+import { UploadTooLargeInterceptor } from './upload/plan-upload';
 
 /**
  * Plan import: upload → preview → approval → procedures scheduled through their workflows. District templates
  * are published on their own streams and adopted by schools through the same preview and approval.
  */
 @Module({
-  imports: [ProceduresModule],
+  imports: [
+    ProceduresModule,
+    // One file and a few text fields (the staff directory JSON is the largest, up to 100 kB).
+    MulterModule.registerAsync({
+      inject: [CONFIG],
+      useFactory: (config: VsokoConfig) => ({
+        limits: {
+          fileSize: config.UPLOAD_MAX_BYTES,
+          files: 1,
+          fields: 20,
+          fieldSize: 1024 * 1024,
+          parts: 30,
+        },
+      }),
+    }),
+  ],
   controllers: [PlansController, TemplatesController],
   providers: [
     PlanLog,
@@ -32,6 +51,8 @@ import { TemplatesController } from './templates/templates.controller';
     DistrictAccess,
     PublishTemplate,
     TemplateAdoptions,
+    PlanParser,
+    UploadTooLargeInterceptor,
     { provide: Directory, inject: [READ_DB], useFactory: (db: Db) => new Directory(db) },
   ],
 })

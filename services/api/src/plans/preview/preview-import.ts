@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@vsoko/accounts';
 import { diffPlan, partOfPlan, ValidationFailed, type PlanChanges } from '@vsoko/domain';
-import { buildPreview, directoryFromJson, type PlanPreview } from '@vsoko/plan-import';
+import type { PlanPreview } from '@vsoko/plan-import';
 import type { Clock } from '../../infrastructure/clock';
 import { CLOCK } from '../../infrastructure/tokens';
 import { requirePlannerOf } from '../plan-access';
 import { PlanLog } from '../plan-log';
+import { PlanParser } from '../upload/plan-parser';
 import { ImportStore } from './import-store';
 
 export interface PreviewRequest {
@@ -24,6 +25,7 @@ export class PreviewImport {
   constructor(
     private readonly imports: ImportStore,
     private readonly log: PlanLog,
+    private readonly parser: PlanParser,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -31,13 +33,15 @@ export class PreviewImport {
     const actor = requirePlannerOf(principal, request.schoolId);
     if (request.bytes.length === 0)
       throw new ValidationFailed('FILE_REQUIRED', 'Приложите файл плана (поле file)');
-    const built = await buildPreview({
-      schoolId: request.schoolId,
-      academicYear: request.academicYear,
-      fileName: request.fileName,
-      bytes: request.bytes,
-      directory: directoryFromJson(request.staffJson),
-    });
+    const built = await this.parser.preview(
+      {
+        schoolId: request.schoolId,
+        academicYear: request.academicYear,
+        fileName: request.fileName,
+        bytes: request.bytes,
+      },
+      request.staffJson,
+    );
     // buildPreview names the preview by its content; the stored one gets an unguessable id of its own.
     const importId = await this.imports.save(built.importId, {
       preview: built,

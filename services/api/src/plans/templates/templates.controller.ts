@@ -1,16 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  Post,
-  Query,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, UploadedFile } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@vsoko/accounts';
 import { ValidationFailed, type Actor } from '@vsoko/domain';
@@ -25,13 +13,12 @@ import { AcceptRevisionDto, AdoptTemplateDto, PendingQueryDto } from './adopt/ad
 import { TemplateAdoptions } from './adopt/template-adoptions';
 import { PublishTemplateDto } from './publish/publish-template.dto';
 import { PublishTemplate } from './publish/publish-template';
+import { PlanUpload } from '../upload/plan-upload';
 
 interface UploadedTemplateFile {
   originalname: string;
   buffer: Buffer;
 }
-
-const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 function templateIdOf(value: string): string {
   if (!ID_PATTERN.test(value)) throw new ValidationFailed('INVALID_ID', 'Неверный идентификатор шаблона');
@@ -58,7 +45,7 @@ export class TemplatesController {
   })
   @ApiConsumes('multipart/form-data', 'application/json')
   @ApiBody({ type: PublishTemplateDto })
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_FILE_BYTES, files: 1 } }))
+  @PlanUpload()
   publish(
     @UploadedFile() file: UploadedTemplateFile | undefined,
     @Body() body: PublishTemplateDto,

@@ -2,12 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@vsoko/accounts';
 import { decideTemplate, ValidationFailed, type Actor, type TemplateEvent } from '@vsoko/domain';
 import type { EventStore } from '@vsoko/event-store';
-import { buildTemplate, directoryFromJson, type TemplateDraft } from '@vsoko/plan-import';
+import type { TemplateDraft } from '@vsoko/plan-import';
 import { deterministicEventId } from '@vsoko/workflows/procedure/activities';
 import type { Clock } from '../../../infrastructure/clock';
 import { CLOCK, EVENT_STORE } from '../../../infrastructure/tokens';
 import { DistrictAccess } from '../district-access';
 import { TemplateLog } from '../template-log';
+import { PlanParser } from '../../upload/plan-parser';
 
 export interface PublishRequest {
   districtId: string;
@@ -41,6 +42,7 @@ export class PublishTemplate {
   constructor(
     private readonly access: DistrictAccess,
     private readonly log: TemplateLog,
+    private readonly parser: PlanParser,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -50,14 +52,16 @@ export class PublishTemplate {
     if (request.bytes.length === 0) {
       throw new ValidationFailed('FILE_REQUIRED', 'Приложите файл шаблона (поле file) или строки (rows)');
     }
-    const draft = await buildTemplate({
-      districtId: request.districtId,
-      templateId: request.templateId,
-      academicYear: request.academicYear,
-      fileName: request.fileName,
-      bytes: request.bytes,
-      directory: directoryFromJson(request.staffJson),
-    });
+    const draft = await this.parser.template(
+      {
+        districtId: request.districtId,
+        templateId: request.templateId,
+        academicYear: request.academicYear,
+        fileName: request.fileName,
+        bytes: request.bytes,
+      },
+      request.staffJson,
+    );
     const history = await this.log.load(request.districtId, request.templateId);
     const events = decideTemplate(
       {

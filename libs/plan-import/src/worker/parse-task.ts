@@ -1,0 +1,39 @@
+import { VsokoError, type ErrorKind } from '@vsoko/domain';
+import { buildPreview, type PreviewInput } from '../preview/build-preview';
+import type { PlanPreview } from '../preview/types';
+import { directoryFromJson } from '../staff/load-directory';
+import { buildTemplate, type TemplateDraft, type TemplateInput } from '../templates/build-template';
+
+/** What a parse is asked, as it crosses to a worker thread: plain data, the staff directory still as JSON. */
+export type ParseTask =
+  | { kind: 'preview'; input: Omit<PreviewInput, 'directory' | 'onProgress'>; staffJson?: string }
+  | { kind: 'template'; input: Omit<TemplateInput, 'directory'>; staffJson?: string };
+
+export type ParseResult<T> =
+  | { ok: true; value: T }
+  | {
+      ok: false;
+      error: { kind: ErrorKind; code: string; message: string; details?: Record<string, unknown> };
+    };
+
+/**
+ * Runs in a worker thread (see parse-pool.ts) and answers JSON text of a `ParseResult`: plain data by
+ * construction, in whatever context parses it (objects cloned by a message port belong to the main context,
+ * which is not the one a test sandbox checks against). A refusal comes back as data, because an error's class
+ * and code do not survive the thread boundary; anything else is thrown and fails the task.
+ */
+export default async function parse(task: ParseTask): Promise<string> {
+  let result: ParseResult<PlanPreview | TemplateDraft>;
+  try {
+    const directory = directoryFromJson(task.staffJson);
+    const value =
+      task.kind === 'preview'
+        ? await buildPreview({ ...task.input, bytes: Buffer.from(task.input.bytes), directory })
+        : await buildTemplate({ ...task.input, bytes: Buffer.from(task.input.bytes), directory });
+    result = { ok: true, value };
+  } catch (e) {
+    if (!(e instanceof VsokoError)) throw e;
+    result = { ok: false, error: { kind: e.kind, code: e.code, message: e.message, details: e.details } };
+  }
+  return JSON.stringify(result);
+}
