@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createEventStore } from '@vsoko/event-store';
-import { ALL_PROJECTIONS } from '@vsoko/projections';
+import { ALL_PROJECTIONS, MongoReadStore } from '@vsoko/projections';
 import { MongoClient, type Db, type Document } from 'mongodb';
 import { startFerretDb } from '../infra/dev-stack/ferretdb';
 import { rebuildReadModels } from '../services/projector/src/rebuild-read-models';
@@ -42,7 +42,7 @@ export async function run(): Promise<void> {
     let documents: Record<string, Document[]> = {};
     for (let round = 0; round < REPEATS; round++) {
       const db = mongo.db(`bench_rebuild_${round}`);
-      const result = await rebuildReadModels({ store, db });
+      const result = await rebuildReadModels({ store, readStore: new MongoReadStore(db) });
       rebuild = Math.max(rebuild, result.events / result.seconds);
       documents = await dumpAll(db);
       await db.dropDatabase();

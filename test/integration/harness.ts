@@ -1,6 +1,8 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
+import { loadConfig } from '@vsoko/config';
 import { createEventStore, type EventStore } from '@vsoko/event-store';
+import { openReadStore, type ReadStore } from '@vsoko/projections';
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -20,6 +22,8 @@ export interface Services {
   store: EventStore;
   temporal: Client;
   db: Db;
+  /** The read models, where the configuration puts them (VSOKO_READ_MODELS; an SQLite file in dataDir by default). */
+  readStore: ReadStore;
   dataDir: string;
   worker: Worker;
   /**
@@ -57,6 +61,12 @@ export async function startServices(
   });
   const mongo = await MongoClient.connect(requiredEnv('MONGODB_URL'));
   const db = mongo.db(process.env.MONGODB_DB);
+  const config = loadConfig();
+  const readStore = await openReadStore({
+    kind: config.VSOKO_READ_MODELS,
+    sqlitePath: config.readModelsPath,
+    db,
+  });
   const connection = await Connection.connect({ address: requiredEnv('TEMPORAL_ADDRESS') });
   const temporal = new Client({ connection, namespace });
 
@@ -72,7 +82,7 @@ export async function startServices(
     options.worker === false ? Promise.resolve() : Promise.all([worker.run(), notifications.run()]);
 
   let projector: RunningProjector | undefined;
-  if (options.projector !== false) projector = await runProjector({ store, db });
+  if (options.projector !== false) projector = await runProjector({ store, readStore });
 
   let app: NestExpressApplication | undefined;
   let baseUrl = '';
@@ -89,6 +99,7 @@ export async function startServices(
     store,
     temporal,
     db,
+    readStore,
     dataDir,
     worker,
     async stop() {
@@ -103,6 +114,7 @@ export async function startServices(
       await connection.close();
       await db.dropDatabase().catch(() => undefined);
       await mongo.close();
+      await readStore.close();
       await store.close();
     },
   };

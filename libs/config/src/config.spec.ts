@@ -61,6 +61,16 @@ describe('configuration from the environment', () => {
     );
   });
 
+  it('keeps the read models in an SQLite file of the data folder unless told to use MongoDB', () => {
+    const config = loadConfig({ VSOKO_DATA_DIR: '/srv/vsoko' });
+    expect(config.VSOKO_READ_MODELS).toBe('sqlite');
+    expect(config.readModelsPath).toBe('/srv/vsoko/read-models.sqlite');
+    expect(loadConfig({ VSOKO_READ_MODELS: 'mongodb' }).VSOKO_READ_MODELS).toBe('mongodb');
+    expect(() => loadConfig({ VSOKO_READ_MODELS: 'redis' })).toThrow(
+      /VSOKO_READ_MODELS: одно из sqlite, mongodb/,
+    );
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ TEMPORAL_ADDRESS: '', MONGODB_URL: '' }).TEMPORAL_ADDRESS).toBeUndefined();
   });

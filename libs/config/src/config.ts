@@ -14,7 +14,7 @@ import {
 } from 'class-validator';
 import * as path from 'node:path';
 import { parseAllowList, type AllowList } from '@vsoko/outbound';
-import { READ_BACKENDS } from './backends';
+import { READ_BACKENDS, READ_MODEL_STORES } from './backends';
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
@@ -95,6 +95,9 @@ export class VsokoConfig {
   @IsIn(READ_BACKENDS, { message: `VSOKO_READ_BACKEND: одно из ${READ_BACKENDS.join(', ')}` })
   VSOKO_READ_BACKEND: (typeof READ_BACKENDS)[number] = 'ferretdb-sqlite';
 
+  @IsIn(READ_MODEL_STORES, { message: `VSOKO_READ_MODELS: одно из ${READ_MODEL_STORES.join(', ')}` })
+  VSOKO_READ_MODELS: (typeof READ_MODEL_STORES)[number] = 'sqlite';
+
   @IsIn(['error', 'warn', 'info', 'debug'], { message: 'LOG_LEVEL: одно из error, warn, info, debug' })
   LOG_LEVEL = 'info';
 
@@ -173,6 +176,11 @@ export class VsokoConfig {
   get eventStorePath(): string {
     return path.join(this.VSOKO_DATA_DIR, 'events.sqlite');
   }
+
+  /** The read models' SQLite file when VSOKO_READ_MODELS=sqlite. */
+  get readModelsPath(): string {
+    return path.join(this.VSOKO_DATA_DIR, 'read-models.sqlite');
+  }
 }
 
 export const KNOWN_VARIABLES = [
@@ -187,6 +195,7 @@ export const KNOWN_VARIABLES = [
   'SMTP_URL',
   'VSOKO_DATA_DIR',
   'VSOKO_READ_BACKEND',
+  'VSOKO_READ_MODELS',
   'LOG_LEVEL',
   'CORS_ORIGINS',
   'OUTBOUND_ALLOWED_HOSTS',

@@ -4,7 +4,7 @@ import { eventsByDocument, foldDocument } from './fold';
 import type { AnyProjection, ProjectedDocument } from './projection';
 
 /**
- * The same fold as MongoProjector, with every document in memory: projection specs use it, and a rebuild folds
+ * The same fold as the Projector, with every document in memory: projection specs use it, and a rebuild folds
  * the whole log here and then inserts the results, which FerretDB does ~25 times faster than updating in place.
  */
 export class InMemoryProjector {

@@ -1,6 +1,9 @@
 export * from './projection';
 export * from './context';
-export * from './mongo-projector';
+export * from './projector';
+export * from './store/read-store';
+export * from './store/sqlite-read-store';
+export * from './store/mongo-read-store';
 export * from './in-memory-projector';
 export * from './responsible';
 export * from './dates';
@@ -17,18 +20,5 @@ export * from './kpis/kpi-document';
 export * from './kpis/kpi-projection';
 export * from './kpis/kpi-groups';
 
-import { auditProjection } from './audit/audit-projection';
-import { calendarProjection } from './calendar/calendar-projection';
-import { decisionProjection } from './decisions/decision-projection';
-import { kpiProjection } from './kpis/kpi-projection';
-import { procedureProjection } from './procedures/procedure-projection';
-import { anyProjection, type AnyProjection } from './projection';
-
-/** Every read model the projector maintains; `procedures` first, as the others look its facts up. */
-export const ALL_PROJECTIONS: readonly AnyProjection[] = [
-  anyProjection(procedureProjection),
-  anyProjection(decisionProjection),
-  anyProjection(auditProjection),
-  anyProjection(calendarProjection),
-  anyProjection(kpiProjection),
-];
+export * from './all-projections';
+export * from './store/open-read-store';

@@ -30,6 +30,8 @@ export interface Projection<Doc extends ProjectedDocument> {
    * first, and a replayed insert is refused as a duplicate, which changes nothing.
    */
   immutable?: boolean;
+  /** Fields that hold lists, matched by membership (`{personIds: 'x'}`: the list contains 'x'). */
+  arrayFields?: readonly string[];
 }
 
 // Projections are stored side by side whatever their document type; the projector works on the base type.

@@ -1,28 +1,32 @@
 import { loadConfig } from '@vsoko/config';
 import { createEventStore } from '@vsoko/event-store';
-import { MongoClient } from 'mongodb';
+import { readStoreFromConfig } from './read-store-from-config';
 import { runProjector } from './run-projector';
-
-const SOCKET_TIMEOUT_MS = 15_000;
 
 async function main() {
   const config = loadConfig();
-  if (!config.MONGODB_URL) throw new Error('MONGODB_URL не задан');
-  // A request left hanging by the server (FerretDB v1 after a client was killed mid-write) fails after this
-  // long instead of stalling the projector; the batch is then retried from the checkpoint.
-  const mongo = await MongoClient.connect(config.MONGODB_URL, { socketTimeoutMS: SOCKET_TIMEOUT_MS });
+  const readStore = await readStoreFromConfig(config);
   const store = await createEventStore({ url: config.EVENTSTORE_URL, sqlitePath: config.eventStorePath });
+  let reported = 0;
   const running = await runProjector({
     store,
-    db: mongo.db(config.MONGODB_DB),
+    readStore,
     onError: (e) =>
       process.stderr.write(`projector: пакет не применён, повтор с контрольной точки: ${String(e)}\n`),
+    onRebuild: ({ done, total }) => {
+      const percent = Math.floor((done / total) * 100);
+      if (percent < reported + 5 && done < total) return;
+      reported = percent;
+      process.stdout.write(
+        `projector: пересборка витрин из журнала — ${percent}% (${done} из ${total} событий)\n`,
+      );
+    },
   });
   process.stdout.write('projector: следую за журналом событий\n');
   const shutdown = async () => {
     await running.stop();
     await store.close();
-    await mongo.close();
+    await readStore.close();
     process.exit(0);
   };
   process.once('SIGINT', shutdown);

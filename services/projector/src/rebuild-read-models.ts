@@ -2,10 +2,10 @@ import type { EventStore } from '@vsoko/event-store';
 import {
   ALL_PROJECTIONS,
   InMemoryProjector,
-  MongoProjector,
-  type ProjectedDocument,
+  Projector,
+  type CollectionChanges,
+  type ReadStore,
 } from '@vsoko/projections';
-import type { Db } from 'mongodb';
 
 export interface RebuildProgress {
   phase: 'replay' | 'write';
@@ -21,32 +21,79 @@ export interface RebuildResult {
   seconds: number;
 }
 
-export const REBUILD_PAGE = 1_000;
+export const REBUILD_PAGE = 5_000;
 const INSERT_CHUNK = 1_000;
 
 /**
- * Drops every read model, folds the whole log in memory with the projector's own fold, inserts the documents
- * and stores the checkpoint last: a rebuild that dies half-way leaves no checkpoint, and running it again starts
- * over. Memory grows with the number of documents (about 1.7 per event, ~1 KB each): fine for a district's log;
- * beyond that, drop the collections and let the projector replay incrementally. Run with the projector stopped.
+ * Drops every read model and replays the whole log into them with the live projector's own fold. Run with the
+ * projector stopped.
+ *
+ * - SQLite: page by page, each page's documents written once with its checkpoint (reads by `_id` cost
+ *   microseconds there): memory stays bounded by a page whatever the log's size, and a rebuild that dies
+ *   half-way resumes where it stopped when the projector starts.
+ * - MongoDB/FerretDB: folded in memory, then inserted, checkpoint last. FerretDB's SQLite backend scans the
+ *   collection on every update, even by `_id`, while inserts are cheap (ADR 0003); memory grows with the
+ *   number of documents (about 1.7 per event, ~1 KB each).
  */
 export async function rebuildReadModels(deps: {
   store: EventStore;
-  db: Db;
+  readStore: ReadStore;
   pageSize?: number;
   onProgress?: (progress: RebuildProgress) => void;
 }): Promise<RebuildResult> {
   const start = process.hrtime.bigint();
-  const target = new MongoProjector(deps.db, ALL_PROJECTIONS);
-  await target.drop();
-  await target.ensureIndexes();
+  const projector = new Projector(deps.readStore, ALL_PROJECTIONS);
+  await projector.drop();
+  const { events, head } =
+    deps.readStore.kind === 'sqlite'
+      ? await catchUp({ ...deps, projector })
+      : await foldInMemory({ ...deps, projector });
+  const counts: Record<string, number> = {};
+  for (const collection of new Set(ALL_PROJECTIONS.map((p) => p.collection)))
+    counts[collection] = await deps.readStore.count(collection, {});
+  return { events, head, counts, seconds: Number(process.hrtime.bigint() - start) / 1e9 };
+}
+
+/** Applies the log from the checkpoint to its head in pages, reporting progress after each. */
+export async function catchUp(deps: {
+  store: EventStore;
+  projector: Projector;
+  pageSize?: number;
+  onProgress?: (progress: RebuildProgress) => void;
+}): Promise<{ events: number; head: number }> {
+  let position = (await deps.projector.checkpoint()).position;
+  const head = await deps.store.headPosition();
+  let events = 0;
+  for (;;) {
+    const page = await deps.store.readAll({
+      afterPosition: position,
+      maxCount: deps.pageSize ?? REBUILD_PAGE,
+    });
+    if (page.length === 0) break;
+    await deps.projector.apply(page);
+    position = page[page.length - 1].position;
+    events += page.length;
+    deps.onProgress?.({ phase: 'replay', done: position, total: Math.max(head, position) });
+  }
+  return { events, head: position };
+}
+
+async function foldInMemory(deps: {
+  store: EventStore;
+  readStore: ReadStore;
+  projector: Projector;
+  pageSize?: number;
+  onProgress?: (progress: RebuildProgress) => void;
+}): Promise<{ events: number; head: number }> {
   const memory = new InMemoryProjector(ALL_PROJECTIONS);
   const head = await deps.store.headPosition();
-  const pageSize = deps.pageSize ?? REBUILD_PAGE;
   let position = 0;
   let events = 0;
   for (;;) {
-    const page = await deps.store.readAll({ afterPosition: position, maxCount: pageSize });
+    const page = await deps.store.readAll({
+      afterPosition: position,
+      maxCount: deps.pageSize ?? REBUILD_PAGE,
+    });
     if (page.length === 0) break;
     memory.apply(page);
     position = page[page.length - 1].position;
@@ -54,17 +101,21 @@ export async function rebuildReadModels(deps: {
     deps.onProgress?.({ phase: 'replay', done: position, total: Math.max(head, position) });
   }
   const total = [...memory.collections.values()].reduce((n, docs) => n + docs.size, 0);
-  const counts: Record<string, number> = {};
   let written = 0;
   for (const [collection, docs] of memory.collections) {
     const all = [...docs.values()];
     for (let i = 0; i < all.length; i += INSERT_CHUNK) {
-      await deps.db.collection<ProjectedDocument>(collection).insertMany(all.slice(i, i + INSERT_CHUNK));
-      written += Math.min(INSERT_CHUNK, all.length - i);
+      const chunk: CollectionChanges = {
+        collection,
+        put: all.slice(i, i + INSERT_CHUNK),
+        remove: [],
+        insertOnly: true,
+      };
+      await deps.readStore.write([chunk]);
+      written += chunk.put.length;
       deps.onProgress?.({ phase: 'write', done: written, total });
     }
-    counts[collection] = await deps.db.collection(collection).countDocuments();
   }
-  if (position > 0) await target.saveCheckpoint(position);
-  return { events, head: position, counts, seconds: Number(process.hrtime.bigint() - start) / 1e9 };
+  if (position > 0) await deps.readStore.write([], deps.projector.checkpointAt(position));
+  return { events, head: position };
 }

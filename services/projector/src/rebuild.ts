@@ -1,14 +1,13 @@
 import { loadConfig } from '@vsoko/config';
 import { createEventStore } from '@vsoko/event-store';
 import { SingleBar, Presets } from 'cli-progress';
-import { MongoClient } from 'mongodb';
+import { readStoreFromConfig } from './read-store-from-config';
 import { rebuildReadModels } from './rebuild-read-models';
 
 /** `npm run projections:rebuild`: drops the read models and replays the log into them, with progress. */
 async function main() {
   const config = loadConfig();
-  if (!config.MONGODB_URL) throw new Error('MONGODB_URL не задан');
-  const mongo = await MongoClient.connect(config.MONGODB_URL);
+  const readStore = await readStoreFromConfig(config);
   const store = await createEventStore({ url: config.EVENTSTORE_URL, sqlitePath: config.eventStorePath });
   const bar = new SingleBar(
     { format: '{phase} [{bar}] {percentage}% | {value}/{total} {unit} | {eta_formatted}' },
@@ -22,7 +21,7 @@ async function main() {
     bar.start(await store.headPosition(), 0, PHASES.replay);
     const result = await rebuildReadModels({
       store,
-      db: mongo.db(config.MONGODB_DB),
+      readStore,
       onProgress: ({ phase, done, total }) => {
         bar.setTotal(total);
         bar.update(done, PHASES[phase]);
@@ -39,7 +38,7 @@ async function main() {
   } finally {
     bar.stop();
     await store.close();
-    await mongo.close();
+    await readStore.close();
   }
 }
 

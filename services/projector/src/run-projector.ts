@@ -1,6 +1,6 @@
 import type { EventStore, Subscription } from '@vsoko/event-store';
-import { ALL_PROJECTIONS, MongoProjector } from '@vsoko/projections';
-import type { Db } from 'mongodb';
+import { ALL_PROJECTIONS, Projector, type ReadStore } from '@vsoko/projections';
+import { catchUp, type RebuildProgress } from './rebuild-read-models';
 
 export interface RunningProjector {
   /** The subscription in force; replaced after a failed batch. */
@@ -16,19 +16,28 @@ export const RETRY_DELAY_MS = 1_000;
 /**
  * Follows the log from the stored checkpoint and keeps every read model up to date. Delivery is at least once:
  * after a crash, or a batch that failed (e.g. the read store dropped the connection), the batch is delivered
- * again from the checkpoint and changes nothing it had already changed (see MongoProjector).
+ * again from the checkpoint and changes nothing it had already changed (see Projector).
+ *
+ * On start, read models written by an older layout (READ_MODELS_VERSION), or none at all beside a log that has
+ * events (an installation from before this store), are rebuilt from the log first, reporting progress.
  */
 export async function runProjector(deps: {
   store: EventStore;
-  db: Db;
+  readStore: ReadStore;
   batchSize?: number;
   onError?: (error: unknown) => void;
+  onRebuild?: (progress: RebuildProgress) => void;
 }): Promise<RunningProjector> {
-  const projector = new MongoProjector(deps.db, ALL_PROJECTIONS);
-  await projector.ensureIndexes();
+  const projector = new Projector(deps.readStore, ALL_PROJECTIONS);
+  await projector.prepare();
+  if (!(await projector.current())) await projector.drop();
+  const { position } = await projector.checkpoint();
+  const head = await deps.store.headPosition();
+  if (head - position > REBUILD_THRESHOLD && deps.onRebuild)
+    await catchUp({ store: deps.store, projector, onProgress: deps.onRebuild });
   const subscribe = async () =>
     deps.store.subscribeToAll((events) => projector.apply(events), {
-      afterPosition: await projector.checkpoint(),
+      afterPosition: (await projector.checkpoint()).position,
       batchSize: deps.batchSize ?? BATCH_SIZE,
     });
   let stopped = false;
@@ -66,3 +75,6 @@ export async function runProjector(deps: {
     },
   };
 }
+
+/** Behind by more than this many events at start, the projector catches up in large pages with progress. */
+export const REBUILD_THRESHOLD = 5_000;

@@ -135,7 +135,7 @@ describe('outbound iCalendar feeds of procedure windows and decision deadlines, 
       data: { procedureId: other, reason: 'Перенесено на весну' },
     });
     await waitFor(
-      async () => (await s.db.collection('procedures').countDocuments({ schoolId: SCHOOL })) === 2,
+      async () => (await s.readStore.count('procedures', { schoolId: SCHOOL })) === 2,
       'the procedures read model',
     );
 

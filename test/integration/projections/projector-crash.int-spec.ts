@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createEventStore, type EventStore } from '@vsoko/event-store';
-import { ALL_PROJECTIONS, CHECKPOINTS, MongoProjector } from '@vsoko/projections';
+import { ALL_PROJECTIONS, CHECKPOINTS, MongoReadStore, Projector } from '@vsoko/projections';
 import { MongoClient, type Db } from 'mongodb';
 import { rebuildReadModels } from '../../../services/projector/src/rebuild-read-models';
 import { dumpReadModels } from './support/read-models';
@@ -11,6 +11,7 @@ import { recordSchoolYears } from './support/school-years';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
+// The MongoDB adapter's path (FerretDB has no transactions): the batch first, the checkpoint after it.
 describe('the projector process killed mid-stream', () => {
   let mongo: MongoClient;
   let store: EventStore;
@@ -48,6 +49,7 @@ describe('the projector process killed mid-stream', () => {
         PATH: process.env.PATH,
         MONGODB_URL: process.env.MONGODB_URL,
         MONGODB_DB: dbName,
+        VSOKO_READ_MODELS: 'mongodb',
         VSOKO_DATA_DIR: dataDir,
       },
       stdio: ['ignore', 'ignore', 'inherit'],
@@ -94,7 +96,7 @@ describe('the projector process killed mid-stream', () => {
     await exited(second);
 
     const clean = db('clean');
-    const result = await rebuildReadModels({ store, db: clean });
+    const result = await rebuildReadModels({ store, readStore: new MongoReadStore(clean) });
     expect(result.events).toBe(head);
 
     const [after, expected] = [await dumpReadModels(crashed), await dumpReadModels(clean)];
@@ -108,14 +110,14 @@ describe('the projector process killed mid-stream', () => {
 
   it('replaying a batch already applied changes no document', async () => {
     const target = db('replay');
-    const projector = new MongoProjector(target, ALL_PROJECTIONS);
+    const projector = new Projector(new MongoReadStore(target), ALL_PROJECTIONS);
     const events = await store.readAll({ maxCount: 1_500 });
     await projector.apply(events.slice(0, 1_000));
     await projector.apply(events.slice(500, 1_500));
     const replayed = await dumpReadModels(target);
 
     const reference = db('reference');
-    const straight = new MongoProjector(reference, ALL_PROJECTIONS);
+    const straight = new Projector(new MongoReadStore(reference), ALL_PROJECTIONS);
     await straight.apply(events.slice(0, 1_000));
     await straight.apply(events.slice(1_000, 1_500));
     expect(replayed).toEqual(await dumpReadModels(reference));

@@ -70,7 +70,7 @@ describe('scheduling a procedure end to end (HTTP → Temporal → event log →
       schoolId: 'school-1',
       academicYear: '2023/24',
     });
-    const doc = await s.db.collection('procedures').findOne({ _id: id as never });
+    const doc = await s.readStore.get('procedures', id);
     expect(doc).toMatchObject({
       stage: 'scheduled',
       title: 'Стартовая диагностика первоклассников',

@@ -13,6 +13,7 @@ export const auditProjection: Projection<AuditEntry> = {
   collection: 'audit',
   handles: EVERY_PROCEDURE_EVENT,
   immutable: true,
+  arrayFields: ['decisionKeys', 'personIds'],
   documentIds: (event) => [event.id],
   evolve(doc, event, ctx) {
     if (doc) return doc;

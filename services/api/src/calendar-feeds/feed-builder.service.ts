@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { entriesOf, renderFeed, type CalendarEntry } from '@vsoko/calendar';
 import { procedureDecider, procedureStreamName, type ProcedureState } from '@vsoko/domain';
 import { DeciderHandler } from '@vsoko/event-sourcing';
-import type { Db } from 'mongodb';
+import { procedureProjection, type ProcedureDocument, type ReadStore } from '@vsoko/projections';
 import type { Clock } from '../infrastructure/clock';
-import { CLOCK, READ_DB } from '../infrastructure/tokens';
+import { CLOCK, READ_STORE } from '../infrastructure/tokens';
 
 /** A school's plan is a few hundred procedures at most; a larger answer means a wrong filter. */
 const MAX_PROCEDURES = 2000;
@@ -17,7 +17,7 @@ const MAX_PROCEDURES = 2000;
 @Injectable()
 export class FeedBuilderService {
   constructor(
-    @Inject(READ_DB) private readonly db: Db,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
     private readonly handler: DeciderHandler,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -37,11 +37,10 @@ export class FeedBuilderService {
   }
 
   private async entries(schoolId: string): Promise<{ entries: CalendarEntry[]; timeZone: string }> {
-    const docs = await this.db
-      .collection<{ _id: string; timeZone?: string }>('procedures')
-      .find({ schoolId }, { projection: { _id: 1, timeZone: 1 } })
-      .limit(MAX_PROCEDURES)
-      .toArray();
+    const docs = await this.readStore.find<ProcedureDocument>(procedureProjection.collection, {
+      where: { schoolId },
+      limit: MAX_PROCEDURES,
+    });
     const entries: CalendarEntry[] = [];
     for (const doc of docs) entries.push(...entriesOf(await this.fold(doc._id)));
     entries.sort((a, b) => a.from.localeCompare(b.from) || a.uid.localeCompare(b.uid));

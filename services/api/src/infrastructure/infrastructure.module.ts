@@ -3,6 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { loadConfig, type VsokoConfig } from '@vsoko/config';
 import { DeciderHandler } from '@vsoko/event-sourcing';
 import { createEventStore, type EventStore } from '@vsoko/event-store';
+import { openReadStore, type ReadStore } from '@vsoko/projections';
 import { MongoClient, type Db } from 'mongodb';
 import { systemClock, uuidGenerator } from './clock';
 import {
@@ -12,6 +13,7 @@ import {
   ID_GENERATOR,
   MONGO_CLIENT,
   READ_DB,
+  READ_STORE,
   TEMPORAL_CLIENT,
   TEMPORAL_CONNECTION,
 } from './tokens';
@@ -47,6 +49,12 @@ import {
       useFactory: (client: MongoClient, config: VsokoConfig) => client.db(config.MONGODB_DB),
     },
     {
+      provide: READ_STORE,
+      inject: [CONFIG, READ_DB],
+      useFactory: (config: VsokoConfig, db: Db) =>
+        openReadStore({ kind: config.VSOKO_READ_MODELS, sqlitePath: config.readModelsPath, db }),
+    },
+    {
       provide: EVENT_STORE,
       inject: [CONFIG],
       useFactory: (config: VsokoConfig) =>
@@ -66,6 +74,7 @@ import {
     TEMPORAL_CLIENT,
     MONGO_CLIENT,
     READ_DB,
+    READ_STORE,
     EVENT_STORE,
     DeciderHandler,
     CLOCK,
@@ -77,10 +86,16 @@ export class InfrastructureModule implements OnApplicationShutdown {
     @Inject(TEMPORAL_CONNECTION) private readonly temporal: Connection,
     @Inject(MONGO_CLIENT) private readonly mongo: MongoClient,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.allSettled([this.temporal.close(), this.mongo.close(), this.store.close()]);
+    await Promise.allSettled([
+      this.temporal.close(),
+      this.mongo.close(),
+      this.store.close(),
+      this.readStore.close(),
+    ]);
   }
 }
 

@@ -6,3 +6,4 @@ export const READ_DB = Symbol('READ_DB');
 export const EVENT_STORE = Symbol('EVENT_STORE');
 export const CLOCK = Symbol('CLOCK');
 export const ID_GENERATOR = Symbol('ID_GENERATOR');
+export const READ_STORE = Symbol('READ_STORE');

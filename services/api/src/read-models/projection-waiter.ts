@@ -1,19 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CHECKPOINTS, type Checkpoint } from '@vsoko/projections';
+import { READ_MODELS_CHECKPOINT, type ReadStore } from '@vsoko/projections';
 import { Unavailable } from '@vsoko/domain';
-import type { Db } from 'mongodb';
-import { READ_DB } from '../infrastructure/tokens';
+import { READ_STORE } from '../infrastructure/tokens';
 
 export const MAX_WAIT_MS = 30_000;
 
 /** Read-your-writes: a query can wait until the read models have folded the log up to a position. */
 @Injectable()
 export class ProjectionWaiter {
-  constructor(@Inject(READ_DB) private readonly db: Db) {}
+  constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
 
   async position(): Promise<number> {
-    const doc = await this.db.collection<Checkpoint>(CHECKPOINTS).findOne({ _id: 'read-models' });
-    return doc?.position ?? 0;
+    return (await this.store.checkpoint(READ_MODELS_CHECKPOINT)).position;
   }
 
   async waitFor(position: number, timeoutMs: number): Promise<void> {

@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Db, Document, Filter, Sort } from 'mongodb';
-import { READ_DB } from '../infrastructure/tokens';
+import type { FindQuery, ProjectedDocument, ReadStore, SortSpec, Where } from '@vsoko/projections';
+import { READ_STORE } from '../infrastructure/tokens';
 import type { Page, PageQueryDto } from './page-query.dto';
 import { ProjectionWaiter } from './projection-waiter';
 
-/** One page of a read model, after waiting for the position the caller asked for. */
+/** The read models through the store the configuration names; one page at a time, after read-your-writes. */
 @Injectable()
 export class ReadModelReader {
   constructor(
-    @Inject(READ_DB) private readonly db: Db,
+    @Inject(READ_STORE) private readonly store: ReadStore,
     private readonly waiter: ProjectionWaiter,
   ) {}
 
@@ -17,27 +17,30 @@ export class ReadModelReader {
       await this.waiter.waitFor(query.waitForPosition, query.timeoutMs);
   }
 
-  async page<T extends Document>(
+  async page<T extends ProjectedDocument>(
     collection: string,
-    filter: Filter<T>,
-    sort: Sort,
+    where: Where,
+    sort: SortSpec,
     query: PageQueryDto,
   ): Promise<Page<T>> {
     await this.waitFor(query);
-    const c = this.db.collection<T>(collection);
     const [items, total] = await Promise.all([
-      c
-        .find(filter)
-        .sort(sort)
-        .skip((query.page - 1) * query.pageSize)
-        .limit(query.pageSize)
-        .toArray(),
-      c.countDocuments(filter),
+      this.store.find<T>(collection, {
+        where,
+        sort,
+        skip: (query.page - 1) * query.pageSize,
+        limit: query.pageSize,
+      }),
+      this.store.count(collection, where),
     ]);
-    return { items: items as unknown as T[], page: query.page, pageSize: query.pageSize, total };
+    return { items, page: query.page, pageSize: query.pageSize, total };
   }
 
-  collection<T extends Document>(name: string) {
-    return this.db.collection<T>(name);
+  get<T extends ProjectedDocument>(collection: string, id: string): Promise<T | null> {
+    return this.store.get<T>(collection, id);
+  }
+
+  find<T extends ProjectedDocument>(collection: string, query: FindQuery): Promise<T[]> {
+    return this.store.find<T>(collection, query);
   }
 }

@@ -68,16 +68,14 @@ export class ReportsController {
     academicYear: string,
   ): Promise<Table> {
     if (kind === 'decisions') {
-      const docs = await this.reader
-        .collection<DecisionDocument>(decisionProjection.collection)
-        .find({ schoolId, academicYear })
-        .toArray();
-      return decisionsReport(schoolId, academicYear, docs as DecisionDocument[]);
+      const docs = await this.reader.find<DecisionDocument>(decisionProjection.collection, {
+        where: { schoolId, academicYear },
+      });
+      return decisionsReport(schoolId, academicYear, docs);
     }
-    const docs = await this.reader
-      .collection<ProcedureDocument>(procedureProjection.collection)
-      .find({ schoolId, academicYear })
-      .toArray();
-    return cyclogramReport(schoolId, academicYear, docs as ProcedureDocument[]);
+    const docs = await this.reader.find<ProcedureDocument>(procedureProjection.collection, {
+      where: { schoolId, academicYear },
+    });
+    return cyclogramReport(schoolId, academicYear, docs);
   }
 }

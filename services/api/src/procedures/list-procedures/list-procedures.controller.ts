@@ -1,9 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags, IntersectionType } from '@nestjs/swagger';
 import { DIRECTIONS, type Direction } from '@vsoko/domain';
-import { procedureProjection, type ProcedureDocument } from '@vsoko/projections';
+import { procedureProjection, type ProcedureDocument, type Condition } from '@vsoko/projections';
 import { IsIn, IsOptional } from 'class-validator';
-import type { Filter } from 'mongodb';
 import { ReadableSchools, type SchoolScope, withinSchools } from '../../auth/readable-schools.decorator';
 import { scopeFilter, ScopeFilterDto } from '../../read-models/filters';
 import { PageQueryDto, sortSpec } from '../../read-models/page-query.dto';
@@ -42,13 +41,13 @@ export class ListProceduresController {
     summary: 'Процедуры плана с фильтрами (школа, год, этап, направление, ответственный, просрочка)',
   })
   list(@Query() q: ListProceduresDto, @ReadableSchools() schools: SchoolScope) {
-    const filter: Record<string, unknown> = { ...scopeFilter(q) };
+    const filter: Record<string, Condition> = { ...scopeFilter(q) };
     if (q.stage) filter.stage = q.stage;
     if (q.direction) filter.direction = q.direction;
     if (q.overdue) filter.overdue = q.overdue === 'true';
     return this.reader.page<ProcedureDocument>(
       procedureProjection.collection,
-      withinSchools(filter, schools) as Filter<ProcedureDocument>,
+      withinSchools(filter, schools),
       sortSpec(q.sort),
       q,
     );

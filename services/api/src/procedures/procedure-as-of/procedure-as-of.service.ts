@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { NotFound, procedureDecider, procedureStreamName } from '@vsoko/domain';
 import { DeciderHandler } from '@vsoko/event-sourcing';
-import { procedureProjection, type ProcedureDocument } from '@vsoko/projections';
-import type { Db } from 'mongodb';
-import { READ_DB } from '../../infrastructure/tokens';
+import { procedureProjection, type ProcedureDocument, type ReadStore } from '@vsoko/projections';
+import { READ_STORE } from '../../infrastructure/tokens';
 import { knownAt, type AsOfBasis, type ProcedureAsOf } from './state-as-of';
 
 /**
@@ -14,7 +13,7 @@ import { knownAt, type AsOfBasis, type ProcedureAsOf } from './state-as-of';
 export class ProcedureAsOfService {
   constructor(
     private readonly handler: DeciderHandler,
-    @Inject(READ_DB) private readonly db: Db,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
   ) {}
 
   async procedure(procedureId: string, at: string, basis: AsOfBasis): Promise<ProcedureAsOf> {
@@ -28,10 +27,9 @@ export class ProcedureAsOfService {
   }
 
   async plan(schoolId: string, academicYear: string, at: string, basis: AsOfBasis) {
-    const ids = await this.db
-      .collection<ProcedureDocument>(procedureProjection.collection)
-      .find({ schoolId, academicYear }, { projection: { _id: 1 } })
-      .toArray();
+    const ids = await this.readStore.find<ProcedureDocument>(procedureProjection.collection, {
+      where: { schoolId, academicYear },
+    });
     const procedures: ProcedureAsOf[] = [];
     for (const { _id } of ids) {
       const result = await this.stateAsOf(_id, at, basis);

@@ -1,8 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ValidationFailed } from '@vsoko/domain';
-import { auditProjection, type AuditEntry } from '@vsoko/projections';
-import type { Filter } from 'mongodb';
+import { auditProjection, type AuditEntry, type Condition } from '@vsoko/projections';
 import { ReadableSchools, type SchoolScope, withinSchools } from '../../auth/readable-schools.decorator';
 import { ReadModelReader } from '../read-model-reader';
 import { AuditTimelineDto } from './audit-timeline.dto';
@@ -15,7 +14,7 @@ export class AuditController {
   @Get()
   @ApiOperation({ summary: 'История событий по процедуре, решению, сотруднику или школе, по порядку записи' })
   timeline(@Query() q: AuditTimelineDto, @ReadableSchools() schools: SchoolScope) {
-    const filter: Filter<AuditEntry> = {};
+    const filter: Record<string, Condition> = {};
     if (q.procedureId) filter.procedureId = q.procedureId;
     if (q.decision) filter.decisionKeys = q.decision;
     if (q.personId) filter.personIds = q.personId;

@@ -1,9 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IntersectionType } from '@nestjs/swagger';
-import { calendarProjection, type CalendarEntry } from '@vsoko/projections';
+import { calendarProjection, type CalendarEntry, type Condition } from '@vsoko/projections';
 import { IsIn, IsOptional, Matches } from 'class-validator';
-import type { Filter } from 'mongodb';
 import { ReadableSchools, type SchoolScope, withinSchools } from '../../auth/readable-schools.decorator';
 import { DATE, scopeFilter, ScopeFilterDto } from '../filters';
 import { PageQueryDto } from '../page-query.dto';
@@ -35,7 +34,7 @@ export class CalendarController {
   @Get()
   @ApiOperation({ summary: 'Сроки процедур и решений: предстоящие (upcoming) или просроченные (overdue)' })
   list(@Query() q: CalendarQueryDto, @ReadableSchools() schools: SchoolScope) {
-    const filter: Filter<CalendarEntry> = { ...scopeFilter(q) };
+    const filter: Record<string, Condition> = { ...scopeFilter(q) };
     if (q.view === 'upcoming') filter.state = 'open';
     if (q.view === 'overdue') filter.state = 'overdue';
     if (q.from || q.to)

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { NotFound, ValidationFailed, type Actor } from '@vsoko/domain';
-import { decisionProjection, type DecisionDocument } from '@vsoko/projections';
+import { decisionDocumentId, decisionProjection, type DecisionDocument } from '@vsoko/projections';
 import { CurrentActor } from '../../auth/actor.decorator';
 import { ReadableSchools, type SchoolScope } from '../../auth/readable-schools.decorator';
 import { KEY } from '../filters';
@@ -36,9 +36,10 @@ export class DecisionsController {
   ) {
     if (!KEY.test(procedureId) || !KEY.test(decisionId))
       throw new ValidationFailed('INVALID_ID', 'Неверный идентификатор решения');
-    const doc = await this.reader
-      .collection<DecisionDocument>(decisionProjection.collection)
-      .findOne({ _id: `${procedureId}:${decisionId}` });
+    const doc = await this.reader.get<DecisionDocument>(
+      decisionProjection.collection,
+      decisionDocumentId(procedureId, decisionId),
+    );
     if (!doc)
       throw new NotFound('DECISION_NOT_FOUND', `Решение ${decisionId} процедуры ${procedureId} не найдено`);
     return doc;

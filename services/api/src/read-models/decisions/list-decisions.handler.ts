@@ -1,6 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { decisionProjection, type DecisionDocument } from '@vsoko/projections';
-import type { Filter } from 'mongodb';
+import { decisionProjection, type Condition, type DecisionDocument } from '@vsoko/projections';
 import { withinSchools } from '../../auth/readable-schools.decorator';
 import { scopeFilter } from '../filters';
 import { sortSpec, type Page } from '../page-query.dto';
@@ -12,7 +11,7 @@ export class ListDecisionsHandler implements IQueryHandler<ListDecisionsQuery> {
   constructor(private readonly reader: ReadModelReader) {}
 
   execute({ filter: q, schools }: ListDecisionsQuery): Promise<Page<DecisionDocument>> {
-    const filter: Filter<DecisionDocument> = { ...scopeFilter(q) };
+    const filter: Record<string, Condition> = { ...scopeFilter(q) };
     if (q.status) filter.status = q.status;
     if (q.procedureId) filter.procedureId = q.procedureId;
     return this.reader.page<DecisionDocument>(

@@ -5,11 +5,11 @@ import {
   groupsByDecision,
   KPI_GROUPINGS,
   kpiProjection,
+  type Condition,
   type KpiGrouping,
   type SchoolYearKpi,
 } from '@vsoko/projections';
 import { IsIn, IsOptional, Matches } from 'class-validator';
-import type { Filter } from 'mongodb';
 import { ReadableSchools, type SchoolScope, withinSchools } from '../../auth/readable-schools.decorator';
 import { ACADEMIC_YEAR, KEY } from '../filters';
 import { ReadModelReader } from '../read-model-reader';
@@ -43,17 +43,14 @@ export class KpisController {
       'Доли решений, исполненных в срок, с опозданием, открытых и просроченных — по школе, району, направлению, ответственному, году',
   })
   async kpis(@Query() q: KpiQueryDto, @ReadableSchools() schools: SchoolScope) {
-    const filter: Filter<SchoolYearKpi> = {};
+    const filter: Record<string, Condition> = {};
     if (q.academicYear) filter.academicYear = q.academicYear;
     if (q.schoolId) filter.schoolId = q.schoolId;
     if (q.districtId) filter.districtId = q.districtId;
-    const docs = await this.reader
-      .collection<SchoolYearKpi>(kpiProjection.collection)
-      .find(
-        withinSchools(filter, schools),
-        groupsByDecision(q.groupBy) ? {} : { projection: { decisions: 0 } },
-      )
-      .toArray();
+    const docs = await this.reader.find<SchoolYearKpi>(kpiProjection.collection, {
+      where: withinSchools(filter, schools),
+      exclude: groupsByDecision(q.groupBy) ? [] : ['decisions'],
+    });
     return { groupBy: q.groupBy, groups: groupKpis(docs, q.groupBy) };
   }
 }

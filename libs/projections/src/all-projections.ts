@@ -1,0 +1,15 @@
+import { auditProjection } from './audit/audit-projection';
+import { calendarProjection } from './calendar/calendar-projection';
+import { decisionProjection } from './decisions/decision-projection';
+import { kpiProjection } from './kpis/kpi-projection';
+import { procedureProjection } from './procedures/procedure-projection';
+import { anyProjection, type AnyProjection } from './projection';
+
+/** Every read model the projector maintains; `procedures` first, as the others look its facts up. */
+export const ALL_PROJECTIONS: readonly AnyProjection[] = [
+  anyProjection(procedureProjection),
+  anyProjection(decisionProjection),
+  anyProjection(auditProjection),
+  anyProjection(calendarProjection),
+  anyProjection(kpiProjection),
+];

@@ -1,0 +1,270 @@
+import Database from 'better-sqlite3';
+import type { AnyProjection, ProjectedDocument } from '../projection';
+import type {
+  CollectionChanges,
+  Condition,
+  FindQuery,
+  ReadStore,
+  Scalar,
+  StoredCheckpoint,
+  Where,
+} from './read-store';
+
+const NAME = /^[a-z][a-z0-9_]*$/;
+const FIELD = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+const CHECKPOINTS = 'checkpoints';
+
+/**
+ * Read models in one SQLite file: a table per collection (`_id`, the document as JSON), an expression index
+ * (`json_extract`) for every index a projection declares, and for list fields (`arrayFields`) a side table of
+ * (field, value, id) that plays MongoDB's multikey index. The projector's process writes, the API's process
+ * reads the same file: WAL lets readers go on while a batch commits. `synchronous=NORMAL`: the read models are
+ * rebuilt from the log, so a power cut may cost the last batches, which are replayed, never the log.
+ */
+export class SqliteReadStore implements ReadStore {
+  readonly kind = 'sqlite';
+  private readonly db: Database.Database;
+  private readonly arrays = new Map<string, ReadonlySet<string>>();
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** `projections`: the read models this process will query (their list fields), before any `prepare`. */
+  constructor(path: string, projections: readonly AnyProjection[] = []) {
+    for (const p of projections) this.arrays.set(p.collection, new Set(p.arrayFields ?? []));
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 10000');
+    this.db.pragma('cache_size = -65536');
+    this.db.exec(
+      `CREATE TABLE IF NOT EXISTS ${CHECKPOINTS} (name TEXT PRIMARY KEY, position INTEGER NOT NULL, version INTEGER, updatedAt TEXT NOT NULL)`,
+    );
+  }
+
+  async prepare(projections: readonly AnyProjection[]): Promise<void> {
+    this.db.transaction(() => {
+      for (const p of projections) {
+        const table = tableName(p.collection);
+        const arrays = new Set(p.arrayFields ?? []);
+        this.arrays.set(p.collection, arrays);
+        this.db.exec(`CREATE TABLE IF NOT EXISTS "${table}" (_id TEXT PRIMARY KEY, doc TEXT NOT NULL)`);
+        if (arrays.size > 0) {
+          this.db.exec(
+            `CREATE TABLE IF NOT EXISTS "${table}__members" (field TEXT NOT NULL, value, id TEXT NOT NULL, PRIMARY KEY (field, value, id)) WITHOUT ROWID`,
+          );
+          this.db.exec(`CREATE INDEX IF NOT EXISTS "${table}__members_id" ON "${table}__members" (id)`);
+        }
+        for (const index of p.indexes) {
+          const fields = Object.keys(index.key).filter((f) => !arrays.has(f));
+          if (fields.length === 0 || arrays.has(Object.keys(index.key)[0])) continue;
+          const name = `${table}__${index.name ?? fields.join('_')}`.replace(/[^\w]/g, '_');
+          this.db.exec(
+            `CREATE INDEX IF NOT EXISTS "${name}" ON "${table}" (${fields.map(expression).join(', ')})`,
+          );
+        }
+      }
+    })();
+    this.statements.clear();
+  }
+
+  async get<T extends ProjectedDocument>(collection: string, id: string): Promise<T | null> {
+    if (!this.exists(collection)) return null;
+    const row = this.statement(`SELECT doc FROM "${tableName(collection)}" WHERE _id = ?`).get(id) as
+      { doc: string } | undefined;
+    return row ? (JSON.parse(row.doc) as T) : null;
+  }
+
+  async getMany<T extends ProjectedDocument>(collection: string, ids: readonly string[]): Promise<T[]> {
+    if (ids.length === 0 || !this.exists(collection)) return [];
+    const rows = this.statement(
+      `SELECT doc FROM "${tableName(collection)}" WHERE _id IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(ids)) as { doc: string }[];
+    return rows.map((r) => JSON.parse(r.doc) as T);
+  }
+
+  async find<T extends ProjectedDocument>(collection: string, query: FindQuery): Promise<T[]> {
+    if (!this.exists(collection)) return [];
+    const { sql, params } = this.whereClause(collection, query.where);
+    const order = Object.entries(query.sort ?? {})
+      .map(([field, dir]) => `${expression(field)} ${dir === -1 ? 'DESC' : 'ASC'}`)
+      .join(', ');
+    const text =
+      `SELECT doc FROM "${tableName(collection)}"${sql}` +
+      (order ? ` ORDER BY ${order}` : '') +
+      ` LIMIT ? OFFSET ?`;
+    const rows = this.statement(text).all(...params, query.limit ?? -1, query.skip ?? 0) as { doc: string }[];
+    return rows.map((r) => {
+      const doc = JSON.parse(r.doc) as Record<string, unknown>;
+      for (const field of query.exclude ?? []) delete doc[field];
+      return doc as T;
+    });
+  }
+
+  async count(collection: string, where: Where): Promise<number> {
+    if (!this.exists(collection)) return 0;
+    const { sql, params } = this.whereClause(collection, where);
+    const row = this.statement(`SELECT count(*) AS n FROM "${tableName(collection)}"${sql}`).get(
+      ...params,
+    ) as {
+      n: number;
+    };
+    return row.n;
+  }
+
+  async write(
+    changes: readonly CollectionChanges[],
+    checkpoint?: { name: string; position: number; version: number },
+  ): Promise<void> {
+    this.db.transaction(() => {
+      for (const change of changes) {
+        const table = tableName(change.collection);
+        const arrays = this.arrays.get(change.collection) ?? new Set<string>();
+        const put = this.statement(
+          change.insertOnly
+            ? `INSERT OR IGNORE INTO "${table}" (_id, doc) VALUES (?, ?)`
+            : `INSERT INTO "${table}" (_id, doc) VALUES (?, ?) ON CONFLICT(_id) DO UPDATE SET doc = excluded.doc`,
+        );
+        const remove = this.statement(`DELETE FROM "${table}" WHERE _id = ?`);
+        const clearMembers =
+          arrays.size > 0 ? this.statement(`DELETE FROM "${table}__members" WHERE id = ?`) : null;
+        const addMember =
+          arrays.size > 0
+            ? this.statement(`INSERT OR IGNORE INTO "${table}__members" (field, value, id) VALUES (?, ?, ?)`)
+            : null;
+        for (const doc of change.put) {
+          const written = put.run(doc._id, JSON.stringify(doc)).changes > 0;
+          if (!written || !clearMembers || !addMember) continue;
+          if (!change.insertOnly) clearMembers.run(doc._id);
+          for (const field of arrays) {
+            const values = (doc as unknown as Record<string, unknown>)[field];
+            if (Array.isArray(values))
+              for (const v of values) addMember.run(field, bindable(v as Scalar), doc._id);
+          }
+        }
+        for (const id of change.remove) {
+          remove.run(id);
+          clearMembers?.run(id);
+        }
+      }
+      if (checkpoint)
+        this.statement(
+          `INSERT INTO ${CHECKPOINTS} (name, position, version, updatedAt) VALUES (?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position, version = excluded.version, updatedAt = excluded.updatedAt`,
+        ).run(checkpoint.name, checkpoint.position, checkpoint.version, new Date().toISOString());
+    })();
+  }
+
+  async checkpoint(name: string): Promise<StoredCheckpoint> {
+    const row = this.statement(`SELECT position, version FROM ${CHECKPOINTS} WHERE name = ?`).get(name) as
+      StoredCheckpoint | undefined;
+    return row ?? { position: 0, version: null };
+  }
+
+  async drop(collections: readonly string[], checkpointName: string): Promise<void> {
+    this.db.transaction(() => {
+      for (const c of new Set(collections)) {
+        this.db.exec(`DROP TABLE IF EXISTS "${tableName(c)}"`);
+        this.db.exec(`DROP TABLE IF EXISTS "${tableName(c)}__members"`);
+      }
+      this.db.prepare(`DELETE FROM ${CHECKPOINTS} WHERE name = ?`).run(checkpointName);
+    })();
+    this.statements.clear();
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+
+  /** The file's size on disk, pages × page size (for the benchmark). */
+  bytes(): number {
+    return (
+      (this.db.pragma('page_count', { simple: true }) as number) *
+      (this.db.pragma('page_size', { simple: true }) as number)
+    );
+  }
+
+  private exists(collection: string): boolean {
+    const row = this.statement(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(
+      tableName(collection),
+    );
+    return row !== undefined;
+  }
+
+  private whereClause(collection: string, where: Where): { sql: string; params: unknown[] } {
+    const arrays = this.arrays.get(collection) ?? new Set<string>();
+    const parts: string[] = [];
+    const params: unknown[] = [];
+    for (const [field, condition] of Object.entries(where)) {
+      if (condition === undefined) continue;
+      if (arrays.has(field)) {
+        const members = `_id IN (SELECT id FROM "${tableName(collection)}__members" WHERE field = ? AND value`;
+        if (isIn(condition)) {
+          parts.push(`${members} IN (SELECT value FROM json_each(?)))`);
+          params.push(field, JSON.stringify(condition.$in.map(bindable)));
+        } else if (isScalar(condition)) {
+          parts.push(`${members} = ?)`);
+          params.push(field, bindable(condition));
+        } else throw new Error(`read store: a range on the list field ${field}`);
+        continue;
+      }
+      const expr = expression(field);
+      if (isScalar(condition)) {
+        if (condition === null) parts.push(`${expr} IS NULL`);
+        else {
+          parts.push(`${expr} = ?`);
+          params.push(bindable(condition));
+        }
+      } else if (isIn(condition)) {
+        const values = condition.$in.filter((v) => v !== null);
+        const inList = `${expr} IN (${values.map(() => '?').join(', ')})`;
+        parts.push(condition.$in.includes(null) ? `(${inList} OR ${expr} IS NULL)` : inList);
+        params.push(...values.map(bindable));
+      } else {
+        for (const [op, sqlOp] of [
+          ['$gte', '>='],
+          ['$lte', '<='],
+          ['$gt', '>'],
+          ['$lt', '<'],
+        ] as const) {
+          const value = condition[op];
+          if (value === undefined) continue;
+          parts.push(`${expr} ${sqlOp} ?`);
+          params.push(bindable(value));
+        }
+      }
+    }
+    return { sql: parts.length > 0 ? ` WHERE ${parts.join(' AND ')}` : '', params };
+  }
+
+  private statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+}
+
+function tableName(collection: string): string {
+  if (!NAME.test(collection)) throw new Error(`read store: bad collection name ${collection}`);
+  return `rm_${collection}`;
+}
+
+/** The SQL expression of a field; the same text in indexes and queries, so SQLite uses the index. */
+function expression(field: string): string {
+  if (field === '_id') return '_id';
+  if (!FIELD.test(field)) throw new Error(`read store: bad field ${field}`);
+  return `json_extract(doc, '$.${field}')`;
+}
+
+/** JSON true/false come out of json_extract as 1/0. */
+function bindable(value: Scalar): string | number | null {
+  return typeof value === 'boolean' ? (value ? 1 : 0) : value;
+}
+
+function isScalar(c: Condition): c is Scalar {
+  return c === null || typeof c !== 'object';
+}
+
+function isIn(c: Condition): c is { $in: readonly Scalar[] } {
+  return c !== null && typeof c === 'object' && '$in' in c;
+}

@@ -1,0 +1,149 @@
+/// <reference types="jest" />
+import type { AnyProjection, ProjectedDocument } from '../src/projection';
+import type { ReadStore } from '../src/store/read-store';
+
+interface Thing extends ProjectedDocument {
+  schoolId: string;
+  districtId: string | null;
+  overdue: boolean;
+  deadline: string;
+  window: { from: string };
+  tags: string[];
+  n: number;
+  big?: number[];
+}
+
+const things = {
+  collection: 'things',
+  handles: [],
+  documentIds: () => [],
+  evolve: (doc: ProjectedDocument | null) => doc,
+  arrayFields: ['tags'],
+  indexes: [
+    { key: { schoolId: 1, overdue: 1, deadline: 1 }, name: 'school_overdue_deadline' },
+    { key: { 'window.from': 1 }, name: 'window_from' },
+    { key: { tags: 1, n: 1 }, name: 'tags_n' },
+  ],
+} as AnyProjection;
+
+const thing = (i: number, over: Partial<Thing> = {}): Thing => ({
+  _id: `t-${String(i).padStart(2, '0')}`,
+  _position: i,
+  schoolId: i % 2 === 0 ? 'school-1' : 'school-2',
+  districtId: i % 3 === 0 ? null : 'district-1',
+  overdue: i % 4 === 0,
+  deadline: `2024-05-${String(10 + (i % 5)).padStart(2, '0')}`,
+  window: { from: `2024-0${1 + (i % 9)}-01` },
+  tags: i % 5 === 0 ? ['a', 'b'] : ['b'],
+  n: i,
+  ...over,
+});
+
+const ids = (docs: readonly ProjectedDocument[]) => docs.map((d) => d._id);
+
+/**
+ * What every read-model store promises: the queries the API makes, answered the same way by each adapter.
+ * `open` gives a store over a fresh database.
+ */
+export function readStoreContract(name: string, open: () => Promise<ReadStore>): void {
+  describe(`ReadStore contract: ${name}`, () => {
+    let store: ReadStore;
+    const all = Array.from({ length: 20 }, (_, i) => thing(i + 1));
+    beforeEach(async () => {
+      store = await open();
+      await store.prepare([things]);
+      await store.write([{ collection: 'things', put: all, remove: [] }]);
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it('reads documents back by id, one or many, as they were written', async () => {
+      expect(await store.get('things', 't-03')).toEqual(thing(3));
+      expect(await store.get('things', 'missing')).toBeNull();
+      expect(ids(await store.getMany('things', ['t-05', 't-01', 'missing'])).sort()).toEqual([
+        't-01',
+        't-05',
+      ]);
+      expect(await store.getMany('things', [])).toEqual([]);
+    });
+
+    it('replaces a document and removes another in one batch, with the checkpoint', async () => {
+      await store.write([{ collection: 'things', put: [thing(3, { n: 300 })], remove: ['t-04'] }], {
+        name: 'read-models',
+        position: 42,
+        version: 7,
+      });
+      expect(await store.get('things', 't-03')).toMatchObject({ n: 300 });
+      expect(await store.get('things', 't-04')).toBeNull();
+      expect(await store.checkpoint('read-models')).toEqual({ position: 42, version: 7 });
+      expect(await store.checkpoint('other')).toEqual({ position: 0, version: null });
+    });
+
+    it('filters by equality, null, boolean, a list of values and a range; counts the same', async () => {
+      const where = { schoolId: 'school-1', overdue: true };
+      expect(ids(await store.find('things', { where, sort: { _id: 1 } }))).toEqual([
+        't-04',
+        't-08',
+        't-12',
+        't-16',
+        't-20',
+      ]);
+      expect(await store.count('things', where)).toBe(5);
+      expect(await store.count('things', { districtId: null })).toBe(6);
+      expect(await store.count('things', { schoolId: { $in: ['school-2', 'school-9'] } })).toBe(10);
+      expect(await store.count('things', { deadline: { $gte: '2024-05-12', $lte: '2024-05-13' } })).toBe(8);
+      expect(await store.count('things', { n: { $gt: 5, $lt: 8 } })).toBe(2);
+      expect(await store.count('things', { 'window.from': '2024-02-01' })).toBe(3);
+      expect(await store.count('things', { schoolId: 'nowhere' })).toBe(0);
+    });
+
+    it('sorts by several fields, either way, and pages with skip and limit', async () => {
+      const sort = { deadline: -1, _id: 1 } as const;
+      const page = await store.find('things', { where: { schoolId: 'school-2' }, sort, skip: 2, limit: 3 });
+      expect(ids(page)).toEqual(['t-03', 't-13', 't-07']);
+      const nested = await store.find('things', { where: {}, sort: { 'window.from': 1, _id: -1 }, limit: 2 });
+      expect(ids(nested)).toEqual(['t-18', 't-09']);
+    });
+
+    it('matches a list field by membership', async () => {
+      expect(await store.count('things', { tags: 'a' })).toBe(4);
+      expect(ids(await store.find('things', { where: { tags: 'a' }, sort: { n: -1 }, limit: 2 }))).toEqual([
+        't-20',
+        't-15',
+      ]);
+      expect(await store.count('things', { tags: { $in: ['a', 'z'] }, schoolId: 'school-2' })).toBe(2);
+      await store.write([{ collection: 'things', put: [thing(5, { tags: ['b'] })], remove: ['t-10'] }]);
+      expect(ids(await store.find('things', { where: { tags: 'a' }, sort: { n: 1 } }))).toEqual([
+        't-15',
+        't-20',
+      ]);
+    });
+
+    it('leaves out the fields a query excludes', async () => {
+      await store.write([{ collection: 'things', put: [thing(1, { big: [1, 2, 3] })], remove: [] }]);
+      const [doc] = await store.find('things', { where: { _id: 't-01' }, exclude: ['big', 'tags'] });
+      expect(doc).toEqual({ ...thing(1), tags: undefined, big: undefined });
+      expect(Object.keys(doc)).not.toContain('big');
+    });
+
+    it('inserts documents that never change once: a replayed insert keeps the first', async () => {
+      await store.write([{ collection: 'things', put: [thing(30)], remove: [], insertOnly: true }]);
+      await store.write([
+        { collection: 'things', put: [thing(30, { n: -1 }), thing(31)], remove: [], insertOnly: true },
+      ]);
+      expect(await store.get('things', 't-30')).toMatchObject({ n: 30 });
+      expect(await store.get('things', 't-31')).toMatchObject({ n: 31 });
+      expect(await store.count('things', { tags: 'a' })).toBe(5);
+    });
+
+    it('drops the read models and the checkpoint; a collection never written is empty', async () => {
+      await store.write([], { name: 'read-models', position: 9, version: 1 });
+      await store.drop(['things'], 'read-models');
+      expect(await store.checkpoint('read-models')).toEqual({ position: 0, version: null });
+      expect(await store.count('things', {})).toBe(0);
+      expect(await store.find('nothing', { where: { a: 1 } })).toEqual([]);
+      expect(await store.get('nothing', 'x')).toBeNull();
+    });
+  });
+}
