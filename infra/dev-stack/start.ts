@@ -51,6 +51,7 @@ async function main() {
       `  MongoDB:           ${e.MONGODB_URL}${stack.embedded.includes('ferretdb') ? ` (FerretDB, ${e.VSOKO_POSTGRES_URL ? 'PostgreSQL' : 'SQLite'})` : ''}`,
       ...(e.VSOKO_POSTGRES_URL ? [`  PostgreSQL:        ${e.VSOKO_POSTGRES_URL}`] : []),
       `  Журнал событий:    ${e.EVENTSTORE_URL ?? config.eventStorePath + ' (SQLite)'}`,
+      `  Витрины (чтение):  ${config.VSOKO_READ_MODELS === 'sqlite' ? config.readModelsPath + ' (SQLite)' : 'MongoDB, ' + config.MONGODB_DB}`,
       `  Почта (SMTP):      ${e.SMTP_URL}${e.VSOKO_MAIL_DIR ? ', письма сохраняются в ' + e.VSOKO_MAIL_DIR : ''}`,
       '',
       '  Остановить: Ctrl-C',
