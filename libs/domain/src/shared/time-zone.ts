@@ -4,6 +4,9 @@
  * milliseconds or ISO-8601 strings in UTC.
  */
 
+/** The zone of a school that has not said otherwise: most of the schools this was built with keep Moscow time. */
+export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
+
 const DAY_MS = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const LOCAL_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;

@@ -4,7 +4,7 @@ import { type Actor, ValidationFailed } from '@vsoko/domain';
 import { IsNotEmpty, Matches } from 'class-validator';
 import { Allow, Public } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/actor.decorator';
-import { ID_PATTERN } from '../procedures/schedule-procedure/schedule-procedure.dto';
+import { ID_PATTERN } from '../shared/ids';
 import { FeedBuilderService } from './feed-builder.service';
 import { FeedTokensService } from './feed-tokens.service';
 

@@ -17,7 +17,8 @@ import { RecordAnalysisDto } from './record-analysis/record-analysis.dto';
 import { RecordDiscussionDto } from './record-discussion/record-discussion.dto';
 import { RequestRecheckDto } from './request-recheck/request-recheck.dto';
 import { RescheduleDto } from './reschedule/reschedule.dto';
-import { ID_PATTERN } from './schedule-procedure/schedule-procedure.dto';
+import { ID_PATTERN } from '../shared/ids';
+import { headerKey, revisionOf } from '../shared/request-context';
 
 interface Who {
   actor: Actor;
@@ -244,19 +245,4 @@ function procedureId(id: string): string {
 function decisionIdOf(id: string): string {
   if (!ID_PATTERN.test(id)) throw new ValidationFailed('INVALID_ID', 'Неверный идентификатор решения');
   return id;
-}
-
-function headerKey(value: string | undefined, name: string): string | undefined {
-  if (value === undefined) return undefined;
-  if (!/^[\w.:-]{1,128}$/.test(value))
-    throw new ValidationFailed('INVALID_HEADER', `${name}: до 128 символов [A-Za-z0-9_.:-]`);
-  return value;
-}
-
-function revisionOf(ifMatch: string | undefined): number | undefined {
-  if (ifMatch === undefined) return undefined;
-  const m = /^(?:W\/)?"?(\d{1,9})"?$/.exec(ifMatch.trim());
-  if (!m)
-    throw new ValidationFailed('INVALID_IF_MATCH', 'If-Match: версия процедуры — целое число, например "3"');
-  return Number(m[1]);
 }

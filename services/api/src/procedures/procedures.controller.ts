@@ -6,7 +6,8 @@ import type { Response } from 'express';
 import { CurrentActor } from '../auth/actor.decorator';
 import { GetProcedureQuery } from './get-procedure/get-procedure.query';
 import { ScheduleProcedureCommand } from './schedule-procedure/schedule-procedure.command';
-import { ID_PATTERN, ScheduleProcedureDto } from './schedule-procedure/schedule-procedure.dto';
+import { ID_PATTERN } from '../shared/ids';
+import { ScheduleProcedureDto } from './schedule-procedure/schedule-procedure.dto';
 
 @ApiTags('Процедуры')
 @ApiHeader({ name: 'X-Actor-Id', description: 'Пользователь (временная замена входа)', required: true })

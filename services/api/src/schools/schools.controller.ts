@@ -5,8 +5,8 @@ import { Allow } from '../auth/access.decorators';
 import { CurrentActor, CurrentSchool } from '../auth/actor.decorator';
 import type { Clock, IdGenerator } from '../infrastructure/clock';
 import { CLOCK, ID_GENERATOR } from '../infrastructure/tokens';
-import { commandContext } from '../procedures/schedule-procedure/schedule-procedure.handler';
-import { ID_PATTERN } from '../procedures/schedule-procedure/schedule-procedure.dto';
+import { commandContext } from '../shared/request-context';
+import { ID_PATTERN } from '../shared/ids';
 import { ReminderSettingsDto } from './reminder-settings.dto';
 import { SchoolSettings } from './school-settings.service';
 

@@ -4,7 +4,7 @@ import { type Actor, ValidationFailed } from '@vsoko/domain';
 import { Allow } from '../../auth/access.decorators';
 import type { Principal } from '@vsoko/accounts';
 import { CurrentActor, CurrentPrincipal, CurrentSchool } from '../../auth/actor.decorator';
-import { ID_PATTERN } from '../../procedures/schedule-procedure/schedule-procedure.dto';
+import { ID_PATTERN } from '../../shared/ids';
 import { CreateIntegrationDto, SubscribeFeedDto, UploadFileDto } from '../shared/dto';
 import { CalendarSourcesService } from './calendar-sources.service';
 

@@ -14,9 +14,9 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { DIRECTIONS, type Direction } from '@vsoko/domain';
-import { ID_PATTERN, ResponsibleDto } from '../../procedures/schedule-procedure/schedule-procedure.dto';
+import { ID_MESSAGE, ID_PATTERN } from '../../shared/ids';
+import { ResponsibleDto } from '../../shared/dto/responsible.dto';
 
-const ID_MESSAGE = 'идентификатор: латинские буквы, цифры, _ и -, до 64 символов';
 /** Checked by Intl in the service; here only the shape. */
 const ZONE = /^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)*$/;
 

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { VsokoError, type CommandContext, type PlanChanges, type PlannedProcedure } from '@vsoko/domain';
+import {
+  DEFAULT_TIME_ZONE,
+  VsokoError,
+  type CommandContext,
+  type PlanChanges,
+  type PlannedProcedure,
+} from '@vsoko/domain';
 import { ProcedureGateway } from '../../procedures/gateway/procedure-gateway';
-import { DEFAULT_TIME_ZONE } from '../../procedures/schedule-procedure/schedule-procedure.handler';
 
 export interface ReconcileReport {
   scheduled: string[];

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { ID_PATTERN } from '../../procedures/schedule-procedure/schedule-procedure.dto';
+import { ID_PATTERN } from '../../shared/ids';
 
 /** The text fields of the multipart upload; the file itself arrives as `file`. */
 export class PreviewImportDto {

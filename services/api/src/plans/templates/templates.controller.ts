@@ -6,7 +6,7 @@ import { Allow, AnyPrincipal } from '../../auth/access.decorators';
 import { CurrentActor, CurrentPrincipal } from '../../auth/actor.decorator';
 import type { Clock } from '../../infrastructure/clock';
 import { CLOCK } from '../../infrastructure/tokens';
-import { ID_PATTERN } from '../../procedures/schedule-procedure/schedule-procedure.dto';
+import { ID_PATTERN } from '../../shared/ids';
 import { academicYearOf } from '../academic-year';
 import { ApproveImport } from '../approve/approve-import';
 import { AcceptRevisionDto, AdoptTemplateDto, PendingQueryDto } from './adopt/adopt-template.dto';

@@ -2,8 +2,9 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayNotEmpty, IsArray, Matches, ValidateNested, IsDefined } from 'class-validator';
 import type { AdoptDecisions } from '@vsoko/domain';
-import { IsDate, IsText } from '../dto-rules';
-import { ID_PATTERN, ResponsibleDto } from '../schedule-procedure/schedule-procedure.dto';
+import { IsDate, IsText } from '../../shared/dto/rules';
+import { ID_PATTERN } from '../../shared/ids';
+import { ResponsibleDto } from '../../shared/dto/responsible.dto';
 
 export class DecisionDto {
   @ApiProperty({ example: 'd1' })

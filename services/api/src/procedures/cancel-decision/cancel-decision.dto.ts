@@ -1,5 +1,5 @@
 import type { CancelDecision } from '@vsoko/domain';
-import { IsText } from '../dto-rules';
+import { IsText } from '../../shared/dto/rules';
 
 export class CancelDecisionDto {
   @IsText('причина отмены', 1000, 'Решение утратило актуальность')

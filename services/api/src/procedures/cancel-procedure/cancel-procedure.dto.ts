@@ -1,5 +1,5 @@
 import type { CancelProcedure } from '@vsoko/domain';
-import { IsText } from '../dto-rules';
+import { IsText } from '../../shared/dto/rules';
 
 export class CancelProcedureDto {
   @IsText('причина отмены', 1000, 'Процедура исключена из плана приказом № 12')

@@ -5,8 +5,7 @@ import type { CommandOutcome } from '@vsoko/workflows/procedure/definitions';
 import type { Clock, IdGenerator } from '../../infrastructure/clock';
 import { CLOCK, ID_GENERATOR } from '../../infrastructure/tokens';
 import { ProcedureGateway } from '../gateway/procedure-gateway';
-import type { RequestContext } from '../schedule-procedure/schedule-procedure.command';
-import { commandContext } from '../schedule-procedure/schedule-procedure.handler';
+import { commandContext, type RequestContext } from '../../shared/request-context';
 
 /** Any command on an existing procedure: the workflow's validator decides, the handler records. */
 export class ExecuteProcedureCommand extends Command<CommandOutcome> {

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsOptional, ValidateNested, IsDefined } from 'class-validator';
 import type { ExecuteDecision } from '@vsoko/domain';
-import { IsDate, IsText } from '../dto-rules';
+import { IsDate, IsText } from '../../shared/dto/rules';
 import { DocumentRefDto } from '../record-analysis/record-analysis.dto';
 
 export class EvidenceDto {

@@ -1,5 +1,5 @@
 import type { ExtendDecisionDeadline } from '@vsoko/domain';
-import { IsDate, IsText } from '../dto-rules';
+import { IsDate, IsText } from '../../shared/dto/rules';
 
 export class ExtendDecisionDto {
   @IsDate('2024-06-30')

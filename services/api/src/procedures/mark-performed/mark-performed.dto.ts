@@ -10,8 +10,8 @@ import {
   IsDefined,
 } from 'class-validator';
 import type { MarkProcedurePerformed } from '@vsoko/domain';
-import { IsDate } from '../dto-rules';
-import { ResponsibleDto } from '../schedule-procedure/schedule-procedure.dto';
+import { IsDate } from '../../shared/dto/rules';
+import { ResponsibleDto } from '../../shared/dto/responsible.dto';
 
 export class MarkPerformedDto {
   @IsDate()

@@ -12,7 +12,7 @@ import {
   IsDefined,
 } from 'class-validator';
 import type { RecordAnalysis } from '@vsoko/domain';
-import { IsDate, IsText } from '../dto-rules';
+import { IsDate, IsText } from '../../shared/dto/rules';
 
 export class DocumentRefDto {
   @IsText('название документа', 500, 'Аналитическая справка по итогам ВПР')

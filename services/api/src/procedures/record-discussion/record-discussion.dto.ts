@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, ValidateNested, IsDefined } from 'class-validator';
 import { MEETING_LEVELS, type MeetingLevel, type RecordDiscussion } from '@vsoko/domain';
-import { IsDate, IsText } from '../dto-rules';
+import { IsDate, IsText } from '../../shared/dto/rules';
 
 export class MeetingDto {
   @ApiProperty({ enum: MEETING_LEVELS })

@@ -2,11 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsOptional, IsString, Matches, MaxLength, ValidateNested, IsDefined } from 'class-validator';
 import type { RequestRecheck } from '@vsoko/domain';
-import { ID_PATTERN, ResponsibleDto, WindowDto } from '../schedule-procedure/schedule-procedure.dto';
+import { ID_MESSAGE, ID_PATTERN } from '../../shared/ids';
+import { ResponsibleDto } from '../../shared/dto/responsible.dto';
+import { WindowDto } from '../../shared/dto/window.dto';
 
 export class RequestRecheckDto {
   @ApiProperty({ example: 'vpr-4-math-recheck' })
-  @Matches(ID_PATTERN, { message: 'идентификатор: латинские буквы, цифры, _ и -, до 64 символов' })
+  @Matches(ID_PATTERN, { message: ID_MESSAGE })
   childProcedureId!: string;
 
   @ApiProperty({ type: WindowDto })

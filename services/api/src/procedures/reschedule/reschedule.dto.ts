@@ -2,8 +2,8 @@ import { Type } from 'class-transformer';
 import { ValidateNested, IsDefined } from 'class-validator';
 import { ApiProperty } from '@nestjs/swagger';
 import type { RescheduleProcedure } from '@vsoko/domain';
-import { IsText } from '../dto-rules';
-import { WindowDto } from '../schedule-procedure/schedule-procedure.dto';
+import { IsText } from '../../shared/dto/rules';
+import { WindowDto } from '../../shared/dto/window.dto';
 
 export class RescheduleDto {
   @ApiProperty({ type: WindowDto })

@@ -1,13 +1,7 @@
 import { Command } from '@nestjs/cqrs';
-import type { Actor } from '@vsoko/domain';
 import type { CommandOutcome } from '@vsoko/workflows/procedure/definitions';
+import type { RequestContext } from '../../shared/request-context';
 import type { ScheduleProcedureDto } from './schedule-procedure.dto';
-
-export interface RequestContext {
-  actor: Actor;
-  idempotencyKey?: string;
-  correlationId?: string;
-}
 
 export class ScheduleProcedureCommand extends Command<CommandOutcome & { procedureId: string }> {
   constructor(

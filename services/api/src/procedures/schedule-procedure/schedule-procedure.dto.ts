@@ -9,64 +9,13 @@ import {
   MaxLength,
   ValidateNested,
   Validate,
-  type ValidatorConstraintInterface,
-  ValidatorConstraint,
   IsDefined,
 } from 'class-validator';
 import { DIRECTIONS, type Direction } from '@vsoko/domain';
-
-export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
-/** People are named by their login (libs/accounts), which may contain dots: «deputy.1». */
-export const PERSON_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const ID_MESSAGE = 'идентификатор: латинские буквы, цифры, _ и -, до 64 символов';
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-@ValidatorConstraint({ name: 'ianaTimeZone' })
-class IanaTimeZone implements ValidatorConstraintInterface {
-  validate(value: unknown): boolean {
-    if (typeof value !== 'string') return false;
-    try {
-      new Intl.DateTimeFormat('ru', { timeZone: value });
-      return true;
-    } catch {
-      return false;
-    }
-  }
-  defaultMessage(): string {
-    return 'часовой пояс IANA, например Europe/Moscow или Asia/Yekaterinburg';
-  }
-}
-
-export class ResponsibleDto {
-  @ApiPropertyOptional({ example: 'deputy' })
-  @IsOptional()
-  @IsString({ message: 'роль — строка' })
-  @MaxLength(100, { message: 'роль — до 100 символов' })
-  role?: string;
-
-  @ApiPropertyOptional({ example: 'deputy.1', description: 'Логин сотрудника' })
-  @IsOptional()
-  @Matches(PERSON_ID_PATTERN, {
-    message: 'сотрудник: его логин — латинские буквы, цифры, точка, _ и -, до 64 символов',
-  })
-  personId?: string;
-
-  @ApiProperty({ example: 'Заместитель директора по УВР' })
-  @IsString({ message: 'имя ответственного — строка' })
-  @IsNotEmpty({ message: 'укажите ответственного' })
-  @MaxLength(200, { message: 'имя ответственного — до 200 символов' })
-  name!: string;
-}
-
-export class WindowDto {
-  @ApiProperty({ example: '2023-10-01' })
-  @Matches(DATE, { message: 'дата в формате ГГГГ-ММ-ДД' })
-  from!: string;
-
-  @ApiProperty({ example: '2023-10-31' })
-  @Matches(DATE, { message: 'дата в формате ГГГГ-ММ-ДД' })
-  to!: string;
-}
+import { ResponsibleDto } from '../../shared/dto/responsible.dto';
+import { IanaTimeZone } from '../../shared/dto/time-zone.validator';
+import { WindowDto } from '../../shared/dto/window.dto';
+import { ID_MESSAGE, ID_PATTERN } from '../../shared/ids';
 
 export class ScheduleProcedureDto {
   @ApiPropertyOptional({

@@ -1,13 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandContext } from '@vsoko/domain';
+import { DEFAULT_TIME_ZONE } from '@vsoko/domain';
 import type { Clock, IdGenerator } from '../../infrastructure/clock';
 import { CLOCK, ID_GENERATOR } from '../../infrastructure/tokens';
 import { SchoolSettings } from '../../schools/school-settings.service';
 import { ProcedureGateway } from '../gateway/procedure-gateway';
-import { ScheduleProcedureCommand, type RequestContext } from './schedule-procedure.command';
-
-export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
+import { commandContext } from '../../shared/request-context';
+import { ScheduleProcedureCommand } from './schedule-procedure.command';
 
 @CommandHandler(ScheduleProcedureCommand)
 export class ScheduleProcedureHandler implements ICommandHandler<ScheduleProcedureCommand> {
@@ -39,21 +38,4 @@ export class ScheduleProcedureHandler implements ICommandHandler<ScheduleProcedu
     });
     return { procedureId, ...outcome };
   }
-}
-
-export function commandContext(
-  request: RequestContext,
-  schoolId: string,
-  clock: Clock,
-  ids: IdGenerator,
-): CommandContext {
-  const commandId = request.idempotencyKey ?? ids.next();
-  return {
-    commandId,
-    actor: request.actor,
-    issuedAt: clock.now().toISOString(),
-    correlationId: request.correlationId ?? commandId,
-    causationId: commandId,
-    schoolId,
-  };
 }

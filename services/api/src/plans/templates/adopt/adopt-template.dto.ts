@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, Matches, Min } from 'class-validator';
-import { ID_PATTERN } from '../../../procedures/schedule-procedure/schedule-procedure.dto';
+import { ID_PATTERN } from '../../../shared/ids';
 
 const ROW_KEY = /^r-[0-9a-f]{12}$/;
 

@@ -1,9 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsInt, IsOptional, IsString, Matches, MaxLength, Min, ArrayMaxSize } from 'class-validator';
-import { ID_PATTERN } from '../../../procedures/schedule-procedure/schedule-procedure.dto';
-
-const ID_MESSAGE = 'идентификатор: латинские буквы, цифры, _ и -, до 64 символов';
+import { ID_MESSAGE, ID_PATTERN } from '../../../shared/ids';
 
 /** Text fields of the multipart upload (the file is `file`), or a JSON body with the table in `rows`. */
 export class PublishTemplateDto {

@@ -1,0 +1,8 @@
+/** Ids of procedures, decisions, schools, templates, integrations: what the event streams are named by. */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+export const ID_MESSAGE = 'идентификатор: латинские буквы, цифры, _ и -, до 64 символов';
+
+/** People are named by their login (libs/accounts), which may contain dots: «deputy.1». */
+export const PERSON_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+export const PERSON_ID_MESSAGE =
+  'сотрудник: его логин — латинские буквы, цифры, точка, _ и -, до 64 символов';
