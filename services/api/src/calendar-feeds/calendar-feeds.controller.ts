@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { type Actor, ValidationFailed } from '@vsoko/domain';
+import type { Actor } from '@vsoko/domain';
 import { IsNotEmpty, Matches } from 'class-validator';
 import { Allow, Public } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/actor.decorator';
-import { ID_PATTERN } from '../shared/ids';
+import { checkId, ID_PATTERN } from '../shared/ids';
 import { FeedBuilderService } from './feed-builder.service';
 import { FeedTokensService } from './feed-tokens.service';
 
@@ -68,9 +68,4 @@ export class CalendarFeedsController {
     const scope = await this.tokens.verify(token, { kind: 'person', id: personId });
     return this.feeds.personFeed(scope.schoolId, personId);
   }
-}
-
-function checkId(id: string): string {
-  if (!ID_PATTERN.test(id)) throw new ValidationFailed('INVALID_ID', 'Неверный идентификатор');
-  return id;
 }

@@ -1,34 +1,17 @@
 import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { PARAMTYPES_METADATA } from '@nestjs/common/constants';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Actor, type ProcedureCommand, ValidationFailed } from '@vsoko/domain';
+import type { Actor } from '@vsoko/domain';
 import type { CommandOutcome } from '@vsoko/workflows/procedure/definitions';
 import { CurrentActor, CurrentSchool } from '../auth/actor.decorator';
-import { AdoptDecisionsDto } from './adopt-decisions/adopt-decisions.dto';
-import { CancelDecisionDto } from './cancel-decision/cancel-decision.dto';
-import { CancelProcedureDto } from './cancel-procedure/cancel-procedure.dto';
-import { CloseProcedureDto } from './close-procedure/close-procedure.dto';
-import { ExecuteDecisionDto } from './execute-decision/execute-decision.dto';
-import { ExecuteProcedureCommand } from './execute-command/execute-procedure-command';
-import { ExtendDecisionDto } from './extend-decision/extend-decision.dto';
-import { MarkPerformedDto } from './mark-performed/mark-performed.dto';
-import { NoteWithoutDecisionDto } from './note-without-decision/note-without-decision.dto';
-import { RecordAnalysisDto } from './record-analysis/record-analysis.dto';
-import { RecordDiscussionDto } from './record-discussion/record-discussion.dto';
-import { RequestRecheckDto } from './request-recheck/request-recheck.dto';
-import { RescheduleDto } from './reschedule/reschedule.dto';
-import { ID_PATTERN } from '../shared/ids';
+import { checkId } from '../shared/ids';
 import { headerKey, revisionOf } from '../shared/request-context';
+import { ExecuteProcedureCommand } from './execute-command/execute-procedure-command';
+import type { StageCommandBody, StageRoute } from './stage-route';
+import { STAGE_ROUTES } from './stage-routes';
 
-interface Who {
-  actor: Actor;
-  schoolId: string;
-  idempotencyKey?: string;
-  correlationId?: string;
-  ifMatch?: string;
-}
-
-/** One endpoint per command; each answers 200 with the new revision and the log position to wait for. */
+/** One endpoint per route of STAGE_ROUTES; each answers 200 with the new revision and the log position to wait for. */
 @ApiTags('Процедуры: этапы')
 @ApiHeader({ name: 'X-Actor-Id', required: true, description: 'Пользователь (временная замена входа)' })
 @ApiHeader({ name: 'X-Actor-Role', required: true, description: 'director, deputy, methodist, teacher, …' })
@@ -51,198 +34,75 @@ interface Who {
 export class ProcedureCommandsController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Post('reschedule')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Перенести сроки проведения' })
-  reschedule(
-    @Param('id') id: string,
-    @Body() body: RescheduleDto,
-    @CurrentActor() actor: Actor,
-    @CurrentSchool() school: string,
-    @Headers() h: Record<string, string>,
-  ) {
-    return this.run(body.toCommand(procedureId(id)), who(actor, school, h));
-  }
-
-  @Post('performed')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Отметить, что процедура проведена' })
-  performed(
-    @Param('id') id: string,
-    @Body() body: MarkPerformedDto,
-    @CurrentActor() actor: Actor,
-    @CurrentSchool() school: string,
-    @Headers() h: Record<string, string>,
-  ) {
-    return this.run(body.toCommand(procedureId(id)), who(actor, school, h));
-  }
-
-  @Post('analysis')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Записать анализ результатов (аналитическая справка)' })
-  analysis(
-    @Param('id') id: string,
-    @Body() body: RecordAnalysisDto,
-    @CurrentActor() actor: Actor,
-    @CurrentSchool() school: string,
-    @Headers() h: Record<string, string>,
-  ) {
-    return this.run(body.toCommand(procedureId(id)), who(actor, school, h));
-  }
-
-  @Post('discussion')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Записать обсуждение результатов на совещании' })
-  discussion(
-    @Param('id') id: string,
-    @Body() body: RecordDiscussionDto,
-    @CurrentActor() actor: Actor,
-    @CurrentSchool() school: string,
-    @Headers() h: Record<string, string>,
-  ) {
-    return this.run(body.toCommand(procedureId(id)), who(actor, school, h));
-  }
-
-  @Post('decisions')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Принять управленческие решения' })
-  decisions(
-    @Param('id') id: string,
-    @Body() body: AdoptDecisionsDto,
-    @CurrentActor() actor: Actor,
-    @CurrentSchool() school: string,
-    @Headers() h: Record<string, string>,
-  ) {
-    return this.run(body.toCommand(procedureId(id)), who(actor, school, h));
-  }
-
-  @Post('noted-without-decision')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Принять к сведению без решений' })
-  noted(
-    @Param('id') id: string,
-    @Body() body: NoteWithoutDecisionDto,
-    @CurrentActor() actor: Actor,
-    @CurrentSchool() school: string,
-    @Headers() h: Record<string, string>,
-  ) {
-    return this.run(body.toCommand(procedureId(id)), who(actor, school, h));
-  }
-
-  @Post('decisions/:decisionId/executed')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Отметить исполнение решения' })
-  executed(
-    @Param('id') id: string,
-    @Param('decisionId') decisionId: string,
-    @Body() body: ExecuteDecisionDto,
-    @CurrentActor() actor: Actor,
-    @CurrentSchool() school: string,
-    @Headers() h: Record<string, string>,
-  ) {
-    return this.run(body.toCommand(procedureId(id), decisionIdOf(decisionId)), who(actor, school, h));
-  }
-
-  @Post('decisions/:decisionId/extension')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Продлить срок исполнения решения' })
-  extend(
-    @Param('id') id: string,
-    @Param('decisionId') decisionId: string,
-    @Body() body: ExtendDecisionDto,
-    @CurrentActor() actor: Actor,
-    @CurrentSchool() school: string,
-    @Headers() h: Record<string, string>,
-  ) {
-    return this.run(body.toCommand(procedureId(id), decisionIdOf(decisionId)), who(actor, school, h));
-  }
-
-  @Post('decisions/:decisionId/cancellation')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Отменить решение' })
-  cancelDecision(
-    @Param('id') id: string,
-    @Param('decisionId') decisionId: string,
-    @Body() body: CancelDecisionDto,
-    @CurrentActor() actor: Actor,
-    @CurrentSchool() school: string,
-    @Headers() h: Record<string, string>,
-  ) {
-    return this.run(body.toCommand(procedureId(id), decisionIdOf(decisionId)), who(actor, school, h));
-  }
-
-  @Post('decisions/:decisionId/recheck')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Назначить повторную проверку (дочерняя процедура)' })
-  recheck(
-    @Param('id') id: string,
-    @Param('decisionId') decisionId: string,
-    @Body() body: RequestRecheckDto,
-    @CurrentActor() actor: Actor,
-    @CurrentSchool() school: string,
-    @Headers() h: Record<string, string>,
-  ) {
-    return this.run(body.toCommand(procedureId(id), decisionIdOf(decisionId)), who(actor, school, h));
-  }
-
-  @Post('cancellation')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Отменить процедуру' })
-  cancel(
-    @Param('id') id: string,
-    @Body() body: CancelProcedureDto,
-    @CurrentActor() actor: Actor,
-    @CurrentSchool() school: string,
-    @Headers() h: Record<string, string>,
-  ) {
-    return this.run(body.toCommand(procedureId(id)), who(actor, school, h));
-  }
-
-  @Post('closure')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Закрыть процедуру (все решения исполнены или отменены)' })
-  close(
-    @Param('id') id: string,
-    @Body() body: CloseProcedureDto,
-    @CurrentActor() actor: Actor,
-    @CurrentSchool() school: string,
-    @Headers() h: Record<string, string>,
-  ) {
-    return this.run(body.toCommand(procedureId(id)), who(actor, school, h));
-  }
-
-  private run(command: ProcedureCommand, w: Who): Promise<CommandOutcome> {
+  run(
+    route: StageRoute,
+    id: string,
+    decisionId: string | undefined,
+    body: StageCommandBody,
+    actor: Actor,
+    schoolId: string,
+    headers: Record<string, string | undefined>,
+  ): Promise<CommandOutcome> {
+    const procedureId = checkId(id, 'Неверный идентификатор процедуры');
+    const decision = isDecisionRoute(route)
+      ? checkId(decisionId ?? '', 'Неверный идентификатор решения')
+      : '';
     return this.commands.execute(
       new ExecuteProcedureCommand(
-        command,
+        body.toCommand(procedureId, decision),
         {
-          actor: w.actor,
-          schoolId: w.schoolId,
-          idempotencyKey: w.idempotencyKey,
-          correlationId: w.correlationId,
+          actor,
+          schoolId,
+          idempotencyKey: headerKey(headers['idempotency-key'], 'Idempotency-Key'),
+          correlationId: headerKey(headers['x-correlation-id'], 'X-Correlation-Id'),
         },
-        revisionOf(w.ifMatch),
+        revisionOf(headers['if-match']),
       ),
     );
   }
 }
 
-function who(actor: Actor, schoolId: string, headers: Record<string, string>): Who {
-  return {
-    actor,
-    schoolId,
-    idempotencyKey: headerKey(headers['idempotency-key'], 'Idempotency-Key'),
-    correlationId: headerKey(headers['x-correlation-id'], 'X-Correlation-Id'),
-    ifMatch: headers['if-match'],
+const isDecisionRoute = (route: StageRoute) => route.path.includes(':decisionId');
+
+/**
+ * Nest and its OpenAPI explorer read routes from decorator metadata on controller methods; applying the same
+ * decorators to a method made per table row gives each command its own route, validated body and OpenAPI
+ * entry, exactly as a hand-written method would, without writing the method twelve times.
+ */
+function mount(route: StageRoute): void {
+  const prototype = ProcedureCommandsController.prototype;
+  const key = route.name;
+  // A computed method name: the OpenAPI explorer finds a method's metadata by the function's own name.
+  const { [key]: handler } = {
+    [key](
+      this: ProcedureCommandsController,
+      id: string,
+      decisionId: string | undefined,
+      body: StageCommandBody,
+      actor: Actor,
+      school: string,
+      headers: Record<string, string | undefined>,
+    ) {
+      return this.run(route, id, decisionId, body, actor, school, headers);
+    },
   };
+  Object.defineProperty(prototype, key, { value: handler, writable: true, configurable: true });
+  Reflect.defineMetadata(
+    PARAMTYPES_METADATA,
+    [String, String, route.body, Object, String, Object],
+    prototype,
+    key,
+  );
+  Param('id')(prototype, key, 0);
+  if (isDecisionRoute(route)) Param('decisionId')(prototype, key, 1);
+  Body()(prototype, key, 2);
+  CurrentActor()(prototype, key, 3);
+  CurrentSchool()(prototype, key, 4);
+  Headers()(prototype, key, 5);
+  const descriptor = Object.getOwnPropertyDescriptor(prototype, key)!;
+  for (const decorate of [Post(route.path), HttpCode(200), ApiOperation({ summary: route.summary })]) {
+    decorate(prototype, key, descriptor);
+  }
 }
 
-function procedureId(id: string): string {
-  if (!ID_PATTERN.test(id)) throw new ValidationFailed('INVALID_ID', 'Неверный идентификатор процедуры');
-  return id;
-}
-
-function decisionIdOf(id: string): string {
-  if (!ID_PATTERN.test(id)) throw new ValidationFailed('INVALID_ID', 'Неверный идентификатор решения');
-  return id;
-}
+STAGE_ROUTES.forEach(mount);

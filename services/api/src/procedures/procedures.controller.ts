@@ -57,10 +57,9 @@ export class ProceduresController {
     @Query('waitForPosition') waitForPosition?: string,
     @Query('timeoutMs') timeoutMs?: string,
   ) {
-    if (!ID_PATTERN.test(id)) throw new ValidationFailed('INVALID_ID', 'Неверный идентификатор процедуры');
     return this.queries.execute(
       new GetProcedureQuery(
-        id,
+        checkId(id, 'Неверный идентификатор процедуры'),
         optionalInt(waitForPosition, 'waitForPosition'),
         optionalInt(timeoutMs, 'timeoutMs') ?? 5_000,
       ),

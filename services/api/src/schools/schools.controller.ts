@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Headers, Inject, Param, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Actor, ValidationFailed } from '@vsoko/domain';
+import type { Actor } from '@vsoko/domain';
 import { Allow } from '../auth/access.decorators';
 import { CurrentActor, CurrentSchool } from '../auth/actor.decorator';
 import type { Clock, IdGenerator } from '../infrastructure/clock';
 import { CLOCK, ID_GENERATOR } from '../infrastructure/tokens';
 import { commandContext } from '../shared/request-context';
-import { ID_PATTERN } from '../shared/ids';
+import { checkId } from '../shared/ids';
 import { ReminderSettingsDto } from './reminder-settings.dto';
 import { SchoolSettings } from './school-settings.service';
 
@@ -24,7 +24,7 @@ export class SchoolsController {
     summary: 'Сроки напоминаний и эскалации школы (по умолчанию: за 7 и 1 день, эскалация через 3 дня)',
   })
   get(@Param('schoolId') schoolId: string) {
-    return this.settings.reminders(checkId(schoolId));
+    return this.settings.reminders(checkId(schoolId, 'Неверный идентификатор школы'));
   }
 
   @Put()
@@ -41,14 +41,9 @@ export class SchoolsController {
   ) {
     const ctx = commandContext({ actor, idempotencyKey }, school, this.clock, this.ids);
     return this.settings.changeReminders(
-      checkId(schoolId),
+      checkId(schoolId, 'Неверный идентификатор школы'),
       { daysBefore: body.daysBefore, escalationGraceDays: body.escalationGraceDays },
       ctx,
     );
   }
-}
-
-function checkId(id: string): string {
-  if (!ID_PATTERN.test(id)) throw new ValidationFailed('INVALID_ID', 'Неверный идентификатор школы');
-  return id;
 }

@@ -6,7 +6,7 @@ import { Allow, AnyPrincipal } from '../../auth/access.decorators';
 import { CurrentActor, CurrentPrincipal } from '../../auth/actor.decorator';
 import type { Clock } from '../../infrastructure/clock';
 import { CLOCK } from '../../infrastructure/tokens';
-import { ID_PATTERN } from '../../shared/ids';
+import { checkId } from '../../shared/ids';
 import { academicYearOf } from '../academic-year';
 import { ApproveImport } from '../approve/approve-import';
 import { AcceptRevisionDto, AdoptTemplateDto, PendingQueryDto } from './adopt/adopt-template.dto';
@@ -20,10 +20,7 @@ interface UploadedTemplateFile {
   buffer: Buffer;
 }
 
-function templateIdOf(value: string): string {
-  if (!ID_PATTERN.test(value)) throw new ValidationFailed('INVALID_ID', 'Неверный идентификатор шаблона');
-  return value;
-}
+const templateIdOf = (value: string) => checkId(value, 'Неверный идентификатор шаблона');
 
 @ApiTags('Шаблоны планов района')
 @Controller('plans/templates')
