@@ -6,7 +6,8 @@ import type { Response } from 'express';
 import { CurrentActor } from '../auth/actor.decorator';
 import { GetProcedureQuery } from './get-procedure/get-procedure.query';
 import { ScheduleProcedureCommand } from './schedule-procedure/schedule-procedure.command';
-import { ID_PATTERN } from '../shared/ids';
+import { checkId } from '../shared/ids';
+import { headerKey } from '../shared/request-context';
 import { ScheduleProcedureDto } from './schedule-procedure/schedule-procedure.dto';
 
 @ApiTags('Процедуры')
@@ -41,8 +42,8 @@ export class ProceduresController {
     const result = await this.commands.execute(
       new ScheduleProcedureCommand(body, {
         actor,
-        idempotencyKey: checkKey(idempotencyKey),
-        correlationId: checkKey(correlationId),
+        idempotencyKey: headerKey(idempotencyKey, 'Idempotency-Key'),
+        correlationId: headerKey(correlationId, 'X-Correlation-Id'),
       }),
     );
     res.setHeader('Location', `/procedures/${result.procedureId}`);
@@ -72,15 +73,4 @@ function optionalInt(value: string | undefined, name: string): number | undefine
   if (!/^\d{1,15}$/.test(value))
     throw new ValidationFailed('INVALID_QUERY', `${name}: ожидается неотрицательное целое число`);
   return Number(value);
-}
-
-function checkKey(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  if (!/^[\w.:-]{1,128}$/.test(value)) {
-    throw new ValidationFailed(
-      'INVALID_HEADER',
-      'Ключ идемпотентности и X-Correlation-Id: до 128 символов [A-Za-z0-9_.:-]',
-    );
-  }
-  return value;
 }
