@@ -3,7 +3,7 @@ import {
   WorkflowUpdateRPCTimeoutOrCancelledError,
   type Client,
 } from '@temporalio/client';
-import { ProcedureGateway } from '../../services/api/src/procedures/gateway/procedure-gateway';
+import { ProcedureClient } from '../../workflows/procedure/client';
 import { bumpUpdate, TRIVIAL_TASK_QUEUE, type TrivialWorkflowInput } from './definitions';
 import { COMMANDS_PER_LIFECYCLE, envelopeOf, lifecycleSteps } from './lifecycle';
 
@@ -32,14 +32,14 @@ export class Retries {
 
 /** Drives one procedure through its whole life, each command awaited before the next, as the API would. */
 export function lifecycleDriver(client: Client, today: string, tag: string, retries: Retries) {
-  const gateway = new ProcedureGateway(client);
+  const procedures = new ProcedureClient(client);
   return async (procedureId: string): Promise<void> => {
     const [first, ...rest] = lifecycleSteps(procedureId, today, tag);
     const start = envelopeOf(first);
-    await retries.patiently(() => gateway.start(procedureId, start));
+    await retries.patiently(() => procedures.start(procedureId, start));
     for (const step of rest) {
       const envelope = envelopeOf(step);
-      await retries.patiently(() => gateway.execute(procedureId, envelope));
+      await retries.patiently(() => procedures.execute(procedureId, envelope));
     }
   };
 }

@@ -15,7 +15,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { projectRoot } from '../../../infra/dev-stack/paths';
-import { ProcedureGateway } from '../../../services/api/src/procedures/gateway/procedure-gateway';
+import { ProcedureClient } from '../../../workflows/procedure/client';
 import { nextTestNamespace } from '../namespaces';
 
 const PROCEDURES = 24;
@@ -49,7 +49,7 @@ describe('a worker killed with SIGKILL in the middle of lifecycles', () => {
   };
   let store: EventStore;
   let connection: Connection;
-  let gateway: ProcedureGateway;
+  let procedures: ProcedureClient;
   let client: Client;
   let worker: ChildProcess | undefined;
 
@@ -58,7 +58,7 @@ describe('a worker killed with SIGKILL in the middle of lifecycles', () => {
     store = await createEventStore({ sqlitePath: path.join(dataDir, 'events.sqlite') });
     connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS! });
     client = new Client({ connection, namespace });
-    gateway = new ProcedureGateway(client);
+    procedures = new ProcedureClient(client);
   });
 
   afterAll(async () => {
@@ -146,7 +146,7 @@ describe('a worker killed with SIGKILL in the middle of lifecycles', () => {
       for (let attempt = 1; ; attempt++) {
         try {
           const envelope = { command, context: context(id, step) };
-          return step === 0 ? await gateway.start(id, envelope) : await gateway.execute(id, envelope);
+          return step === 0 ? await procedures.start(id, envelope) : await procedures.execute(id, envelope);
         } catch (e) {
           // A call cut off by the crash is retried with the same command id; refusals would be real failures.
           if ((e as { kind?: string }).kind || attempt > 20) throw e;

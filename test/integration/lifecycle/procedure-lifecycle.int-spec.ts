@@ -17,7 +17,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { MongoClient, type Db } from 'mongodb';
-import { ProcedureGateway } from '../../../services/api/src/procedures/gateway/procedure-gateway';
+import { ProcedureClient } from '../../../workflows/procedure/client';
 import { createNotificationsWorker } from '../../../services/worker/src/create-notifications-worker';
 import { createProcedureWorker } from '../../../services/worker/src/create-worker';
 import { STAFF_COLLECTION, type StaffMember } from '../../../workflows/notifications/activities';
@@ -40,7 +40,7 @@ describe('a procedure lives its whole life on Temporal, with days passing (time-
   let db: Db;
   let workers: Worker[];
   let running: Promise<unknown>;
-  let gateway: ProcedureGateway;
+  let procedures: ProcedureClient;
   const tag = randomUUID().slice(0, 8);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vsoko-lifecycle-'));
 
@@ -79,7 +79,7 @@ describe('a procedure lives its whole life on Temporal, with days passing (time-
       }),
     ];
     running = Promise.all(workers.map((w) => w.run()));
-    gateway = new ProcedureGateway(env.client);
+    procedures = new ProcedureClient(env.client);
   });
 
   afterAll(async () => {
@@ -105,7 +105,7 @@ describe('a procedure lives its whole life on Temporal, with days passing (time-
     };
   };
   const run = async (command: ProcedureCommand, actor: Actor = deputy) =>
-    gateway.execute(command.data.procedureId, { command, context: await context(actor) });
+    procedures.execute(command.data.procedureId, { command, context: await context(actor) });
   const types = async (procedureId: string) =>
     (await store.readStream(`procedure-${procedureId}`)).map((e: RecordedEvent) => e.type);
   const until = async <T>(what: string, probe: () => Promise<T | undefined>, ms = 60_000): Promise<T> => {
@@ -135,7 +135,7 @@ describe('a procedure lives its whole life on Temporal, with days passing (time-
   it('records decisions executed on time, overdue and escalated, extended, and closes; mail goes out', async () => {
     const id = `lc-${tag}`;
     const today = localDateOf(await now(), TZ);
-    const first = await gateway.start(id, {
+    const first = await procedures.start(id, {
       command: { type: 'ScheduleProcedure', data: scheduled(id, today) },
       context: await context(deputy),
     });
@@ -306,7 +306,7 @@ describe('a procedure lives its whole life on Temporal, with days passing (time-
   it('cancels a procedure with a reason and ends its workflow', async () => {
     const id = `lc-cancel-${tag}`;
     const today = localDateOf(await now(), TZ);
-    await gateway.start(id, {
+    await procedures.start(id, {
       command: { type: 'ScheduleProcedure', data: scheduled(id, today) },
       context: await context(deputy),
     });
@@ -337,7 +337,10 @@ describe('a procedure lives its whole life on Temporal, with days passing (time-
       window: { from: today, to: today },
       responsible: { role: 'deputy', personId: 'nobody', name: 'Сидоров П. П.' },
     };
-    await gateway.start(id, { command: { type: 'ScheduleProcedure', data }, context: await context(deputy) });
+    await procedures.start(id, {
+      command: { type: 'ScheduleProcedure', data },
+      context: await context(deputy),
+    });
     await env.sleep('2 days');
     const events = await until('the failed notification', async () => {
       const e = await store.readStream(`procedure-${id}`);
@@ -359,7 +362,7 @@ describe('a procedure lives its whole life on Temporal, with days passing (time-
     const id = `lc-parent-${tag}`;
     const child = `lc-recheck-${tag}`;
     const today = localDateOf(await now(), TZ);
-    await gateway.start(id, {
+    await procedures.start(id, {
       command: { type: 'ScheduleProcedure', data: scheduled(id, today) },
       context: await context(deputy),
     });

@@ -4,6 +4,7 @@ import { loadConfig, type VsokoConfig } from '@vsoko/config';
 import { DeciderHandler } from '@vsoko/event-sourcing';
 import { createEventStore, type EventStore } from '@vsoko/event-store';
 import { openReadStore, type ReadStore } from '@vsoko/projections';
+import { ProcedureClient } from '@vsoko/workflows/procedure/client';
 import { MongoClient, type Db } from 'mongodb';
 import { systemClock, uuidGenerator } from './clock';
 import {
@@ -34,6 +35,11 @@ import {
       inject: [TEMPORAL_CONNECTION, CONFIG],
       useFactory: (connection: Connection, config: VsokoConfig) =>
         new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
+    },
+    {
+      provide: ProcedureClient,
+      inject: [TEMPORAL_CLIENT],
+      useFactory: (client: Client) => new ProcedureClient(client),
     },
     {
       provide: MONGO_CLIENT,
@@ -72,6 +78,7 @@ import {
     CONFIG,
     TEMPORAL_CONNECTION,
     TEMPORAL_CLIENT,
+    ProcedureClient,
     MONGO_CLIENT,
     READ_DB,
     READ_STORE,

@@ -1,35 +1,21 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Directory } from '@vsoko/accounts';
+import { ProcedureClient } from '@vsoko/workflows/procedure/client';
 import type { Db } from 'mongodb';
-import {
-  Client,
-  WithStartWorkflowOperation,
-  WorkflowExecutionAlreadyStartedError,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-  WorkflowUpdateRPCTimeoutOrCancelledError,
-} from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
-import { Conflict, isErrorKind, NotFound, Unavailable, vsokoError, type VsokoError } from '@vsoko/domain';
-import {
-  commandUpdate,
-  FAILURE_PREFIX,
-  PROCEDURES_TASK_QUEUE,
-  procedureWorkflowId,
-  snapshotQuery,
-  type CommandEnvelope,
-  type CommandOutcome,
-  type ProcedureSnapshot,
+import type {
+  CommandEnvelope,
+  CommandOutcome,
+  ProcedureSnapshot,
 } from '@vsoko/workflows/procedure/definitions';
-import { READ_DB, TEMPORAL_CLIENT } from '../../infrastructure/tokens';
+import { READ_DB } from '../../infrastructure/tokens';
 
-/** The API's only door to the procedure workflows; Temporal's errors become ours here and nowhere else. */
+/** The API's door to the procedure workflows: the shared client, plus what only the API knows (the district). */
 @Injectable()
 export class ProcedureGateway {
   private readonly directory?: Directory;
 
   constructor(
-    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    private readonly workflows: ProcedureClient,
     @Optional() @Inject(READ_DB) db?: Db,
   ) {
     this.directory = db ? new Directory(db) : undefined;
@@ -37,40 +23,15 @@ export class ProcedureGateway {
 
   /** Starts the procedure's workflow if needed and runs the command on it, atomically (update-with-start). */
   async start(procedureId: string, given: CommandEnvelope): Promise<CommandOutcome> {
-    const envelope = await this.withDistrict(given);
-    const startOperation = new WithStartWorkflowOperation('procedureWorkflow', {
-      workflowId: procedureWorkflowId(procedureId),
-      taskQueue: PROCEDURES_TASK_QUEUE,
-      args: [{ procedureId }],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    });
-    try {
-      return await this.client.workflow.executeUpdateWithStart(commandUpdate, {
-        args: [envelope],
-        startWorkflowOperation: startOperation,
-      });
-    } catch (e) {
-      throw this.translate(e, procedureId);
-    }
+    return this.workflows.start(procedureId, await this.withDistrict(given));
   }
 
-  async execute(procedureId: string, envelope: CommandEnvelope): Promise<CommandOutcome> {
-    try {
-      return await this.client.workflow
-        .getHandle(procedureWorkflowId(procedureId))
-        .executeUpdate(commandUpdate, { args: [envelope] });
-    } catch (e) {
-      throw this.translate(e, procedureId);
-    }
+  execute(procedureId: string, envelope: CommandEnvelope): Promise<CommandOutcome> {
+    return this.workflows.execute(procedureId, envelope);
   }
 
-  async snapshot(procedureId: string): Promise<ProcedureSnapshot> {
-    try {
-      return await this.client.workflow.getHandle(procedureWorkflowId(procedureId)).query(snapshotQuery);
-    } catch (e) {
-      throw this.translate(e, procedureId);
-    }
+  snapshot(procedureId: string): Promise<ProcedureSnapshot> {
+    return this.workflows.snapshot(procedureId);
   }
 
   /**
@@ -84,33 +45,4 @@ export class ProcedureGateway {
       ? { ...envelope, context: { ...envelope.context, districtId: school.districtId } }
       : envelope;
   }
-
-  private translate(e: unknown, procedureId: string): unknown {
-    if (e instanceof WorkflowExecutionAlreadyStartedError) {
-      return new Conflict('PROCEDURE_EXISTS', `Процедура ${procedureId} уже существует`);
-    }
-    if (e instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
-      // The command may or may not have been recorded; the same Idempotency-Key makes a retry safe either way.
-      return new Unavailable(
-        'COMMAND_TIMEOUT',
-        'Система перегружена и не успела ответить; повторите запрос с тем же Idempotency-Key — дважды он не выполнится',
-      );
-    }
-    if (e instanceof WorkflowNotFoundError) {
-      return new NotFound('PROCEDURE_NOT_FOUND', `Процедура ${procedureId} не найдена`);
-    }
-    const failure = e instanceof WorkflowUpdateFailedError ? e.cause : (e as { cause?: unknown })?.cause;
-    if (failure instanceof ApplicationFailure) return fromFailure(failure);
-    if (e instanceof ApplicationFailure) return fromFailure(e);
-    return e;
-  }
-}
-
-function fromFailure(failure: ApplicationFailure): VsokoError | ApplicationFailure {
-  const kind = failure.type?.startsWith(FAILURE_PREFIX)
-    ? failure.type.slice(FAILURE_PREFIX.length)
-    : undefined;
-  if (!isErrorKind(kind)) return failure;
-  const [code, details] = (failure.details ?? []) as [string?, Record<string, unknown>?];
-  return vsokoError(kind, code ?? 'UNKNOWN', failure.message, details ?? undefined);
 }
