@@ -1,5 +1,6 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
+import { Directory } from '@vsoko/accounts';
 import { loadConfig, type VsokoConfig } from '@vsoko/config';
 import { DeciderHandler } from '@vsoko/event-sourcing';
 import { createEventStore, type EventStore } from '@vsoko/event-store';
@@ -54,6 +55,7 @@ import {
       inject: [MONGO_CLIENT, CONFIG],
       useFactory: (client: MongoClient, config: VsokoConfig) => client.db(config.MONGODB_DB),
     },
+    { provide: Directory, inject: [READ_DB], useFactory: (db: Db) => new Directory(db) },
     {
       provide: READ_STORE,
       inject: [CONFIG, READ_DB],
@@ -82,6 +84,7 @@ import {
     MONGO_CLIENT,
     READ_DB,
     READ_STORE,
+    Directory,
     EVENT_STORE,
     DeciderHandler,
     CLOCK,

@@ -1,9 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
-import { Directory } from '@vsoko/accounts';
 import type { VsokoConfig } from '@vsoko/config';
-import type { Db } from 'mongodb';
-import { CONFIG, READ_DB } from '../infrastructure/tokens';
+import { CONFIG } from '../infrastructure/tokens';
 import { ProceduresModule } from '../procedures/procedures.module';
 import { ApproveImport } from './approve/approve-import';
 import { PlanReconciler } from './approve/reconcile';
@@ -53,7 +51,6 @@ import { UploadTooLargeInterceptor } from './upload/plan-upload';
     TemplateAdoptions,
     PlanParser,
     UploadTooLargeInterceptor,
-    { provide: Directory, inject: [READ_DB], useFactory: (db: Db) => new Directory(db) },
   ],
 })
 export class PlansModule {}

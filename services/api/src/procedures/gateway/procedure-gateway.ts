@@ -1,25 +1,19 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Directory } from '@vsoko/accounts';
 import { ProcedureClient } from '@vsoko/workflows/procedure/client';
-import type { Db } from 'mongodb';
 import type {
   CommandEnvelope,
   CommandOutcome,
   ProcedureSnapshot,
 } from '@vsoko/workflows/procedure/definitions';
-import { READ_DB } from '../../infrastructure/tokens';
 
 /** The API's door to the procedure workflows: the shared client, plus what only the API knows (the district). */
 @Injectable()
 export class ProcedureGateway {
-  private readonly directory?: Directory;
-
   constructor(
     private readonly workflows: ProcedureClient,
-    @Optional() @Inject(READ_DB) db?: Db,
-  ) {
-    this.directory = db ? new Directory(db) : undefined;
-  }
+    private readonly directory: Directory,
+  ) {}
 
   /** Starts the procedure's workflow if needed and runs the command on it, atomically (update-with-start). */
   async start(procedureId: string, given: CommandEnvelope): Promise<CommandOutcome> {
@@ -39,7 +33,7 @@ export class ProcedureGateway {
    * KPIs and lists can group by it; a school the directory does not know simply has none.
    */
   private async withDistrict(envelope: CommandEnvelope): Promise<CommandEnvelope> {
-    if (envelope.context.districtId || !this.directory) return envelope;
+    if (envelope.context.districtId) return envelope;
     const school = await this.directory.school(envelope.context.schoolId);
     return school?.districtId
       ? { ...envelope, context: { ...envelope.context, districtId: school.districtId } }
