@@ -8,6 +8,7 @@ import {
   pollHorizon,
   type CalendarSourceDocument,
   type PlannedAction,
+  type PollWarning,
 } from '../../libs/calendar/src';
 import { integrationStreamName, type CommandContext } from '../../libs/domain/src';
 import { DeciderHandler } from '../../libs/event-sourcing/src';
@@ -41,6 +42,9 @@ interface AppliedAction {
   reason?: string;
   result: 'applied' | 'already' | 'refused' | 'ignored';
   code?: string;
+  /** A marked event waiting for a direction or a responsible person: the feed's status asks for it. */
+  needs?: PlannedAction['needs'];
+  summary?: string;
 }
 
 /** Codes that mean the command had already been carried out (a retry after a crash between command and save). */
@@ -91,6 +95,7 @@ export function createCalendarActivities(deps: CalendarActivityDeps) {
         procedureId: action.procedureId,
         window: action.window,
         ...(action.reason ? { reason: action.reason } : {}),
+        ...(action.needs ? { needs: action.needs, summary: action.summary } : {}),
       };
       if (!action.command || !action.commandId || !action.remember) {
         applied.push({ ...summary, result: 'ignored' });
@@ -171,8 +176,9 @@ export function createCalendarActivities(deps: CalendarActivityDeps) {
         contentSha256: content.sha256,
         ...(content.etag ? { etag: content.etag } : {}),
         counts,
-        actions: outcome.applied.filter((a) => a.result !== 'ignored'),
+        actions: outcome.applied.filter((a) => a.result !== 'ignored' || a.needs),
       });
+      const warnings = warningsOf(outcome.applied);
       const saved = await sources.updateOne(
         { _id: source._id, version: source.version },
         {
@@ -182,6 +188,7 @@ export function createCalendarActivities(deps: CalendarActivityDeps) {
             ...(content.etag ? { etag: content.etag } : {}),
             ...(content.lastModified ? { lastModified: content.lastModified } : {}),
             lastPoll: { at: now().toISOString(), status: 'changed', counts, position },
+            warnings,
             version: source.version + 1,
           },
         },
@@ -223,13 +230,30 @@ export function createCalendarActivities(deps: CalendarActivityDeps) {
         const position = await record(source, 'CalendarWebhookProcessed', {
           receivedEventId: received.id,
           counts,
-          actions: outcome.applied.filter((a) => a.result !== 'ignored'),
+          actions: outcome.applied.filter((a) => a.result !== 'ignored' || a.needs),
         });
         return { sourceId, status: 'changed', counts, position };
       }
       throw new Error(`calendar source ${sourceId} kept changing under the webhook`);
     },
   };
+}
+
+/** Marked events that became nothing because the calendar did not say enough, as the status shows them. */
+function warningsOf(applied: AppliedAction[]): PollWarning[] {
+  return applied.flatMap((a) =>
+    a.needs
+      ? [
+          {
+            uid: a.uid,
+            recurrenceId: a.recurrenceId,
+            summary: a.summary ?? '',
+            needs: a.needs,
+            message: a.reason ?? '',
+          },
+        ]
+      : [],
+  );
 }
 
 /** The workflow run this activity serves: the key of its log entries, stable across the activity's retries. */

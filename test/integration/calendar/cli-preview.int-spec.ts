@@ -72,4 +72,64 @@ describe('npm run vsoko -- calendar preview FILE --tz ZONE --json', () => {
       ['schedule', '[ВСОКО] Посещение уроков в 5-х классах'],
     ]);
   });
+
+  it('gives a Google export that carries only the [ВСОКО] tag a direction from each title, with the feed’s defaults', () => {
+    type Entry = {
+      action: string;
+      summary: string;
+      direction?: string;
+      directionFrom?: string;
+      needs?: string;
+    };
+    const args = ['--tz', 'Europe/Moscow', '--from', '2025-09-01', '--to', '2026-08-31', '--json'];
+    const file = 'test/fixtures/calendar/google-tag-only.ics';
+    const firstOf = (entries: Entry[]) => {
+      const seen = new Map<string, Entry>();
+      for (const e of entries) if (!seen.has(e.summary)) seen.set(e.summary, e);
+      return [...seen.values()].map((e) => [
+        e.summary,
+        e.action,
+        e.direction ?? e.needs ?? null,
+        e.directionFrom ?? null,
+      ]);
+    };
+
+    // Without a responsible person nothing can be scheduled yet: each marked event asks for one.
+    const bare = preview(file, ...args) as Entry[];
+    expect(new Set(bare.filter((e) => e.summary.includes('[ВСОКО]')).map((e) => e.needs))).toEqual(
+      new Set(['responsible', 'direction']),
+    );
+
+    const withResponsible = preview(
+      file,
+      ...args,
+      '--responsible',
+      'Заместитель директора по УВР',
+    ) as Entry[];
+    expect(firstOf(withResponsible)).toEqual([
+      ['[ВСОКО] Посещение уроков в 1-х классах', 'schedule', 'process', 'title'],
+      ['Родительское собрание 5-х классов', 'ignore', null, null],
+      ['[ВСОКО] Заседание рабочей группы', 'ignore', 'direction', null],
+      ['[ВСОКО] Анкетирование родителей «Удовлетворённость питанием»', 'schedule', 'satisfaction', 'title'],
+      ['[ВСОКО] Контрольная работа по русскому языку (5 классы)', 'schedule', 'results', 'title'],
+      ['[ВСОКО] ВПР по математике, 4 класс', 'schedule', 'results', 'title'],
+    ]);
+    expect(withResponsible.filter((e) => e.summary.includes('Посещение уроков'))).toHaveLength(12);
+
+    // A feed default is what the administrator said for the whole calendar: it comes before any guess.
+    const withDefaults = preview(
+      file,
+      ...args,
+      '--responsible',
+      'Заместитель директора по УВР',
+      '--direction',
+      'условия',
+    ) as Entry[];
+    expect(firstOf(withDefaults).filter(([summary]) => String(summary).includes('[ВСОКО]'))).toEqual(
+      expect.arrayContaining([
+        ['[ВСОКО] Заседание рабочей группы', 'schedule', 'conditions', 'feed'],
+        ['[ВСОКО] ВПР по математике, 4 класс', 'schedule', 'conditions', 'feed'],
+      ]),
+    );
+  });
 });

@@ -1,4 +1,6 @@
 import { ScheduleNotFoundError } from '@temporalio/client';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { feedScheduleId } from '@vsoko/workflows/calendar/definitions';
 import type { RecordedEvent } from '@vsoko/event-store';
 import { json, type JsonBody } from '../harness';
@@ -33,11 +35,13 @@ describe('inbound calendar feeds: a Schedule polls each feed; marked events sche
   const integrationEvents = async (integrationId: string, type: string) =>
     (await s.store.readStream(`integration-${integrationId}`)).filter((e) => e.type === type);
 
-  /** The procedure ids the feed's actions named, by the calendar event's UID. */
+  /** The procedure ids the feed's actions named, by the calendar event's UID (not those left aside). */
   async function proceduresOf(integrationId: string): Promise<Map<string, string[]>> {
     const byUid = new Map<string, string[]>();
     for (const e of await integrationEvents(integrationId, 'CalendarFeedPolled')) {
-      for (const a of (e.data as { actions: Array<{ uid: string; procedureId: string }> }).actions) {
+      const actions = (e.data as { actions: Array<{ uid: string; procedureId: string; result: string }> })
+        .actions;
+      for (const a of actions.filter((x) => x.result !== 'ignored')) {
         const ids = byUid.get(a.uid) ?? [];
         if (!ids.includes(a.procedureId)) ids.push(a.procedureId);
         byUid.set(a.uid, ids);
@@ -332,6 +336,49 @@ describe('inbound calendar feeds: a Schedule polls each feed; marked events sche
     const after = await procedureEvents(procedureId);
     expect(after.map((e) => e.type)).toEqual(['ProcedureScheduled', 'ProcedureRescheduled']);
     expect(after[1].data).toMatchObject({ window: { from: day(47), to: day(47) } });
+  });
+
+  it('schedules a Google export whose events carry only the [ВСОКО] tag, with a direction from each title', async () => {
+    const integration = await createIntegration(s, 'school-cal-1');
+    const ics = fs.readFileSync(
+      path.resolve(__dirname, '../../fixtures/calendar/google-tag-only.ics'),
+      'utf8',
+    );
+    const created = await s.api('POST', `/integrations/calendar/${integration.integrationId}/feeds`, {
+      title: 'Календарь завуча (Google)',
+      ics,
+    });
+    expect(created.status).toBe(201);
+    const { feedId } = await json(created);
+    await poll(feedId);
+
+    const byUid = await proceduresOf(integration.integrationId);
+    const directions = new Map<string, Set<string>>();
+    for (const [uid, ids] of byUid) {
+      for (const id of ids) {
+        const [scheduled] = await procedureEvents(id);
+        const data = scheduled.data as { direction: string; title: string };
+        expect(scheduled.type).toBe('ProcedureScheduled');
+        directions.set(data.title, (directions.get(data.title) ?? new Set()).add(data.direction));
+      }
+      expect(uid).toMatch(/@google\.com$/);
+    }
+    expect(Object.fromEntries([...directions].map(([title, set]) => [title, [...set]]))).toEqual({
+      'ВПР по математике, 4 класс': ['results'],
+      'Посещение уроков в 1-х классах': ['process'],
+      'Анкетирование родителей «Удовлетворённость питанием»': ['satisfaction'],
+      'Контрольная работа по русскому языку (5 классы)': ['results'],
+    });
+
+    // The one marked event whose title names no direction is asked about, not silently dropped.
+    const shown = await status(feedId);
+    expect(shown.warnings).toEqual([
+      expect.objectContaining({
+        summary: '[ВСОКО] Заседание рабочей группы',
+        needs: 'direction',
+        message: expect.stringMatching(/направление/),
+      }),
+    ]);
   });
 
   it('deletes a feed and then the whole integration: Schedules gone, procedures and history kept', async () => {

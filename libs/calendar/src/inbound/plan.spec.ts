@@ -63,7 +63,59 @@ describe('an occurrence vsoko has not seen', () => {
       source,
     );
     expect([unmarked.kind, cancelled.kind, undirected.kind]).toEqual(['ignore', 'ignore', 'ignore']);
-    expect(undirected.reason).toMatch(/направление/);
+    expect(undirected).toMatchObject({ needs: 'direction', reason: expect.stringMatching(/направление/) });
+    expect(unmarked.needs).toBeUndefined();
+  });
+});
+
+describe('an occurrence that carries only the tag: its direction', () => {
+  const tagged = (uid: string, title: string) =>
+    occurrence({ uid, summary: `[ВСОКО] ${title}`, vsoko: { title } });
+  const directionOf = (action: ReturnType<typeof planActions>[number]) =>
+    action.command?.type === 'ScheduleProcedure' ? action.command.data.direction : undefined;
+
+  it('is guessed from the usual procedure names and the plan stems when neither the event nor the feed says', () => {
+    const actions = planActions(
+      [
+        tagged('1', 'ВПР по математике, 4 класс'),
+        tagged('2', 'Контрольная работа по русскому языку'),
+        tagged('3', 'Посещение уроков в 5-х классах (адаптация обучающихся)'),
+        tagged('4', 'Анкетирование родителей по организации питания'),
+        tagged('5', 'Смотр кабинетов к новому учебному году'),
+        tagged('6', 'Мониторинг адаптации первоклассников'),
+      ],
+      [],
+      source,
+    );
+    expect(actions.map((a) => [a.kind, directionOf(a), a.directionFrom])).toEqual([
+      ['schedule', 'results', 'title'],
+      ['schedule', 'results', 'title'],
+      ['schedule', 'process', 'title'],
+      ['schedule', 'satisfaction', 'title'],
+      ['schedule', 'conditions', 'title'],
+      ['schedule', 'process', 'title'],
+    ]);
+  });
+
+  it('comes from the feed default before any guess, and from the event before both', () => {
+    const withDefault = { ...source, defaults: { ...source.defaults, direction: 'conditions' as const } };
+    const [fromFeed, fromEvent] = planActions(
+      [
+        tagged('1', 'ВПР по математике'),
+        occurrence({ uid: '2', vsoko: { title: 'ВПР по математике', direction: 'satisfaction' } }),
+      ],
+      [],
+      withDefault,
+    );
+    expect([directionOf(fromFeed), fromFeed.directionFrom]).toEqual(['conditions', 'feed']);
+    expect([directionOf(fromEvent), fromEvent.directionFrom]).toEqual(['satisfaction', 'event']);
+  });
+
+  it('is asked for when nothing says it and the title gives no clue', () => {
+    const [action] = planActions([tagged('1', 'Заседание рабочей группы')], [], source);
+    expect(action).toMatchObject({ kind: 'ignore', needs: 'direction' });
+    const [noResponsible] = planActions([tagged('2', 'ВПР по истории')], [], { ...source, defaults: {} });
+    expect(noResponsible).toMatchObject({ kind: 'ignore', needs: 'responsible' });
   });
 });
 

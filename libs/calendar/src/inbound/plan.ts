@@ -1,4 +1,10 @@
-import type { DateWindow, Direction, ProcedureCommand, Responsible } from '@vsoko/domain';
+import {
+  directionOfTitle,
+  type DateWindow,
+  type Direction,
+  type ProcedureCommand,
+  type Responsible,
+} from '@vsoko/domain';
 import { academicYearOf, calendarCommandId, procedureIdFor } from '../ids';
 import type { CalendarOccurrence } from './occurrence';
 
@@ -43,6 +49,10 @@ export interface PlannedAction {
   localStart?: CalendarOccurrence['localStart'];
   /** Why: a move's or a cancellation's reason for the procedure, or why nothing is done. */
   reason?: string;
+  /** A marked event left aside until someone says this: the feed's status and the preview ask for it. */
+  needs?: 'direction' | 'responsible';
+  /** Where a scheduled procedure's direction came from: the event, the feed's default, or its title. */
+  directionFrom?: 'event' | 'feed' | 'title';
   command?: ProcedureCommand;
   commandId?: string;
   /** The memory to keep once the command has gone through (absent for ignored occurrences). */
@@ -131,16 +141,37 @@ function actionFor(
       remember: { ...previous, sequence: occ.sequence, window: occ.window },
     };
   }
-  const direction = occ.vsoko.direction ?? source.defaults.direction;
-  if (!direction)
-    return ignore('не указано направление: X-VSOKO-DIRECTION или строка «направление:» в описании');
+  // What the event says, then what the feed says for all its events, then a guess from the title: a guess
+  // never overrides what a person wrote.
+  const title = occ.vsoko.title || occ.summary || 'Процедура из календаря';
+  const [direction, directionFrom] = occ.vsoko.direction
+    ? [occ.vsoko.direction, 'event' as const]
+    : source.defaults.direction
+      ? [source.defaults.direction, 'feed' as const]
+      : [directionOfTitle(title), 'title' as const];
+  if (!direction) {
+    return {
+      ...ignore(
+        'направление не указано и по названию не определяется: добавьте в описание строку «направление: …» или задайте направление по умолчанию для календаря',
+      ),
+      needs: 'direction',
+    };
+  }
   const responsible = occ.vsoko.responsible ?? source.defaults.responsible;
-  if (!responsible) return ignore('не указан ответственный: строка «ответственный:» в описании');
+  if (!responsible) {
+    return {
+      ...ignore(
+        'не указан ответственный: добавьте в описание строку «ответственный: …» или задайте ответственного по умолчанию для календаря',
+      ),
+      needs: 'responsible',
+    };
+  }
   const { title: _title, direction: _d, responsible: _r, ...details } = occ.vsoko;
   return {
     kind: occ.movedByOverride ? 'move' : 'schedule',
     ...base,
     ...(occ.movedByOverride ? { reason: 'перенесено относительно правила повторения' } : {}),
+    directionFrom,
     commandId: calendarCommandId(procedureId, 'schedule'),
     command: {
       type: 'ScheduleProcedure',
@@ -148,7 +179,7 @@ function actionFor(
         procedureId,
         schoolId: source.schoolId,
         academicYear: academicYearOf(occ.window.from),
-        title: occ.vsoko.title || occ.summary || 'Процедура из календаря',
+        title,
         direction,
         ...details,
         responsible,

@@ -1,4 +1,4 @@
-import { isTimeZone, ValidationFailed } from '@vsoko/domain';
+import { isTimeZone, ValidationFailed, type Direction, type Responsible } from '@vsoko/domain';
 import { parseFeed } from '../inbound/parse-feed';
 import { planActions, type ActionKind } from '../inbound/plan';
 
@@ -13,6 +13,11 @@ export interface PreviewEntry {
   reason?: string;
   title?: string;
   direction?: string;
+  /** `title`: guessed from the title, worth a look before subscribing. */
+  directionFrom?: 'event' | 'feed' | 'title';
+  responsible?: string;
+  /** What a marked event lacks before it can become a procedure. */
+  needs?: 'direction' | 'responsible';
 }
 
 /**
@@ -22,7 +27,12 @@ export interface PreviewEntry {
  */
 export function previewFeed(
   ics: string,
-  options: { timeZone: string; horizon: { from: string; to: string } },
+  options: {
+    timeZone: string;
+    horizon: { from: string; to: string };
+    /** The same defaults a subscribed feed has. */
+    defaults?: { direction?: Direction; responsible?: Responsible };
+  },
 ): PreviewEntry[] {
   if (!isTimeZone(options.timeZone)) {
     throw new ValidationFailed('TIME_ZONE_UNKNOWN', `Часовой пояс «${options.timeZone}» не найден`);
@@ -33,7 +43,7 @@ export function previewFeed(
     title: 'предпросмотр',
     schoolId: 'preview',
     timeZone: options.timeZone,
-    defaults: {},
+    defaults: options.defaults ?? {},
     complete: false,
     horizon: options.horizon,
   });
@@ -54,7 +64,15 @@ export function previewFeed(
         : a.reason
           ? { reason: a.reason }
           : {}),
-      ...(data ? { title: data.title, direction: data.direction } : {}),
+      ...(data
+        ? {
+            title: data.title,
+            direction: data.direction,
+            ...(a.directionFrom ? { directionFrom: a.directionFrom } : {}),
+            responsible: data.responsible.name,
+          }
+        : {}),
+      ...(a.needs ? { needs: a.needs } : {}),
     };
   });
 }

@@ -45,6 +45,14 @@ export interface PollStatus {
   position?: number;
 }
 
+export interface PollWarning {
+  uid: string;
+  recurrenceId: string | null;
+  summary: string;
+  needs: 'direction' | 'responsible';
+  message: string;
+}
+
 /**
  * One inbound calendar: a subscribed URL, an uploaded file, or an integration's webhook (`webhook-<id>`).
  * `known` is what vsoko did for each occurrence; `version` guards concurrent writers.
@@ -66,6 +74,11 @@ export interface CalendarSourceDocument {
   contentSha256?: string;
   known: KnownOccurrence[];
   lastPoll?: PollStatus;
+  /**
+   * Marked events of the content last acted on that became nothing until someone names their direction or
+   * responsible person (kept while the content is unchanged, replaced with the next content).
+   */
+  warnings?: PollWarning[];
   version: number;
   createdAt: string;
 }

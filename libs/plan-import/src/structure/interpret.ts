@@ -1,4 +1,4 @@
-import type { DateWindow, Direction, PlannedProcedure } from '@vsoko/domain';
+import { directionOfText, type DateWindow, type Direction, type PlannedProcedure } from '@vsoko/domain';
 import { parseDeadline, type Deadline } from '../deadlines/parse-deadline';
 import { isoDate, lastDayOf, MONTH_TITLES, yearOfMonth } from '../deadlines/months';
 import type { PreviewEntry, RowWarning } from '../preview/types';
@@ -13,7 +13,7 @@ import {
   type ColumnRole,
   type Columns,
 } from './columns';
-import { directionOfText, directionSection, monthSection } from './sections';
+import { directionSection, monthSection } from './sections';
 
 export interface InterpretOptions {
   academicYear: string;

@@ -1,4 +1,4 @@
-import type { Direction } from '@vsoko/domain';
+import { directionOfText, type Direction } from '@vsoko/domain';
 import { monthOf } from '../deadlines/months';
 import { normaliseText } from './columns';
 
@@ -15,13 +15,4 @@ export function directionSection(text: string): Direction | undefined {
     return undefined;
   }
   return directionOfText(t);
-}
-
-export function directionOfText(text: string): Direction | undefined {
-  const t = normaliseText(text);
-  if (/удовлетвор/.test(t)) return 'satisfaction';
-  if (/услови|кадр|овз|здоровь|безопасн|питани/.test(t)) return 'conditions';
-  if (/результат|аттестац|гиа|олимпиад|успеваем|учащи|обучающ|подготовк/.test(t)) return 'results';
-  if (/процесс|деятельност|программ|методическ|мониторинг|контрол|воспитани/.test(t)) return 'process';
-  return undefined;
 }
