@@ -136,6 +136,19 @@ export class VsokoConfig {
   @Min(1, { message: 'RATE_LIMIT_PER_MINUTE: не меньше 1' })
   RATE_LIMIT_PER_MINUTE = 600;
 
+  /** Bytes of one JSON request body; a larger one is refused with 413 before it is parsed. */
+  @Transform(toInt)
+  @IsInt({ message: 'BODY_MAX_BYTES: целое число байт' })
+  @Min(1024, { message: 'BODY_MAX_BYTES: не меньше 1024 байт' })
+  BODY_MAX_BYTES = 256 * 1024;
+
+  /** Nesting levels of a JSON request body; our deepest DTO has 4, the rest is refused before validation. */
+  @Transform(toInt)
+  @IsInt({ message: 'BODY_MAX_DEPTH: целое число уровней' })
+  @Min(4, { message: 'BODY_MAX_DEPTH: от 4 до 256 уровней' })
+  @Max(256, { message: 'BODY_MAX_DEPTH: от 4 до 256 уровней' })
+  BODY_MAX_DEPTH = 32;
+
   /** Bytes of one uploaded plan or template file (.docx, .xlsx, .csv, .json). */
   @Transform(toInt)
   @IsInt({ message: 'UPLOAD_MAX_BYTES: целое число байт' })

@@ -5,6 +5,7 @@ import type { VsokoConfig } from '@vsoko/config';
 import { AppModule } from './app.module';
 import { harden } from './auth/hardening';
 import { VsokoExceptionFilter } from './errors/http-exception.filter';
+import { useJsonBody } from './http/json-body';
 import { vsokoValidationPipe } from './errors/validation';
 import { CONFIG } from './infrastructure/tokens';
 
@@ -14,8 +15,9 @@ export async function createApiApp(options: { logger?: false } = {}): Promise<Ne
     logger: options.logger ?? ['error', 'warn', 'log'],
     bodyParser: false,
   });
-  harden(app, app.get<VsokoConfig>(CONFIG));
-  app.useBodyParser('json', { limit: '256kb' });
+  const config = app.get<VsokoConfig>(CONFIG);
+  harden(app, config);
+  useJsonBody(app, { maxBytes: config.BODY_MAX_BYTES, maxDepth: config.BODY_MAX_DEPTH });
   app.useGlobalPipes(vsokoValidationPipe());
   app.useGlobalFilters(new VsokoExceptionFilter());
   app.enableShutdownHooks();

@@ -66,11 +66,8 @@ export class VsokoExceptionFilter implements ExceptionFilter {
       const known = NEST_ERRORS[status] ?? { code: `HTTP_${status}`, message: 'Ошибка запроса' };
       return { statusCode: status, ...known };
     }
-    const err = exception as { type?: string; status?: number };
-    if (err?.type === 'entity.parse.failed') {
-      return { statusCode: 400, code: 'MALFORMED_JSON', message: 'Тело запроса не является корректным JSON' };
-    }
-    // body-parser's own refusals (too large, bad charset …) carry a 4xx status of their own.
+    const err = exception as { status?: number };
+    // Other Express-level refusals carry a 4xx status of their own.
     if (typeof err?.status === 'number' && err.status >= 400 && err.status < 500) {
       const known = NEST_ERRORS[err.status] ?? { code: `HTTP_${err.status}`, message: 'Ошибка запроса' };
       return { statusCode: err.status, ...known };

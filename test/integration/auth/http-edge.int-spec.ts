@@ -1,0 +1,113 @@
+import { startServices, type Services } from '../harness';
+import { callers, scheduleBody, type Caller } from './support/fixture';
+import { callFor, operations, operationsWithBody } from './support/routes';
+
+/**
+ * What the HTTP edge refuses before any use case runs, on every route: bodies too deep to validate, keys that
+ * reach prototypes, text no person typed, broken JSON, and requests Node itself cannot parse.
+ */
+describe('the HTTP edge', () => {
+  let s: Services;
+  let director: Caller;
+  let procedureId: string;
+  let writes: string[];
+
+  beforeAll(async () => {
+    process.env.AUTH_DEV_HEADERS = 'false';
+    process.env.RATE_LIMIT_PER_MINUTE = '100000';
+    s = await startServices();
+    director = (await callers(s)).find((c) => c.name === 'director')!;
+    const body = scheduleBody('school-a');
+    const res = await post('/procedures', JSON.stringify(body));
+    expect(res.status).toBe(201);
+    procedureId = body.id;
+    const withBody = await operationsWithBody(s.baseUrl);
+    writes = (await operations(s.baseUrl)).filter((r) => withBody.has(r));
+  });
+  afterAll(async () => {
+    await s?.stop();
+    delete process.env.AUTH_DEV_HEADERS;
+    delete process.env.RATE_LIMIT_PER_MINUTE;
+  });
+
+  async function post(path: string, text: string, method = 'POST') {
+    return fetch(`${s.baseUrl}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...director.headers },
+      body: text,
+    });
+  }
+
+  async function answer(res: Response) {
+    const text = await res.text();
+    return { status: res.status, ...(JSON.parse(text) as { code?: string; message?: string }) };
+  }
+
+  /** Every route that takes a body, sent `text`: what each answered, as `route status code`. */
+  async function everyWrite(text: string): Promise<string[]> {
+    const seen: string[] = [];
+    for (const route of writes) {
+      const call = callFor(route, procedureId);
+      const { status, code } = await answer(await post(call.path, text, call.method));
+      seen.push(`${route} ${status} ${code}`);
+    }
+    return seen;
+  }
+
+  it('walks the routes that take a body', () => {
+    expect(writes).toEqual(expect.arrayContaining(['POST /procedures', 'POST /auth/login']));
+  });
+
+  it('answers a deeply nested array with 400 BODY_TOO_DEEP on every route', async () => {
+    const deep = '{"title":' + '['.repeat(50_000) + ']'.repeat(50_000) + '}';
+    expect(await everyWrite(deep)).toEqual(writes.map((r) => `${r} 400 BODY_TOO_DEEP`));
+  });
+
+  it('answers a deeply nested object with 400 BODY_TOO_DEEP on every route', async () => {
+    const deep = '{"a":'.repeat(20_000) + '1' + '}'.repeat(20_000);
+    expect(await everyWrite(deep)).toEqual(writes.map((r) => `${r} 400 BODY_TOO_DEEP`));
+  });
+
+  it('answers broken JSON with its own code, MALFORMED_JSON, in Russian', async () => {
+    const res = await answer(await post('/procedures', '{"title": '));
+    expect(res).toMatchObject({ status: 400, code: 'MALFORMED_JSON' });
+    expect(res.message).toMatch(/JSON/);
+  });
+
+  const withKey = (key: string) => {
+    const text = JSON.stringify(scheduleBody('school-a'));
+    if (key === '__proto__') return text.replace(/^\{/, '{"__proto__": {"polluted": true}, ');
+    return text.replace('"responsible":{', `"responsible":{"${key}": {"polluted": true}, `);
+  };
+
+  it.each(['__proto__', 'constructor', 'prototype'])(
+    'refuses a body with a %s key instead of dropping it',
+    async (key) => {
+      const res = await answer(await post('/procedures', withKey(key)));
+      expect(res).toMatchObject({ status: 400, code: 'BODY_KEY_FORBIDDEN' });
+      expect(res.message).toContain(key);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    },
+  );
+
+  it.each([
+    ['a NUL character', 'ВПР\u0000 по математике'],
+    ['a lone surrogate', 'ВПР \ud800 по математике'],
+  ])('refuses a title with %s', async (_what, title) => {
+    const res = await answer(await post('/procedures', JSON.stringify({ ...scheduleBody(), title })));
+    expect(res).toMatchObject({ status: 400, code: 'TEXT_INVALID_CHARACTER' });
+    expect(res.message).toContain('title');
+  });
+
+  it('refuses a lone surrogate written as a JSON escape', async () => {
+    const text = JSON.stringify({ ...scheduleBody(), title: 'ВПР' }).replace('"ВПР"', '"ВПР\\udc00"');
+    const res = await answer(await post('/procedures', text));
+    expect(res).toMatchObject({ status: 400, code: 'TEXT_INVALID_CHARACTER' });
+  });
+
+  it('keeps ordinary text: line breaks, tabs, emoji and Cyrillic pass', async () => {
+    const title = 'ВПР по математике\n\t4 «А» класс 📐';
+    const res = await post('/procedures', JSON.stringify({ ...scheduleBody(), title }));
+    expect(res.status).toBe(201);
+  });
+});
