@@ -5,6 +5,7 @@ import type { VsokoConfig } from '@vsoko/config';
 import { AppModule } from './app.module';
 import { harden } from './auth/hardening';
 import { VsokoExceptionFilter } from './errors/http-exception.filter';
+import { answerClientErrors } from './http/client-errors';
 import { useJsonBody } from './http/json-body';
 import { vsokoValidationPipe } from './errors/validation';
 import { CONFIG } from './infrastructure/tokens';
@@ -18,6 +19,7 @@ export async function createApiApp(options: { logger?: false } = {}): Promise<Ne
   const config = app.get<VsokoConfig>(CONFIG);
   harden(app, config);
   useJsonBody(app, { maxBytes: config.BODY_MAX_BYTES, maxDepth: config.BODY_MAX_DEPTH });
+  answerClientErrors(app.getHttpServer());
   app.useGlobalPipes(vsokoValidationPipe());
   app.useGlobalFilters(new VsokoExceptionFilter());
   app.enableShutdownHooks();

@@ -1,3 +1,4 @@
+import * as net from 'node:net';
 import { startServices, type Services } from '../harness';
 import { callers, scheduleBody, type Caller } from './support/fixture';
 import { callFor, operations, operationsWithBody } from './support/routes';
@@ -109,5 +110,56 @@ describe('the HTTP edge', () => {
     const title = 'ВПР по математике\n\t4 «А» класс 📐';
     const res = await post('/procedures', JSON.stringify({ ...scheduleBody(), title }));
     expect(res.status).toBe(201);
+  });
+
+  /** A request Node's own parser refuses never reaches Express: raw bytes on a socket. */
+  function raw(request: string): Promise<string> {
+    const { hostname, port } = new URL(s.baseUrl);
+    return new Promise((resolve, reject) => {
+      const socket = net.connect(Number(port), hostname, () => socket.write(request));
+      let text = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => (text += chunk));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+  }
+
+  const bodyOf = (response: string) =>
+    JSON.parse(response.slice(response.indexOf('\r\n\r\n') + 4)) as { code: string; message: string };
+
+  it('answers a request Node cannot parse with 400 and a JSON body in Russian', async () => {
+    const response = await raw('GARBAGE / HTTP/1.1 extra\r\n\r\n');
+    expect(response).toMatch(/^HTTP\/1\.1 400 /);
+    expect(response).toMatch(/content-type: application\/json/i);
+    expect(bodyOf(response)).toEqual({
+      statusCode: 400,
+      code: 'BAD_HTTP_REQUEST',
+      message: expect.stringMatching(/[а-я]/),
+    });
+  });
+
+  it('answers headers too large with 431 and a JSON body in Russian', async () => {
+    const response = await raw(`GET /health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+    expect(response).toMatch(/^HTTP\/1\.1 431 /);
+    expect(bodyOf(response)).toEqual({
+      statusCode: 431,
+      code: 'HEADERS_TOO_LARGE',
+      message: expect.stringMatching(/[а-я]/),
+    });
+  });
+
+  it('no longer documents the development X-Actor-* headers as required', async () => {
+    const doc = (await (await fetch(`${s.baseUrl}/docs-json`)).json()) as {
+      paths: Record<string, Record<string, { parameters?: Array<{ name: string; required?: boolean }> }>>;
+    };
+    const required = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).flatMap(([method, op]) =>
+        (op.parameters ?? [])
+          .filter((p) => /^X-(Actor|School)-/i.test(p.name) && p.required)
+          .map((p) => `${method.toUpperCase()} ${path} ${p.name}`),
+      ),
+    );
+    expect(required).toEqual([]);
   });
 });

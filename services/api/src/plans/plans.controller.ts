@@ -1,5 +1,5 @@
 import { Body, Controller, Headers, HttpCode, Inject, Param, Post, Res, UploadedFile } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@vsoko/accounts';
 import { ValidationFailed } from '@vsoko/domain';
 import type { Response } from 'express';
@@ -19,8 +19,7 @@ interface UploadedPlanFile {
 }
 
 @ApiTags('План ВСОКО')
-@ApiHeader({ name: 'X-Actor-Id', required: true, description: 'Пользователь (временная замена входа)' })
-@ApiHeader({ name: 'X-Actor-Role', required: true, description: 'director или deputy' })
+@ApiBearerAuth()
 @Controller('plans')
 export class PlansController {
   constructor(

@@ -1,7 +1,7 @@
 import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { PARAMTYPES_METADATA } from '@nestjs/common/constants';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@vsoko/domain';
 import type { CommandOutcome } from '@vsoko/workflows/procedure/definitions';
 import { CurrentActor, CurrentSchool } from '../auth/actor.decorator';
@@ -13,12 +13,11 @@ import { STAGE_ROUTES } from './stage-routes';
 
 /** One endpoint per route of STAGE_ROUTES; each answers 200 with the new revision and the log position to wait for. */
 @ApiTags('Процедуры: этапы')
-@ApiHeader({ name: 'X-Actor-Id', required: true, description: 'Пользователь (временная замена входа)' })
-@ApiHeader({ name: 'X-Actor-Role', required: true, description: 'director, deputy, methodist, teacher, …' })
+@ApiBearerAuth()
 @ApiHeader({
   name: 'X-School-Id',
-  required: true,
-  description: 'Школа пользователя (временная замена входа)',
+  required: false,
+  description: 'Школа, от имени которой действует сотрудник нескольких школ',
 })
 @ApiHeader({
   name: 'Idempotency-Key',

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, ValidationFailed } from '@vsoko/domain';
 import type { Response } from 'express';
 import { CurrentActor } from '../auth/actor.decorator';
@@ -11,12 +11,7 @@ import { headerKey } from '../shared/request-context';
 import { ScheduleProcedureDto } from './schedule-procedure/schedule-procedure.dto';
 
 @ApiTags('Процедуры')
-@ApiHeader({ name: 'X-Actor-Id', description: 'Пользователь (временная замена входа)', required: true })
-@ApiHeader({
-  name: 'X-Actor-Role',
-  description: 'Роль: director, deputy, methodist, teacher, auditor, inspector',
-  required: true,
-})
+@ApiBearerAuth()
 @Controller('procedures')
 export class ProceduresController {
   constructor(
