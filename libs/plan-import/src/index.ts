@@ -10,3 +10,4 @@ export * from './preview/build-preview';
 export * from './templates';
 export * from './deadlines/decision-deadline';
 export * from './worker/parse-pool';
+export * from './decisions/executors';

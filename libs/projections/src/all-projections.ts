@@ -1,7 +1,9 @@
 import { auditProjection } from './audit/audit-projection';
 import { calendarProjection } from './calendar/calendar-projection';
 import { decisionProjection } from './decisions/decision-projection';
+import { decisionRecordProjection } from './decision-records/decision-record-projection';
 import { kpiProjection } from './kpis/kpi-projection';
+import { meetingProjection } from './meetings/meeting-projection';
 import { procedureProjection } from './procedures/procedure-projection';
 import { anyProjection, type AnyProjection } from './projection';
 
@@ -12,4 +14,6 @@ export const ALL_PROJECTIONS: readonly AnyProjection[] = [
   anyProjection(auditProjection),
   anyProjection(calendarProjection),
   anyProjection(kpiProjection),
+  anyProjection(meetingProjection),
+  anyProjection(decisionRecordProjection),
 ];

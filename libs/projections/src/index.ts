@@ -19,6 +19,11 @@ export * from './calendar/calendar-projection';
 export * from './kpis/kpi-document';
 export * from './kpis/kpi-projection';
 export * from './kpis/kpi-groups';
+export { meetingProjection, type MeetingDocument } from './meetings/meeting-projection';
+export {
+  decisionRecordProjection,
+  type DecisionRecordDocument,
+} from './decision-records/decision-record-projection';
 
 export * from './all-projections';
 export * from './store/open-read-store';

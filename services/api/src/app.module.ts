@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
 import { CalendarFeedsModule } from './calendar-feeds/calendar-feeds.module';
+import { DecisionRecordsModule } from './decisions/decisions.module';
 import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { IntegrationsModule } from './integrations/integrations.module';
+import { MeetingsModule } from './meetings/meetings.module';
 import { PlansModule } from './plans/plans.module';
 import { ProceduresModule } from './procedures/procedures.module';
 import { ReadModelsModule } from './read-models/read-models.module';
@@ -20,6 +22,8 @@ import { SchoolsModule } from './schools/schools.module';
     IntegrationsModule,
     CalendarFeedsModule,
     ReadModelsModule,
+    MeetingsModule,
+    DecisionRecordsModule,
   ],
 })
 export class AppModule {}

@@ -1,6 +1,7 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { EventStore } from '@vsoko/event-store';
 import * as path from 'node:path';
+import { createDecisionActivities } from '../../../workflows/decision/activities';
 import { createProcedureActivities } from '../../../workflows/procedure/activities';
 import { PROCEDURES_TASK_QUEUE } from '../../../workflows/procedure/definitions';
 
@@ -22,7 +23,10 @@ export function createProcedureWorker(deps: ProcedureWorkerDeps): Promise<Worker
     namespace: deps.namespace,
     taskQueue: PROCEDURES_TASK_QUEUE,
     ...(deps.workflowBundle ? { workflowBundle: deps.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
-    activities: createProcedureActivities({ store: deps.store }),
+    activities: {
+      ...createProcedureActivities({ store: deps.store }),
+      ...createDecisionActivities({ store: deps.store }),
+    },
     ...(deps.identity ? { identity: deps.identity } : {}),
   });
 }

@@ -134,6 +134,23 @@ describe('open, standing', () => {
   });
 });
 
+describe('open, entered after its deadline', () => {
+  it('is not reported late nor escalated: the past is not fresh lateness', () => {
+    const late = fold([events.adopted({ recordedOn: '2024-02-01' })]);
+    expect(pendingDecisionTimers(late, policy)).toEqual([]);
+  });
+
+  it('keeps only the check-ins still to come', () => {
+    const late = fold([events.adopted({ deadline: wholeYear, recordedOn: '2024-01-10' })]);
+    expect(pendingDecisionTimers(late, policy).map((t) => [t.kind, t.command.data.dueAt])).toEqual([
+      ['check-in-missed', '2024-03-31T18:59:59.999Z'],
+      ['reminder', '2024-05-24T04:00:00.000Z'],
+      ['reminder', '2024-05-30T04:00:00.000Z'],
+      ['deadline-missed', '2024-05-31T18:59:59.999Z'],
+    ]);
+  });
+});
+
 describe('open, without a deadline', () => {
   it('waits for nothing', () => {
     expect(
@@ -143,15 +160,30 @@ describe('open, without a deadline', () => {
 });
 
 describe('executed, reopened, withdrawn', () => {
-  it('an executed or withdrawn decision waits for nothing; a re-opened one is watched again', () => {
+  it('an executed or withdrawn decision waits for nothing; a re-opened one, once it has a new deadline', () => {
     expect(pendingDecisionTimers(fold([events.adopted(), events.executed()]), policy)).toEqual([]);
     expect(pendingDecisionTimers(fold([events.adopted(), events.withdrawn()]), policy)).toEqual([]);
-    const reopened = fold([
+    const reopened = [
       events.adopted(),
       events.missed(),
       events.executed('2024-01-10'),
       events.notEffective(),
+    ];
+    expect(pendingDecisionTimers(fold(reopened), policy)).toEqual([]);
+    const newDeadline: DecisionStreamEvent = {
+      type: 'DecisionDeadlineChanged',
+      data: {
+        decisionId: DECISION,
+        previous: adopted.deadline,
+        deadline: { parsed: { kind: 'date', due: '2024-03-29' } },
+        reason: 'Педсовет 15.02.2024 назначил новый срок',
+        changedOn: '2024-02-15',
+      },
+    };
+    expect(pendingDecisionTimers(fold([...reopened, newDeadline]), policy).map((t) => t.kind)).toEqual([
+      'reminder',
+      'reminder',
+      'deadline-missed',
     ]);
-    expect(pendingDecisionTimers(reopened, policy).map((t) => t.kind)).toEqual(['deadline-missed']);
   });
 });

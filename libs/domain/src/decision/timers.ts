@@ -49,7 +49,9 @@ function deadlineTimers(
   morningOf: (day: string) => string,
 ): PendingDecisionTimer[] {
   const due = dueDateOf(state.deadline.parsed);
-  if (due === null) return [];
+  // A decision entered after its deadline (a school bringing in last year's protocols) is not fresh news:
+  // its lateness shows in its dates, and nobody is reminded or escalated to about the past.
+  if (due === null || due < state.remindFrom) return [];
   const { decisionId } = state;
   if (state.overdue) {
     if (state.escalated) return [];

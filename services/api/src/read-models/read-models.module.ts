@@ -25,5 +25,6 @@ import { ReadModelReader } from './read-model-reader';
     ReportsController,
   ],
   providers: [ProjectionWaiter, ReadModelReader, ListDecisionsHandler, ProcedureAsOfService],
+  exports: [ReadModelReader],
 })
 export class ReadModelsModule {}

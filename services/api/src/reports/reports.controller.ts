@@ -3,8 +3,12 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { NotFound, type Actor } from '@vsoko/domain';
 import {
   decisionProjection,
+  decisionRecordProjection,
+  meetingProjection,
   procedureProjection,
   type DecisionDocument,
+  type DecisionRecordDocument,
+  type MeetingDocument,
   type ProcedureDocument,
 } from '@vsoko/projections';
 import { Matches } from 'class-validator';
@@ -14,6 +18,7 @@ import { WaitQueryDto } from '../read-models/page-query.dto';
 import { ReadModelReader } from '../read-models/read-model-reader';
 import { cyclogramReport } from './cyclogram-report';
 import { decisionsReport } from './decisions-report';
+import { meetingsReport } from './meetings-report';
 import { toCsv, toXlsx, type Table } from './table';
 
 export class ReportQueryDto extends WaitQueryDto {
@@ -23,6 +28,8 @@ export class ReportQueryDto extends WaitQueryDto {
   @Matches(ACADEMIC_YEAR, { message: 'academicYear: учебный год вида 2023/24' })
   academicYear!: string;
 }
+
+type Kind = 'meetings' | 'decisions' | 'cyclogram';
 
 const FORMATS = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -38,20 +45,20 @@ export class ReportsController {
   @Get(':file')
   @ApiOperation({
     summary:
-      'decisions.xlsx|csv — использование результатов (решения и их исполнение); cyclogram.xlsx|csv — циклограмма',
+      'meetings.xlsx|csv — заседания и их решения (форма отчёта школы: уровень, дата, решения, срок и ответственный как записаны, статус, исполнение, подтверждение, эффективность); decisions.xlsx|csv — решения внутри процедур; cyclogram.xlsx|csv — циклограмма',
   })
   async report(
     @Param('file') file: string,
     @Query() q: ReportQueryDto,
     @CurrentActor() _actor: Actor,
   ): Promise<StreamableFile> {
-    const match = /^(decisions|cyclogram)\.(xlsx|csv)$/.exec(file);
+    const match = /^(meetings|decisions|cyclogram)\.(xlsx|csv)$/.exec(file);
     if (!match)
       throw new NotFound(
         'REPORT_NOT_FOUND',
-        'Нет такого отчёта: есть decisions.xlsx, decisions.csv, cyclogram.xlsx, cyclogram.csv',
+        'Нет такого отчёта: есть meetings.xlsx, meetings.csv, decisions.xlsx, decisions.csv, cyclogram.xlsx, cyclogram.csv',
       );
-    const [, kind, format] = match as unknown as [string, 'decisions' | 'cyclogram', keyof typeof FORMATS];
+    const [, kind, format] = match as unknown as [string, Kind, keyof typeof FORMATS];
     await this.reader.waitFor(q);
     const table = await this.table(kind, q.schoolId, q.academicYear);
     const name = `${kind}-${q.schoolId}-${q.academicYear.replace('/', '-')}.${format}`;
@@ -62,11 +69,23 @@ export class ReportsController {
     });
   }
 
-  private async table(
-    kind: 'decisions' | 'cyclogram',
-    schoolId: string,
-    academicYear: string,
-  ): Promise<Table> {
+  private async table(kind: Kind, schoolId: string, academicYear: string): Promise<Table> {
+    if (kind === 'meetings') {
+      const meetings = await this.reader
+        .collection<MeetingDocument>(meetingProjection.collection)
+        .find({ schoolId, academicYear })
+        .toArray();
+      const decisions = await this.reader
+        .collection<DecisionRecordDocument>(decisionRecordProjection.collection)
+        .find({ schoolId, academicYear })
+        .toArray();
+      return meetingsReport(
+        schoolId,
+        academicYear,
+        meetings as MeetingDocument[],
+        decisions as DecisionRecordDocument[],
+      );
+    }
     if (kind === 'decisions') {
       const docs = await this.reader.find<DecisionDocument>(decisionProjection.collection, {
         where: { schoolId, academicYear },

@@ -1,0 +1,215 @@
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor, DecisionCommand } from '@vsoko/domain';
+import { CurrentActor, CurrentSchool } from '../auth/actor.decorator';
+import { ReadableSchools, type SchoolScope } from '../auth/readable-schools.decorator';
+import type { Clock, IdGenerator } from '../infrastructure/clock';
+import { CLOCK, ID_GENERATOR } from '../infrastructure/tokens';
+import { ReasonDto } from '../meetings/dto/agenda-change.dto';
+import { idOf, writeOf } from '../meetings/request';
+import { AdoptByOrderDto, AdoptDecisionDto } from './dto/decision.dto';
+import {
+  ChangeDeadlineDto,
+  CheckInDto,
+  EffectivenessDto,
+  EvidenceLinkDto,
+  ReassignDecisionDto,
+  RecordExecutionDto,
+} from './dto/follow-up.dto';
+import { DecisionUseCases } from './use-cases/decision-use-cases';
+
+type Who = { actor: Actor; school: string; headers: Record<string, string> };
+
+/** Management decisions as their own records: adopted at a meeting or by order, then followed up. */
+@ApiTags('Решения')
+@Controller()
+export class DecisionsController {
+  constructor(
+    private readonly decisions: DecisionUseCases,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+  ) {}
+
+  @Post('meetings/:meetingId/decisions')
+  @ApiOperation({ summary: 'Записать решение, принятое на проведённом заседании; срок — как записан' })
+  adopt(
+    @Param('meetingId') meetingId: string,
+    @Body() body: AdoptDecisionDto,
+    @CurrentActor() actor: Actor,
+    @CurrentSchool() school: string,
+    @Headers() headers: Record<string, string>,
+  ) {
+    const { ctx } = writeOf(actor, school, headers, this.clock, this.ids);
+    return this.decisions.adoptAtMeeting(idOf(meetingId, 'заседания'), body.toDraft(), ctx);
+  }
+
+  @Post('decisions/by-order')
+  @ApiOperation({ summary: 'Записать решение, принятое приказом директора' })
+  adoptByOrder(
+    @Body() body: AdoptByOrderDto,
+    @CurrentActor() actor: Actor,
+    @CurrentSchool() school: string,
+    @Headers() headers: Record<string, string>,
+  ) {
+    const { ctx } = writeOf(actor, school, headers, this.clock, this.ids);
+    const order = {
+      orderNumber: body.order.number,
+      date: body.order.date,
+      academicYear: body.academicYear,
+      timeZone: body.timeZone,
+    };
+    return this.decisions.adoptByOrder(body.toDraft(), order, ctx);
+  }
+
+  @Get('decisions/:decisionId')
+  @ApiOperation({
+    summary: 'Решение: срок как записан и разобран, исполнители, подтверждения, эффективность',
+  })
+  get(@Param('decisionId') id: string, @ReadableSchools() schools: SchoolScope) {
+    return this.decisions.get(idOf(id, 'решения'), schools);
+  }
+
+  @Post('decisions/:decisionId/reassignment')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Передать решение другому ответственному (с причиной)' })
+  reassign(
+    @Param('decisionId') id: string,
+    @Body() body: ReassignDecisionDto,
+    @CurrentActor() actor: Actor,
+    @CurrentSchool() school: string,
+    @Headers() headers: Record<string, string>,
+  ) {
+    const decisionId = idOf(id, 'решения');
+    return this.run(
+      decisionId,
+      {
+        type: 'ReassignDecision',
+        data: { decisionId, executors: body.executors.toDomain(), reason: body.reason },
+      },
+      { actor, school, headers },
+    );
+  }
+
+  @Post('decisions/:decisionId/deadline')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Изменить или установить срок (с причиной)' })
+  deadline(
+    @Param('decisionId') id: string,
+    @Body() body: ChangeDeadlineDto,
+    @CurrentActor() actor: Actor,
+    @CurrentSchool() school: string,
+    @Headers() headers: Record<string, string>,
+  ) {
+    const { ctx, expectedRevision } = writeOf(actor, school, headers, this.clock, this.ids);
+    return this.decisions.changeDeadline(
+      idOf(id, 'решения'),
+      body.deadline.toDraft(),
+      body.reason,
+      ctx,
+      expectedRevision,
+    );
+  }
+
+  @Post('decisions/:decisionId/evidence/links')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Приложить ссылку-подтверждение' })
+  link(
+    @Param('decisionId') id: string,
+    @Body() body: EvidenceLinkDto,
+    @CurrentActor() actor: Actor,
+    @CurrentSchool() school: string,
+    @Headers() headers: Record<string, string>,
+  ) {
+    const decisionId = idOf(id, 'решения');
+    const data = {
+      decisionId,
+      evidenceId: body.evidenceId,
+      ref: { kind: 'link' as const, url: body.url },
+      about: body.about,
+      ...(body.description !== undefined ? { description: body.description } : {}),
+    };
+    return this.run(decisionId, { type: 'AttachEvidence', data }, { actor, school, headers });
+  }
+
+  @Post('decisions/:decisionId/execution')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Отметить исполнение; решение с обязательным подтверждением — только с ним' })
+  execute(
+    @Param('decisionId') id: string,
+    @Body() body: RecordExecutionDto,
+    @CurrentActor() actor: Actor,
+    @CurrentSchool() school: string,
+    @Headers() headers: Record<string, string>,
+  ) {
+    const decisionId = idOf(id, 'решения');
+    const data = {
+      decisionId,
+      executedOn: body.executedOn,
+      ...(body.evidenceIds ? { evidenceIds: body.evidenceIds } : {}),
+      ...(body.note !== undefined ? { note: body.note } : {}),
+    };
+    return this.run(decisionId, { type: 'RecordDecisionExecution', data }, { actor, school, headers });
+  }
+
+  @Post('decisions/:decisionId/check-ins')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Отчитаться о ходе исполнения к контрольной точке' })
+  checkIn(
+    @Param('decisionId') id: string,
+    @Body() body: CheckInDto,
+    @CurrentActor() actor: Actor,
+    @CurrentSchool() school: string,
+    @Headers() headers: Record<string, string>,
+  ) {
+    const decisionId = idOf(id, 'решения');
+    return this.run(
+      decisionId,
+      { type: 'RecordCheckIn', data: { decisionId, dueOn: body.dueOn, note: body.note } },
+      { actor, school, headers },
+    );
+  }
+
+  @Post('decisions/:decisionId/effectiveness')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Оценить эффективность; «неэффективно» возвращает вопрос на ближайшее заседание' })
+  effectiveness(
+    @Param('decisionId') id: string,
+    @Body() body: EffectivenessDto,
+    @CurrentActor() actor: Actor,
+    @CurrentSchool() school: string,
+    @Headers() headers: Record<string, string>,
+  ) {
+    const decisionId = idOf(id, 'решения');
+    const data = {
+      decisionId,
+      verdict: body.verdict,
+      indicator: body.indicator,
+      assessedOn: body.assessedOn,
+      ...(body.note !== undefined ? { note: body.note } : {}),
+    };
+    return this.run(decisionId, { type: 'AssessEffectiveness', data }, { actor, school, headers });
+  }
+
+  @Post('decisions/:decisionId/withdrawal')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Отменить решение (с причиной)' })
+  withdraw(
+    @Param('decisionId') id: string,
+    @Body() body: ReasonDto,
+    @CurrentActor() actor: Actor,
+    @CurrentSchool() school: string,
+    @Headers() headers: Record<string, string>,
+  ) {
+    const decisionId = idOf(id, 'решения');
+    return this.run(
+      decisionId,
+      { type: 'WithdrawDecision', data: { decisionId, reason: body.reason } },
+      { actor, school, headers },
+    );
+  }
+
+  private run(decisionId: string, command: DecisionCommand, who: Who) {
+    const { ctx, expectedRevision } = writeOf(who.actor, who.school, who.headers, this.clock, this.ids);
+    return this.decisions.change(decisionId, command, ctx, expectedRevision);
+  }
+}

@@ -1,0 +1,96 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsOptional, Matches, ValidateNested } from 'class-validator';
+import type { MeetingRecord } from '@vsoko/domain';
+import { IsText } from '../../procedures/dto-rules';
+import { ID_PATTERN, ResponsibleDto } from '../../procedures/schedule-procedure/schedule-procedure.dto';
+import { MeetingDateDto } from './meeting-date.dto';
+
+export class MinutesItemDto {
+  @Matches(ID_PATTERN, { message: 'идентификатор вопроса повестки' })
+  itemId!: string;
+
+  @IsText('слушали', 4000, 'Иванову И. И. об итогах ВПР')
+  heard!: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'Решения, принятые по вопросу' })
+  @IsOptional()
+  @IsArray({ message: 'решения — список идентификаторов' })
+  @ArrayMaxSize(50, { message: 'до 50 решений по вопросу' })
+  @Matches(ID_PATTERN, { each: true, message: 'идентификатор решения' })
+  decisionIds?: string[];
+}
+
+/** The record of a held meeting; in a correction, only the fields given change. */
+export class MeetingRecordDto {
+  @ApiPropertyOptional({
+    type: MeetingDateDto,
+    description: 'Если заседание прошло не в запланированный день',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MeetingDateDto)
+  date?: MeetingDateDto;
+
+  @ApiPropertyOptional({ type: ResponsibleDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ResponsibleDto)
+  chair?: ResponsibleDto;
+
+  @ApiPropertyOptional({ type: ResponsibleDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ResponsibleDto)
+  secretary?: ResponsibleDto;
+
+  @ApiPropertyOptional({ type: [ResponsibleDto] })
+  @IsOptional()
+  @IsArray({ message: 'участники — список' })
+  @ArrayMaxSize(300, { message: 'до 300 участников' })
+  @ValidateNested({ each: true })
+  @Type(() => ResponsibleDto)
+  participants?: ResponsibleDto[];
+
+  @ApiPropertyOptional({ type: [MinutesItemDto] })
+  @IsOptional()
+  @IsArray({ message: 'протокол — список вопросов' })
+  @ArrayMaxSize(100, { message: 'до 100 вопросов' })
+  @ValidateNested({ each: true })
+  @Type(() => MinutesItemDto)
+  minutes?: MinutesItemDto[];
+
+  toRecord(): Partial<MeetingRecord> {
+    return {
+      ...(this.date ? { date: this.date.toDomain() } : {}),
+      ...(this.chair ? { chair: { ...this.chair } } : {}),
+      ...(this.secretary ? { secretary: { ...this.secretary } } : {}),
+      ...(this.participants ? { participants: this.participants.map((p) => ({ ...p })) } : {}),
+      ...(this.minutes
+        ? {
+            minutes: this.minutes.map((m) => ({
+              itemId: m.itemId,
+              heard: m.heard,
+              decisionIds: m.decisionIds ?? [],
+            })),
+          }
+        : {}),
+    };
+  }
+}
+
+export class CorrectMeetingDto {
+  @ApiProperty({ type: MeetingRecordDto })
+  @ValidateNested()
+  @Type(() => MeetingRecordDto)
+  correction!: MeetingRecordDto;
+
+  @IsText('причина', 1000, 'Опечатка в дате')
+  reason!: string;
+}
+
+export class SignProtocolDto {
+  @ApiProperty({ example: '2023-08-31' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'дата в формате ГГГГ-ММ-ДД' })
+  signedOn!: string;
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { ReadModelsModule } from '../read-models/read-models.module';
+import { MeetingsController } from './meetings.controller';
+import { AgendaProposal } from './use-cases/agenda-proposal';
+import { MeetingUseCases } from './use-cases/meeting-use-cases';
+
+@Module({
+  imports: [ReadModelsModule],
+  controllers: [MeetingsController],
+  providers: [MeetingUseCases, AgendaProposal],
+  exports: [MeetingUseCases],
+})
+export class MeetingsModule {}

@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import {
+  meetingDecider,
+  meetingStreamName,
+  NotFound,
+  protocolNumberOf,
+  protocolRegisterDecider,
+  protocolRegisterStreamName,
+  type CommandContext,
+  type MeetingCommand,
+  type MeetingRecord,
+  type MeetingState,
+} from '@vsoko/domain';
+import { DeciderHandler } from '@vsoko/event-sourcing';
+import type { SchoolScope } from '../../auth/readable-schools.decorator';
+
+export interface MeetingOutcome {
+  meetingId: string;
+  revision: number;
+  position: number;
+  eventTypes: string[];
+  protocolNumber?: number;
+}
+
+/**
+ * The meeting's use cases on the one command handler. Each checks that the meeting it loads belongs to the
+ * caller's school (an unknown and a foreign meeting answer alike, 404) before the domain sees the command.
+ */
+@Injectable()
+export class MeetingUseCases {
+  constructor(private readonly handler: DeciderHandler) {}
+
+  /** For readers: a meeting of one of the schools they may read (an inspector reads the district's). */
+  async get(
+    meetingId: string,
+    schools: SchoolScope,
+  ): Promise<Exclude<MeetingState, { status: 'none' }> & { revision: number }> {
+    const { state, revision } = await this.handler.load(meetingStreamName(meetingId), meetingDecider);
+    return { ...ownMeeting(state, meetingId, schools), revision };
+  }
+
+  async plan(
+    command: Extract<MeetingCommand, { type: 'PlanMeeting' }>,
+    ctx: CommandContext,
+  ): Promise<MeetingOutcome> {
+    return this.run(command.data.meetingId, command, ctx);
+  }
+
+  /** Agenda changes, corrections, signing, cancelling: commands on an existing meeting of the school. */
+  async change(meetingId: string, command: MeetingCommand, ctx: CommandContext, expectedRevision?: number) {
+    await this.get(meetingId, [ctx.schoolId]);
+    return this.run(meetingId, command, ctx, expectedRevision);
+  }
+
+  /**
+   * Holding takes the next protocol number of the school's register for the level and year. The command is
+   * decided first with a stand-in number, so a refused holding never takes a number (no gaps); a retry of the
+   * same meeting gets the number it was given before.
+   */
+  async hold(
+    meetingId: string,
+    record: Partial<MeetingRecord>,
+    ctx: CommandContext,
+    expectedRevision?: number,
+  ) {
+    const loaded = await this.handler.load(meetingStreamName(meetingId), meetingDecider);
+    const meeting = ownMeeting(loaded.state, meetingId, [ctx.schoolId]);
+    const hold = (protocolNumber: number): MeetingCommand => ({
+      type: 'HoldMeeting',
+      data: {
+        meetingId,
+        protocolNumber,
+        date: record.date ?? meeting.date,
+        ...(record.chair ? { chair: record.chair } : {}),
+        ...(record.secretary ? { secretary: record.secretary } : {}),
+        participants: record.participants ?? [],
+        minutes: record.minutes ?? [],
+      },
+    });
+    meetingDecider.decide(hold(1), loaded.state, ctx);
+    const key = { schoolId: meeting.schoolId, level: meeting.level, academicYear: meeting.academicYear };
+    const register = await this.handler.handle(
+      protocolRegisterStreamName(key),
+      protocolRegisterDecider,
+      { type: 'AssignProtocolNumber', data: { ...key, meetingId } },
+      { ...ctx, commandId: `${ctx.commandId}:protocol` },
+      { retries: 10 },
+    );
+    const protocolNumber = protocolNumberOf(register.state, meetingId)!;
+    const outcome = await this.run(meetingId, hold(protocolNumber), ctx, expectedRevision);
+    return { ...outcome, protocolNumber };
+  }
+
+  private async run(
+    meetingId: string,
+    command: MeetingCommand,
+    ctx: CommandContext,
+    expectedRevision?: number,
+  ) {
+    const result = await this.handler.handle(meetingStreamName(meetingId), meetingDecider, command, ctx, {
+      ...(expectedRevision !== undefined ? { expectedRevision } : {}),
+    });
+    return {
+      meetingId,
+      revision: result.revision,
+      position: result.position,
+      eventTypes: result.events.map((e) => e.type),
+    };
+  }
+}
+
+/** An unknown meeting and another school's answer alike: 404, so ids reveal nothing. */
+export function ownMeeting(state: MeetingState, meetingId: string, schools: SchoolScope) {
+  if (state.status === 'none' || !inScope(schools, state.schoolId)) {
+    throw new NotFound('MEETING_NOT_FOUND', `Заседание ${meetingId} не найдено`);
+  }
+  return state;
+}
+
+export function inScope(schools: SchoolScope, schoolId: string): boolean {
+  return schools === 'any' || schools.includes(schoolId);
+}

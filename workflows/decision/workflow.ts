@@ -1,0 +1,55 @@
+import { condition, continueAsNew, proxyActivities, setHandler } from '@temporalio/workflow';
+import { pendingDecisionTimers, type PendingDecisionTimer } from '../../libs/domain/src';
+import type { DecisionActivities } from './activities';
+import {
+  decisionChangedSignal,
+  decisionTimersQuery,
+  STEPS_PER_RUN,
+  type DecisionWorkflowInput,
+} from './definitions';
+
+const { loadDecision, fireDecisionTimer } = proxyActivities<DecisionActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { maximumInterval: '1 minute' },
+});
+
+/**
+ * Keeps a decision's time: loads the decision, sleeps until its first pending timer (a reminder, the deadline,
+ * a check-in, an escalation) and fires it through an activity; a signal that the decision changed cuts the
+ * sleep short. The rules — which timers, and whether one still matters — are the domain's
+ * (`pendingDecisionTimers`, the decider's timer commands). It ends when the decision is resolved for good.
+ */
+export async function decisionWorkflow(input: DecisionWorkflowInput): Promise<void> {
+  let changed = false;
+  let timers: PendingDecisionTimer[] = [];
+  setHandler(decisionChangedSignal, () => {
+    changed = true;
+  });
+  setHandler(decisionTimersQuery, () => timers);
+
+  for (let step = 0; step < STEPS_PER_RUN; step++) {
+    changed = false;
+    const { state, policy } = await loadDecision(input.decisionId);
+    if (state.status === 'withdrawn' || state.status === 'assessed') return;
+    timers = policy ? pendingDecisionTimers(state, policy) : [];
+    const next = timers[0];
+    if (!next) {
+      // Executed, or without a deadline: nothing to watch until someone records something.
+      await condition(() => changed);
+      continue;
+    }
+    const wait = Date.parse(next.at) - workflowNow();
+    if (wait > 0 && (await condition(() => changed, wait))) continue;
+    const recorded = await fireDecisionTimer({
+      command: next.command,
+      firedAt: new Date(workflowNow()).toISOString(),
+    });
+    // A timer the decider found stale records nothing; waiting for a change keeps it from firing in a loop.
+    if (recorded.length === 0) await condition(() => changed);
+  }
+  await continueAsNew<typeof decisionWorkflow>({ decisionId: input.decisionId });
+}
+
+// Date.now() inside a workflow is Temporal's replay-safe clock (the time of the current workflow task).
+// eslint-disable-next-line no-restricted-syntax
+const workflowNow = (): number => Date.now();
