@@ -71,20 +71,12 @@ export class ReportsController {
 
   private async table(kind: Kind, schoolId: string, academicYear: string): Promise<Table> {
     if (kind === 'meetings') {
-      const meetings = await this.reader
-        .collection<MeetingDocument>(meetingProjection.collection)
-        .find({ schoolId, academicYear })
-        .toArray();
-      const decisions = await this.reader
-        .collection<DecisionRecordDocument>(decisionRecordProjection.collection)
-        .find({ schoolId, academicYear })
-        .toArray();
-      return meetingsReport(
-        schoolId,
-        academicYear,
-        meetings as MeetingDocument[],
-        decisions as DecisionRecordDocument[],
-      );
+      const where = { schoolId, academicYear };
+      const meetings = await this.reader.find<MeetingDocument>(meetingProjection.collection, { where });
+      const decisions = await this.reader.find<DecisionRecordDocument>(decisionRecordProjection.collection, {
+        where,
+      });
+      return meetingsReport(schoolId, academicYear, meetings, decisions);
     }
     if (kind === 'decisions') {
       const docs = await this.reader.find<DecisionDocument>(decisionProjection.collection, {

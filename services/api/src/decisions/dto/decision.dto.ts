@@ -16,11 +16,11 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CHECK_IN_PERIODS, type DecisionDeadline, type DecisionScope, type Executors } from '@vsoko/domain';
-import { DATE_PATTERN, IsText } from '../../procedures/dto-rules';
-import { ID_PATTERN, ResponsibleDto } from '../../procedures/schedule-procedure/schedule-procedure.dto';
+import { DATE_PATTERN, IsText } from '../../shared/dto/rules';
+import { ResponsibleDto } from '../../shared/dto/responsible.dto';
+import { ID_MESSAGE, ID_PATTERN } from '../../shared/ids';
 import type { DecisionDraft } from '../use-cases/decision-use-cases';
 
-const ID_MESSAGE = 'идентификатор: латинские буквы, цифры, _ и -, до 64 символов';
 const MONTH = /^\d{4}-\d{2}$/;
 
 /** The deadline's parsed form, when the client states it instead of the text as written. */

@@ -12,8 +12,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { VERDICTS, type Verdict } from '@vsoko/domain';
-import { DATE_PATTERN, IsText } from '../../procedures/dto-rules';
-import { ID_PATTERN } from '../../procedures/schedule-procedure/schedule-procedure.dto';
+import { DATE_PATTERN, IsText } from '../../shared/dto/rules';
+import { ID_PATTERN } from '../../shared/ids';
 import { DeadlineDto, ExecutorsDto } from './decision.dto';
 
 export class ReassignDecisionDto {

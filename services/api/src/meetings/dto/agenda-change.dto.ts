@@ -11,8 +11,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsText } from '../../procedures/dto-rules';
-import { ID_PATTERN } from '../../procedures/schedule-procedure/schedule-procedure.dto';
+import { IsText } from '../../shared/dto/rules';
+import { ID_PATTERN } from '../../shared/ids';
 import { AgendaItemDto } from './agenda-item.dto';
 
 export class AddAgendaItemDto {

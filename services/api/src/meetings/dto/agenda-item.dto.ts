@@ -1,10 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import type { AgendaItem } from '@vsoko/domain';
-import { IsText } from '../../procedures/dto-rules';
-import { ID_PATTERN } from '../../procedures/schedule-procedure/schedule-procedure.dto';
+import { IsText } from '../../shared/dto/rules';
+import { ID_MESSAGE, ID_PATTERN } from '../../shared/ids';
 
-const ID_MESSAGE = 'идентификатор: латинские буквы, цифры, _ и -, до 64 символов';
 
 /** One question of the agenda: about a procedure's results, an earlier decision, or anything else. */
 export class AgendaItemDto {

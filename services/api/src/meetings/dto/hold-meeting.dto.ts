@@ -2,8 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, Matches, ValidateNested } from 'class-validator';
 import type { MeetingRecord } from '@vsoko/domain';
-import { IsText } from '../../procedures/dto-rules';
-import { ID_PATTERN, ResponsibleDto } from '../../procedures/schedule-procedure/schedule-procedure.dto';
+import { IsText } from '../../shared/dto/rules';
+import { ResponsibleDto } from '../../shared/dto/responsible.dto';
+import { ID_PATTERN } from '../../shared/ids';
 import { MeetingDateDto } from './meeting-date.dto';
 
 export class MinutesItemDto {

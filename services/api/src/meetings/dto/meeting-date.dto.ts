@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import type { MeetingDate } from '@vsoko/domain';
-import { DATE_PATTERN } from '../../procedures/dto-rules';
+import { DATE_PATTERN } from '../../shared/dto/rules';
 
 /** A day, a month («Август 2023»: 2023-08), or unknown when the paper gives no date. */
 export class MeetingDateDto {

@@ -12,7 +12,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MEETING_LEVELS, type MeetingLevel, type PlanMeeting } from '@vsoko/domain';
-import { ID_PATTERN, ResponsibleDto } from '../../procedures/schedule-procedure/schedule-procedure.dto';
+import { ResponsibleDto } from '../../shared/dto/responsible.dto';
+import { ID_PATTERN } from '../../shared/ids';
 import { AgendaItemDto } from './agenda-item.dto';
 import { MeetingDateDto } from './meeting-date.dto';
 

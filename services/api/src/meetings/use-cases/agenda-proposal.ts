@@ -21,17 +21,14 @@ export class AgendaProposal {
   constructor(private readonly reader: ReadModelReader) {}
 
   async propose(schoolId: string, _level: MeetingLevel, meetingId: string): Promise<AgendaItem[]> {
-    const procedures = (await this.reader
-      .collection<ProcedureDocument>(procedureProjection.collection)
-      .find({ schoolId, stage: 'analysed' })
-      .sort({ 'window.to': 1 })
-      .limit(50)
-      .toArray()) as ProcedureDocument[];
-    const decisions = (await this.reader
-      .collection<DecisionRecordDocument>(decisionRecordProjection.collection)
-      .find({ schoolId, status: { $in: ['open', 'reopened'] } })
-      .limit(200)
-      .toArray()) as DecisionRecordDocument[];
+    const procedures = await this.reader.find<ProcedureDocument>(procedureProjection.collection, {
+      where: { schoolId, stage: 'analysed' },
+      limit: 50,
+    });
+    const decisions = await this.reader.find<DecisionRecordDocument>(decisionRecordProjection.collection, {
+      where: { schoolId, status: { $in: ['open', 'reopened'] } },
+      limit: 200,
+    });
     const carried = decisions
       .filter((d) => d.meetingId !== meetingId)
       .sort((a, b) => rank(a) - rank(b) || (a.due ?? '9999').localeCompare(b.due ?? '9999'));
