@@ -4,7 +4,6 @@ import type { AgendaItem } from '@vsoko/domain';
 import { IsText } from '../../shared/dto/rules';
 import { ID_MESSAGE, ID_PATTERN } from '../../shared/ids';
 
-
 /** One question of the agenda: about a procedure's results, an earlier decision, or anything else. */
 export class AgendaItemDto {
   @Matches(ID_PATTERN, { message: ID_MESSAGE })
