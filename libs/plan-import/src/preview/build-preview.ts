@@ -2,12 +2,16 @@ import { ValidationFailed, academicYearBounds } from '@vsoko/domain';
 import { readSource, type UploadLimits } from '../readers';
 import { DEFAULT_DIRECTORY, type StaffDirectory } from '../staff/directory';
 import { interpretRows } from '../structure/interpret';
+import { academicYearInHeading } from './heading-year';
 import { importIdOf, planProcedureId, sha256 } from './procedure-id';
 import type { PlanPreview, PreviewEntry, RowOutcome, RowWarning } from './types';
 
 export interface PreviewInput {
   schoolId: string;
-  academicYear: string;
+  /** The year the caller names (`--year`, the API's academicYear); without it the heading's year is taken. */
+  academicYear?: string;
+  /** Used when neither the caller nor the heading names a year (the current academic year, usually). */
+  defaultAcademicYear?: string;
   fileName: string;
   bytes: Buffer;
   directory?: StaffDirectory;
@@ -17,24 +21,44 @@ export interface PreviewInput {
 
 /** Reads the file and says what every row would become; changes nothing anywhere. */
 export async function buildPreview(input: PreviewInput): Promise<PlanPreview> {
-  if (!academicYearBounds(input.academicYear)) {
-    throw new ValidationFailed('ACADEMIC_YEAR_INVALID', 'Учебный год указывается как «2023/24»');
+  for (const year of [input.academicYear, input.defaultAcademicYear]) {
+    if (year !== undefined && !academicYearBounds(year)) {
+      throw new ValidationFailed('ACADEMIC_YEAR_INVALID', 'Учебный год указывается как «2023/24»');
+    }
   }
   const source = await readSource(input.fileName, input.bytes, input.limits);
+  const named = academicYearInHeading(source.heading);
+  const academicYear = input.academicYear ?? named?.academicYear ?? input.defaultAcademicYear;
+  if (!academicYear) {
+    throw new ValidationFailed(
+      'ACADEMIC_YEAR_REQUIRED',
+      'Учебный год не указан ни в заголовке плана, ни в запросе: укажите его, например «2025/26»',
+    );
+  }
   const { layout, entries, procedures } = interpretRows(source.rows, {
-    academicYear: input.academicYear,
+    academicYear,
     directory: input.directory ?? DEFAULT_DIRECTORY,
     onProgress: input.onProgress,
-    procedureId: (key, ordinal) => planProcedureId(input.schoolId, input.academicYear, key, ordinal),
+    procedureId: (key, ordinal) => planProcedureId(input.schoolId, academicYear, key, ordinal),
   });
   const warnings = entries.flatMap((e) => e.warnings);
+  if (named && input.academicYear !== undefined && named.academicYear !== input.academicYear) {
+    // The caller's year stands (they said it), but a plan written for another year is worth a second look.
+    warnings.unshift({
+      row: 0,
+      code: 'ACADEMIC_YEAR_CONFLICT',
+      message: `В заголовке плана указан ${named.academicYear} учебный год («${named.text}»), а импорт идёт на ${input.academicYear}: проверьте год`,
+    });
+  }
   if (procedures.length === 0) throw noPlanIn(entries, warnings);
   const counts: Record<RowOutcome, number> = { procedure: 0, section: 0, header: 0, empty: 0, warning: 0 };
   for (const e of entries) counts[e.became] += 1;
   return {
-    importId: importIdOf(input.schoolId, input.academicYear, input.bytes),
+    importId: importIdOf(input.schoolId, academicYear, input.bytes),
     schoolId: input.schoolId,
-    academicYear: input.academicYear,
+    academicYear,
+    academicYearFrom: input.academicYear !== undefined ? 'request' : named ? 'heading' : 'default',
+    ...(named ? { heading: named.text } : {}),
     source: {
       fileName: input.fileName,
       format: source.format,

@@ -3,6 +3,7 @@ import type { Recurrence } from '../deadlines/parse-deadline';
 import type { SourceFormat } from '../readers/source-table';
 
 export interface RowWarning {
+  /** 0 for a warning about the whole file (its heading), not one row. */
   row: number;
   code: string;
   message: string;
@@ -32,6 +33,10 @@ export interface PlanPreview {
   importId: string;
   schoolId: string;
   academicYear: string;
+  /** Who named the year: the request (`--year`, academicYear), the plan's heading, or nobody (the default). */
+  academicYearFrom: 'request' | 'heading' | 'default';
+  /** The heading line that named a year, as written. */
+  heading?: string;
   source: { fileName: string; format: SourceFormat; sha256: string; rows: number };
   layout: string;
   entries: PreviewEntry[];

@@ -32,7 +32,7 @@ const find = (nodes: Node[], name: string) => nodes.find((n) => tag(n) === name)
 export async function readDocx(
   buffer: Buffer,
   limits: UploadLimits = DEFAULT_UPLOAD_LIMITS,
-): Promise<SourceRow[]> {
+): Promise<{ rows: SourceRow[]; heading: string[] }> {
   const unreadable = () => new ValidationFailed('FILE_UNREADABLE', 'Файл не похож на документ Word (.docx)');
   const parts = await unzipBounded(buffer, limits, {
     keep: (name) => name === 'word/document.xml',
@@ -42,6 +42,8 @@ export async function readDocx(
   if (!xml) throw unreadable();
   const body = (parser.parse(xml) as Node[]).flatMap(children).filter((n) => tag(n) === 'w:body');
   const rows: SourceRow[] = [];
+  // The paragraphs above the first table: the plan's title, which often names its academic year.
+  const heading: string[] = [];
   let tableNo = 0;
   const walk = (nodes: Node[]) => {
     for (const node of nodes) {
@@ -49,10 +51,11 @@ export async function readDocx(
         tableNo += 1;
         readTable(node, tableNo, rows);
       } else if (tag(node) !== 'w:p') walk(children(node));
+      else if (tableNo === 0) heading.push(cellText({ 'w:tc': [node] }));
     }
   };
   walk(body.flatMap(children));
-  return rows;
+  return { rows, heading: heading.filter((line) => line !== '') };
 }
 
 function readTable(table: Node, tableNo: number, out: SourceRow[]): void {

@@ -3,7 +3,7 @@ import { readCsv } from './csv';
 import { readDocx } from './docx';
 import { readJson } from './json';
 import { DEFAULT_UPLOAD_LIMITS, fileTooLarge, type UploadLimits } from './limits';
-import type { SourceDocument, SourceFormat } from './source-table';
+import { leadingTitleRows, type SourceDocument, type SourceFormat } from './source-table';
 import { readXlsx } from './xlsx';
 
 export * from './limits';
@@ -33,16 +33,20 @@ export async function readSource(
 ): Promise<SourceDocument> {
   if (buffer.length > limits.maxBytes) throw fileTooLarge(limits);
   const format = detectFormat(fileName, buffer);
-  const rows =
+  const { rows, heading } =
     format === 'docx'
       ? await readDocx(buffer, limits)
-      : format === 'xlsx'
-        ? await readXlsx(buffer, limits)
-        : format === 'csv'
-          ? readCsv(buffer)
-          : readJson(buffer);
+      : {
+          rows:
+            format === 'xlsx'
+              ? await readXlsx(buffer, limits)
+              : format === 'csv'
+                ? readCsv(buffer)
+                : readJson(buffer),
+          heading: [],
+        };
   if (rows.length === 0) {
     throw new ValidationFailed('PLAN_TABLE_NOT_FOUND', 'В файле нет таблицы плана');
   }
-  return { format, rows };
+  return { format, rows, heading: [...heading, ...leadingTitleRows(rows)] };
 }

@@ -15,6 +15,22 @@ export type SourceFormat = 'docx' | 'xlsx' | 'csv' | 'json';
 export interface SourceDocument {
   format: SourceFormat;
   rows: SourceRow[];
+  /** Text above the plan's table (a Word document's paragraphs, title rows of a sheet): where its year is named. */
+  heading: string[];
+}
+
+/**
+ * The title rows a sheet or a table starts with: rows with one text at most (a merged title cell), up to the
+ * first row that has two different texts (the column headings or a plan row).
+ */
+export function leadingTitleRows(rows: SourceRow[]): string[] {
+  const titles: string[] = [];
+  for (const row of rows) {
+    const texts = new Set(row.cells.filter((c) => c !== ''));
+    if (texts.size > 1) break;
+    titles.push(...texts);
+  }
+  return titles;
 }
 
 /** Cell text as people see it: lines trimmed, runs of spaces collapsed, empty lines dropped. */

@@ -54,7 +54,8 @@ export class PlansController {
     return this.previews.preview(
       {
         schoolId: body.schoolId,
-        academicYear: body.academicYear ?? academicYearOf(this.clock.now()),
+        ...(body.academicYear ? { academicYear: body.academicYear } : {}),
+        defaultAcademicYear: academicYearOf(this.clock.now()),
         fileName: Buffer.from(file.originalname, 'latin1').toString('utf8'),
         bytes: file.buffer,
         staffJson: body.staff,

@@ -29,7 +29,10 @@ export function registerPlan(program: Command): void {
     .command('import')
     .argument('<file>', 'файл плана: .docx, .xlsx, .csv или .json')
     .requiredOption('--school <id>', 'идентификатор школы')
-    .option('--year <year>', 'учебный год, например 2023/24 (по умолчанию — текущий)')
+    .option(
+      '--year <year>',
+      'учебный год, например 2023/24 (по умолчанию — из заголовка плана, иначе текущий)',
+    )
     .option('--staff <file>', 'справочник сотрудников школы (JSON)')
     .option('--dry-run', 'только предпросмотр: ничего не записывать')
     .option('--json', 'вывести предпросмотр как JSON')
@@ -40,13 +43,13 @@ export function registerPlan(program: Command): void {
     .description('Импортировать план: предпросмотр, затем утверждение')
     .action(async (file: string, options: ImportOptions) => {
       const bytes = fs.readFileSync(file);
-      const year = options.year ?? academicYearOf(new Date());
       const staffJson = options.staff ? fs.readFileSync(options.staff, 'utf8') : undefined;
       if (options.dryRun) {
         const preview = await withBar('Строки', (onProgress) =>
           buildPreview({
             schoolId: options.school,
-            academicYear: year,
+            ...(options.year ? { academicYear: options.year } : {}),
+            defaultAcademicYear: academicYearOf(new Date()),
             fileName: path.basename(file),
             bytes,
             directory: directoryFromJson(staffJson),
@@ -59,7 +62,7 @@ export function registerPlan(program: Command): void {
       const preview = await api(
         options,
         '/plans/import',
-        form(bytes, path.basename(file), options, year, staffJson),
+        form(bytes, path.basename(file), options, staffJson),
       );
       write(
         options.json ? JSON.stringify(preview, null, 2) : describe(preview as PlanPreview, preview.changes),
@@ -241,6 +244,8 @@ export function dryRunJson(preview: PlanPreview) {
     importId: preview.importId,
     schoolId: preview.schoolId,
     academicYear: preview.academicYear,
+    academicYearFrom: preview.academicYearFrom,
+    ...(preview.heading ? { heading: preview.heading } : {}),
     source: preview.source,
     layout: preview.layout,
     summary: preview.summary,
@@ -262,10 +267,16 @@ export function dryRunJson(preview: PlanPreview) {
   };
 }
 
+const YEAR_FROM: Record<string, string> = {
+  heading: ' (из заголовка плана)',
+  default: ' (текущий: в заголовке плана год не указан)',
+};
+
 function describe(preview: PlanPreview, changes?: Record<string, unknown[] | number>): string {
   const s = preview.summary;
   const lines = [
-    `Файл ${preview.source.fileName} (${preview.source.format}, ${preview.source.rows} строк), ${preview.academicYear}`,
+    `Файл ${preview.source.fileName} (${preview.source.format}, ${preview.source.rows} строк), ` +
+      `${preview.academicYear} учебный год${YEAR_FROM[preview.academicYearFrom] ?? ''}`,
     `Процедур: ${s.procedures}; разделов: ${s.section}; пустых: ${s.empty}; заголовков: ${s.header}; ` +
       `строк с предупреждением: ${s.warning}`,
   ];
@@ -276,15 +287,17 @@ function describe(preview: PlanPreview, changes?: Record<string, unknown[] | num
         `изменён текст ${n('amended')}, без изменений ${String(changes.unchanged ?? 0)}`,
     );
   }
-  for (const w of preview.warnings) lines.push(`  строка ${w.row}: ${w.message}`);
+  for (const w of preview.warnings)
+    lines.push(w.row > 0 ? `  строка ${w.row}: ${w.message}` : `  ${w.message}`);
   return lines.join('\n');
 }
 
-function form(bytes: Buffer, name: string, options: ImportOptions, year: string, staff?: string): FormData {
+/** Without --year the API takes the year from the plan's heading, else the current one. */
+function form(bytes: Buffer, name: string, options: ImportOptions, staff?: string): FormData {
   const body = new FormData();
   body.append('file', new Blob([bytes]), name);
   body.append('schoolId', options.school);
-  body.append('academicYear', year);
+  if (options.year) body.append('academicYear', options.year);
   if (staff) body.append('staff', staff);
   return body;
 }

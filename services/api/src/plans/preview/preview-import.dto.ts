@@ -8,7 +8,11 @@ export class PreviewImportDto {
   @Matches(ID_PATTERN, { message: 'идентификатор школы: латинские буквы, цифры, _ и -, до 64 символов' })
   schoolId!: string;
 
-  @ApiPropertyOptional({ example: '2023/24', description: 'По умолчанию — текущий учебный год' })
+  @ApiPropertyOptional({
+    example: '2023/24',
+    description:
+      'По умолчанию — год из заголовка плана («на 2025/26 учебный год»), иначе текущий учебный год; если указан и расходится с заголовком, предпросмотр предупреждает',
+  })
   @IsOptional()
   @Matches(/^\d{4}\/\d{2}$/, { message: 'учебный год в виде 2023/24' })
   academicYear?: string;

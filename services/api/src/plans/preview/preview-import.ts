@@ -11,7 +11,9 @@ import { ImportStore } from './import-store';
 
 export interface PreviewRequest {
   schoolId: string;
-  academicYear: string;
+  /** As the caller named it; without it the plan's heading names the year, else `defaultAcademicYear`. */
+  academicYear?: string;
+  defaultAcademicYear: string;
   fileName: string;
   bytes: Buffer;
   staffJson?: string;
@@ -36,7 +38,8 @@ export class PreviewImport {
     const built = await this.parser.preview(
       {
         schoolId: request.schoolId,
-        academicYear: request.academicYear,
+        ...(request.academicYear ? { academicYear: request.academicYear } : {}),
+        defaultAcademicYear: request.defaultAcademicYear,
         fileName: request.fileName,
         bytes: request.bytes,
       },
@@ -49,7 +52,7 @@ export class PreviewImport {
       uploadedAt: this.clock.now().toISOString(),
     });
     const preview = { ...built, importId };
-    const history = await this.log.load(request.schoolId, request.academicYear);
+    const history = await this.log.load(request.schoolId, built.academicYear);
     return {
       ...preview,
       planRevision: history.revision,

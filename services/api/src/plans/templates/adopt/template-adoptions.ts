@@ -145,6 +145,7 @@ export class TemplateAdoptions {
       importId: preview.importId,
       schoolId: preview.schoolId,
       academicYear: preview.academicYear,
+      academicYearFrom: 'request',
       source: {
         fileName: `шаблон «${origin.title}», версия ${origin.version}`,
         format: 'json',
