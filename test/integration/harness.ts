@@ -78,8 +78,10 @@ export async function startServices(
     db,
     smtpUrl: requiredEnv('SMTP_URL'),
   });
-  const workerRun =
-    options.worker === false ? Promise.resolve() : Promise.all([worker.run(), notifications.run()]);
+  // Without `worker`, the workers are made (s.worker exists) but never poll; they are run and shut down at stop,
+  // since a worker that was never run keeps its connection from closing.
+  let workerRun: Promise<unknown> | undefined =
+    options.worker === false ? undefined : Promise.all([worker.run(), notifications.run()]);
 
   let projector: RunningProjector | undefined;
   if (options.projector !== false) projector = await runProjector({ store, readStore });
@@ -105,11 +107,10 @@ export async function startServices(
     async stop() {
       await app?.close();
       await projector?.stop();
-      if (options.worker !== false) {
-        worker.shutdown();
-        notifications.shutdown();
-        await workerRun;
-      }
+      workerRun ??= Promise.all([worker.run(), notifications.run()]);
+      worker.shutdown();
+      notifications.shutdown();
+      await workerRun;
       await nativeConnection.close();
       await connection.close();
       await db.dropDatabase().catch(() => undefined);

@@ -39,16 +39,33 @@ export function createNotificationActivities(deps: { db: Db; smtpUrl: string; fr
 
   return {
     async sendNotification(request: NotificationRequest): Promise<NotificationDelivery> {
-      const recipient = await recipientOf(request);
-      const { subject, text } = renderMessage(request);
-      await transport.sendMail({
-        from,
-        to: recipient,
-        subject,
-        text,
-        // The same id on every attempt lets a mail system drop a duplicate if an acknowledgement was lost.
-        messageId: `<${request.notificationId.replace(/[^\w.-]/g, '.')}@vsoko>`,
-      });
+      // Counted per attempt, in the worker's metrics (WORKER_METRICS_ADDRESS): a retried SMTP failure counts each time.
+      const meter = Context.current().metricMeter;
+      let recipient: string;
+      try {
+        recipient = await recipientOf(request);
+        const { subject, text } = renderMessage(request);
+        await transport.sendMail({
+          from,
+          to: recipient,
+          subject,
+          text,
+          // The same id on every attempt lets a mail system drop a duplicate if an acknowledgement was lost.
+          messageId: `<${request.notificationId.replace(/[^\w.-]/g, '.')}@vsoko>`,
+        });
+      } catch (error) {
+        const reason =
+          error instanceof ApplicationFailure && error.type === 'NoRecipient' ? 'no_recipient' : 'smtp';
+        meter
+          .createCounter(
+            'vsoko_mail_failures',
+            'attempts',
+            'Failed mail attempts: no address, or the SMTP server refused',
+          )
+          .add(1, { reason });
+        throw error;
+      }
+      meter.createCounter('vsoko_mail_sent', 'messages', 'Mail accepted by the SMTP server').add(1);
       return { recipient, attempt: Context.current().info.attempt };
     },
   };

@@ -99,7 +99,7 @@ export class VsokoConfig {
   VSOKO_READ_MODELS: (typeof READ_MODEL_STORES)[number] = 'sqlite';
 
   @IsIn(['error', 'warn', 'info', 'debug'], { message: 'LOG_LEVEL: одно из error, warn, info, debug' })
-  LOG_LEVEL = 'info';
+  LOG_LEVEL: 'error' | 'warn' | 'info' | 'debug' = 'info';
 
   /** Browser origins allowed to call the API, comma-separated (e.g. https://vsoko.school.ru); empty: none. */
   @Transform(emptyToUndefined)
@@ -174,6 +174,21 @@ export class VsokoConfig {
       maxEntries: this.UPLOAD_MAX_ENTRIES,
     };
   }
+  /** With it, `/metrics` answers only `Authorization: Bearer <token>`; without it, only this machine. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[\x21-\x7e]{16,256}$/, {
+    message: 'METRICS_TOKEN: от 16 до 256 видимых символов ASCII без пробелов',
+  })
+  METRICS_TOKEN?: string;
+
+  /** host:port where the worker serves its Prometheus metrics (activities, workflows, mail); unset: none. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[^\s:/]+:\d{1,5}$/, {
+    message: 'WORKER_METRICS_ADDRESS: ожидается host:port, например 127.0.0.1:9464',
+  })
+  WORKER_METRICS_ADDRESS?: string;
 
   get corsOrigins(): string[] {
     return (this.CORS_ORIGINS ?? '')
@@ -218,6 +233,8 @@ export const KNOWN_VARIABLES = [
   'UPLOAD_MAX_BYTES',
   'UPLOAD_MAX_EXPANDED_BYTES',
   'UPLOAD_MAX_ENTRIES',
+  'METRICS_TOKEN',
+  'WORKER_METRICS_ADDRESS',
 ];
 
 export class ConfigError extends Error {

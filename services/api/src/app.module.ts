@@ -6,6 +6,7 @@ import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { IntegrationsModule } from './integrations/integrations.module';
 import { MeetingsModule } from './meetings/meetings.module';
+import { ObservabilityModule } from './observability/observability.module';
 import { PlansModule } from './plans/plans.module';
 import { ProceduresModule } from './procedures/procedures.module';
 import { ReadModelsModule } from './read-models/read-models.module';
@@ -14,6 +15,7 @@ import { SchoolsModule } from './schools/schools.module';
 @Module({
   imports: [
     InfrastructureModule,
+    ObservabilityModule,
     AuthModule,
     HealthModule,
     ProceduresModule,

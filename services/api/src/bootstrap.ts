@@ -9,13 +9,15 @@ import { answerClientErrors } from './http/client-errors';
 import { useJsonBody } from './http/json-body';
 import { vsokoValidationPipe } from './errors/validation';
 import { CONFIG } from './infrastructure/tokens';
+import { useJsonLogs } from './observability/json-logs';
 
 /** Builds the HTTP application exactly as production runs it; tests call this too. */
 export async function createApiApp(options: { logger?: false } = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
-    logger: options.logger ?? ['error', 'warn', 'log'],
+    bufferLogs: true,
     bodyParser: false,
   });
+  useJsonLogs(app, options.logger !== false);
   const config = app.get<VsokoConfig>(CONFIG);
   harden(app, config);
   useJsonBody(app, { maxBytes: config.BODY_MAX_BYTES, maxDepth: config.BODY_MAX_DEPTH });

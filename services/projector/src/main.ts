@@ -1,28 +1,27 @@
 import { loadConfig } from '@vsoko/config';
 import { createEventStore } from '@vsoko/event-store';
+import { createLogger } from '@vsoko/observability';
 import { readStoreFromConfig } from './read-store-from-config';
 import { runProjector } from './run-projector';
 
 async function main() {
   const config = loadConfig();
+  const log = createLogger('projector', config.LOG_LEVEL);
   const readStore = await readStoreFromConfig(config);
   const store = await createEventStore({ url: config.EVENTSTORE_URL, sqlitePath: config.eventStorePath });
   let reported = 0;
   const running = await runProjector({
     store,
     readStore,
-    onError: (e) =>
-      process.stderr.write(`projector: пакет не применён, повтор с контрольной точки: ${String(e)}\n`),
+    onError: (e) => log.warn({ err: e }, 'пакет не применён, повтор с контрольной точки'),
     onRebuild: ({ done, total }) => {
       const percent = Math.floor((done / total) * 100);
       if (percent < reported + 5 && done < total) return;
       reported = percent;
-      process.stdout.write(
-        `projector: пересборка витрин из журнала — ${percent}% (${done} из ${total} событий)\n`,
-      );
+      log.info({ percent, done, total }, `пересборка витрин из журнала — ${percent}%`);
     },
   });
-  process.stdout.write('projector: следую за журналом событий\n');
+  log.info('следую за журналом событий');
   const shutdown = async () => {
     await running.stop();
     await store.close();

@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, makeTelemetryFilterString } from '@temporalio/worker';
+import { NativeConnection, Runtime, makeTelemetryFilterString } from '@temporalio/worker';
 import { loadConfig } from '@vsoko/config';
+import { createLogger, temporalLogger } from '@vsoko/observability';
 import { createEventStore } from '@vsoko/event-store';
 import { MongoClient } from 'mongodb';
 import { createIntegrationsWorker } from './create-integrations-worker';
@@ -13,9 +14,25 @@ async function main() {
   if (!config.TEMPORAL_ADDRESS) throw new Error('TEMPORAL_ADDRESS не задан');
   if (!config.MONGODB_URL) throw new Error('MONGODB_URL не задан');
   if (!config.SMTP_URL) throw new Error('SMTP_URL не задан');
+  const log = createLogger('worker', config.LOG_LEVEL);
   Runtime.install({
-    logger: new DefaultLogger(config.LOG_LEVEL === 'debug' ? 'DEBUG' : 'WARN'),
-    telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }) } },
+    // The SDK's INFO lines (a line per worker state change) stay out unless LOG_LEVEL=debug.
+    logger: temporalLogger(log.child({}, { level: config.LOG_LEVEL === 'debug' ? 'debug' : 'warn' })),
+    telemetryOptions: {
+      logging: { filter: makeTelemetryFilterString({ core: 'WARN' }) },
+      // Activity and workflow failures, task latencies, and vsoko_mail_* / vsoko_plan_* (README, Operations).
+      ...(config.WORKER_METRICS_ADDRESS
+        ? {
+            metrics: {
+              prometheus: {
+                bindAddress: config.WORKER_METRICS_ADDRESS,
+                countersTotalSuffix: true,
+                useSecondsForDurations: true,
+              },
+            },
+          }
+        : {}),
+    },
   });
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const store = await createEventStore({ url: config.EVENTSTORE_URL, sqlitePath: config.eventStorePath });
@@ -41,14 +58,15 @@ async function main() {
       outboundAllowList: config.outboundAllowList,
     }),
   ];
-  process.stdout.write(
-    `worker: очереди procedures, notifications и integrations, Temporal ${config.TEMPORAL_ADDRESS}\n`,
+  log.info(
+    { temporal: config.TEMPORAL_ADDRESS, metrics: config.WORKER_METRICS_ADDRESS },
+    'очереди procedures, notifications и integrations',
   );
   const webhooks = await dispatchRecordedWebhooks({
     store,
     db: mongo.db(config.MONGODB_DB),
     temporal,
-    log: (message) => process.stdout.write(`worker: ${message}\n`),
+    log: (message) => log.info(message),
   });
   // Runtime.install shuts the workers down gracefully on SIGINT/SIGTERM; run() then resolves.
   await Promise.all(workers.map((w) => w.run()));

@@ -147,6 +147,6 @@ describe('scheduling a procedure end to end (HTTP → Temporal → event log →
     expect(res.status).toBe(200);
     const body = await json(res);
     expect(body.status).toBe('ok');
-    expect(Object.keys(body.info).sort()).toEqual(['eventStore', 'mongodb', 'temporal']);
+    expect(Object.keys(body.info).sort()).toEqual(['eventStore', 'mongodb', 'projector', 'temporal']);
   });
 });

@@ -6,13 +6,21 @@ import {
   type HealthIndicatorResult,
   HealthIndicatorService,
 } from '@nestjs/terminus';
-import type { Connection } from '@temporalio/client';
+import { Connection } from '@temporalio/client';
+import { temporal as proto } from '@temporalio/proto';
+import type { VsokoConfig } from '@vsoko/config';
 import type { EventStore } from '@vsoko/event-store';
+import { NOTIFICATIONS_TASK_QUEUE } from '@vsoko/workflows/notifications/definitions';
+import { PROCEDURES_TASK_QUEUE } from '@vsoko/workflows/procedure/definitions';
 import type { Db } from 'mongodb';
 import { Public } from '../auth/access.decorators';
-import { EVENT_STORE, READ_DB, TEMPORAL_CONNECTION } from '../infrastructure/tokens';
+import { CONFIG, EVENT_STORE, READ_DB, TEMPORAL_CONNECTION } from '../infrastructure/tokens';
+import { ProjectorLag } from '../observability/projector-lag';
+import { withTimeout } from '../observability/with-timeout';
 
 const TIMEOUT_MS = 3_000;
+/** Read models older than this are reported as behind (a command's effect is normally visible within a second). */
+export const PROJECTOR_BEHIND_SECONDS = 30;
 
 @ApiTags('Служебное')
 @Public()
@@ -21,20 +29,35 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicator: HealthIndicatorService,
+    private readonly lag: ProjectorLag,
     @Inject(TEMPORAL_CONNECTION) private readonly temporal: Connection,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_DB) private readonly db: Db,
+    @Inject(CONFIG) private readonly config: VsokoConfig,
   ) {}
 
+  /**
+   * 503 when a server the API needs does not answer. A part that merely lags — the projector behind the log, a
+   * task queue without workers or with a backlog — keeps 200 and says so in its details, so a load balancer does
+   * not take the API away while it can still accept commands.
+   */
   @Get()
   @HealthCheck()
-  @ApiOperation({ summary: 'Состояние зависимостей: Temporal, журнал событий, MongoDB' })
+  @ApiOperation({
+    summary: 'Состояние: Temporal и воркеры, журнал событий, MongoDB, отставание проектора',
+  })
   check() {
     return this.health.check([
       () =>
         this.probe('temporal', async () => {
           const info = await this.temporal.workflowService.getSystemInfo({});
-          return { serverVersion: info.serverVersion };
+          const queues = await Promise.all(
+            [PROCEDURES_TASK_QUEUE, NOTIFICATIONS_TASK_QUEUE].map(async (name) => [
+              name,
+              await this.queue(name),
+            ]),
+          );
+          return { serverVersion: info.serverVersion, taskQueues: Object.fromEntries(queues) };
         }),
       () => this.probe('eventStore', async () => ({ headPosition: await this.store.headPosition() })),
       () =>
@@ -42,7 +65,30 @@ export class HealthController {
           await this.db.command({ ping: 1 });
           return {};
         }),
+      () =>
+        this.probe('projector', async () => {
+          const lag = await this.lag.measure();
+          return {
+            checkpoint: lag.checkpoint,
+            lagEvents: lag.events,
+            lagSeconds: Math.round(lag.seconds * 10) / 10,
+            behind: lag.seconds > PROJECTOR_BEHIND_SECONDS,
+          };
+        }),
     ]);
+  }
+
+  /** Workers polling a task queue, and whether workflow tasks wait for them. */
+  private async queue(name: string) {
+    const res = await this.temporal.workflowService.describeTaskQueue({
+      namespace: this.config.TEMPORAL_NAMESPACE,
+      taskQueue: { name, kind: proto.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
+      taskQueueType: proto.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+      includeTaskQueueStatus: true,
+    });
+    const pollers = res.pollers?.length ?? 0;
+    const backlog = Number(res.taskQueueStatus?.backlogCountHint ?? 0);
+    return { pollers, backlog, behind: pollers === 0 || backlog > 0 };
   }
 
   private async probe(
@@ -57,14 +103,4 @@ export class HealthController {
       return indicator.down({ message: e instanceof Error ? e.message : String(e) });
     }
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([
-    promise,
-    new Promise<T>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`нет ответа за ${ms} мс`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
 }

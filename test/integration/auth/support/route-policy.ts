@@ -12,6 +12,8 @@ const STAFF: Role[] = ['director', 'deputy', 'methodist', 'teacher'];
 
 const LISTED: Record<string, Admission> = {
   'GET /health': 'public',
+  // Not a credential check of the access rules: this machine, or METRICS_TOKEN (metrics-health.int-spec.ts).
+  'GET /metrics': 'public',
   'POST /auth/login': 'public',
   'POST /integrations/calendar/webhook': 'public',
   'GET /calendar/schools/{schoolId}.ics': 'public',

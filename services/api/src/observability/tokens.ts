@@ -1,0 +1,1 @@
+export const API_METRICS = Symbol('API_METRICS');
