@@ -7,7 +7,11 @@ import * as path from 'node:path';
  * With VSOKO_RECORD_HISTORIES=1 the lifecycle tests save their workflows' histories here; the replay spec then
  * guards every later change of workflow code against them. Record anew only for a deliberate, patched change.
  */
-export async function recordHistory(name: string, history: temporal.api.history.v1.IHistory): Promise<void> {
+export async function recordHistory(
+  name: string,
+  history: temporal.api.history.v1.IHistory,
+  dir: string = __dirname,
+): Promise<void> {
   if (!process.env.VSOKO_RECORD_HISTORIES) return;
-  fs.writeFileSync(path.join(__dirname, `${name}.json`), historyToJSON(history as temporal.api.history.v1.History));
+  fs.writeFileSync(path.join(dir, `${name}.json`), historyToJSON(history as temporal.api.history.v1.History));
 }
