@@ -1,6 +1,6 @@
-import { NativeConnection, type Worker } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
 import { NOTHING_ALLOWED } from '@vsoko/outbound';
-import { createIntegrationsWorker } from '../../../services/worker/src/create-integrations-worker';
+import { runIntegrationsWorker, type RunningWorker } from '../calendar/setup';
 import { startServices, type Services } from '../harness';
 import { academicYear, callers, scheduleBody, type Caller } from './support/fixture';
 import { admissionOf, GUARD_REFUSALS, isOwnSchoolsList } from './support/route-policy';
@@ -16,7 +16,7 @@ describe('who may call what: the whole API against every role and tenant', () =>
   let procedureId: string;
   let routes: string[];
   /** Polls school-a's calendar file when an admitted caller asks for it. */
-  let integrations: { worker: Worker; done: Promise<void>; connection: NativeConnection };
+  let integrations: (RunningWorker & { connection: NativeConnection }) | undefined;
   /** Records school-a stored for itself, named by id in other callers' requests. */
   const stored: StoredIds = {};
   const storedPreviews = () => s.db.collection('plan_imports').countDocuments();
@@ -62,15 +62,7 @@ describe('who may call what: the whole API against every role and tenant', () =>
     expect(feed.status).toBe(201);
     stored.feedId = ((await feed.json()) as { feedId: string }).feedId;
     const connection = await NativeConnection.connect({ address: process.env.TEMPORAL_ADDRESS! });
-    const worker = await createIntegrationsWorker({
-      connection,
-      namespace: s.namespace,
-      store: s.store,
-      db: s.db,
-      temporal: s.temporal,
-      outboundAllowList: NOTHING_ALLOWED,
-    });
-    integrations = { worker, done: worker.run(), connection };
+    integrations = { ...(await runIntegrationsWorker(s, connection, NOTHING_ALLOWED)), connection };
     // The subscription's own first poll is recorded before the walk, which counts every append.
     for (let polled = false; !polled; await new Promise((r) => setTimeout(r, 100))) {
       const status = await fetch(`${s.baseUrl}/integrations/calendar/feeds/${stored.feedId}`, {
@@ -81,8 +73,7 @@ describe('who may call what: the whole API against every role and tenant', () =>
     routes = (await operations(s.baseUrl)).sort((a, b) => weight(a) - weight(b));
   });
   afterAll(async () => {
-    integrations?.worker.shutdown();
-    await integrations?.done;
+    await integrations?.stop();
     await integrations?.connection.close();
     await s?.stop();
     delete process.env.AUTH_DEV_HEADERS;

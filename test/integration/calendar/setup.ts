@@ -1,6 +1,7 @@
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { loadConfig } from '@vsoko/config';
 import { addDays, localDateOf } from '@vsoko/domain';
+import type { AllowList } from '@vsoko/outbound';
 import { createIntegrationsWorker } from '../../../services/worker/src/create-integrations-worker';
 import { json, startServices, type JsonBody, type Services } from '../harness';
 
@@ -27,22 +28,12 @@ export async function startCalendarServices(
   });
   const s = await startServices();
   const connection = await NativeConnection.connect({ address: process.env.TEMPORAL_ADDRESS! });
-  let running: { worker: Worker; done: Promise<void> } | undefined;
+  let running: RunningWorker | undefined;
   const startIntegrations = async () => {
-    const worker = await createIntegrationsWorker({
-      connection,
-      namespace: s.namespace,
-      store: s.store,
-      db: s.db,
-      temporal: s.temporal,
-      outboundAllowList,
-    });
-    running = { worker, done: worker.run() };
+    running = await runIntegrationsWorker(s, connection, outboundAllowList);
   };
   const stopIntegrations = async () => {
-    if (!running) return;
-    running.worker.shutdown();
-    await running.done;
+    await running?.stop();
     running = undefined;
   };
   await startIntegrations();
@@ -65,6 +56,35 @@ export async function startCalendarServices(
       await stopIntegrations();
       await connection.close();
       await s.stop();
+    },
+  };
+}
+
+export interface RunningWorker {
+  worker: Worker;
+  stop(): Promise<void>;
+}
+
+/** The `integrations` task queue's worker on the services' namespace, log and database, as the worker service runs it. */
+export async function runIntegrationsWorker(
+  s: Services,
+  connection: NativeConnection,
+  outboundAllowList: AllowList,
+): Promise<RunningWorker> {
+  const worker = await createIntegrationsWorker({
+    connection,
+    namespace: s.namespace,
+    store: s.store,
+    db: s.db,
+    temporal: s.temporal,
+    outboundAllowList,
+  });
+  const done = worker.run();
+  return {
+    worker,
+    async stop() {
+      worker.shutdown();
+      await done;
     },
   };
 }
