@@ -74,6 +74,49 @@ describe('stage commands over HTTP on the real workflow', () => {
     expect(await s.store.readStream(`procedure-${id}`)).toHaveLength(2);
   });
 
+  it('refuses an Idempotency-Key reused for another body or another command with 409, recording nothing', async () => {
+    const id = await scheduled();
+    const key = `k-${randomUUID()}`;
+    const withKey = { ...deputy, 'Idempotency-Key': key };
+    const first = await post(`/procedures/${id}/performed`, performed, withKey);
+    expect(first.status).toBe(200);
+    const otherBody = await post(
+      `/procedures/${id}/performed`,
+      { ...performed, collected: ['Другое'] },
+      withKey,
+    );
+    expect(otherBody.status).toBe(409);
+    expect(await json(otherBody)).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    const analysis = {
+      analysedOn: today,
+      document: { title: 'Аналитическая справка' },
+      findings: ['Адаптация прошла успешно'],
+    };
+    const otherCommand = await post(`/procedures/${id}/analysis`, analysis, withKey);
+    expect(otherCommand.status).toBe(409);
+    expect(await json(otherCommand)).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    const events = await s.store.readStream(`procedure-${id}`);
+    expect(events.map((e) => e.type)).toEqual(['ProcedureScheduled', 'ProcedurePerformed']);
+    const analysed = await post(`/procedures/${id}/analysis`, analysis, {
+      ...deputy,
+      'Idempotency-Key': `${key}-2`,
+    });
+    expect(analysed.status).toBe(200);
+  });
+
+  it('gives a key back when its command was refused, so the corrected request may use it', async () => {
+    const id = await scheduled();
+    const withKey = { ...deputy, 'Idempotency-Key': `k-${randomUUID()}` };
+    const refused = await post(
+      `/procedures/${id}/performed`,
+      { ...performed, performedOn: `${y + 1}-01-01` },
+      withKey,
+    );
+    expect(refused.status).toBe(422);
+    const corrected = await post(`/procedures/${id}/performed`, performed, withKey);
+    expect(corrected.status).toBe(200);
+  });
+
   it('answers 409 when If-Match names a revision the procedure has moved past', async () => {
     const id = await scheduled();
     const stale = await post(`/procedures/${id}/performed`, performed, { ...deputy, 'If-Match': '"5"' });

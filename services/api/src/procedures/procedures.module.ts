@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { SchoolsModule } from '../schools/schools.module';
 import { ProjectionWaiter } from '../read-models/projection-waiter';
+import { IdempotencyKeys } from '../shared/idempotency-keys';
 import { ProcedureGateway } from './gateway/procedure-gateway';
 import { GetProcedureHandler } from './get-procedure/get-procedure.handler';
 import { ExecuteProcedureCommandHandler } from './execute-command/execute-procedure-command';
@@ -14,6 +15,7 @@ import { ScheduleProcedureHandler } from './schedule-procedure/schedule-procedur
   controllers: [ProceduresController, ProcedureCommandsController],
   providers: [
     ProcedureGateway,
+    IdempotencyKeys,
     ProjectionWaiter,
     ScheduleProcedureHandler,
     ExecuteProcedureCommandHandler,

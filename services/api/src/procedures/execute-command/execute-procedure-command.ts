@@ -5,6 +5,7 @@ import type { CommandOutcome } from '@vsoko/workflows/procedure/definitions';
 import type { Clock, IdGenerator } from '../../infrastructure/clock';
 import { CLOCK, ID_GENERATOR } from '../../infrastructure/tokens';
 import { ProcedureGateway } from '../gateway/procedure-gateway';
+import { IdempotencyKeys } from '../../shared/idempotency-keys';
 import { commandContext, type RequestContext } from '../../shared/request-context';
 
 /** Any command on an existing procedure: the workflow's validator decides, the handler records. */
@@ -22,15 +23,18 @@ export class ExecuteProcedureCommand extends Command<CommandOutcome> {
 export class ExecuteProcedureCommandHandler implements ICommandHandler<ExecuteProcedureCommand> {
   constructor(
     private readonly gateway: ProcedureGateway,
+    private readonly keys: IdempotencyKeys,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
   ) {}
 
   execute({ command, request, expectedRevision }: ExecuteProcedureCommand): Promise<CommandOutcome> {
-    return this.gateway.execute(command.data.procedureId, {
-      command,
-      context: commandContext(request, request.schoolId, this.clock, this.ids),
-      ...(expectedRevision === undefined ? {} : { expectedRevision }),
-    });
+    return this.keys.run(request.idempotencyKey, request.schoolId, command, () =>
+      this.gateway.execute(command.data.procedureId, {
+        command,
+        context: commandContext(request, request.schoolId, this.clock, this.ids),
+        ...(expectedRevision === undefined ? {} : { expectedRevision }),
+      }),
+    );
   }
 }
