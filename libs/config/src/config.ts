@@ -136,6 +136,15 @@ export class VsokoConfig {
   @Min(1, { message: 'RATE_LIMIT_PER_MINUTE: не меньше 1' })
   RATE_LIMIT_PER_MINUTE = 600;
 
+  /**
+   * Sign-in attempts from one address a minute, whatever the login: guessing many people's passwords from one
+   * machine is slowed too. Each login has its own cap of 10 a minute besides.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: целое число попыток входа в минуту' })
+  @Min(1, { message: 'LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: не меньше 1' })
+  LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE = 30;
+
   /** Bytes of one JSON request body; a larger one is refused with 413 before it is parsed. */
   @Transform(toInt)
   @IsInt({ message: 'BODY_MAX_BYTES: целое число байт' })

@@ -145,4 +145,22 @@ describe('signing in, sessions and API keys on the real API', () => {
     expect(statuses[10]).toBe(429);
     expect((await login(s.baseUrl, 'ivanova').then(() => 'ok')) as string).toBe('ok');
   });
+
+  it('caps sign-in attempts per address too: trying many logins from one machine is refused with 429', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const res = await fetch(`${s.baseUrl}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ login: `someone-${i}`, password: 'guess' }),
+      });
+      statuses.push(res.status);
+      if (res.status === 429) expect(await json(res)).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    }
+    // 30 a minute from one address (LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE), the earlier tests' attempts included.
+    expect(statuses.filter((st) => st === 401).length).toBeLessThanOrEqual(30);
+    const firstRefused = statuses.indexOf(429);
+    expect(firstRefused).toBeGreaterThan(0);
+    expect(statuses.slice(firstRefused)).toEqual(Array(40 - firstRefused).fill(429));
+  });
 });

@@ -9,7 +9,7 @@ import { ApiKeysController } from './api-keys/api-keys.controller';
 import { AuthGuard } from './auth.guard';
 import { Authenticator } from './authenticator';
 import { AuthController } from './login/auth.controller';
-import { RateLimitGuard } from './rate-limit.guard';
+import { loginAttemptsPerAddress, RateLimitGuard } from './rate-limit.guard';
 import { TenantResponseInterceptor } from './tenant-response.interceptor';
 
 /** Accounts, sessions and API keys; the rate limit runs first, then authentication and authorisation. */
@@ -17,7 +17,10 @@ import { TenantResponseInterceptor } from './tenant-response.interceptor';
   imports: [
     ThrottlerModule.forRootAsync({
       inject: [CONFIG],
-      useFactory: (config: VsokoConfig) => [{ ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }],
+      useFactory: (config: VsokoConfig) => [
+        { name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE },
+        loginAttemptsPerAddress(config.LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE),
+      ],
     }),
   ],
   controllers: [AuthController, ApiKeysController],
