@@ -69,6 +69,15 @@ describe('signing in, sessions and API keys on the real API', () => {
     expect((await me(again)).status).toBe(401);
   });
 
+  it('takes the Bearer scheme in any case', async () => {
+    const { Authorization } = await loginAs(s, 'methodist', 'school-a', { id: 'sidorova' });
+    const token = Authorization.replace(/^Bearer /, '');
+    for (const scheme of ['bearer', 'BEARER', 'BeArEr']) {
+      const res = await me({ Authorization: `${scheme} ${token}` });
+      expect(res.status).toBe(200);
+    }
+  });
+
   it('refuses requests without credentials or with forged ones', async () => {
     const none = await me({});
     expect(none.status).toBe(401);

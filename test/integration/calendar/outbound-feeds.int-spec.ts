@@ -199,6 +199,16 @@ describe('outbound iCalendar feeds of procedure windows and decision deadlines, 
     expect(stored.length).toBeGreaterThanOrEqual(2);
     expect(JSON.stringify(stored)).not.toContain(schoolToken.token);
   });
+
+  it('issues a personal calendar for a login with a dot in it, as every real login has', async () => {
+    const res = await s.api('POST', '/calendar/people/teacher.1/tokens', { schoolId: SCHOOL });
+    expect(res.status).toBe(201);
+    const { path } = await json(res);
+    expect(path).toMatch(/^\/calendar\/people\/teacher\.1\.ics\?token=/);
+    const feed = await fetch(`${s.baseUrl}${path}`);
+    expect(feed.status).toBe(200);
+    expect(await feed.text()).toContain('BEGIN:VCALENDAR');
+  });
 });
 
 function vevents(ics: string) {

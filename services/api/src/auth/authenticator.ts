@@ -24,7 +24,8 @@ export class Authenticator {
     const authorization = request.header('authorization');
     const apiKey = request.header('x-api-key');
     if (authorization !== undefined) {
-      const m = /^Bearer ([\x21-\x7e]{1,200})$/.exec(authorization.trim());
+      // The scheme is case-insensitive (RFC 9110 §11.1): «bearer» and «BEARER» are the same scheme.
+      const m = /^Bearer +([\x21-\x7e]{1,200})$/i.exec(authorization.trim());
       if (!m) {
         throw new Unauthenticated('AUTHORIZATION_MALFORMED', 'Заголовок Authorization: Bearer <токен>');
       }

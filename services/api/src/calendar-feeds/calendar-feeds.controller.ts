@@ -4,7 +4,7 @@ import type { Actor } from '@vsoko/domain';
 import { IsNotEmpty, Matches } from 'class-validator';
 import { Allow, Public } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/actor.decorator';
-import { checkId, ID_PATTERN } from '../shared/ids';
+import { checkId, checkPersonId, ID_PATTERN } from '../shared/ids';
 import { FeedBuilderService } from './feed-builder.service';
 import { FeedTokensService } from './feed-tokens.service';
 
@@ -41,7 +41,7 @@ export class CalendarFeedsController {
     @Body() body: PersonTokenDto,
     @CurrentActor() actor: Actor,
   ) {
-    const scope = { kind: 'person' as const, personId: checkId(personId), schoolId: body.schoolId };
+    const scope = { kind: 'person' as const, personId: checkPersonId(personId), schoolId: body.schoolId };
     const token = await this.tokens.issue(scope, actor);
     return { token, path: `/calendar/people/${personId}.ics?token=${token}` };
   }
