@@ -28,7 +28,10 @@ export class SqliteReadStore implements ReadStore {
   private readonly statements = new Map<string, Database.Statement>();
 
   /** `projections`: the read models this process will query (their list fields), before any `prepare`. */
-  constructor(path: string, projections: readonly AnyProjection[] = []) {
+  constructor(
+    readonly path: string,
+    projections: readonly AnyProjection[] = [],
+  ) {
     for (const p of projections) this.arrays.set(p.collection, new Set(p.arrayFields ?? []));
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');

@@ -1,0 +1,214 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createEventStore } from '@vsoko/event-store';
+import { MongoClient } from 'mongodb';
+import { startFerretDb } from '../infra/dev-stack/ferretdb';
+import { startPostgres } from '../infra/dev-stack/postgres';
+import { mongoCandidate, sqliteCandidate, type Candidate } from './district/candidates';
+import { appendSchools, templateLives } from './district/log';
+import { measureStep, type StepFigures } from './district/step';
+
+/**
+ * A district's read side (issue 18): N schools × 150 procedure lives, measured at growing sizes, each figure
+ * beside its baseline in the same run. See docs/PERFORMANCE.md ("District") for what each figure means.
+ *
+ *   npm run bench -- district [--schools 1000] [--steps 10,100,1000] [--per-school 150] [--tail 100000]
+ *                             [--samples 200] [--ferret sqlite,pg|none] [--ferret-max-schools 10] [--dir DIR]
+ */
+const ROOT = resolve(__dirname, '..');
+
+interface Options {
+  schools: number;
+  steps: number[];
+  perSchool: number;
+  tail: number;
+  ferretTail: number;
+  samples: number;
+  ferret: string[];
+  ferretMaxSchools: number;
+  dir?: string;
+}
+
+function parse(args: string[]): Options {
+  const value = (name: string) => {
+    const i = args.indexOf(`--${name}`);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const schools = Number(value('schools') ?? process.env.BENCH_SCHOOLS ?? 1000);
+  const steps = (
+    value('steps') ??
+    [10, 100, 1000]
+      .filter((s) => s < schools)
+      .concat(schools)
+      .join(',')
+  )
+    .split(',')
+    .map(Number)
+    .filter((s) => s > 0 && s <= schools);
+  const ferret = (value('ferret') ?? 'sqlite,pg').split(',').filter((f) => f === 'sqlite' || f === 'pg');
+  return {
+    schools,
+    steps: [...new Set(steps)].sort((a, b) => a - b),
+    perSchool: Number(value('per-school') ?? 150),
+    tail: Number(value('tail') ?? 100_000),
+    ferretTail: Number(value('ferret-tail') ?? 2_000),
+    samples: Number(value('samples') ?? 200),
+    ferret,
+    ferretMaxSchools: Number(value('ferret-max-schools') ?? 10),
+    dir: value('dir'),
+  };
+}
+
+export async function run(args: string[]): Promise<void> {
+  const o = parse(args);
+  const dir = o.dir ? resolve(o.dir) : mkdtempSync(join(tmpdir(), 'vsoko-bench-district-'));
+  mkdirSync(dir, { recursive: true });
+  const log = (m: string) => process.stdout.write(`info ${new Date().toISOString().slice(11, 19)} ${m}\n`);
+  const t0 = Date.now();
+  const events = await createEventStore({ sqlitePath: join(dir, 'events.sqlite'), durability: 'normal' });
+  const results: StepFigures[] = [];
+  const stops: (() => Promise<void>)[] = [];
+  try {
+    log(`district: steps ${o.steps.join(' → ')} schools × ${o.perSchool} procedures, files in ${dir}`);
+    const lives = await templateLives(dir, o.perSchool);
+    log(
+      `template school: ${lives.length} procedure lives, ${lives.flat().length} events, through the real decider`,
+    );
+    const ferrets = await startFerrets(o, dir, stops);
+    let have = 0;
+    for (const schools of o.steps) {
+      const started = Date.now();
+      await appendSchools(events, lives, have + 1, schools, (done, total) =>
+        log(`log: ${done}/${total} procedure lives of schools ${have + 1}…${schools}`),
+      );
+      have = schools;
+      log(
+        `log: ${schools} schools, ${await events.headPosition()} events (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+      );
+      const candidates: [Candidate, number][] = [[sqliteCandidate(dir), o.tail]];
+      if (schools <= o.ferretMaxSchools) for (const f of ferrets) candidates.push([f, o.ferretTail]);
+      for (const [candidate, tail] of candidates) {
+        const figures = await measureStep(candidate, events, { ...o, schools, tail, log });
+        await candidate.close();
+        results.push(figures);
+        print(figures);
+      }
+    }
+    printGrowth(results);
+    log(
+      `wall time ${((Date.now() - t0) / 1000).toFixed(0)} s; load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
+    );
+  } finally {
+    await events.close();
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    if (!o.dir) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function startFerrets(o: Options, dir: string, stops: (() => Promise<void>)[]): Promise<Candidate[]> {
+  if (o.ferret.length === 0 || o.steps[0] > o.ferretMaxSchools) return [];
+  const binary = join(ROOT, '.vsoko', 'bin', 'ferretdb');
+  if (!existsSync(binary))
+    execFileSync(process.execPath, [join(ROOT, 'infra/scripts/build-binaries.js')], { stdio: 'inherit' });
+  const candidates: Candidate[] = [];
+  if (o.ferret.includes('sqlite')) {
+    const ferretDir = join(dir, 'ferret-sqlite');
+    mkdirSync(ferretDir, { recursive: true });
+    const ferret = await startFerretDb(binary, ferretDir, ferretDir);
+    const client = await MongoClient.connect(ferret.url);
+    stops.push(async () => {
+      await client.close();
+      await ferret.process.stop();
+    });
+    candidates.push(mongoCandidate('ferretdb-sqlite', client, () => [ferret.process.child.pid ?? 0]));
+  }
+  if (o.ferret.includes('pg')) {
+    const pgDir = join(dir, 'ferret-pg');
+    mkdirSync(pgDir, { recursive: true });
+    const pg = await startPostgres(pgDir, pgDir);
+    stops.push(() => pg.process.stop());
+    pg.ensureDatabase('ferretdb');
+    const ferret = await startFerretDb(binary, pgDir, pgDir, { postgresqlUrl: pg.url('ferretdb') });
+    const client = await MongoClient.connect(ferret.url);
+    stops.push(async () => {
+      await client.close();
+      await ferret.process.stop();
+    });
+    candidates.push(
+      mongoCandidate('ferretdb-pg', client, () => [
+        ferret.process.child.pid ?? 0,
+        ...tree(pg.process.child.pid ?? 0),
+      ]),
+    );
+  }
+  return candidates;
+}
+
+/** A process and its descendants (PostgreSQL serves each connection from a child of the postmaster). */
+function tree(root: number): number[] {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      continue;
+    }
+  }
+  const out = [root];
+  for (let i = 0; i < out.length; i++) for (const [pid, ppid] of parents) if (ppid === out[i]) out.push(pid);
+  return out;
+}
+
+const mb = (bytes: number) => `${Math.round(bytes / 1_048_576)} MB`;
+const fixed = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 1 ? n.toFixed(2) : n.toFixed(3));
+
+function line(name: string, unit: string, value: number, baseline: number, ratio = value / baseline): string {
+  return `BENCH ${name} value=${fixed(value)} unit=${unit} baseline=${fixed(baseline)} ratio=${ratio.toFixed(2)}`;
+}
+
+function print(f: StepFigures): void {
+  const at = `district.${f.candidate}.s${f.schools}`;
+  const out: string[] = [
+    `info ${f.candidate} at ${f.schools} schools: ${f.events} events; documents ${Object.entries(f.documents)
+      .map(([c, n]) => `${c}=${n}`)
+      .join(
+        ' ',
+      )}; rebuild ${f.rebuild.seconds.toFixed(1)} s for ${f.rebuild.events} events; live ${f.live.events} events in ${f.live.batches} batches`,
+    `info memory: this process RSS ${mb(f.memory.processRss)} (heap ${mb(f.memory.heapUsed)}), server processes RSS ${mb(f.memory.serverRss)}`,
+    line(`${at}.rebuild`, 'events/s', f.rebuild.rate, f.rebuild.raw),
+    line(`${at}.live`, 'events/s', f.live.rate, f.live.raw),
+  ];
+  // Latency: lower is better, so the ratio is baseline ÷ value like the rates (1 = as fast as a raw lookup).
+  for (const [name, l] of Object.entries(f.queries)) {
+    out.push(line(`${at}.${name}.p50`, 'ms', l.p50, f.rawById.p50, f.rawById.p50 / l.p50));
+    out.push(line(`${at}.${name}.p99`, 'ms', l.p99, f.rawById.p99, f.rawById.p99 / l.p99));
+  }
+  process.stdout.write(out.join('\n') + '\n');
+}
+
+function printGrowth(results: StepFigures[]): void {
+  const sizes = [...new Set(results.map((r) => r.schools))];
+  const candidates = [...new Set(results.map((r) => r.candidate))];
+  const rows: string[] = [`growth (schools → ${sizes.join(' → ')}):`];
+  for (const c of candidates) {
+    const of = (fn: (f: StepFigures) => string) =>
+      sizes
+        .map((s) => results.find((r) => r.candidate === c && r.schools === s))
+        .map((r) => (r ? fn(r) : '—'))
+        .join(' → ');
+    rows.push(`  ${c} events: ${of((r) => String(r.events))}`);
+    rows.push(`  ${c} rebuild events/s: ${of((r) => fixed(r.rebuild.rate))}`);
+    rows.push(`  ${c} live events/s: ${of((r) => fixed(r.live.rate))}`);
+    for (const q of Object.keys(results[0].queries))
+      rows.push(`  ${c} ${q} p99 ms: ${of((r) => fixed(r.queries[q].p99))}`);
+    rows.push(`  ${c} raw _id p99 ms: ${of((r) => fixed(r.rawById.p99))}`);
+    rows.push(
+      `  ${c} RSS this process / servers: ${of((r) => `${mb(r.memory.processRss)}/${mb(r.memory.serverRss)}`)}`,
+    );
+  }
+  process.stdout.write(rows.map((r) => `info ${r}`).join('\n') + '\n');
+}

@@ -1,0 +1,150 @@
+import type { EventStore } from '@vsoko/event-store';
+import {
+  ALL_PROJECTIONS,
+  InMemoryProjector,
+  Projector,
+  type ProjectedDocument,
+  type ReadStore,
+} from '@vsoko/projections';
+import { BATCH_SIZE } from '../../services/projector/src/run-projector';
+import { projectUntil, readRange, recording, type Candidate, type RecordedWrite } from './candidates';
+import { dashboardQueries, latency, type Latency } from './queries';
+
+export interface StepFigures {
+  candidate: string;
+  schools: number;
+  events: number;
+  rebuild: { events: number; rate: number; raw: number; seconds: number };
+  live: { events: number; rate: number; raw: number; batches: number };
+  queries: Record<string, Latency>;
+  rawById: Latency;
+  memory: { processRss: number; heapUsed: number; serverRss: number };
+  documents: Record<string, number>;
+}
+
+const COLLECTIONS = [...new Set(ALL_PROJECTIONS.map((p) => p.collection))];
+const CHUNK = 20_000;
+
+/**
+ * One candidate at one size: the read models built from an empty store up to the last `tail` events (the
+ * rebuild figure), a copy of that state for the raw side, the last `tail` events applied in the live projector's
+ * batches (the live figure), then every dashboard query and raw `_id` lookups on the result.
+ */
+export async function measureStep(
+  candidate: Candidate,
+  events: EventStore,
+  options: { schools: number; perSchool: number; tail: number; samples: number; log: (m: string) => void },
+): Promise<StepFigures> {
+  const head = await events.headPosition();
+  const tail = Math.min(options.tail, Math.floor(head / 2));
+  const until = head - tail;
+  const at = `${candidate.name}@${options.schools}`;
+
+  options.log(`${at}: rebuild of ${until} events into an empty store…`);
+  let store: ReadStore = await candidate.open('live');
+  const projector = new Projector(store, ALL_PROJECTIONS);
+  await projector.prepare();
+  let start = process.hrtime.bigint();
+  if (store.kind === 'sqlite') await projectUntil(projector, events, until);
+  else await foldInMemoryUntil(projector, store, events, until);
+  const rebuildSeconds = seconds(start);
+
+  options.log(`${at}: raw inserts of the same documents…`);
+  const copy = await candidate.copy('live', store, 'live-raw');
+  store = await candidate.reopen('live');
+  await candidate.rawPrepare('raw-insert');
+  let rawSeconds = 0;
+  for (const collection of COLLECTIONS) {
+    for (let skip = 0; ; skip += CHUNK) {
+      const docs = await copy.find<ProjectedDocument>(collection, {
+        where: {},
+        sort: { _id: 1 },
+        skip,
+        limit: CHUNK,
+      });
+      if (docs.length === 0) break;
+      start = process.hrtime.bigint();
+      await candidate.rawInsert('raw-insert', collection, docs);
+      rawSeconds += seconds(start);
+    }
+  }
+
+  options.log(`${at}: live projection of the last ${tail} events in batches of ${BATCH_SIZE}…`);
+  const batches = await readRange(events, until, tail, BATCH_SIZE);
+  const writes: RecordedWrite[] = [];
+  const live = new Projector(recording(store, writes), ALL_PROJECTIONS);
+  start = process.hrtime.bigint();
+  for (const batch of batches) await live.apply(batch);
+  const liveSeconds = seconds(start);
+  start = process.hrtime.bigint();
+  await candidate.rawWrite(copy, writes);
+  const rawWriteSeconds = seconds(start);
+
+  options.log(`${at}: ${options.samples} samples of each query…`);
+  const queries: Record<string, Latency> = {};
+  for (const query of dashboardQueries(store, events, options.schools))
+    queries[query.name] = await latency(query.run, options.schools, options.perSchool, options.samples);
+  const byId = candidate.rawGetById(copy);
+  const rawById = await latency(
+    (s, p) => byId(`school-${String(s).padStart(4, '0')}-p${p}`),
+    options.schools,
+    options.perSchool,
+    options.samples,
+  );
+  const documents: Record<string, number> = {};
+  for (const c of COLLECTIONS) documents[c] = await store.count(c, {});
+  const memory = {
+    processRss: process.memoryUsage().rss,
+    heapUsed: process.memoryUsage().heapUsed,
+    serverRss: candidate.serverRss(),
+  };
+  await store.close();
+  await copy.close();
+  const tailEvents = batches.reduce((n, b) => n + b.length, 0);
+  return {
+    candidate: candidate.name,
+    schools: options.schools,
+    events: head,
+    rebuild: {
+      events: until,
+      rate: until / rebuildSeconds,
+      raw: until / rawSeconds,
+      seconds: rebuildSeconds,
+    },
+    live: {
+      events: tailEvents,
+      rate: tailEvents / liveSeconds,
+      raw: tailEvents / rawWriteSeconds,
+      batches: batches.length,
+    },
+    queries,
+    rawById,
+    memory,
+    documents,
+  };
+}
+
+/** The MongoDB rebuild path (rebuildReadModels): fold in memory, insert once, checkpoint last. */
+async function foldInMemoryUntil(projector: Projector, store: ReadStore, events: EventStore, until: number) {
+  const memory = new InMemoryProjector(ALL_PROJECTIONS);
+  let position = 0;
+  while (position < until) {
+    const page = await events.readAll({
+      afterPosition: position,
+      maxCount: Math.min(5_000, until - position),
+    });
+    if (page.length === 0) break;
+    memory.apply(page);
+    position = page[page.length - 1].position;
+  }
+  for (const [collection, docs] of memory.collections) {
+    const all = [...docs.values()];
+    for (let i = 0; i < all.length; i += 1_000)
+      await store.write([{ collection, put: all.slice(i, i + 1_000), remove: [], insertOnly: true }]);
+  }
+  await store.write([], projector.checkpointAt(position));
+}
+
+function seconds(start: bigint): number {
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
