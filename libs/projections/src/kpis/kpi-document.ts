@@ -29,7 +29,34 @@ export interface SchoolYearKpi extends ProjectedDocument {
   districtId: string | null;
   academicYear: string;
   counts: KpiCounts;
+  /** The counts per direction and per responsible, kept with each change so that no query reads `decisions`. */
+  byDirection: { direction: Direction; counts: KpiCounts }[];
+  byResponsible: { key: string; name: string; counts: KpiCounts }[];
   decisions: TalliedDecision[];
+}
+
+/** The counts of a school year's decisions: in all, per direction, per responsible (first name as written). */
+export function summarise(
+  decisions: readonly TalliedDecision[],
+): Pick<SchoolYearKpi, 'counts' | 'byDirection' | 'byResponsible'> {
+  const byDirection = new Map<Direction, KpiCounts>();
+  const byResponsible = new Map<string, { key: string; name: string; counts: KpiCounts }>();
+  for (const d of decisions) {
+    const direction = byDirection.get(d.direction) ?? emptyCounts();
+    byDirection.set(d.direction, tally([d], direction));
+    const responsible = byResponsible.get(d.responsibleKey) ?? {
+      key: d.responsibleKey,
+      name: d.responsibleName,
+      counts: emptyCounts(),
+    };
+    tally([d], responsible.counts);
+    byResponsible.set(d.responsibleKey, responsible);
+  }
+  return {
+    counts: tally(decisions),
+    byDirection: [...byDirection].map(([direction, counts]) => ({ direction, counts })),
+    byResponsible: [...byResponsible.values()],
+  };
 }
 
 export function emptyCounts(): KpiCounts {

@@ -1,5 +1,5 @@
 import type { Direction } from '@vsoko/domain';
-import { tally, type KpiCategory, type SchoolYearKpi } from './kpi-document';
+import { summarise, type KpiCategory, type SchoolYearKpi } from './kpi-document';
 import { groupKpis, NO_DISTRICT } from './kpi-groups';
 
 function schoolYear(
@@ -22,7 +22,7 @@ function schoolYear(
     schoolId,
     districtId,
     academicYear,
-    counts: tally(tallied),
+    ...summarise(tallied),
     decisions: tallied,
   };
 }

@@ -1,4 +1,4 @@
-import { addCounts, emptyCounts, tally, type KpiCounts, type SchoolYearKpi } from './kpi-document';
+import { addCounts, emptyCounts, type KpiCounts, type SchoolYearKpi } from './kpi-document';
 
 export const KPI_GROUPINGS = ['school', 'district', 'direction', 'responsible', 'year'] as const;
 export type KpiGrouping = (typeof KPI_GROUPINGS)[number];
@@ -22,17 +22,15 @@ export interface KpiGroup {
   shares: KpiShares;
 }
 
-/** Whether a grouping needs each decision of the documents, or only their counts. */
-export function groupsByDecision(groupBy: KpiGrouping): boolean {
-  return groupBy === 'direction' || groupBy === 'responsible';
-}
-
 /**
  * The KPIs of school years grouped by school, district or year (sums of their counts), or by the direction or
  * the responsible of each decision (a responsible is counted per school, as the same role in two schools is two
  * people). Sorted by key.
  */
-export function groupKpis(docs: readonly SchoolYearKpi[], groupBy: KpiGrouping): KpiGroup[] {
+export function groupKpis(
+  docs: readonly Omit<SchoolYearKpi, 'decisions'>[],
+  groupBy: KpiGrouping,
+): KpiGroup[] {
   const groups = new Map<string, { name?: string; counts: KpiCounts }>();
   const add = (key: string, counts: KpiCounts, name?: string) => {
     const group = groups.get(key);
@@ -42,11 +40,8 @@ export function groupKpis(docs: readonly SchoolYearKpi[], groupBy: KpiGrouping):
     if (groupBy === 'school') add(doc.schoolId, doc.counts);
     else if (groupBy === 'district') add(doc.districtId ?? NO_DISTRICT, doc.counts);
     else if (groupBy === 'year') add(doc.academicYear, doc.counts);
-    else
-      for (const d of doc.decisions) {
-        if (groupBy === 'direction') add(d.direction, tally([d]));
-        else add(`${doc.schoolId}:${d.responsibleKey}`, tally([d]), d.responsibleName);
-      }
+    else if (groupBy === 'direction') for (const d of doc.byDirection) add(d.direction, d.counts);
+    else for (const r of doc.byResponsible) add(`${doc.schoolId}:${r.key}`, r.counts, r.name);
   }
   return [...groups.entries()]
     .map(([key, g]) => ({

@@ -3,7 +3,7 @@ import { procedureIdOf } from '../context';
 import { decisionDocumentId } from '../decisions/decision-document';
 import type { Projection } from '../projection';
 import { responsibleKey } from '../responsible';
-import { tally, type KpiCategory, type SchoolYearKpi, type TalliedDecision } from './kpi-document';
+import { summarise, type KpiCategory, type SchoolYearKpi, type TalliedDecision } from './kpi-document';
 
 export const kpiProjection: Projection<SchoolYearKpi> = {
   collection: 'kpis',
@@ -30,7 +30,7 @@ export const kpiProjection: Projection<SchoolYearKpi> = {
       schoolId: facts.schoolId,
       districtId: facts.districtId,
       academicYear: facts.academicYear,
-      counts: tally([]),
+      ...summarise([]),
       decisions: [],
     };
     let decisions: TalliedDecision[];
@@ -52,7 +52,7 @@ export const kpiProjection: Projection<SchoolYearKpi> = {
       const key = decisionDocumentId(procedureId, event.data.decisionId);
       decisions = current.decisions.map((d) => (d.key === key ? moved(d, event) : d));
     }
-    return { ...current, decisions, counts: tally(decisions) };
+    return { ...current, decisions, ...summarise(decisions) };
   },
   indexes: [
     { key: { academicYear: 1, districtId: 1 }, name: 'year_district' },

@@ -2,7 +2,6 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   groupKpis,
-  groupsByDecision,
   KPI_GROUPINGS,
   kpiProjection,
   type Condition,
@@ -49,7 +48,8 @@ export class KpisController {
     if (q.districtId) filter.districtId = q.districtId;
     const docs = await this.reader.find<SchoolYearKpi>(kpiProjection.collection, {
       where: withinSchools(filter, schools),
-      exclude: groupsByDecision(q.groupBy) ? [] : ['decisions'],
+      // Each decision's category is what the projection needs; every grouping reads the counts kept beside it.
+      exclude: ['decisions'],
     });
     return { groupBy: q.groupBy, groups: groupKpis(docs, q.groupBy) };
   }
