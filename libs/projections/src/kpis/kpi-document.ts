@@ -59,6 +59,38 @@ export function summarise(
   };
 }
 
+type Summary = Pick<SchoolYearKpi, 'counts' | 'byDirection' | 'byResponsible'>;
+
+/**
+ * The summary after some decisions left it and others joined it (a decision that moves is both): what
+ * `summarise` of the new list gives, in time proportional to the change rather than to the school's year.
+ */
+export function recount(
+  summary: Summary,
+  removed: readonly TalliedDecision[],
+  added: readonly TalliedDecision[],
+): Summary {
+  const counts = { ...summary.counts };
+  const byDirection = summary.byDirection.map((e) => ({ ...e, counts: { ...e.counts } }));
+  const byResponsible = summary.byResponsible.map((e) => ({ ...e, counts: { ...e.counts } }));
+  const change = (d: TalliedDecision, sign: 1 | -1) => {
+    let direction = byDirection.find((e) => e.direction === d.direction);
+    if (!direction) byDirection.push((direction = { direction: d.direction, counts: emptyCounts() }));
+    let responsible = byResponsible.find((e) => e.key === d.responsibleKey);
+    if (!responsible)
+      byResponsible.push(
+        (responsible = { key: d.responsibleKey, name: d.responsibleName, counts: emptyCounts() }),
+      );
+    for (const target of [counts, direction.counts, responsible.counts]) {
+      target[d.category] += sign;
+      if (d.category !== 'cancelled') target.total += sign;
+    }
+  };
+  for (const d of removed) change(d, -1);
+  for (const d of added) change(d, 1);
+  return { counts, byDirection, byResponsible };
+}
+
 export function emptyCounts(): KpiCounts {
   return { total: 0, executedOnTime: 0, executedLate: 0, open: 0, overdue: 0, cancelled: 0 };
 }

@@ -1,6 +1,7 @@
 import { events, history, lessons, parents } from '../../../domain/src/procedure/testing/fixtures';
 import { anyProjection } from '../projection';
 import { project, recorded } from '../testing/project';
+import { summarise, type SchoolYearKpi } from './kpi-document';
 import { kpiProjection } from './kpi-projection';
 
 const kpis = anyProjection(kpiProjection);
@@ -41,5 +42,24 @@ describe('KPIs of a school year', () => {
         { key: 'p-vpr-4:d-parents', category: 'cancelled', responsibleKey: 'teacher' },
       ],
     });
+  });
+
+  it('given decisions adopted, moved and cancelled, then the counts kept beside the list are those of the list', () => {
+    const kpi = kpiOf([
+      ...history.followingUp,
+      events.decisionOverdue(lessons),
+      events.executed('d-lessons', '2024-06-03'),
+      events.decisionCancelled('d-parents'),
+    ]) as SchoolYearKpi;
+    const { counts, byDirection, byResponsible } = summarise(kpi.decisions);
+    expect({ counts: kpi.counts, byDirection: kpi.byDirection, byResponsible: kpi.byResponsible }).toEqual({
+      counts,
+      byDirection,
+      byResponsible,
+    });
+    expect(kpi.byResponsible.map((r) => [r.key, r.counts.total, r.counts.cancelled])).toEqual([
+      ['petrov', 1, 0],
+      ['teacher', 0, 1],
+    ]);
   });
 });

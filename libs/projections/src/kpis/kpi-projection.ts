@@ -3,7 +3,13 @@ import { procedureIdOf } from '../context';
 import { decisionDocumentId } from '../decisions/decision-document';
 import type { Projection } from '../projection';
 import { responsibleKey } from '../responsible';
-import { summarise, type KpiCategory, type SchoolYearKpi, type TalliedDecision } from './kpi-document';
+import {
+  recount,
+  summarise,
+  type KpiCategory,
+  type SchoolYearKpi,
+  type TalliedDecision,
+} from './kpi-document';
 
 export const kpiProjection: Projection<SchoolYearKpi> = {
   collection: 'kpis',
@@ -33,7 +39,6 @@ export const kpiProjection: Projection<SchoolYearKpi> = {
       ...summarise([]),
       decisions: [],
     };
-    let decisions: TalliedDecision[];
     if (event.type === 'DecisionsAdopted') {
       const known = new Set(current.decisions.map((d) => d.key));
       const fresh = event.data.decisions
@@ -46,13 +51,18 @@ export const kpiProjection: Projection<SchoolYearKpi> = {
           deadline: d.deadline,
         }))
         .filter((d) => !known.has(d.key));
-      decisions = [...current.decisions, ...fresh];
-    } else {
-      if (!('decisionId' in event.data)) return doc;
-      const key = decisionDocumentId(procedureId, event.data.decisionId);
-      decisions = current.decisions.map((d) => (d.key === key ? moved(d, event) : d));
+      return { ...current, decisions: [...current.decisions, ...fresh], ...recount(current, [], fresh) };
     }
-    return { ...current, decisions, ...summarise(decisions) };
+    if (!('decisionId' in event.data)) return doc;
+    const key = decisionDocumentId(procedureId, event.data.decisionId);
+    const index = current.decisions.findIndex((d) => d.key === key);
+    if (index < 0) return doc;
+    const before = current.decisions[index];
+    const after = moved(before, event);
+    if (after === before) return doc;
+    const decisions: TalliedDecision[] = [...current.decisions];
+    decisions[index] = after;
+    return { ...current, decisions, ...recount(current, [before], [after]) };
   },
   indexes: [
     { key: { academicYear: 1, districtId: 1 }, name: 'year_district' },

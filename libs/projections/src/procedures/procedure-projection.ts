@@ -23,7 +23,7 @@ const HANDLED: readonly ProcedureEventType[] = PROCEDURE_EVENT_TYPES.filter(
   (t) => !t.startsWith('Notification'),
 );
 
-const SUMMARY_KEYS: ReadonlyArray<keyof ProcedureSummary | '_id' | '_position'> = [
+const SUMMARY_KEYS: ReadonlySet<string> = new Set<keyof ProcedureSummary | '_id' | '_position'>([
   '_id',
   '_position',
   'stage',
@@ -36,7 +36,7 @@ const SUMMARY_KEYS: ReadonlyArray<keyof ProcedureSummary | '_id' | '_position'> 
   'scheduledBy',
   'updatedAt',
   'updatedBy',
-];
+]);
 
 /**
  * The procedure as the decider sees it, folded with the domain's own `evolve` (so the read model can never
@@ -53,8 +53,8 @@ export const procedureProjection: Projection<ProcedureDocument> = {
     const before = doc ? stateOf(doc) : ({ status: 'none' } as const);
     const after = evolveProcedure(before, event as unknown as ProcedureEvent);
     if (after === before || after.status === 'none') return doc;
-    const state: Record<string, unknown> = { ...after };
-    delete state.notificationOutcomes;
+    // Copies without `delete`, which would turn these large objects into slow dictionaries on every event.
+    const { notificationOutcomes: _outcomes, ...state } = after;
     const origin =
       doc && event.type !== 'ProcedureScheduled'
         ? doc
@@ -91,7 +91,7 @@ export const procedureProjection: Projection<ProcedureDocument> = {
 
 /** The domain state back from a stored document (notification outcomes are not kept, and not needed). */
 export function stateOf(doc: ProcedureDocument): ProcedureState {
-  const state: Record<string, unknown> = { ...doc, notificationOutcomes: [] };
-  for (const key of SUMMARY_KEYS) delete state[key];
+  const state: Record<string, unknown> = { notificationOutcomes: [] };
+  for (const [key, value] of Object.entries(doc)) if (!SUMMARY_KEYS.has(key)) state[key] = value;
   return state as unknown as ProcedureState;
 }
