@@ -27,13 +27,15 @@ export async function runProjector(deps: {
   batchSize?: number;
   onError?: (error: unknown) => void;
   onRebuild?: (progress: RebuildProgress) => void;
+  /** Behind by more than this many events at start, it catches up in large pages with progress first. */
+  rebuildThreshold?: number;
 }): Promise<RunningProjector> {
   const projector = new Projector(deps.readStore, ALL_PROJECTIONS);
   await projector.prepare();
   if (!(await projector.current())) await projector.drop();
   const { position } = await projector.checkpoint();
   const head = await deps.store.headPosition();
-  if (head - position > REBUILD_THRESHOLD && deps.onRebuild)
+  if (head - position > (deps.rebuildThreshold ?? REBUILD_THRESHOLD) && deps.onRebuild)
     await catchUp({ store: deps.store, projector, onProgress: deps.onRebuild });
   const subscribe = async () =>
     deps.store.subscribeToAll((events) => projector.apply(events), {

@@ -1,0 +1,81 @@
+import { createEventStore, type EventStore } from '@vsoko/event-store';
+import { ALL_PROJECTIONS, READ_MODELS_VERSION, SqliteReadStore } from '@vsoko/projections';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { liveProcedure } from '../../../test/integration/projections/support/school-years';
+import type { RebuildProgress } from './rebuild-read-models';
+import { runProjector } from './run-projector';
+
+describe('the projector starting on an existing data folder', () => {
+  let dir: string;
+  let events: EventStore;
+  let head: number;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'vsoko-projector-start-'));
+    events = await createEventStore({ sqlitePath: join(dir, 'events.sqlite'), durability: 'normal' });
+    for (let i = 0; i < 6; i++) await liveProcedure(events, 'school-1', i);
+    head = await events.headPosition();
+  });
+
+  afterAll(async () => {
+    await events.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function start(readStore: SqliteReadStore) {
+    const progress: RebuildProgress[] = [];
+    const running = await runProjector({
+      store: events,
+      readStore,
+      rebuildThreshold: 10,
+      onRebuild: (p) => progress.push(p),
+    });
+    await running.subscription.caughtUpTo(head);
+    await running.stop();
+    return progress;
+  }
+
+  it('given read models of an older layout, when it starts, then it rebuilds them from the log, with progress', async () => {
+    const readStore = new SqliteReadStore(join(dir, 'old-layout.sqlite'));
+    await readStore.prepare(ALL_PROJECTIONS);
+    const stale = { _id: 'school-1-p0', _position: head, stage: 'stale-layout' };
+    await readStore.write([{ collection: 'procedures', put: [stale], remove: [] }], {
+      name: 'read-models',
+      position: head,
+      version: READ_MODELS_VERSION - 1,
+    });
+
+    const progress = await start(readStore);
+
+    expect(await readStore.checkpoint('read-models')).toEqual({
+      position: head,
+      version: READ_MODELS_VERSION,
+    });
+    expect(await readStore.get('procedures', 'school-1-p0')).toMatchObject({
+      stage: 'closed',
+      schoolId: 'school-1',
+    });
+    expect(await readStore.count('procedures', {})).toBe(6);
+    expect(progress.at(-1)).toEqual({ phase: 'replay', done: head, total: head });
+    await readStore.close();
+  });
+
+  it('given no read models beside a log with events (an installation from before), then it builds them with progress', async () => {
+    const readStore = new SqliteReadStore(join(dir, 'fresh.sqlite'));
+    const progress = await start(readStore);
+    expect(progress.length).toBeGreaterThan(0);
+    expect(await readStore.count('audit', {})).toBe(head);
+    expect((await readStore.checkpoint('read-models')).position).toBe(head);
+    await readStore.close();
+  });
+
+  it('given read models of this layout, then it only follows the log, without a rebuild', async () => {
+    const readStore = new SqliteReadStore(join(dir, 'fresh.sqlite'));
+    const before = await readStore.get('procedures', 'school-1-p3');
+    expect(await start(readStore)).toEqual([]);
+    expect(await readStore.get('procedures', 'school-1-p3')).toEqual(before);
+    await readStore.close();
+  });
+});
