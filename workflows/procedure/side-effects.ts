@@ -44,7 +44,7 @@ export interface SideEffectsDeps {
 
 /**
  * What a recorded event sets going besides the log: a mail to whoever must hear of it, a re-check procedure's
- * own workflow. Mails run in the background and are counted, so the run ends or continues as new only once
+ * own workflow. Both run in the background and are counted, so the run ends or continues as new only once
  * they have settled.
  */
 export function createSideEffects(deps: SideEffectsDeps) {
@@ -124,19 +124,22 @@ export function createSideEffects(deps: SideEffectsDeps) {
         ],
       });
     } catch (e) {
-      // Already started (a replayed or repeated request) is the outcome we wanted; anything else is logged, the
-      // re-check can be scheduled by hand, and the parent procedure goes on.
-      if (!(e instanceof WorkflowExecutionAlreadyStartedError))
-        log.warn('re-check not started', { error: messageOf(e) });
+      // Already started (a replayed or repeated request) is the outcome we wanted; anything else leaves the
+      // re-check to be scheduled by hand, and the parent procedure goes on. Either way it is in the log.
+      if (e instanceof WorkflowExecutionAlreadyStartedError) {
+        log.info('re-check already started', { childProcedureId: child.procedureId });
+      } else {
+        log.warn('re-check not started', { childProcedureId: child.procedureId, error: messageOf(e) });
+      }
     }
   };
 
   return {
     recorded(event: ProcedureEvent, revision: number, cause: CommandContext): void {
       if (isNotifiable(event)) track(() => notify(event, revision));
-      if (event.type === 'RecheckRequested') void startRecheck(event.data.child, cause);
+      if (event.type === 'RecheckRequested') track(() => startRecheck(event.data.child, cause));
     },
-    /** True when no mail is still under way. */
+    /** True when no mail and no child start is still under way. */
     settled: (): boolean => inFlight === 0,
   };
 }
@@ -167,7 +170,7 @@ function attemptsOf(e: unknown): number {
     : 1;
 }
 
-function messageOf(e: unknown): string {
+export function messageOf(e: unknown): string {
   const cause = (e as { cause?: { message?: string } })?.cause;
   return (cause?.message ?? (e instanceof Error ? e.message : String(e))).slice(0, 500);
 }

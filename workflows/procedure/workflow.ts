@@ -2,6 +2,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  log,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -17,7 +18,7 @@ import {
 import type { ProcedureActivities } from './activities';
 import { CommandRunner } from './command-runner';
 import { commandUpdate, snapshotQuery, type ProcedureWorkflowInput } from './definitions';
-import { createSideEffects } from './side-effects';
+import { createSideEffects, messageOf } from './side-effects';
 import { systemContext, workflowNow } from './system-context';
 
 // An append takes milliseconds; the timeout is how long a crashed worker's append waits before another retries it.
@@ -60,7 +61,10 @@ export async function procedureWorkflow(input: ProcedureWorkflowInput): Promise<
   setHandler(snapshotQuery, () => runner.snapshot());
 
   if (input.initialCommand && runner.state.status === 'none') {
-    await runner.execute(input.initialCommand).catch(() => undefined);
+    await runner.execute(input.initialCommand).catch((e) =>
+      // A re-check whose ScheduleProcedure is refused waits for a command by hand, like any unscheduled one.
+      log.warn('initial command refused', { procedureId, error: messageOf(e) }),
+    );
   }
   if (
     runner.state.status === 'none' &&
