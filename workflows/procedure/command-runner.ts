@@ -1,4 +1,4 @@
-import { ApplicationFailure, condition } from '@temporalio/workflow';
+import { ApplicationFailure } from '@temporalio/workflow';
 import {
   decide,
   evolve,
@@ -10,6 +10,7 @@ import {
   type ProcedureState,
 } from '../../libs/domain/src';
 import type { AppendInput, AppendOutput } from './activities';
+import type { CommandLock } from './command-lock';
 import {
   FAILURE_PREFIX,
   type CarriedState,
@@ -24,6 +25,7 @@ const REMEMBERED_COMMANDS = 200;
 export interface CommandRunnerDeps {
   streamName: string;
   carried?: CarriedState;
+  lock: CommandLock;
   append(input: AppendInput): Promise<AppendOutput>;
   /** Each recorded event, with its revision, once the state includes it and before the next command runs. */
   recorded(event: ProcedureEvent, revision: number, cause: CommandContext): void;
@@ -39,7 +41,6 @@ export class CommandRunner {
   private rev: number;
   private pos: number;
   private readonly recent: Map<string, CommandOutcome>;
-  private busy = false;
 
   constructor(private readonly deps: CommandRunnerDeps) {
     this.current = deps.carried?.state ?? initialState;
@@ -64,7 +65,8 @@ export class CommandRunner {
   }
 
   execute(envelope: CommandEnvelope): Promise<CommandOutcome> {
-    return this.run(envelope);
+    const waited = this.deps.lock.isLocked();
+    return this.deps.lock.runExclusive(() => this.run(envelope, waited));
   }
 
   snapshot(): ProcedureSnapshot {
@@ -80,25 +82,9 @@ export class CommandRunner {
     };
   }
 
-  private async run(envelope: CommandEnvelope): Promise<CommandOutcome> {
-    // A lock between handlers: the check and the set run with no await between them, so two updates delivered
-    // in the same activation cannot both get in.
-    let waited = false;
-    while (this.busy) {
-      waited = true;
-      await condition(() => !this.busy);
-    }
+  private async run(envelope: CommandEnvelope, waited: boolean): Promise<CommandOutcome> {
     const seen = this.recent.get(envelope.context.commandId);
     if (seen) return seen;
-    this.busy = true;
-    try {
-      return await this.decideAndAppend(envelope, waited);
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  private async decideAndAppend(envelope: CommandEnvelope, waited: boolean): Promise<CommandOutcome> {
     checkExpectedRevision(envelope, this.rev);
     const events = decideOrFail(envelope, this.current, waited);
     if (events.length > 0) {

@@ -16,6 +16,7 @@ import {
   type TimerPolicy,
 } from '../../libs/domain/src';
 import type { ProcedureActivities } from './activities';
+import { commandLock } from './command-lock';
 import { CommandRunner } from './command-runner';
 import { commandUpdate, snapshotQuery, type ProcedureWorkflowInput } from './definitions';
 import { createSideEffects, messageOf } from './side-effects';
@@ -50,6 +51,7 @@ export async function procedureWorkflow(input: ProcedureWorkflowInput): Promise<
   const runner: CommandRunner = new CommandRunner({
     streamName,
     carried: input.carried,
+    lock: commandLock(),
     append: appendEvents,
     recorded: effects.recorded,
   });

@@ -427,5 +427,9 @@ describe('a procedure lives its whole life on Temporal, with days passing (time-
     expect(childEvents[0].metadata.causationId).toBe(requested.metadata.causationId);
     const description = await env.client.workflow.getHandle(procedureWorkflowId(child)).describe();
     expect(description.status.name).toBe('RUNNING');
+    await recordHistory(
+      'lifecycle-recheck',
+      await env.client.workflow.getHandle(procedureWorkflowId(id)).fetchHistory(),
+    );
   });
 });
