@@ -1,6 +1,19 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor, DecisionCommand } from '@vsoko/domain';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { MAX_EVIDENCE_BYTES, ValidationFailed, type Actor, type DecisionCommand } from '@vsoko/domain';
 import { CurrentActor, CurrentSchool } from '../auth/actor.decorator';
 import { ReadableSchools, type SchoolScope } from '../auth/readable-schools.decorator';
 import type { Clock, IdGenerator } from '../infrastructure/clock';
@@ -16,7 +29,9 @@ import {
   ReassignDecisionDto,
   RecordExecutionDto,
 } from './dto/follow-up.dto';
+import { EvidenceFileDto } from './dto/evidence-file.dto';
 import { DecisionUseCases } from './use-cases/decision-use-cases';
+import { EvidenceFiles } from './use-cases/evidence-files';
 
 type Who = { actor: Actor; school: string; headers: Record<string, string> };
 
@@ -26,6 +41,7 @@ type Who = { actor: Actor; school: string; headers: Record<string, string> };
 export class DecisionsController {
   constructor(
     private readonly decisions: DecisionUseCases,
+    private readonly files: EvidenceFiles,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
   ) {}
@@ -129,6 +145,69 @@ export class DecisionsController {
       ...(body.description !== undefined ? { description: body.description } : {}),
     };
     return this.run(decisionId, { type: 'AttachEvidence', data }, { actor, school, headers });
+  }
+
+  @Post('decisions/:decisionId/evidence/files')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Приложить файл-подтверждение (PDF, JPEG, PNG, DOCX, XLSX, ODT, ODS, TXT; до 20 МБ); хранится по SHA-256',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file', 'evidenceId', 'about'],
+      properties: {
+        file: { type: 'string', format: 'binary' },
+        evidenceId: { type: 'string' },
+        about: { type: 'string', example: '2023-12-20' },
+        description: { type: 'string' },
+      },
+    },
+  })
+  @UseInterceptors(
+    FileInterceptor('file', { limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1, fields: 5, parts: 6 } }),
+  )
+  upload(
+    @Param('decisionId') id: string,
+    @UploadedFile() file: { originalname: string; buffer: Buffer } | undefined,
+    @Body() body: EvidenceFileDto,
+    @CurrentActor() actor: Actor,
+    @CurrentSchool() school: string,
+    @Headers() headers: Record<string, string>,
+  ) {
+    if (!file) throw new ValidationFailed('FILE_REQUIRED', 'Приложите файл подтверждения (поле file)');
+    const { ctx, expectedRevision } = writeOf(actor, school, headers, this.clock, this.ids);
+    const upload = {
+      decisionId: idOf(id, 'решения'),
+      evidenceId: body.evidenceId,
+      // Multer reads the name as Latin-1; browsers send UTF-8.
+      fileName: Buffer.from(file.originalname, 'latin1').toString('utf8'),
+      bytes: file.buffer,
+      about: body.about,
+      ...(body.description !== undefined ? { description: body.description } : {}),
+    };
+    return this.files.upload(upload, ctx, expectedRevision);
+  }
+
+  @Get('decisions/:decisionId/evidence/:evidenceId')
+  @ApiOperation({ summary: 'Скачать файл-подтверждение; его SHA-256 — в заголовке Digest и в журнале' })
+  async download(
+    @Param('decisionId') id: string,
+    @Param('evidenceId') evidenceId: string,
+    @ReadableSchools() schools: SchoolScope,
+  ): Promise<StreamableFile> {
+    const { bytes, ref } = await this.files.download(
+      idOf(id, 'решения'),
+      idOf(evidenceId, 'подтверждения'),
+      schools,
+    );
+    return new StreamableFile(bytes, {
+      type: ref.mediaType,
+      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(ref.fileName)}`,
+      length: bytes.length,
+    });
   }
 
   @Post('decisions/:decisionId/execution')

@@ -1,0 +1,161 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { json, startServices, type JsonBody, type Services } from '../harness';
+
+const SCHOOL = 'school-ev';
+const YEAR = '2023/24';
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * A decision that requires evidence is not executed without it; an uploaded file is kept by its SHA-256 and
+ * downloads with that hash; «не эффективно» puts the decision on the next meeting's proposed agenda.
+ */
+describe('evidence and effectiveness of a decision', () => {
+  let s: Services;
+  let director: Record<string, string>;
+  let head = 0;
+  const tag = randomUUID().slice(0, 6);
+  const meetingId = `m-${tag}`;
+  const decisionId = `d-${tag}`;
+  const pdf = Buffer.from(`%PDF-1.4\nПриказ № 112 от 20.12.2023 [${tag}]\n%%EOF`);
+
+  const send = async (path: string, body: unknown) => {
+    const res = await fetch(`${s.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { ...director, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const answer = await json(res);
+    if (typeof answer.position === 'number') head = Math.max(head, answer.position);
+    return { status: res.status, body: answer };
+  };
+  const ok = async (path: string, body: unknown): Promise<JsonBody> => {
+    const { status, body: answer } = await send(path, body);
+    if (status >= 300) throw new Error(`${path}: ${status} ${JSON.stringify(answer)}`);
+    return answer;
+  };
+  const upload = async (name: string, bytes: Buffer, evidenceId: string) => {
+    const form = new FormData();
+    form.append('file', new Blob([bytes]), name);
+    form.append('evidenceId', evidenceId);
+    form.append('about', '2023-12-20');
+    const res = await fetch(`${s.baseUrl}/decisions/${decisionId}/evidence/files`, {
+      method: 'POST',
+      headers: director,
+      body: form,
+    });
+    const answer = await json(res);
+    if (typeof answer.position === 'number') head = Math.max(head, answer.position);
+    return { status: res.status, body: answer };
+  };
+
+  beforeAll(async () => {
+    s = await startServices();
+    director = await s.loginAs('director', SCHOOL);
+    await ok('/meetings', {
+      id: meetingId,
+      academicYear: YEAR,
+      level: 'pedagogical-council',
+      date: { precision: 'day', date: '2023-08-30' },
+      timeZone: 'Europe/Moscow',
+      agenda: [{ itemId: 'item-1', title: 'Итоги ВПР' }],
+    });
+    await ok(`/meetings/${meetingId}/held`, {
+      minutes: [{ itemId: 'item-1', heard: 'Об итогах ВПР', decisionIds: [decisionId] }],
+    });
+    await ok(`/meetings/${meetingId}/decisions`, {
+      id: decisionId,
+      number: 1,
+      wording: 'Доработать Программу развития школы',
+      executors: { lead: { role: 'deputy', name: 'Зам.директора по УВР' } },
+      deadline: { asWritten: 'Октябрь-декабрь 2023г' },
+      evidenceRequired: true,
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await s?.stop();
+  });
+
+  it('refuses execution without evidence, changing nothing', async () => {
+    const before = (await s.store.readStream(`decision-${decisionId}`)).length;
+    const { status, body } = await send(`/decisions/${decisionId}/execution`, { executedOn: '2023-12-20' });
+    expect(status).toBe(422);
+    expect(body.code).toBe('EVIDENCE_REQUIRED');
+    expect(await s.store.readStream(`decision-${decisionId}`)).toHaveLength(before);
+  });
+
+  it('refuses a file that is not of an allowed type, whatever its name, and stores nothing', async () => {
+    const { status, body } = await upload('prikaz.pdf', Buffer.from('MZ\x90\x00 not a pdf'), 'e-bad');
+    expect(status).toBe(422);
+    expect(body.code).toBe('EVIDENCE_TYPE_NOT_ALLOWED');
+  });
+
+  it('keeps an uploaded file by its SHA-256; the download has that hash', async () => {
+    const { status, body } = await upload('Приказ 112.pdf', pdf, 'e-order');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ sha256: sha256(pdf), size: pdf.length, mediaType: 'application/pdf' });
+    const res = await fetch(`${s.baseUrl}/decisions/${decisionId}/evidence/e-order`, { headers: director });
+    expect(res.status).toBe(200);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect(sha256(bytes)).toBe(sha256(pdf));
+    const decision = await json(await fetch(`${s.baseUrl}/decisions/${decisionId}`, { headers: director }));
+    expect(decision.evidence).toEqual([
+      {
+        evidenceId: 'e-order',
+        ref: {
+          kind: 'file',
+          sha256: sha256(pdf),
+          fileName: 'Приказ 112.pdf',
+          mediaType: 'application/pdf',
+          size: pdf.length,
+        },
+        about: '2023-12-20',
+        attachedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      },
+    ]);
+  });
+
+  it('the same file uploaded again is the same blob', async () => {
+    const { body } = await upload('копия.pdf', pdf, 'e-copy');
+    expect(body.sha256).toBe(sha256(pdf));
+  });
+
+  it('is executed with the evidence, then judged not effective, and goes on the next agenda', async () => {
+    await ok(`/decisions/${decisionId}/execution`, { executedOn: '2023-12-20' });
+    await ok(`/decisions/${decisionId}/effectiveness`, {
+      verdict: 'not-effective',
+      indicator: 'Доля процедур с аналитической справкой: 40 % (цель 80 %)',
+      assessedOn: '2024-01-20',
+    });
+    const decision = await json(await fetch(`${s.baseUrl}/decisions/${decisionId}`, { headers: director }));
+    expect(decision.status).toBe('reopened');
+    const report = await fetch(
+      `${s.baseUrl}/reports/meetings.csv?schoolId=${SCHOOL}&academicYear=${encodeURIComponent(YEAR)}&waitForPosition=${head}&timeoutMs=30000`,
+      { headers: director },
+    );
+    expect(await report.text()).toContain('неэффективно: Доля процедур с аналитической справкой');
+    const next = `m2-${tag}`;
+    await ok('/meetings', {
+      id: next,
+      academicYear: YEAR,
+      level: 'pedagogical-council',
+      date: { precision: 'month', month: '2024-02' },
+      timeZone: 'Europe/Moscow',
+    });
+    const meeting = await json(await fetch(`${s.baseUrl}/meetings/${next}`, { headers: director }));
+    expect(meeting.agenda).toEqual([
+      expect.objectContaining({
+        title: 'Неэффективное решение: Доработать Программу развития школы',
+        subject: { kind: 'decision', decisionId },
+      }),
+    ]);
+  });
+
+  it('shows another school neither the decision nor its file', async () => {
+    const other = await s.loginAs('director', 'school-other');
+    expect((await fetch(`${s.baseUrl}/decisions/${decisionId}`, { headers: other })).status).toBe(404);
+    expect(
+      (await fetch(`${s.baseUrl}/decisions/${decisionId}/evidence/e-order`, { headers: other })).status,
+    ).toBe(404);
+  });
+});
