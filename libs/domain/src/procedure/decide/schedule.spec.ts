@@ -78,6 +78,26 @@ describe('none', () => {
       .then([events.scheduled({ window: { from: '2023-08-01', to: '2024-07-31' } })]);
   });
 
+  it('is refused for an academic year far from the current one (1900/01 would be overdue at once)', () => {
+    // The fixtures' today is 30 April 2024, in academic year 2023/24.
+    const director = ctx(actors.director);
+    const inYear = (start: number) => ({
+      academicYear: `${start}/${String((start + 1) % 100).padStart(2, '0')}`,
+      window: { from: `${start}-10-01`, to: `${start}-10-31` },
+    });
+    given.when(schedule(inYear(1900)), director).thenThrows('ACADEMIC_YEAR_IMPLAUSIBLE');
+    given.when(schedule(inYear(2017)), director).thenThrows('ACADEMIC_YEAR_IMPLAUSIBLE');
+    given.when(schedule(inYear(2026)), director).thenThrows('ACADEMIC_YEAR_IMPLAUSIBLE');
+    given.when(schedule(inYear(2018)), director).then([events.scheduled(inYear(2018))]);
+    given.when(schedule(inYear(2025)), director).then([events.scheduled(inYear(2025))]);
+  });
+
+  it('needs a title someone can read: zero-width and other invisible characters alone are no title', () => {
+    for (const title of ['\u200b\u200c\u200d', '\ufeff\u2060', '\u00ad \u3164', '\u2800']) {
+      given.when(schedule({ title }), ctx(actors.director)).thenThrows('TITLE_REQUIRED');
+    }
+  });
+
   it('needs an IANA time zone', () => {
     given
       .when(schedule({ timeZone: 'Asia/Ekaterinburg' }), ctx(actors.director))

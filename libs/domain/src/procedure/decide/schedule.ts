@@ -4,11 +4,13 @@ import type { ProcedureEvent } from '../events';
 import {
   fail,
   isAdministrator,
+  requirePlausibleAcademicYear,
   requireReminders,
   requireResponsible,
   requireSchool,
   requireText,
   requireWindow,
+  schoolToday,
 } from '../rules';
 import type { ProcedureState } from '../state';
 import { DIRECTIONS } from '../values';
@@ -53,6 +55,7 @@ export function scheduleProcedure(
       `Часовой пояс «${String(data.timeZone)}» не найден: нужен пояс IANA, например Europe/Moscow`,
     );
   }
+  requirePlausibleAcademicYear(data.academicYear, schoolToday(ctx, data.timeZone));
   if (data.reminders) requireReminders(data.reminders);
   return [{ type: 'ProcedureScheduled', data }];
 }

@@ -1,5 +1,5 @@
 import { addYears, localDateOf, type CommandContext } from '../../shared';
-import { academicYearBounds, isIsoDate } from '../calendar';
+import { academicYearBounds, academicYearOf, isIsoDate } from '../calendar';
 import type { DateWindow } from '../values';
 import { fail } from './fail';
 
@@ -66,6 +66,25 @@ export function requireDeadline(value: unknown, meetingDate: string, what: strin
 }
 
 /** A window of work: real dates, in order, inside its academic year. */
+/**
+ * How far from the school's current academic year a plan may be: a few past years are recorded when a school
+ * brings its history in, the next ones are planned ahead; «1900/01» is a typo that would be overdue at once.
+ */
+export const ACADEMIC_YEARS_BACK = 5;
+export const ACADEMIC_YEARS_AHEAD = 2;
+
+export function requirePlausibleAcademicYear(academicYear: string, today: string): void {
+  const current = Number(academicYearOf(today).slice(0, 4));
+  const start = Number(academicYear.slice(0, 4));
+  if (start < current - ACADEMIC_YEARS_BACK || start > current + ACADEMIC_YEARS_AHEAD) {
+    fail(
+      'ACADEMIC_YEAR_IMPLAUSIBLE',
+      `Учебный год ${academicYear} слишком далёк от текущего (${academicYearOf(today)}): допускается не раньше чем за ${ACADEMIC_YEARS_BACK} лет и не позже чем через ${ACADEMIC_YEARS_AHEAD} года`,
+      { academicYear, current: academicYearOf(today) },
+    );
+  }
+}
+
 export function requireWindow(window: DateWindow | undefined, academicYear: string): DateWindow {
   if (!window || !isIsoDate(window.from) || !isIsoDate(window.to)) {
     fail('WINDOW_INVALID_DATE', 'Срок проведения должен быть датой в формате ГГГГ-ММ-ДД');

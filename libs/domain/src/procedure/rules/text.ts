@@ -1,9 +1,19 @@
 import type { Responsible } from '../values';
 import { fail } from './fail';
 
-/** Free text a person must fill in; stored trimmed. */
+/**
+ * Nothing a reader could see: white space, zero-width and other format characters (U+200B, U+FEFF, soft
+ * hyphen …) and the Hangul and Braille blanks that fonts draw as empty.
+ */
+const INVISIBLE_ONLY = /^[\s\p{Z}\p{Cf}\u115f\u1160\u3164\uffa0\u2800]*$/u;
+
+export function isBlank(value: string): boolean {
+  return INVISIBLE_ONLY.test(value);
+}
+
+/** Free text a person must fill in, with at least one visible character; stored trimmed. */
 export function requireText(value: unknown, code: string, message: string): string {
-  if (typeof value !== 'string' || value.trim() === '') fail(code, message);
+  if (typeof value !== 'string' || isBlank(value)) fail(code, message);
   return value.trim();
 }
 
