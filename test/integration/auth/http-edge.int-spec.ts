@@ -112,6 +112,33 @@ describe('the HTTP edge', () => {
     expect(res.status).toBe(201);
   });
 
+  it('refuses an academic year far from now, which would be overdue the moment it is scheduled', async () => {
+    const body = {
+      ...scheduleBody(),
+      academicYear: '1900/01',
+      window: { from: '1900-10-01', to: '1900-10-31' },
+    };
+    const res = await answer(await post('/procedures', JSON.stringify(body)));
+    expect(res).toMatchObject({ status: 422, code: 'ACADEMIC_YEAR_IMPLAUSIBLE' });
+  });
+
+  it('refuses a title made only of zero-width characters', async () => {
+    const body = { ...scheduleBody(), title: '\u200b\u200c\u200d\ufeff' };
+    const res = await answer(await post('/procedures', JSON.stringify(body)));
+    expect(res).toMatchObject({ status: 422, code: 'TITLE_REQUIRED' });
+  });
+
+  it('caps how long GET /procedures/:id may wait for the read models, as the lists do', async () => {
+    const res = await fetch(
+      `${s.baseUrl}/procedures/${procedureId}?waitForPosition=999999999&timeoutMs=600000`,
+      {
+        headers: director.headers,
+      },
+    );
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
   /** A request Node's own parser refuses never reaches Express: raw bytes on a socket. */
   function raw(request: string): Promise<string> {
     const { hostname, port } = new URL(s.baseUrl);

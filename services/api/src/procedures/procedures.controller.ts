@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Actor, ValidationFailed } from '@vsoko/domain';
+import type { Actor } from '@vsoko/domain';
 import type { Response } from 'express';
 import { CurrentActor } from '../auth/actor.decorator';
 import { GetProcedureQuery } from './get-procedure/get-procedure.query';
 import { ScheduleProcedureCommand } from './schedule-procedure/schedule-procedure.command';
+import { WaitQueryDto } from '../read-models/page-query.dto';
 import { checkId } from '../shared/ids';
 import { headerKey } from '../shared/request-context';
 import { ScheduleProcedureDto } from './schedule-procedure/schedule-procedure.dto';
@@ -47,25 +48,13 @@ export class ProceduresController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Процедура (модель чтения); waitForPosition — дождаться записанного события' })
-  async get(
-    @Param('id') id: string,
-    @CurrentActor() _actor: Actor,
-    @Query('waitForPosition') waitForPosition?: string,
-    @Query('timeoutMs') timeoutMs?: string,
-  ) {
+  async get(@Param('id') id: string, @CurrentActor() _actor: Actor, @Query() wait: WaitQueryDto) {
     return this.queries.execute(
       new GetProcedureQuery(
         checkId(id, 'Неверный идентификатор процедуры'),
-        optionalInt(waitForPosition, 'waitForPosition'),
-        optionalInt(timeoutMs, 'timeoutMs') ?? 5_000,
+        wait.waitForPosition,
+        wait.timeoutMs,
       ),
     );
   }
-}
-
-function optionalInt(value: string | undefined, name: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d{1,15}$/.test(value))
-    throw new ValidationFailed('INVALID_QUERY', `${name}: ожидается неотрицательное целое число`);
-  return Number(value);
 }
