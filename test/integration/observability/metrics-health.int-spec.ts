@@ -69,6 +69,8 @@ describe('/metrics and /health while the projector is stopped, then running', ()
     expect(body.info.projector.lagEvents).toBeGreaterThanOrEqual(3);
     expect(body.info.temporal.taskQueues.procedures).toMatchObject({ behind: false });
     expect(body.info.temporal.taskQueues.procedures.pollers).toBeGreaterThan(0);
+    // The notifications worker runs activities only: its activity queue is what it polls.
+    expect(body.info.temporal.taskQueues.notifications).toMatchObject({ behind: false });
   });
 
   it('shows the lag gone once the projector has caught up', async () => {

@@ -19,6 +19,13 @@ import { ProjectorLag } from '../observability/projector-lag';
 import { withTimeout } from '../observability/with-timeout';
 
 const TIMEOUT_MS = 3_000;
+const { TASK_QUEUE_TYPE_WORKFLOW: WORKFLOW, TASK_QUEUE_TYPE_ACTIVITY: ACTIVITY } =
+  proto.api.enums.v1.TaskQueueType;
+/** The queues the worker serves, each by the kind of task its worker polls (notifications runs activities only). */
+const TASK_QUEUES = [
+  { name: PROCEDURES_TASK_QUEUE, type: WORKFLOW },
+  { name: NOTIFICATIONS_TASK_QUEUE, type: ACTIVITY },
+];
 /** Read models older than this are reported as behind (a command's effect is normally visible within a second). */
 export const PROJECTOR_BEHIND_SECONDS = 30;
 
@@ -52,10 +59,7 @@ export class HealthController {
         this.probe('temporal', async () => {
           const info = await this.temporal.workflowService.getSystemInfo({});
           const queues = await Promise.all(
-            [PROCEDURES_TASK_QUEUE, NOTIFICATIONS_TASK_QUEUE].map(async (name) => [
-              name,
-              await this.queue(name),
-            ]),
+            TASK_QUEUES.map(async ({ name, type }) => [name, await this.queue(name, type)]),
           );
           return { serverVersion: info.serverVersion, taskQueues: Object.fromEntries(queues) };
         }),
@@ -78,12 +82,12 @@ export class HealthController {
     ]);
   }
 
-  /** Workers polling a task queue, and whether workflow tasks wait for them. */
-  private async queue(name: string) {
+  /** Workers polling a task queue, and whether tasks wait for them. */
+  private async queue(name: string, taskQueueType: proto.api.enums.v1.TaskQueueType) {
     const res = await this.temporal.workflowService.describeTaskQueue({
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: { name, kind: proto.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
-      taskQueueType: proto.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+      taskQueueType,
       includeTaskQueueStatus: true,
     });
     const pollers = res.pollers?.length ?? 0;
