@@ -38,6 +38,12 @@ export type ProcedureScheduled = DomainEvent<
     parentProcedureId?: string;
     /** The school's reminder settings when the procedure was scheduled; the defaults (7 and 1 days, 3 days' grace) when absent. */
     reminders?: ReminderSettings;
+    /**
+     * ISO instant before which no lateness of this procedure is announced: a row whose window had already ended
+     * when a plan was approved mid-year, and that the director kept as overdue. Escalation follows the grace
+     * period after it. Staggered across such rows, so that an import never mails a burst.
+     */
+    watchFrom?: string;
   }
 >;
 

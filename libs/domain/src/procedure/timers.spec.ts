@@ -20,6 +20,35 @@ describe('none, closed and cancelled', () => {
   });
 });
 
+describe('scheduled after its window had ended, kept as overdue (a plan approved mid-year)', () => {
+  const watchFrom = '2024-05-10T06:00:00.000Z';
+  const imported = [events.scheduled({ watchFrom })];
+
+  it('is marked late only from the instant it is watched from, not at once', () => {
+    expect(summary(pendingTimers(fold(imported), policy))).toEqual([
+      ['stage-overdue', watchFrom, 'performance', undefined],
+    ]);
+    expect(pendingTimers(fold(imported), policy)[0].command).toMatchObject({
+      type: 'MarkStageOverdue',
+      data: { dueDate: '2024-04-26', dueAt: watchFrom },
+    });
+  });
+
+  it('is escalated a grace period after that instant, not after its long-past window', () => {
+    const late = fold([...imported, events.stageOverdue()]);
+    expect(summary(pendingTimers(late, policy))).toEqual([
+      ['escalation', '2024-05-13T06:00:00.000Z', 'performance', undefined],
+    ]);
+  });
+
+  it('keeps its own deadlines when watched from before they fall due', () => {
+    const early = fold([events.scheduled({ watchFrom: '2024-04-01T06:00:00.000Z' })]);
+    expect(summary(pendingTimers(early, policy))).toEqual([
+      ['stage-overdue', '2024-04-26T18:59:59.999Z', 'performance', undefined],
+    ]);
+  });
+});
+
 describe('scheduled', () => {
   it('falls due at the end of its window’s last day in the school’s zone', () => {
     expect(pendingTimers(fold(history.scheduled), policy)).toEqual([

@@ -99,14 +99,19 @@ function stageDueDate(state: ActiveProcedure, stage: Stage, rules: Rules): strin
   }
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The later of two ISO instants (both as `toISOString` writes them, so they compare as text). */
+const later = (a: string, b: string | undefined) => (b !== undefined && b > a ? b : a);
+
 function stageTimers(state: ActiveProcedure, rules: Rules): PendingTimer[] {
   const stage = pendingStage(state);
   const dueDate = stage && stageDueDate(state, stage, rules);
   if (!stage || !dueDate) return [];
-  const { procedureId } = state;
+  const { procedureId, watchFrom } = state;
   const flag = state.overdueStages[stage];
   if (flag?.dueDate !== dueDate) {
-    const at = endOf(dueDate, rules);
+    const at = later(endOf(dueDate, rules), watchFrom);
     return [
       {
         kind: 'stage-overdue',
@@ -117,7 +122,8 @@ function stageTimers(state: ActiveProcedure, rules: Rules): PendingTimer[] {
     ];
   }
   if (flag.escalated) return [];
-  const at = endOf(addDays(dueDate, rules.graceDays), rules);
+  const graceAfterWatch = watchFrom && toIsoInstant(Date.parse(watchFrom) + rules.graceDays * DAY_MS);
+  const at = later(endOf(addDays(dueDate, rules.graceDays), rules), graceAfterWatch);
   const subject = { kind: 'stage' as const, stage, dueDate };
   return [
     {

@@ -98,6 +98,13 @@ describe('none', () => {
     }
   });
 
+  it('may start watching its deadlines later, from an exact instant (a row imported after its window)', () => {
+    const watchFrom = '2024-05-10T06:00:00.000Z';
+    given.when(schedule({ watchFrom }), ctx(actors.director)).then([events.scheduled({ watchFrom })]);
+    given.when(schedule({ watchFrom: 'в мае' }), ctx(actors.director)).thenThrows('WATCH_FROM_INVALID');
+    given.when(schedule({ watchFrom: '2024-05-10' }), ctx(actors.director)).thenThrows('WATCH_FROM_INVALID');
+  });
+
   it('needs an IANA time zone', () => {
     given
       .when(schedule({ timeZone: 'Asia/Ekaterinburg' }), ctx(actors.director))

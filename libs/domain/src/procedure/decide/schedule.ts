@@ -57,5 +57,15 @@ export function scheduleProcedure(
   }
   requirePlausibleAcademicYear(data.academicYear, schoolToday(ctx, data.timeZone));
   if (data.reminders) requireReminders(data.reminders);
+  if (data.watchFrom !== undefined && !isIsoInstant(data.watchFrom)) {
+    fail('WATCH_FROM_INVALID', `Начало отслеживания сроков «${String(data.watchFrom)}» не распознано`);
+  }
   return [{ type: 'ProcedureScheduled', data }];
+}
+
+/** Exactly as `Date.prototype.toISOString` writes it, so that instants compare as text. */
+function isIsoInstant(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  const ms = Date.parse(value);
+  return !Number.isNaN(ms) && new Date(ms).toISOString() === value;
 }
