@@ -1,5 +1,6 @@
 import type { DomainEvent } from '../shared';
 import type { DateWindow, Direction, Responsible } from '../procedure/values';
+import type { PastWindowDecision } from './past-windows';
 
 /*
  * Plan-level facts, in the stream `plan-<schoolId>-<academicYear>`. The procedures themselves live in their own
@@ -87,6 +88,8 @@ export type PlanApproved = DomainEvent<
     changes: PlanChanges;
     /** Present when this approval adopted a template (or a revision of it). */
     template?: TemplateAdoption;
+    /** New rows whose window had already ended, and what the director said became of each (mid-year import). */
+    pastWindows?: PastWindowDecision[];
   }
 >;
 

@@ -2,3 +2,6 @@ export * from './events';
 export * from './state';
 export * from './diff';
 export * from './template';
+export * from './past-windows';
+export * from './approve';
+export * from './decider';
