@@ -23,8 +23,9 @@ class VsokoValidationPipe extends ValidationPipe {
 }
 
 /** Whitelisting DTO validation: unknown fields are an error, not silently dropped. */
-export function vsokoValidationPipe(): ValidationPipe {
+export function vsokoValidationPipe(options: { validateCustomDecorators?: boolean } = {}): ValidationPipe {
   return new VsokoValidationPipe({
+    ...options,
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

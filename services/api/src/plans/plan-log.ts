@@ -1,14 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
-  evolvePlan,
-  initialPlanState,
+  planDecider,
   planStreamName,
   type PlanApproved,
   type PlanEvent,
   type PlanState,
 } from '@vsoko/domain';
-import type { EventStore } from '@vsoko/event-store';
-import { EVENT_STORE } from '../infrastructure/tokens';
+import { DeciderHandler } from '@vsoko/event-sourcing';
 
 export interface PlanHistory {
   streamName: string;
@@ -18,21 +16,21 @@ export interface PlanHistory {
   lastApproved?: PlanApproved['data'] & { position: number };
 }
 
-/** The school's approved plan for a year, folded from its stream: the log is the only source of truth. */
+/** The school's approved plan for a year, folded from its stream by the shared handler: the log is the truth. */
 @Injectable()
 export class PlanLog {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(private readonly handler: DeciderHandler) {}
 
   async load(schoolId: string, academicYear: string): Promise<PlanHistory> {
-    const streamName = planStreamName(schoolId, academicYear);
-    const recorded = await this.store.readStream(streamName);
-    let state = initialPlanState;
-    let lastApproved: PlanHistory['lastApproved'];
-    for (const e of recorded) {
-      const event = { type: e.type, data: e.data } as PlanEvent;
-      state = evolvePlan(state, event);
-      if (event.type === 'PlanApproved') lastApproved = { ...event.data, position: e.position };
-    }
-    return { streamName, state, revision: recorded.at(-1)?.revision ?? -1, lastApproved };
+    const loaded = await this.handler.load(this.streamOf(schoolId, academicYear), planDecider());
+    const last = [...loaded.recorded].reverse().find((e) => e.type === 'PlanApproved');
+    const lastApproved = last
+      ? { ...(last.data as Extract<PlanEvent, { type: 'PlanApproved' }>['data']), position: last.position }
+      : undefined;
+    return { streamName: loaded.streamName, state: loaded.state, revision: loaded.revision, lastApproved };
+  }
+
+  streamOf(schoolId: string, academicYear: string): string {
+    return planStreamName(schoolId, academicYear);
   }
 }

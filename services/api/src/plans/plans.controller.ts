@@ -7,6 +7,8 @@ import { CurrentPrincipal } from '../auth/actor.decorator';
 import type { Clock } from '../infrastructure/clock';
 import { CLOCK } from '../infrastructure/tokens';
 import { ApproveImport } from './approve/approve-import';
+import { ApproveImportDto, pastWindowChoicesOf } from './approve/approve-import.dto';
+import { OptionalBody } from './approve/optional-body';
 import { academicYearOf } from './academic-year';
 import { PreviewImportDto } from './preview/preview-import.dto';
 import { PreviewImport } from './preview/preview-import';
@@ -72,6 +74,7 @@ export class PlansController {
   })
   async approve(
     @Param('importId') importId: string,
+    @OptionalBody() body: ApproveImportDto,
     @CurrentPrincipal() principal: Principal,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) res: Response,
@@ -79,7 +82,7 @@ export class PlansController {
     if (!/^imp-[0-9a-f]{24}$/.test(importId)) {
       throw new ValidationFailed('INVALID_ID', 'Неверный идентификатор импорта');
     }
-    const prepared = await this.approvals.prepare(importId, principal);
+    const prepared = await this.approvals.prepare(importId, principal, pastWindowChoicesOf(body));
     const { run, ...approval } = prepared;
     if (!accept?.includes('application/x-ndjson')) return { ...approval, ...(await run()) };
     res.status(200).setHeader('content-type', 'application/x-ndjson; charset=utf-8');

@@ -1,27 +1,31 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@vsoko/accounts';
 import {
-  decideAdoption,
+  DEFAULT_TIME_ZONE,
   diffPlan,
   isEmptyChange,
   partOfPlan,
+  planDecider,
+  type Actor,
+  type CommandContext,
+  type PastWindowChoices,
+  type PastWindowDecision,
   type PlanApproved,
   type PlanChanges,
-  type PlanEvent,
-  type PlanImported,
+  type PlanCommand,
+  type PlannedProcedure,
 } from '@vsoko/domain';
-import { metadataFor, type CommandContext } from '@vsoko/domain';
-import type { EventStore } from '@vsoko/event-store';
-import { templateProcedureId, type PlanPreview } from '@vsoko/plan-import';
-import { deterministicEventId } from '@vsoko/workflows/procedure/activities';
+import { DeciderHandler, type Loaded } from '@vsoko/event-sourcing';
+import { templateProcedureId } from '@vsoko/plan-import';
+import { reconcileSteps, type ReconcileReport } from '@vsoko/workflows/plan-approval/steps';
 import type { Clock, IdGenerator } from '../../infrastructure/clock';
-import { CLOCK, EVENT_STORE, ID_GENERATOR } from '../../infrastructure/tokens';
-import { PlanLog, type PlanHistory } from '../plan-log';
-import { ImportStore } from '../preview/import-store';
+import { CLOCK, ID_GENERATOR } from '../../infrastructure/tokens';
 import { requirePlannerOf } from '../plan-access';
+import { PlanLog, type PlanHistory } from '../plan-log';
+import { ImportStore, type StoredImport } from '../preview/import-store';
 import { TemplateLog } from '../templates/template-log';
 import type { TemplateOrigin } from '../templates/template-origin';
-import { PlanReconciler, type ReconcileReport, type ReconcileTarget } from './reconcile';
+import { PlanReconciler } from './reconcile';
 
 export interface PreparedApproval {
   importId: string;
@@ -31,13 +35,22 @@ export interface PreparedApproval {
   /** False when this import was already the approved plan: nothing was appended this time. */
   recorded: boolean;
   changes: PlanChanges;
+  /** New rows whose window had ended, and what the approval made of them. */
+  pastWindows: PastWindowDecision[];
   run(onProgress?: (done: number, total: number) => void): Promise<ReconcileReport>;
 }
 
+/** The part of the plan an approval brings the procedures in line with, and why a moved one moves. */
+interface Part {
+  procedures: readonly PlannedProcedure[];
+  rescheduleReason: string;
+}
+
 /**
- * Step two. The plan's facts are appended first (PlanImported + PlanApproved, deterministic ids, expected
- * revision), then every procedure is brought in line with the approved plan through the procedure workflows.
- * That second part is idempotent, so an approval interrupted half-way is finished by approving again.
+ * Step two. The plan's facts are decided by the plan decider and appended by the shared handler (PlanImported +
+ * PlanApproved, deterministic ids, expected revision), then every procedure is brought in line with the approved
+ * plan through the procedure workflows. That second part is idempotent, so an approval interrupted half-way is
+ * finished by approving again.
  *
  * A plan has parts: the school's own rows and one part per adopted district template. A file replaces only the
  * school's own part, a template adoption only its template's part; the others are carried over unchanged.
@@ -49,73 +62,55 @@ export class ApproveImport {
     private readonly log: PlanLog,
     private readonly templates: TemplateLog,
     private readonly reconciler: PlanReconciler,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly handler: DeciderHandler,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
   ) {}
 
-  async prepare(importId: string, principal: Principal): Promise<PreparedApproval> {
+  async prepare(
+    importId: string,
+    principal: Principal,
+    pastWindows?: PastWindowChoices,
+  ): Promise<PreparedApproval> {
     const { preview } = await this.imports.getFor(importId, principal);
     const actor = requirePlannerOf(principal, preview.schoolId);
-    const history = await this.log.load(preview.schoolId, preview.academicYear);
-    const context: CommandContext = {
-      commandId: `plan-approve:${importId}:${history.revision}`,
-      actor,
-      issuedAt: this.clock.now().toISOString(),
-      correlationId: importId,
-      causationId: importId,
-      schoolId: preview.schoolId,
-    };
-    if (preview.template) return this.prepareAdoption(preview, preview.template, history, context);
-    const target: ReconcileTarget = {
-      schoolId: preview.schoolId,
-      academicYear: preview.academicYear,
+    if (preview.template) return this.prepareAdoption(preview, preview.template, actor);
+    const part: Part = {
       procedures: preview.procedures,
       rescheduleReason: `Пересмотр плана ВСОКО: файл «${preview.source.fileName}»`,
     };
-    if (history.state.lastApprovedImportId === importId && history.lastApproved) {
-      return this.unchanged(importId, history, context, target, history.lastApproved.changes);
-    }
-    const changes = diffPlan(partOfPlan(history.state.procedures, undefined), preview.procedures);
-    const imported: PlanImported = {
-      type: 'PlanImported',
+    const command: PlanCommand = {
+      type: 'ApprovePlanImport',
       data: {
-        planId: history.streamName,
+        importId,
         schoolId: preview.schoolId,
         academicYear: preview.academicYear,
-        importId,
         source: preview.source,
-        procedures: preview.procedures.length,
+        procedures: preview.procedures,
         unscheduled: preview.entries
           .filter((e) => e.became === 'warning')
           .map((e) => ({ sourceRow: e.row, code: e.warnings.at(-1)?.code ?? 'WARNING', text: e.text })),
         warnings: preview.warnings.length,
+        timeZone: DEFAULT_TIME_ZONE,
+        ...(pastWindows ? { pastWindows } : {}),
       },
     };
-    const adopted = history.state.procedures.filter((p) => p.templateId !== undefined);
-    const approved: PlanApproved = {
-      type: 'PlanApproved',
-      data: {
-        planId: history.streamName,
-        importId,
-        procedures: [...adopted, ...preview.procedures],
-        changes,
-      },
-    };
-    return this.record(importId, history, context, target, [imported, approved], changes);
+    return this.record(preview, actor, command, planDecider(), part, (loaded) =>
+      isEmptyChange(diffPlan(partOfPlan(loaded.state.procedures, undefined), preview.procedures)),
+    );
   }
 
   /** The template's part is decided again against the log as it is now: a repeat records nothing. */
   private async prepareAdoption(
-    preview: PlanPreview,
+    preview: StoredImport['preview'],
     origin: TemplateOrigin,
-    history: PlanHistory,
-    context: CommandContext,
+    actor: Actor,
   ): Promise<PreparedApproval> {
     const template = await this.templates.load(origin.districtId, origin.templateId);
-    const events = decideAdoption(origin.command, history.state, {
+    const plan = await this.log.load(preview.schoolId, preview.academicYear);
+    const decider = planDecider({
       template: template.state,
-      planId: history.streamName,
+      planId: plan.streamName,
       importId: preview.importId,
       procedureIdOf: (rowKey) =>
         templateProcedureId(
@@ -126,74 +121,75 @@ export class ApproveImport {
           rowKey,
         ),
     });
-    const approved = events.find((e): e is PlanApproved => e.type === 'PlanApproved');
-    const procedures = partOfPlan(approved?.data.procedures ?? history.state.procedures, origin.templateId);
-    const version = approved?.data.template?.version ?? history.state.adoptions[origin.templateId]?.version;
-    const target: ReconcileTarget = {
-      schoolId: preview.schoolId,
-      academicYear: preview.academicYear,
-      procedures,
-      rescheduleReason: `Пересмотр шаблона района «${origin.title}»: версия ${version}`,
-    };
-    if (!approved)
-      return this.unchanged(preview.importId, history, context, target, diffPlan(procedures, procedures));
-    return this.record(preview.importId, history, context, target, events, approved.data.changes);
-  }
-
-  private unchanged(
-    importId: string,
-    history: PlanHistory,
-    context: CommandContext,
-    target: ReconcileTarget,
-    changes: PlanChanges,
-  ): PreparedApproval {
-    return {
-      importId,
-      planStream: history.streamName,
-      planRevision: history.revision,
-      recorded: false,
-      changes,
-      run: this.runner(target, changes, context),
-    };
+    const part = (approved: PlanApproved['data'] | undefined, state: PlanHistory['state']): Part => ({
+      procedures: partOfPlan(approved?.procedures ?? state.procedures, origin.templateId),
+      rescheduleReason: `Пересмотр шаблона района «${origin.title}»: версия ${
+        approved?.template?.version ?? state.adoptions[origin.templateId]?.version
+      }`,
+    });
+    return this.record(preview, actor, origin.command, decider, part, () => false);
   }
 
   private async record(
-    importId: string,
-    history: PlanHistory,
-    context: CommandContext,
-    target: ReconcileTarget,
-    events: PlanEvent[],
-    changes: PlanChanges,
+    preview: StoredImport['preview'],
+    actor: Actor,
+    command: PlanCommand,
+    decider: ReturnType<typeof planDecider>,
+    part: Part | ((approved: PlanApproved['data'] | undefined, state: PlanHistory['state']) => Part),
+    noChange: (loaded: Loaded<PlanHistory['state']>) => boolean,
   ): Promise<PreparedApproval> {
-    const metadata = {
-      ...metadataFor(context),
-      firstApproval: history.revision < 0,
-      noChange: isEmptyChange(changes),
-    };
-    const result = await this.store.append(
-      history.streamName,
-      events.map((e, i) => ({
-        id: deterministicEventId(history.streamName, context.commandId, i),
-        type: e.type,
-        data: e.data,
-        metadata,
-      })),
-      history.revision < 0 ? 'no_stream' : history.revision,
+    const { importId, schoolId, academicYear } = preview;
+    const context = (loaded: Loaded<unknown>): CommandContext => ({
+      commandId: `plan-approve:${importId}:${loaded.revision}`,
+      actor,
+      issuedAt: this.clock.now().toISOString(),
+      correlationId: importId,
+      causationId: importId,
+      schoolId,
+    });
+    const handled = await this.handler.handle(
+      this.log.streamOf(schoolId, academicYear),
+      decider,
+      command,
+      context,
+      {
+        metadata: (loaded) => ({ firstApproval: loaded.revision < 0, noChange: noChange(loaded) }),
+      },
     );
+    const approved = handled.events.find((e): e is PlanApproved => e.type === 'PlanApproved')?.data;
+    // Nothing new: the plan already stands there; the fan-out runs again with what was approved last time.
+    const standing = approved ? undefined : await this.log.load(schoolId, academicYear);
+    const changes =
+      approved?.changes ??
+      (preview.template
+        ? unchangedOf(standing!, preview.template.templateId)
+        : standing!.lastApproved!.changes);
+    const pastWindows =
+      approved?.pastWindows ?? (preview.template ? [] : (standing?.lastApproved?.pastWindows ?? []));
+    const target = typeof part === 'function' ? part(approved, handled.state) : part;
+    const steps = reconcileSteps(target.procedures, changes, pastWindows);
+    const attempt = this.ids.next();
     return {
       importId,
-      planStream: history.streamName,
-      planRevision: result.nextExpectedRevision,
-      position: result.position,
-      recorded: true,
+      planStream: this.log.streamOf(schoolId, academicYear),
+      planRevision: handled.revision,
+      ...(approved ? { position: handled.position } : {}),
+      recorded: approved !== undefined,
       changes,
-      run: this.runner(target, changes, context),
+      pastWindows,
+      run: (onProgress) =>
+        this.reconciler.reconcile(
+          steps,
+          { schoolId, academicYear, timeZone: DEFAULT_TIME_ZONE, rescheduleReason: target.rescheduleReason },
+          { ...context({ revision: handled.revision } as Loaded<unknown>), commandId: attempt },
+          onProgress,
+        ),
     };
   }
+}
 
-  private runner(target: ReconcileTarget, changes: PlanChanges, context: CommandContext) {
-    const attempt = this.ids.next();
-    return (onProgress?: (done: number, total: number) => void) =>
-      this.reconciler.reconcile(target, changes, { ...context, commandId: attempt }, onProgress);
-  }
+/** An adoption that changes nothing: its part of the plan as it stands, nothing to move or cancel. */
+function unchangedOf(plan: PlanHistory, templateId: string): PlanChanges {
+  const procedures = partOfPlan(plan.state.procedures, templateId);
+  return diffPlan(procedures, procedures);
 }

@@ -1,6 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@vsoko/accounts';
-import { diffPlan, partOfPlan, ValidationFailed, type PlanChanges } from '@vsoko/domain';
+import {
+  DEFAULT_TIME_ZONE,
+  diffPlan,
+  localDateOf,
+  partOfPlan,
+  pastRows,
+  ValidationFailed,
+  type DateWindow,
+  type PlanChanges,
+} from '@vsoko/domain';
 import type { PlanPreview } from '@vsoko/plan-import';
 import type { Clock } from '../../infrastructure/clock';
 import { CLOCK } from '../../infrastructure/tokens';
@@ -19,7 +28,12 @@ export interface PreviewRequest {
   staffJson?: string;
 }
 
-export type PreviewResponse = PlanPreview & { planRevision: number; changes: PlanChanges };
+export type PreviewResponse = PlanPreview & {
+  planRevision: number;
+  changes: PlanChanges;
+  /** New rows whose window has already ended: the approval asks what became of them. */
+  pastWindows: Array<{ procedureId: string; sourceRow: number; title: string; window: DateWindow }>;
+};
 
 /** Step one: what the file would become and what it would change in the approved plan. Writes no event. */
 @Injectable()
@@ -53,10 +67,18 @@ export class PreviewImport {
     });
     const preview = { ...built, importId };
     const history = await this.log.load(request.schoolId, built.academicYear);
+    const changes = diffPlan(partOfPlan(history.state.procedures, undefined), preview.procedures);
+    const today = localDateOf(this.clock.now().getTime(), DEFAULT_TIME_ZONE);
     return {
       ...preview,
       planRevision: history.revision,
-      changes: diffPlan(partOfPlan(history.state.procedures, undefined), preview.procedures),
+      changes,
+      pastWindows: pastRows(preview.procedures, changes.added, today).map((p) => ({
+        procedureId: p.procedureId,
+        sourceRow: p.sourceRow,
+        title: p.title,
+        window: p.window,
+      })),
     };
   }
 }
