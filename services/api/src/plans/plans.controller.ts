@@ -72,6 +72,7 @@ export class PlansController {
     summary: 'Утвердить импорт: записать PlanImported/PlanApproved и запланировать процедуры',
     description: 'С заголовком Accept: application/x-ndjson ход работы приходит строками {done,total}.',
   })
+  @ApiBody({ type: ApproveImportDto, required: false })
   async approve(
     @Param('importId') importId: string,
     @OptionalBody() body: ApproveImportDto,

@@ -7,6 +7,8 @@ import { academicYearOf } from '../../../api/src/plans/academic-year';
 
 interface ImportOptions {
   school: string;
+  past?: string;
+  pastRow?: string[];
   year?: string;
   staff?: string;
   dryRun?: boolean;
@@ -38,6 +40,16 @@ export function registerPlan(program: Command): void {
     .option('--json', 'вывести предпросмотр как JSON')
     .option('--api <url>', 'адрес API', process.env.VSOKO_API_URL ?? 'http://127.0.0.1:3000')
     .option('--yes', 'сразу утвердить импорт')
+    .option(
+      '--past <выбор>',
+      'строки, срок которых уже прошёл: overdue (оставить просроченными), performed:ГГГГ-ММ-ДД (проведены), cancel:причина',
+    )
+    .option(
+      '--past-row <id=выбор>',
+      'то же для одной строки (можно повторять): pl-…=performed:2026-10-15',
+      (value: string, all: string[] = []) => [...all, value],
+    )
+    .option('--token <token>', 'токен входа (POST /auth/login)', process.env.VSOKO_TOKEN)
     .option('--actor <id>', 'пользователь (временная замена входа)', process.env.VSOKO_ACTOR_ID ?? 'cli')
     .option('--role <role>', 'роль пользователя', process.env.VSOKO_ACTOR_ROLE ?? 'director')
     .description('Импортировать план: предпросмотр, затем утверждение')
@@ -64,20 +76,16 @@ export function registerPlan(program: Command): void {
         '/plans/import',
         form(bytes, path.basename(file), options, staffJson),
       );
+      const pastWindows = pastChoices(options);
       write(
         options.json ? JSON.stringify(preview, null, 2) : describe(preview as PlanPreview, preview.changes),
       );
+      if (!options.json) write(describePast(preview.pastWindows ?? [], pastWindows !== undefined));
       if (!options.yes) {
         write(`\nЧтобы утвердить: повторите команду с --yes (импорт ${preview.importId})`);
         return;
       }
-      const result = await approve(options, String(preview.importId));
-      write(
-        `Утверждено: запланировано ${result.scheduled.length}, уже были ${result.alreadyThere.length}, ` +
-          `перенесено ${result.rescheduled.length}, отменено ${result.cancelled.length}, ошибок ${result.failed.length}`,
-      );
-      for (const f of result.failed) write(`  ${f.procedureId}: ${f.code} ${f.message}`);
-      if (result.failed.length > 0) process.exitCode = 2;
+      write(summaryOf(await approve(options, String(preview.importId), pastWindows ? { pastWindows } : {})));
     });
   registerTemplate(plan);
 }
@@ -216,6 +224,12 @@ function summaryOf(result: Json): string {
     `Утверждено: запланировано ${result.scheduled.length}, уже были ${result.alreadyThere.length}, ` +
       `перенесено ${result.rescheduled.length}, отменено ${result.cancelled.length}, ошибок ${result.failed.length}`,
   ];
+  if (result.performed?.length || result.keptOverdue?.length) {
+    lines.push(
+      `Прошедшие строки: отмечено проведёнными ${result.performed?.length ?? 0}, ` +
+        `оставлено просроченными ${result.keptOverdue?.length ?? 0} (напоминания пойдут постепенно)`,
+    );
+  }
   for (const f of result.failed) lines.push(`  ${f.procedureId}: ${f.code} ${f.message}`);
   if (result.failed.length > 0) process.exitCode = 2;
   return lines.join('\n');
@@ -292,6 +306,41 @@ function describe(preview: PlanPreview, changes?: Record<string, unknown[] | num
   return lines.join('\n');
 }
 
+/** `--past` for every past row and `--past-row id=…` for single rows, as the API's `pastWindows`. */
+function pastChoices(options: ImportOptions): Json | undefined {
+  const rows = (options.pastRow ?? []).map((spec) => {
+    const at = spec.indexOf('=');
+    if (at < 1) throw new Error(`--past-row: ожидается id=выбор, получено «${spec}»`);
+    return { procedureId: spec.slice(0, at), ...choiceOf(spec.slice(at + 1)) };
+  });
+  if (!options.past && rows.length === 0) return undefined;
+  return { ...(options.past ? { all: choiceOf(options.past) } : {}), ...(rows.length ? { rows } : {}) };
+}
+
+function choiceOf(text: string): Json {
+  const [action, ...rest] = text.split(':');
+  const value = rest.join(':').trim();
+  if (action === 'overdue') return { action: 'overdue' };
+  if (action === 'performed' && value) return { action: 'performed', performedOn: value };
+  if ((action === 'cancel' || action === 'cancelled') && value) return { action: 'cancelled', reason: value };
+  throw new Error(
+    `выбор для прошедших строк: overdue, performed:ГГГГ-ММ-ДД или cancel:причина — получено «${text}»`,
+  );
+}
+
+function describePast(past: Json[], chosen: boolean): string {
+  if (past.length === 0) return '';
+  const lines = [`Срок уже прошёл у ${past.length} новых строк:`];
+  for (const p of past) lines.push(`  ${p.procedureId}  ${p.window.from}…${p.window.to}  ${p.title}`);
+  if (!chosen) {
+    lines.push(
+      'Без выбора они останутся просроченными (напоминания пойдут постепенно). Иначе: --past performed:ГГГГ-ММ-ДД, ' +
+        '--past cancel:причина или --past-row id=… для отдельных строк',
+    );
+  }
+  return lines.join('\n');
+}
+
 /** Without --year the API takes the year from the plan's heading, else the current one. */
 function form(bytes: Buffer, name: string, options: ImportOptions, staff?: string): FormData {
   const body = new FormData();
@@ -317,10 +366,11 @@ async function api(options: ImportOptions, route: string, body: FormData): Promi
   return json;
 }
 
-async function approve(options: ImportOptions, importId: string): Promise<Json> {
+async function approve(options: ImportOptions, importId: string, body: Json = {}): Promise<Json> {
   const res = await fetch(new URL(`/plans/imports/${importId}/approve`, options.api), {
     method: 'POST',
-    headers: { ...actorHeaders(options), accept: 'application/x-ndjson' },
+    headers: { ...actorHeaders(options), accept: 'application/x-ndjson', 'content-type': 'application/json' },
+    body: JSON.stringify(body),
   });
   if (!res.ok || !res.body) {
     const json = (await res.json()) as Json;
