@@ -2,11 +2,13 @@ import { Directory } from '@vsoko/accounts';
 import { importIdOf } from '@vsoko/plan-import';
 import { randomUUID } from 'node:crypto';
 import { xlsxOf } from '../../fixtures/plans/build-files';
+import { nextAcademicYear } from '../../fixtures/plans/years';
 import type { Table } from '../../fixtures/plans/seed-tables';
 import { login, TEST_PASSWORD } from '../auth/accounts';
 import { json, startServices, type JsonBody, type Services } from '../harness';
 
-const YEAR = '2030/31';
+const NEXT = nextAcademicYear();
+const YEAR = NEXT.year;
 const HEADER = ['№', 'Мероприятие', 'Срок', 'Ответственный', 'Результат'];
 const DEPUTY = 'Заместитель директора по УВР';
 const row = (n: string, title: string, month: string) => [n, title, month, DEPUTY, 'Аналитическая справка'];

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { docxOf } from '../../fixtures/plans/build-files';
 import { seedTable, SEED_000, type Table } from '../../fixtures/plans/seed-tables';
+import { nextAcademicYear } from '../../fixtures/plans/years';
 import { json, startServices, type JsonBody, type Services } from '../harness';
 
 /** A year still ahead, so that reschedules are not refused as lying in the past. */
-const YEAR = '2030/31';
+const NEXT = nextAcademicYear();
+const YEAR = NEXT.year;
 
 describe('importing a yearly plan (upload → preview → approval → procedure workflows)', () => {
   let s: Services;
@@ -76,7 +78,7 @@ describe('importing a yearly plan (upload → preview → approval → procedure
     const scheduled = await s.store.readStream(`procedure-${someId}`);
     expect(scheduled[0]).toMatchObject({
       type: 'ProcedureScheduled',
-      data: { window: { from: '2030-08-01', to: '2030-08-31' }, direction: 'results' },
+      data: { window: { from: `${NEXT.start}-08-01`, to: `${NEXT.start}-08-31` }, direction: 'results' },
     });
 
     // The same file again: the same import, no new event, every procedure found already scheduled.
@@ -97,8 +99,8 @@ describe('importing a yearly plan (upload → preview → approval → procedure
     expect(changes.rescheduled).toEqual([
       {
         procedureId: someId,
-        from: { from: '2030-08-01', to: '2030-08-31' },
-        to: { from: '2030-09-01', to: '2030-09-30' },
+        from: { from: `${NEXT.start}-08-01`, to: `${NEXT.start}-08-31` },
+        to: { from: `${NEXT.start}-09-01`, to: `${NEXT.start}-09-30` },
       },
     ]);
     expect(changes.cancelled).toHaveLength(1);
@@ -109,7 +111,9 @@ describe('importing a yearly plan (upload → preview → approval → procedure
 
     const moved = await s.store.readStream(`procedure-${someId}`);
     expect(moved.map((e) => e.type)).toEqual(['ProcedureScheduled', 'ProcedureRescheduled']);
-    expect(moved[1].data).toMatchObject({ window: { from: '2030-09-01', to: '2030-09-30' } });
+    expect(moved[1].data).toMatchObject({
+      window: { from: `${NEXT.start}-09-01`, to: `${NEXT.start}-09-30` },
+    });
     const gone = await s.store.readStream(`procedure-${changes.cancelled[0].procedureId}`);
     expect(gone.at(-1)).toMatchObject({
       type: 'ProcedureCancelled',

@@ -5,11 +5,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { xlsxOf } from '../../fixtures/plans/build-files';
+import { nextAcademicYear } from '../../fixtures/plans/years';
 import { login, TEST_PASSWORD } from '../auth/accounts';
 import { startServices, type Services } from '../harness';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../../..');
+const NEXT = nextAcademicYear();
 
 describe('CLI: plan template publish and adopt through the running API', () => {
   let s: Services;
@@ -61,7 +63,7 @@ describe('CLI: plan template publish and adopt through the running API', () => {
     ];
     fs.writeFileSync(file, await xlsxOf(table));
     const published = await vsoko(
-      ['plan', 'template', 'publish', file, '--district', districtId, '--id', 'vpr', '--year', '2030/31'],
+      ['plan', 'template', 'publish', file, '--district', districtId, '--id', 'vpr', '--year', NEXT.year],
       'inspector',
     );
     expect(published).toContain('Опубликована версия 1 шаблона vpr: строк 2');
@@ -73,7 +75,7 @@ describe('CLI: plan template publish and adopt through the running API', () => {
     );
     expect(adopted).toContain('Добавить 1, перенести 0, отменить 0');
     expect(adopted).toContain('Утверждено: запланировано 1, уже были 0');
-    const plan = await s.store.readStream(`plan-${schoolId}-2030-31`);
+    const plan = await s.store.readStream(`plan-${schoolId}-${NEXT.stream}`);
     expect(plan[0].data).toMatchObject({ templateId: 'vpr', templateVersion: 1, procedures: 1 });
 
     const pending = await vsoko(

@@ -2,10 +2,12 @@ import { Directory } from '@vsoko/accounts';
 import { randomUUID } from 'node:crypto';
 import { xlsxOf } from '../../fixtures/plans/build-files';
 import type { Table } from '../../fixtures/plans/seed-tables';
+import { nextAcademicYear } from '../../fixtures/plans/years';
 import { login, TEST_PASSWORD } from '../auth/accounts';
 import { json, startServices, type JsonBody, type Services } from '../harness';
 
-const YEAR = '2030/31';
+const NEXT = nextAcademicYear();
+const YEAR = NEXT.year;
 const HEADER = ['№', 'Мероприятие', 'Срок', 'Ответственный', 'Результат'];
 const DEPUTY = 'Заместитель директора по УВР';
 const row = (n: string, title: string, month: string) => [n, title, month, DEPUTY, 'Аналитическая справка'];
@@ -121,7 +123,11 @@ describe('district plan templates (publish → adopt a subset → revise → pen
     expect(planEvents[1].metadata).toMatchObject({ actor: { id: `director-${tag}` }, schoolId });
     expect((await s.store.readStream(`procedure-${mathId}`))[0]).toMatchObject({
       type: 'ProcedureScheduled',
-      data: { schoolId, window: { from: '2031-04-01', to: '2031-04-30' }, responsible: { role: 'deputy' } },
+      data: {
+        schoolId,
+        window: { from: `${NEXT.end}-04-01`, to: `${NEXT.end}-04-30` },
+        responsible: { role: 'deputy' },
+      },
     });
 
     // Adopting the same rows again adds nothing.
@@ -145,8 +151,8 @@ describe('district plan templates (publish → adopt a subset → revise → pen
       rescheduled: [
         {
           procedureId: mathId,
-          from: { from: '2031-04-01', to: '2031-04-30' },
-          to: { from: '2031-05-01', to: '2031-05-31' },
+          from: { from: `${NEXT.end}-04-01`, to: `${NEXT.end}-04-30` },
+          to: { from: `${NEXT.end}-05-01`, to: `${NEXT.end}-05-31` },
         },
       ],
       cancelled: [
@@ -171,7 +177,7 @@ describe('district plan templates (publish → adopt a subset → revise → pen
     expect(await types(mathId)).toEqual(['ProcedureScheduled', 'ProcedureRescheduled']);
     const moved = await s.store.readStream(`procedure-${mathId}`);
     expect(moved[1].data).toMatchObject({
-      window: { from: '2031-05-01', to: '2031-05-31' },
+      window: { from: `${NEXT.end}-05-01`, to: `${NEXT.end}-05-31` },
       reason: 'Пересмотр шаблона района «Мониторинг ВПР»: версия 2',
     });
     const cancelled = await s.store.readStream(`procedure-${russianId}`);

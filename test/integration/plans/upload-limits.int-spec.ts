@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { nextAcademicYear } from '../../fixtures/plans/years';
 import { zipBomb } from '../../fixtures/plans/zip-bomb';
 import { json, startServices, type Services } from '../harness';
 
@@ -24,7 +25,7 @@ describe('uploads are bounded and parsed off the event loop', () => {
     const form = new FormData();
     form.append('file', new Blob([bytes]), name);
     form.append('schoolId', schoolId);
-    form.append('academicYear', '2030/31');
+    form.append('academicYear', nextAcademicYear().year);
     const res = await fetch(`${s.baseUrl}/plans/import`, { method: 'POST', headers: director, body: form });
     return { status: res.status, body: await json(res) };
   };
