@@ -7,7 +7,7 @@ import { lifecycleDriver, Retries, trivialDriver } from './workflows/drivers';
 import { COMMANDS_PER_LIFECYCLE, EVENT_TYPES, TIME_ZONE } from './workflows/lifecycle';
 import { progress, runPool } from './workflows/pool';
 import { benchLine, kindLine, type KindTotals } from './workflows/report';
-import { startBenchStack } from './workflows/stack';
+import { ENGINES, startBenchStack, type BenchStack, type Engine } from './workflows/stack';
 import { verifyRun } from './workflows/verify';
 
 /**
@@ -23,7 +23,10 @@ import { verifyRun } from './workflows/verify';
  * --rounds R (default 4), --durability full|normal (the event store's synchronous=, default full),
  * --activity-probe (a third kind: the trivial workflow awaiting one no-op activity per update),
  * --dir PATH (where Temporal's and the event store's SQLite files go; /dev/shm takes the disk out),
- * --temporal-pragma P=V (repeatable: SQLite pragmas for the dev server's database, e.g. journal_mode=WAL).
+ * --temporal-pragma P=V (repeatable: SQLite pragmas for the dev server's database, e.g. journal_mode=WAL),
+ * --engines dev,postgres (or BENCH_ENGINES; default dev): the servers measured in the same run, interleaved
+ * round by round — the CLI's dev server on SQLite, and the Temporal server on the embedded PostgreSQL
+ * (infra/temporal-server, built on first use); each with its own event store and workers in this process.
  */
 interface Options {
   n: number;
@@ -35,6 +38,8 @@ interface Options {
   dir?: string;
   /** `--sqlite-pragma` values for the Temporal dev server's database, e.g. journal_mode=WAL. */
   temporalPragmas: string[];
+  /** The servers measured side by side, the first one being the baseline of the comparison lines. */
+  engines: Engine[];
 }
 
 const WARM_UP = 20;
@@ -62,7 +67,25 @@ function parseOptions(args: string[]): Options {
     activityProbe: args.includes('--activity-probe'),
     dir: value('dir'),
     temporalPragmas: args.flatMap((a, i) => (args[i - 1] === '--temporal-pragma' ? [a] : [])),
+    engines: engines(value('engines') ?? process.env.BENCH_ENGINES ?? 'dev'),
   };
+}
+
+interface EngineRun {
+  stack: BenchStack;
+  retries: Record<Kind, Retries>;
+  drive: Record<Kind, (id: string) => Promise<void>>;
+  ids: Record<Kind, string[]>;
+  totals: Record<Kind, KindTotals>;
+  head?: number;
+}
+
+function engines(list: string): Engine[] {
+  const names = [...new Set(list.split(',').map((e) => e.trim()))];
+  const unknown = names.filter((e) => !(ENGINES as readonly string[]).includes(e));
+  if (names.length === 0 || unknown.length > 0)
+    throw new Error(`--engines: через запятую из ${ENGINES.join(', ')}`);
+  return names as Engine[];
 }
 
 export async function run(args: string[] = []): Promise<void> {
@@ -70,100 +93,149 @@ export async function run(args: string[] = []): Promise<void> {
   const log = (line: string) => process.stderr.write(`[bench workflows] ${line}\n`);
   const wallStart = process.hrtime.bigint();
   const loadBefore = loadavg()[0];
-  const stack = await startBenchStack(options, log);
+  const kinds: Kind[] = options.activityProbe
+    ? ['lifecycles', 'trivial', 'trivial+activity']
+    : ['lifecycles', 'trivial'];
+  const runs: Partial<Record<Engine, EngineRun>> = {};
   try {
     const tag = randomUUID().slice(0, 8);
     const today = localDateOf(new Date().toISOString(), TIME_ZONE);
-    const retries: Record<Kind, Retries> = {
-      lifecycles: new Retries(),
-      trivial: new Retries(),
-      'trivial+activity': new Retries(),
-    };
-    const drive: Record<Kind, (id: string) => Promise<void>> = {
-      lifecycles: lifecycleDriver(stack.client, today, tag, retries.lifecycles),
-      trivial: trivialDriver(stack.client, false, retries.trivial),
-      'trivial+activity': trivialDriver(stack.client, true, retries['trivial+activity']),
-    };
-    const kinds: Kind[] = options.activityProbe
-      ? ['lifecycles', 'trivial', 'trivial+activity']
-      : ['lifecycles', 'trivial'];
-    const ids: Record<Kind, string[]> = { lifecycles: [], trivial: [], 'trivial+activity': [] };
+    for (const engine of options.engines) {
+      log(
+        `запуск: ${engine === 'dev' ? 'Temporal CLI dev server (SQLite)' : 'сервер Temporal на PostgreSQL'}…`,
+      );
+      const stack = await startBenchStack({ ...options, engine }, log);
+      const retries = Object.fromEntries(kinds.map((k) => [k, new Retries()])) as Record<Kind, Retries>;
+      runs[engine] = {
+        stack,
+        retries,
+        drive: {
+          lifecycles: lifecycleDriver(stack.client, today, `${tag}-${engine}`, retries.lifecycles),
+          trivial: trivialDriver(stack.client, false, retries.trivial),
+          'trivial+activity': trivialDriver(stack.client, true, retries['trivial+activity']),
+        },
+        ids: { lifecycles: [], trivial: [], 'trivial+activity': [] },
+        totals: Object.fromEntries(
+          kinds.map((k) => [k, { count: 0, events: 0, seconds: 0, cpu: { server: 0, self: 0 } }]),
+        ) as Record<Kind, KindTotals>,
+      };
+    }
+    const engineRun = (engine: Engine) => runs[engine]!;
     let serial = 0;
-    const phase = async (kind: Kind, count: number, onDone?: () => void): Promise<number> => {
-      const batch = Array.from({ length: count }, () => `bench-${tag}-${kind}-${++serial}`);
-      ids[kind].push(...batch);
+    const phase = async (engine: Engine, kind: Kind, count: number, onDone?: () => void): Promise<number> => {
+      const r = engineRun(engine);
+      const batch = Array.from({ length: count }, () => `bench-${tag}-${engine}-${kind}-${++serial}`);
+      r.ids[kind].push(...batch);
       const start = process.hrtime.bigint();
       await Promise.race([
-        runPool(count, options.concurrency, (i) => drive[kind](batch[i]), onDone),
-        stack.workersFailed,
+        runPool(count, options.concurrency, (i) => r.drive[kind](batch[i]), onDone),
+        r.stack.workersFailed,
       ]);
       return Number(process.hrtime.bigint() - start) / 1e9;
     };
 
-    log(`разогрев: по ${WARM_UP} каждого вида, вне замера`);
-    for (const kind of kinds) await phase(kind, WARM_UP);
+    log(`разогрев: по ${WARM_UP} каждого вида на каждом сервере, вне замера`);
+    for (const engine of options.engines) for (const kind of kinds) await phase(engine, kind, WARM_UP);
 
-    const totals = Object.fromEntries(
-      kinds.map((k) => [k, { count: 0, events: 0, seconds: 0, cpu: { server: 0, self: 0 } }]),
-    ) as Record<Kind, KindTotals>;
-    const tick = progress('процедур пройдено', options.n * kinds.length);
+    const tick = progress('процедур пройдено', options.n * kinds.length * options.engines.length);
     for (let round = 0; round < options.rounds; round++) {
       const count =
         Math.floor((options.n * (round + 1)) / options.rounds) -
         Math.floor((options.n * round) / options.rounds);
-      const order = round % 2 === 0 ? kinds : [...kinds].reverse();
-      for (const kind of order) {
-        const [before, headBefore] = [cpuSample(stack.temporalPid), await stack.store.headPosition()];
-        const seconds = await phase(kind, count, tick);
-        const used = cpuSince(before, cpuSample(stack.temporalPid));
-        const t = totals[kind];
-        t.count += count;
-        t.events += (await stack.store.headPosition()) - headBefore;
-        t.seconds += seconds;
-        t.cpu = { server: t.cpu.server + used.server, self: t.cpu.self + used.self };
+      const engines = round % 2 === 0 ? options.engines : [...options.engines].reverse();
+      for (const engine of engines) {
+        const { stack, totals } = engineRun(engine);
+        const order = round % 2 === 0 ? kinds : [...kinds].reverse();
+        for (const kind of order) {
+          const [before, headBefore] = [cpuSample(stack.serverPids), await stack.store.headPosition()];
+          const seconds = await phase(engine, kind, count, tick);
+          const used = cpuSince(before, cpuSample(stack.serverPids));
+          const t = totals[kind];
+          t.count += count;
+          t.events += (await stack.store.headPosition()) - headBefore;
+          t.seconds += seconds;
+          t.cpu = { server: t.cpu.server + used.server, self: t.cpu.self + used.self };
+        }
       }
     }
 
     log('проверка: статусы workflow, потоки событий, позиция журнала…');
-    const head = await verifyRun(stack.client, stack.store, ids.lifecycles, [
-      ...ids.trivial,
-      ...ids['trivial+activity'],
-    ]);
+    for (const engine of options.engines) {
+      const r = engineRun(engine);
+      r.head = await verifyRun(r.stack.client, r.stack.store, r.ids.lifecycles, [
+        ...r.ids.trivial,
+        ...r.ids['trivial+activity'],
+      ]);
+    }
     const wall = Number(process.hrtime.bigint() - wallStart) / 1e9;
 
-    const rate = (kind: Kind) => totals[kind].count / totals[kind].seconds;
-    const lifecycles = rate('lifecycles');
-    const trivial = rate('trivial');
+    const rate = (engine: Engine, kind: Kind) => {
+      const t = engineRun(engine).totals[kind];
+      return t.count / t.seconds;
+    };
     const line = (text: string) => process.stdout.write(text + '\n');
     line(
-      `workflows: N=${options.n} procedures of ${COMMANDS_PER_LIFECYCLE} commands and ${EVENT_TYPES.length} events, ` +
-        `${options.concurrency} in flight, ${options.rounds} interleaved rounds, event store synchronous=${options.durability.toUpperCase()}, ` +
-        `files in ${options.dir ?? tmpdir()}, Temporal SQLite pragmas: ${options.temporalPragmas.join(' ') || 'defaults'}; ` +
-        `log head ${head} (every procedure closed with its ${EVENT_TYPES.length} events)`,
+      `workflows: N=${options.n} procedures of ${COMMANDS_PER_LIFECYCLE} commands and ${EVENT_TYPES.length} events per server, ` +
+        `${options.concurrency} in flight, ${options.rounds} interleaved rounds, servers: ${options.engines.join(', ')}, ` +
+        `event store synchronous=${options.durability.toUpperCase()}, files in ${options.dir ?? tmpdir()}, ` +
+        `Temporal SQLite pragmas: ${options.temporalPragmas.join(' ') || 'defaults'}; log heads ` +
+        options.engines.map((e) => `${e} ${engineRun(e).head}`).join(', ') +
+        ` (every procedure closed with its ${EVENT_TYPES.length} events)`,
     );
     line(
       `info wall time ${wall.toFixed(1)} s in all (start, bundling, warm-up, verification included); measured phases: ` +
-        kinds.map((k) => `${k} ${totals[k].seconds.toFixed(1)} s`).join(', '),
+        options.engines
+          .flatMap((e) => kinds.map((k) => `${e}/${k} ${engineRun(e).totals[k].seconds.toFixed(1)} s`))
+          .join(', '),
     );
     line(
       `info load average (1 min, all the machine's work) ${loadBefore.toFixed(1)} at start, ` +
         `${loadavg()[0].toFixed(1)} at end, on ${cpus().length} cores`,
     );
-    for (const kind of kinds) line(kindLine(kind, totals[kind], COMMANDS_PER_LIFECYCLE, cpus().length));
-    line(
-      `info update calls timed out by the server and sent again (warm-up included): ` +
-        kinds.map((k) => `${k} ${retries[k].count}`).join(', '),
-    );
-    line(benchLine('workflows.lifecycles', 'procedures/s', lifecycles, trivial));
-    line(
-      benchLine(
-        'workflows.events',
-        'events/s',
-        totals.lifecycles.events / totals.lifecycles.seconds,
-        trivial * COMMANDS_PER_LIFECYCLE,
-      ),
-    );
+    for (const engine of options.engines) {
+      const r = engineRun(engine);
+      for (const kind of kinds)
+        line(kindLine(`${engine}/${kind}`, r.totals[kind], COMMANDS_PER_LIFECYCLE, cpus().length));
+      line(
+        `info ${engine}: update calls timed out by the server and sent again (warm-up included): ` +
+          kinds.map((k) => `${k} ${r.retries[k].count}`).join(', '),
+      );
+    }
+    for (const engine of options.engines) {
+      // The dev server keeps the names the figures have always had; other servers add theirs.
+      const prefix = engine === 'dev' ? 'workflows' : `workflows.${engine}`;
+      const t = engineRun(engine).totals.lifecycles;
+      line(
+        benchLine(
+          `${prefix}.lifecycles`,
+          'procedures/s',
+          rate(engine, 'lifecycles'),
+          rate(engine, 'trivial'),
+        ),
+      );
+      line(
+        benchLine(
+          `${prefix}.events`,
+          'events/s',
+          t.events / t.seconds,
+          rate(engine, 'trivial') * COMMANDS_PER_LIFECYCLE,
+        ),
+      );
+    }
+    if (options.engines.length > 1) {
+      const [base, ...others] = options.engines;
+      for (const engine of others)
+        for (const kind of kinds)
+          line(
+            benchLine(
+              `workflows.${engine}-vs-${base}.${kind}`,
+              'procedures/s',
+              rate(engine, kind),
+              rate(base, kind),
+            ),
+          );
+    }
   } finally {
-    await stack.stop();
+    for (const r of Object.values(runs)) await r?.stack.stop();
   }
 }

@@ -5,17 +5,26 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startTemporal } from '../../infra/dev-stack/temporal';
+import { startPostgres } from '../../infra/dev-stack/postgres';
+import { startTemporal, type EmbeddedTemporal } from '../../infra/dev-stack/temporal';
+import { startTemporalOnPostgres } from '../../infra/dev-stack/temporal-postgres';
 import { createProcedureWorker } from '../../services/worker/src/create-worker';
 import { TRIVIAL_TASK_QUEUE } from './definitions';
 import { createTrivialActivities } from './trivial-activities';
 
 const root = resolve(__dirname, '..', '..');
+let runtimeInstalled = false;
+
+/** The workflow engines the bench can drive: the CLI's dev server (SQLite), the Temporal server on PostgreSQL. */
+export const ENGINES = ['dev', 'postgres'] as const;
+export type Engine = (typeof ENGINES)[number];
 
 export interface BenchStack {
+  engine: Engine;
   client: Client;
   store: EventStore;
-  temporalPid: number;
+  /** The Temporal server's process, and PostgreSQL's when the engine has one (CPU is counted over their trees). */
+  serverPids: number[];
   /** Rejects if a worker stops before stop() is called; never resolves. */
   workersFailed: Promise<never>;
   stop(): Promise<void>;
@@ -29,18 +38,21 @@ export interface BenchStack {
  * complete, and the verification would say so.
  */
 export async function startBenchStack(
-  options: { durability: Durability; dir?: string; temporalPragmas?: string[] },
+  options: { engine: Engine; durability: Durability; dir?: string; temporalPragmas?: string[] },
   log: (line: string) => void,
 ): Promise<BenchStack> {
-  const binary = join(root, '.vsoko', 'bin', 'temporal');
+  const name = options.engine === 'postgres' ? 'temporal-server' : 'temporal';
+  const binary = join(root, '.vsoko', 'bin', name);
   if (!existsSync(binary)) {
-    log('нет .vsoko/bin/temporal: сборка (node infra/scripts/build-binaries.js)…');
-    const built = spawnSync(process.execPath, [join(root, 'infra', 'scripts', 'build-binaries.js')], {
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+    log(`нет .vsoko/bin/${name}: сборка (node infra/scripts/build-binaries.js)…`);
+    const built = spawnSync(
+      process.execPath,
+      [join(root, 'infra', 'scripts', 'build-binaries.js'), '--with-temporal-server'],
+      { stdio: ['ignore', 'inherit', 'inherit'] },
+    );
     if (built.status !== 0) throw new Error('build-binaries.js завершился с ошибкой');
   }
-  const dir = mkdtempSync(join(options.dir ?? tmpdir(), 'vsoko-bench-wf-'));
+  const dir = mkdtempSync(join(options.dir ?? tmpdir(), `vsoko-bench-wf-${options.engine}-`));
   const logDir = join(dir, 'logs');
   mkdirSync(logDir);
   const cleanups: Array<() => Promise<unknown> | unknown> = [
@@ -51,13 +63,19 @@ export async function startBenchStack(
   };
   try {
     // Once per process; the SDK's INFO lines (bundle sizes, worker state) would drown the progress lines.
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-    const temporal = await startTemporal(
-      withPragmas(binary, dir, options.temporalPragmas ?? []),
-      dir,
-      logDir,
-    );
+    runtimeInstalled ||= (Runtime.install({ logger: new DefaultLogger('WARN') }), true);
+    const serverPids: number[] = [];
+    let temporal: EmbeddedTemporal;
+    if (options.engine === 'postgres') {
+      const pg = await startPostgres(dir, logDir);
+      cleanups.push(() => pg.process.stop());
+      serverPids.push(pg.process.child.pid ?? 0);
+      temporal = await startTemporalOnPostgres(binary, pg, logDir);
+    } else {
+      temporal = await startTemporal(withPragmas(binary, dir, options.temporalPragmas ?? []), dir, logDir);
+    }
     cleanups.push(() => temporal.process.stop());
+    serverPids.push(temporal.process.child.pid ?? 0);
     const store = await createEventStore({
       sqlitePath: join(dir, 'events.sqlite'),
       durability: options.durability,
@@ -98,7 +116,7 @@ export async function startBenchStack(
       workers.forEach((w) => w.getState() === 'RUNNING' && w.shutdown());
       await running;
     });
-    return { client, store, temporalPid: temporal.process.child.pid ?? 0, workersFailed, stop };
+    return { engine: options.engine, client, store, serverPids, workersFailed, stop };
   } catch (error) {
     await stop().catch(() => undefined);
     throw error;

@@ -1,12 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { READ_BACKENDS } from '../../libs/config/src/backends';
+import { READ_BACKENDS, TEMPORAL_BACKENDS } from '../../libs/config/src/backends';
 import { startFerretDb } from './ferretdb';
 import type { ManagedProcess } from './managed-process';
 import { projectRoot } from './paths';
 import { startPostgres, type EmbeddedPostgres } from './postgres';
 import { startSmtpCapture } from './smtp-capture';
 import { startTemporal } from './temporal';
+import { startTemporalOnPostgres } from './temporal-postgres';
 
 export interface StackEndpoints {
   TEMPORAL_ADDRESS: string;
@@ -39,7 +40,7 @@ export interface StackOptions {
 /**
  * Brings up whatever the environment does not already point at: the Temporal dev server, FerretDB and an
  * SMTP capture, each on a free loopback port with its data under `dataDir`; and PostgreSQL when
- * `VSOKO_READ_BACKEND=ferretdb-pg` puts FerretDB on it.
+ * `VSOKO_READ_BACKEND=ferretdb-pg` puts FerretDB on it or `VSOKO_TEMPORAL_BACKEND=postgres` the Temporal server.
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const env = options.env ?? process.env;
@@ -57,6 +58,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   };
 
   const readBackend = chosen('VSOKO_READ_BACKEND', env.VSOKO_READ_BACKEND, READ_BACKENDS);
+  const temporalBackend = chosen('VSOKO_TEMPORAL_BACKEND', env.VSOKO_TEMPORAL_BACKEND, TEMPORAL_BACKENDS);
   let postgres: EmbeddedPostgres | undefined;
   const embeddedPostgres = async () => {
     if (!postgres) {
@@ -72,8 +74,16 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const temporal = env.TEMPORAL_ADDRESS
       ? { address: env.TEMPORAL_ADDRESS, uiUrl: env.TEMPORAL_UI_URL }
       : await (async () => {
-          log('запуск Temporal (dev server)…');
-          const t = await startTemporal(requireBinary(bin, 'temporal'), dataDir, logDir, options.namespaces);
+          const t =
+            temporalBackend === 'postgres'
+              ? await (async () => {
+                  const pg = await embeddedPostgres();
+                  log('запуск Temporal (сервер на PostgreSQL)…');
+                  const binary = requireBinary(bin, 'temporal-server');
+                  return startTemporalOnPostgres(binary, pg, logDir, options.namespaces);
+                })()
+              : (log('запуск Temporal (dev server)…'),
+                await startTemporal(requireBinary(bin, 'temporal'), dataDir, logDir, options.namespaces));
           stoppers.push(track(t.process));
           embedded.push('temporal');
           return t;
@@ -135,7 +145,7 @@ function requireBinary(binDir: string, name: string): string {
   const file = path.join(binDir, name);
   if (!fs.existsSync(file)) {
     throw new Error(
-      `нет ${file}: выполните npm run stack:build (нужен Go) или задайте адрес внешнего сервера`,
+      `нет ${file}: выполните npm run stack:build${name === 'temporal-server' ? ' -- --with-temporal-server' : ''} (нужен Go) или задайте адрес внешнего сервера`,
     );
   }
   return file;

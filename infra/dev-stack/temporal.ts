@@ -48,16 +48,20 @@ export async function startTemporal(
     proc,
     'Temporal',
     path.join(logDir, 'temporal.log'),
-    async () => {
-      const connection = await Connection.connect({ address, connectTimeout: 1000 });
-      try {
-        await connection.workflowService.describeNamespace({ namespace: 'default' });
-        return true;
-      } finally {
-        await connection.close();
-      }
-    },
+    () => serves(address, namespaces),
     60_000,
   );
   return { address, uiUrl: `http://127.0.0.1:${uiPort}`, process: proc };
+}
+
+/** True once the frontend answers for `default` and every extra namespace. */
+export async function serves(address: string, namespaces: readonly string[]): Promise<boolean> {
+  const connection = await Connection.connect({ address, connectTimeout: 1000 });
+  try {
+    for (const namespace of ['default', ...namespaces])
+      await connection.workflowService.describeNamespace({ namespace });
+    return true;
+  } finally {
+    await connection.close();
+  }
 }

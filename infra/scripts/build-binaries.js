@@ -64,12 +64,28 @@ function ensureBinaries() {
   return { temporal, ferretdb };
 }
 
-module.exports = { ensureBinaries };
+/**
+ * The Temporal server on PostgreSQL (infra/temporal-server: go.temporal.io/server at the CLI's version, with its
+ * SQL schema tool), built only for VSOKO_TEMPORAL_BACKEND=postgres or a benchmark that compares it; its cold
+ * build takes minutes, about as long as the CLI's.
+ */
+function ensureTemporalServer() {
+  const src = versions.temporalServerModule;
+  return ensure('temporal-server', hashFiles([`${src}/go.mod`, `${src}/go.sum`, `${src}/main.go`]), (out) => {
+    run('go', ['build', '-o', out, '.'], {
+      cwd: path.join(root, src),
+      env: { ...process.env, GOFLAGS: '-buildvcs=false' },
+    });
+  });
+}
+
+module.exports = { ensureBinaries, ensureTemporalServer };
 
 if (require.main === module) {
   try {
     const bins = ensureBinaries();
-    log(`готово: ${bins.temporal}, ${bins.ferretdb}`);
+    const extra = process.argv.includes('--with-temporal-server') ? `, ${ensureTemporalServer()}` : '';
+    log(`готово: ${bins.temporal}, ${bins.ferretdb}${extra}`);
   } catch (e) {
     process.stderr.write(`[vsoko] ${e.message}\n`);
     process.exit(1);

@@ -43,7 +43,11 @@ function main() {
   const postgres = require('./postgres');
   if (forTests || postgres.postgresWanted()) postgres.ensurePostgres();
   if (process.env.TEMPORAL_ADDRESS && process.env.MONGODB_URL) return;
-  require('./build-binaries').ensureBinaries();
+  const binaries = require('./build-binaries');
+  binaries.ensureBinaries();
+  if (process.env.VSOKO_TEMPORAL_BACKEND === 'postgres' && !process.env.TEMPORAL_ADDRESS) {
+    binaries.ensureTemporalServer();
+  }
 }
 
 try {

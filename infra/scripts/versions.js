@@ -5,4 +5,6 @@ module.exports = {
   temporal: 'github.com/temporalio/cli/cmd/temporal@v1.5.1',
   // FerretDB itself is pinned in infra/ferretdb/go.mod (v1.24.2).
   ferretdbModule: 'infra/ferretdb',
+  // go.temporal.io/server pinned in infra/temporal-server/go.mod at the version the CLI above embeds (v1.29.1).
+  temporalServerModule: 'infra/temporal-server',
 };

@@ -9,3 +9,6 @@ export const READ_BACKENDS = ['ferretdb-sqlite', 'ferretdb-pg'] as const;
  * embedded default, ADR 0007), or the MongoDB of MONGODB_URL (production; FerretDB in development).
  */
 export const READ_MODEL_STORES = ['sqlite', 'mongodb'] as const;
+
+/** The embedded workflow engine: the Temporal CLI's dev server (SQLite), or the Temporal server on PostgreSQL. */
+export const TEMPORAL_BACKENDS = ['dev', 'postgres'] as const;

@@ -14,7 +14,7 @@ import {
 } from 'class-validator';
 import * as path from 'node:path';
 import { parseAllowList, type AllowList } from '@vsoko/outbound';
-import { READ_BACKENDS, READ_MODEL_STORES } from './backends';
+import { READ_BACKENDS, READ_MODEL_STORES, TEMPORAL_BACKENDS } from './backends';
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
@@ -91,6 +91,9 @@ export class VsokoConfig {
 
   @IsString()
   VSOKO_DATA_DIR = path.resolve(process.cwd(), '.vsoko', 'data');
+
+  @IsIn(TEMPORAL_BACKENDS, { message: `VSOKO_TEMPORAL_BACKEND: одно из ${TEMPORAL_BACKENDS.join(', ')}` })
+  VSOKO_TEMPORAL_BACKEND: (typeof TEMPORAL_BACKENDS)[number] = 'dev';
 
   @IsIn(READ_BACKENDS, { message: `VSOKO_READ_BACKEND: одно из ${READ_BACKENDS.join(', ')}` })
   VSOKO_READ_BACKEND: (typeof READ_BACKENDS)[number] = 'ferretdb-sqlite';
@@ -232,6 +235,7 @@ export const KNOWN_VARIABLES = [
   'SMTP_URL',
   'VSOKO_DATA_DIR',
   'VSOKO_READ_BACKEND',
+  'VSOKO_TEMPORAL_BACKEND',
   'VSOKO_READ_MODELS',
   'LOG_LEVEL',
   'CORS_ORIGINS',
