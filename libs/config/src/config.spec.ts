@@ -43,6 +43,14 @@ describe('configuration from the environment', () => {
     });
   });
 
+  it('chooses the embedded workflow engine, refusing one it does not know', () => {
+    expect(loadConfig({}).VSOKO_TEMPORAL_BACKEND).toBe('dev');
+    expect(loadConfig({ VSOKO_TEMPORAL_BACKEND: 'postgres' }).VSOKO_TEMPORAL_BACKEND).toBe('postgres');
+    expect(() => loadConfig({ VSOKO_TEMPORAL_BACKEND: 'cassandra' })).toThrow(
+      /VSOKO_TEMPORAL_BACKEND: одно из dev, postgres/,
+    );
+  });
+
   it('chooses the embedded read backend, refusing one it does not know', () => {
     expect(loadConfig({}).VSOKO_READ_BACKEND).toBe('ferretdb-sqlite');
     expect(loadConfig({ VSOKO_READ_BACKEND: 'ferretdb-pg' }).VSOKO_READ_BACKEND).toBe('ferretdb-pg');
