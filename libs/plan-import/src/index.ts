@@ -11,3 +11,4 @@ export * from './templates';
 export * from './deadlines/decision-deadline';
 export * from './worker/parse-pool';
 export * from './decisions/executors';
+export * from './decisions/read-report';

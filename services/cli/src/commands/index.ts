@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerCalendar } from './calendar';
+import { registerDecisions } from './decisions';
 import { registerPlan } from './plan';
 import { registerSeed } from './seed';
 
@@ -8,6 +9,7 @@ import { registerSeed } from './seed';
  */
 export function registerCommands(program: Command): void {
   registerCalendar(program);
+  registerDecisions(program);
   registerPlan(program);
   registerSeed(program);
 }

@@ -395,7 +395,11 @@ async function approve(options: ImportOptions, importId: string, body: Json = {}
 }
 
 /** A session token when given (VSOKO_TOKEN); otherwise the development header stand-in. */
-function actorHeaders(options: { actor: string; role: string; token?: string }): Record<string, string> {
+export function actorHeaders(options: {
+  actor: string;
+  role: string;
+  token?: string;
+}): Record<string, string> {
   if (options.token) return { Authorization: `Bearer ${options.token}` };
   return { 'X-Actor-Id': options.actor, 'X-Actor-Role': options.role };
 }

@@ -1,0 +1,131 @@
+import type { Command } from 'commander';
+import {
+  directoryFromJson,
+  readDecisionsReport,
+  readSource,
+  type DecisionsReportPreview,
+} from '@vsoko/plan-import';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { academicYearOf } from '../../../api/src/plans/academic-year';
+import { actorHeaders } from './plan';
+
+interface ImportOptions {
+  school: string;
+  year?: string;
+  staff?: string;
+  dryRun?: boolean;
+  json?: boolean;
+  yes?: boolean;
+  api: string;
+  token?: string;
+  actor: string;
+  role: string;
+}
+
+/**
+ * `decisions import FILE --school … [--year 2025/26] [--dry-run] [--json]`: the meetings and decisions a school
+ * adopted before it used vsoko, from its report in seed 002's shape (.docx, .xlsx, .csv). The preview is read
+ * here and changes nothing; with --yes each meeting is planned, held and given its decisions through the API,
+ * with ids derived from the school, year and the report's numbers, so running it again records nothing twice.
+ */
+export function registerDecisions(program: Command): void {
+  const decisions = program.command('decisions').description('Заседания и решения: импорт из отчёта школы');
+  decisions
+    .command('import')
+    .argument('<file>', 'отчёт школы: .docx, .xlsx или .csv (№, уровень, дата, решение, срок, ответственный)')
+    .requiredOption('--school <id>', 'идентификатор школы')
+    .option('--year <year>', 'учебный год, например 2025/26 (по умолчанию — текущий)')
+    .option('--staff <file>', 'справочник сотрудников школы (JSON)')
+    .option('--dry-run', 'только предпросмотр: ничего не записывать')
+    .option('--json', 'вывести предпросмотр как JSON')
+    .option('--yes', 'записать заседания и решения через API')
+    .option('--api <url>', 'адрес API', process.env.VSOKO_API_URL ?? 'http://127.0.0.1:3000')
+    .option('--token <token>', 'токен входа (POST /auth/login)', process.env.VSOKO_TOKEN)
+    .option('--actor <id>', 'пользователь (временная замена входа)', process.env.VSOKO_ACTOR_ID ?? 'cli')
+    .option('--role <role>', 'роль пользователя', process.env.VSOKO_ACTOR_ROLE ?? 'director')
+    .option('--time-zone <zone>', 'часовой пояс школы', 'Europe/Moscow')
+    .description('Импортировать заседания и решения: предпросмотр, затем запись')
+    .action(async (file: string, options: ImportOptions & { timeZone: string }) => {
+      const source = await readSource(path.basename(file), fs.readFileSync(file));
+      const preview = readDecisionsReport(source.rows, {
+        academicYear: options.year ?? academicYearOf(new Date()),
+        directory: directoryFromJson(options.staff ? fs.readFileSync(options.staff, 'utf8') : undefined),
+      });
+      process.stdout.write(`${options.json ? JSON.stringify(preview, null, 2) : describe(preview)}\n`);
+      if (options.dryRun) return;
+      if (!options.yes) {
+        process.stdout.write('\nЧтобы записать: повторите команду с --yes\n');
+        return;
+      }
+      await write(preview, options);
+    });
+}
+
+function describe(p: DecisionsReportPreview): string {
+  const lines = [
+    `Учебный год ${p.academicYear}: заседаний ${p.counts.meetings}, решений ${p.counts.decisions}, предупреждений ${p.counts.warnings}`,
+  ];
+  for (const m of p.meetings) {
+    lines.push(`${m.number}. ${m.levelAsWritten} — ${m.dateAsWritten || 'дата не указана'}`);
+    for (const d of m.decisions) {
+      lines.push(
+        `   ${d.number}. ${d.wording.slice(0, 80)} | ${d.deadline.asWritten ?? 'без срока'} → ${d.deadline.parsed.kind}`,
+      );
+      for (const w of d.warnings) lines.push(`      ! ${w}`);
+    }
+  }
+  for (const r of p.rows.filter((r) => r.became === 'warning')) lines.push(`! ${r.location}: ${r.message}`);
+  return lines.join('\n');
+}
+
+async function write(p: DecisionsReportPreview, o: ImportOptions & { timeZone: string }): Promise<void> {
+  const year = p.academicYear.replace('/', '-');
+  const post = async (route: string, body: unknown, key: string) => {
+    const res = await fetch(new URL(route, o.api), {
+      method: 'POST',
+      headers: { ...actorHeaders(o), 'content-type': 'application/json', 'idempotency-key': key },
+      body: JSON.stringify(body),
+    });
+    const json = (await res.json()) as { code?: string; message?: string };
+    if (!res.ok && res.status !== 409)
+      throw new Error(`${route}: ${json.code ?? res.status} ${json.message ?? ''}`);
+  };
+  for (const [i, m] of p.meetings.entries()) {
+    const meetingId = `imp-${o.school}-${year}-${i + 1}`.slice(0, 64);
+    await post(
+      '/meetings',
+      {
+        id: meetingId,
+        academicYear: p.academicYear,
+        level: m.level,
+        ...(m.association ? { association: m.association } : {}),
+        ...(m.title ? { title: m.title } : {}),
+        date: m.date,
+        timeZone: o.timeZone,
+        agenda: [{ itemId: 'item-1', title: 'Результаты оценочных процедур' }],
+      },
+      `${meetingId}-plan`,
+    );
+    await post(`/meetings/${meetingId}/held`, {}, `${meetingId}-held`);
+    for (const d of m.decisions) {
+      if (!d.executors) continue;
+      const decisionId = `${meetingId}-${d.number}`.slice(0, 64);
+      await post(
+        `/meetings/${meetingId}/decisions`,
+        {
+          id: decisionId,
+          number: d.number,
+          wording: d.wording,
+          executors: d.executors,
+          deadline: {
+            ...(d.deadline.asWritten ? { asWritten: d.deadline.asWritten } : {}),
+            parsed: d.deadline.parsed,
+          },
+        },
+        `${decisionId}-adopt`,
+      );
+    }
+    process.stdout.write(`записано: ${m.number}. ${m.levelAsWritten}\n`);
+  }
+}
