@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import * as net from 'node:net';
 import { startServices, type Services } from '../harness';
 import { callers, scheduleBody, type Caller } from './support/fixture';
@@ -137,6 +138,37 @@ describe('the HTTP edge', () => {
     );
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
+  it("answers for another school's procedure exactly as for an unknown id, on every route that names one", async () => {
+    const stranger = (await callers(s)).find((c) => c.name === 'director of school-b')!;
+    const unknownId = `p-${randomUUID()}`;
+    const named = (await operations(s.baseUrl)).filter((r) => /\{(id|procedureId)\}/.test(r));
+    expect(named).toEqual(
+      expect.arrayContaining(['GET /procedures/{id}', 'POST /procedures/{id}/performed']),
+    );
+    const differences: string[] = [];
+    for (const route of named) {
+      const call = callFor(route, procedureId);
+      const [, template] = route.split(' ');
+      const seen = [];
+      for (const id of [procedureId, unknownId]) {
+        const path = template.replace(/\{(id|procedureId)\}/g, id).replace(/\{decisionId\}/g, 'd-1');
+        const query = call.path.includes('?') ? call.path.slice(call.path.indexOf('?')) : '';
+        const res = await fetch(`${s.baseUrl}${path}${query}`, {
+          method: call.method,
+          headers: {
+            ...(call.body === undefined ? {} : { 'content-type': 'application/json' }),
+            ...stranger.headers,
+          },
+          ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
+        });
+        const text = (await res.text()).split(id).join('<id>');
+        seen.push(`${res.status} ${text}`);
+      }
+      if (seen[0] !== seen[1]) differences.push(`${route}: another school's ${seen[0]} | unknown ${seen[1]}`);
+    }
+    expect(differences).toEqual([]);
   });
 
   /** A request Node's own parser refuses never reaches Express: raw bytes on a socket. */

@@ -10,3 +10,4 @@ export * from './stages';
 export * from './timers';
 export * from './decider';
 export { ADMINISTRATOR_ROLES, MAX_DEADLINE_YEARS, isAdministrator, isResponsible } from './rules';
+export * from './not-found';

@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger
 import type { Actor } from '@vsoko/domain';
 import type { Response } from 'express';
 import { CurrentActor } from '../auth/actor.decorator';
+import { ReadableSchools, type SchoolScope } from '../auth/readable-schools.decorator';
 import { GetProcedureQuery } from './get-procedure/get-procedure.query';
 import { ScheduleProcedureCommand } from './schedule-procedure/schedule-procedure.command';
 import { WaitQueryDto } from '../read-models/page-query.dto';
@@ -48,10 +49,11 @@ export class ProceduresController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Процедура (модель чтения); waitForPosition — дождаться записанного события' })
-  async get(@Param('id') id: string, @CurrentActor() _actor: Actor, @Query() wait: WaitQueryDto) {
+  async get(@Param('id') id: string, @ReadableSchools() schools: SchoolScope, @Query() wait: WaitQueryDto) {
     return this.queries.execute(
       new GetProcedureQuery(
         checkId(id, 'Неверный идентификатор процедуры'),
+        schools,
         wait.waitForPosition,
         wait.timeoutMs,
       ),

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { ProcedureCommand } from '@vsoko/domain';
+import { procedureNotFound, VsokoError, type ProcedureCommand } from '@vsoko/domain';
 import type { CommandOutcome } from '@vsoko/workflows/procedure/definitions';
 import type { Clock, IdGenerator } from '../../infrastructure/clock';
 import { CLOCK, ID_GENERATOR } from '../../infrastructure/tokens';
@@ -29,12 +29,18 @@ export class ExecuteProcedureCommandHandler implements ICommandHandler<ExecutePr
   ) {}
 
   execute({ command, request, expectedRevision }: ExecuteProcedureCommand): Promise<CommandOutcome> {
+    const { procedureId } = command.data;
     return this.keys.run(request.idempotencyKey, request.schoolId, command, () =>
-      this.gateway.execute(command.data.procedureId, {
-        command,
-        context: commandContext(request, request.schoolId, this.clock, this.ids),
-        ...(expectedRevision === undefined ? {} : { expectedRevision }),
-      }),
+      this.gateway
+        .execute(procedureId, {
+          command,
+          context: commandContext(request, request.schoolId, this.clock, this.ids),
+          ...(expectedRevision === undefined ? {} : { expectedRevision }),
+        })
+        .catch((e: unknown) => {
+          // The domain refuses another school's procedure; the caller learns no more than for an unknown id.
+          throw e instanceof VsokoError && e.code === 'SCHOOL_MISMATCH' ? procedureNotFound(procedureId) : e;
+        }),
     );
   }
 }

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { NotFound } from '@vsoko/domain';
+import { procedureNotFound } from '@vsoko/domain';
 import { procedureProjection, type ProcedureDocument, type ReadStore } from '@vsoko/projections';
 import { READ_STORE } from '../../infrastructure/tokens';
 import { ProjectionWaiter } from '../../read-models/projection-waiter';
@@ -20,7 +20,8 @@ export class GetProcedureHandler implements IQueryHandler<GetProcedureQuery> {
       procedureProjection.collection,
       query.procedureId,
     );
-    if (!doc) throw new NotFound('PROCEDURE_NOT_FOUND', `Процедура ${query.procedureId} не найдена`);
+    const readable = query.schools === 'any' || (doc !== null && query.schools.includes(doc.schoolId));
+    if (!doc || !readable) throw procedureNotFound(query.procedureId);
     return doc;
   }
 }

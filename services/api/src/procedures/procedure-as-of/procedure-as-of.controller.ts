@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { NotFound, ValidationFailed, type Actor } from '@vsoko/domain';
+import { ValidationFailed, type Actor } from '@vsoko/domain';
 import { CurrentActor } from '../../auth/actor.decorator';
 import { ReadableSchools, type SchoolScope } from '../../auth/readable-schools.decorator';
 import { KEY } from '../../read-models/filters';
@@ -20,13 +20,7 @@ export class ProcedureAsOfController {
     @ReadableSchools() schools: SchoolScope,
   ) {
     if (!KEY.test(id)) throw new ValidationFailed('INVALID_ID', 'Неверный идентификатор процедуры');
-    const result = await this.asOf.procedure(id, q.at, q.basis);
-    // The replayed state is not a read-model document the tenant filter recognises: check its school here.
-    const schoolId = result.state.status === 'none' ? undefined : result.state.schoolId;
-    if (schools !== 'any' && (!schoolId || !schools.includes(schoolId))) {
-      throw new NotFound('PROCEDURE_NOT_FOUND', `Процедура ${id} не найдена`);
-    }
-    return result;
+    return this.asOf.procedure(id, q.at, q.basis, schools);
   }
 
   @Get('schools/:schoolId/plan/as-of')

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { NotFound, procedureDecider, procedureStreamName } from '@vsoko/domain';
 import { DeciderHandler } from '@vsoko/event-sourcing';
 import { procedureProjection, type ProcedureDocument, type ReadStore } from '@vsoko/projections';
+import type { SchoolScope } from '../../auth/readable-schools.decorator';
 import { READ_STORE } from '../../infrastructure/tokens';
 import { knownAt, type AsOfBasis, type ProcedureAsOf } from './state-as-of';
 
@@ -16,9 +17,16 @@ export class ProcedureAsOfService {
     @Inject(READ_STORE) private readonly readStore: ReadStore,
   ) {}
 
-  async procedure(procedureId: string, at: string, basis: AsOfBasis): Promise<ProcedureAsOf> {
+  /** Another school's procedure answers exactly as one not scheduled at that moment. */
+  async procedure(
+    procedureId: string,
+    at: string,
+    basis: AsOfBasis,
+    schools: SchoolScope,
+  ): Promise<ProcedureAsOf> {
     const result = await this.stateAsOf(procedureId, at, basis);
-    if (result.state.status === 'none')
+    const { state } = result;
+    if (state.status === 'none' || (schools !== 'any' && !schools.includes(state.schoolId)))
       throw new NotFound(
         'PROCEDURE_NOT_FOUND',
         `Процедура ${procedureId} на этот момент не была запланирована`,

@@ -1,9 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { NotFound, ValidationFailed, type Actor } from '@vsoko/domain';
+import { NotFound, ValidationFailed } from '@vsoko/domain';
 import { decisionDocumentId, decisionProjection, type DecisionDocument } from '@vsoko/projections';
-import { CurrentActor } from '../../auth/actor.decorator';
 import { ReadableSchools, type SchoolScope } from '../../auth/readable-schools.decorator';
 import { KEY } from '../filters';
 import { ReadModelReader } from '../read-model-reader';
@@ -32,7 +31,7 @@ export class DecisionsController {
   async get(
     @Param('procedureId') procedureId: string,
     @Param('decisionId') decisionId: string,
-    @CurrentActor() _actor: Actor,
+    @ReadableSchools() schools: SchoolScope,
   ) {
     if (!KEY.test(procedureId) || !KEY.test(decisionId))
       throw new ValidationFailed('INVALID_ID', 'Неверный идентификатор решения');
@@ -40,7 +39,8 @@ export class DecisionsController {
       decisionProjection.collection,
       decisionDocumentId(procedureId, decisionId),
     );
-    if (!doc)
+    // Another school's decision answers exactly as an unknown one.
+    if (!doc || (schools !== 'any' && !schools.includes(doc.schoolId)))
       throw new NotFound('DECISION_NOT_FOUND', `Решение ${decisionId} процедуры ${procedureId} не найдено`);
     return doc;
   }
