@@ -4,28 +4,23 @@ import { decideDecision } from './decide';
 import type { DecisionStreamEvent } from './events';
 import { evolveDecision } from './evolve';
 import { initialDecisionState } from './state';
-import { actors, adopted, ctx, DECISION, decisionSpec, events, ZONE } from './testing/fixtures';
+import {
+  actors,
+  adopted,
+  ctx,
+  DECISION,
+  decisionSpec,
+  events,
+  ZONE,
+  standing,
+  wholeYear,
+} from './testing/fixtures';
 import { pendingDecisionTimers } from './timers';
-import type { Deadline } from './values';
 
 const policy = timerPolicy(ZONE);
 const fold = (history: DecisionStreamEvent[]) => history.reduce(evolveDecision, initialDecisionState);
 const lead = adopted.executors.lead;
 const wording = adopted.wording;
-
-const wholeYear: Deadline = {
-  asWritten: 'В течение года',
-  parsed: {
-    kind: 'year',
-    academicYear: '2023/24',
-    due: '2024-05-31',
-    checkIns: ['2023-10-31', '2023-12-31', '2024-03-31'],
-  },
-};
-const standing: Deadline = {
-  asWritten: 'Постоянно по мере поступления',
-  parsed: { kind: 'standing', every: 'month', from: '2023-09-15' },
-};
 
 /** Fires the first pending timer as the system, at its instant, until none is left or `limit` is reached. */
 function run(history: DecisionStreamEvent[], limit: number): DecisionStreamEvent[] {

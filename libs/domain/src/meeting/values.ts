@@ -45,7 +45,8 @@ export const MEETING_STATUS_TITLES: Record<MeetingStatus, string> = {
   cancelled: 'отменено',
 };
 
-const MONTHS_GENITIVE = [
+/** Month names as the school's documents write them (lower case, nominative). */
+export const MONTH_NAMES = [
   'январь',
   'февраль',
   'март',
@@ -67,7 +68,7 @@ export function meetingDateText(date: MeetingDate): string {
       return date.date.split('-').reverse().join('.');
     case 'month': {
       const [year, month] = date.month.split('-');
-      const name = MONTHS_GENITIVE[Number(month) - 1];
+      const name = MONTH_NAMES[Number(month) - 1];
       return `${name.charAt(0).toUpperCase()}${name.slice(1)} ${year}`;
     }
     case 'unknown':

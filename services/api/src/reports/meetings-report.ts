@@ -1,6 +1,7 @@
 import {
   DECISION_STATUS_TITLES,
   MEETING_LEVEL_TITLES,
+  MONTH_NAMES,
   meetingDateText,
   VERDICT_TITLES,
   type DecisionDeadline,
@@ -8,22 +9,8 @@ import {
 import type { DecisionRecordDocument, MeetingDocument } from '@vsoko/projections';
 import type { Cell, Table } from './table';
 
-const MONTHS = [
-  'январь',
-  'февраль',
-  'март',
-  'апрель',
-  'май',
-  'июнь',
-  'июль',
-  'август',
-  'сентябрь',
-  'октябрь',
-  'ноябрь',
-  'декабрь',
-];
 const ruDate = (iso: string) => iso.split('-').reverse().join('.');
-const monthText = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+const monthText = (month: string) => `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 
 /** What the system took the deadline to mean, in words: shown beside the text as written. */
 export function deadlineMeaning(d: DecisionDeadline): string {

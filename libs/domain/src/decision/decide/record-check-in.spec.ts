@@ -1,20 +1,6 @@
 import type { DecisionCommand } from '../commands';
-import { actors, ctx, DECISION, decisionSpec, events } from '../testing/fixtures';
-import type { Deadline } from '../values';
+import { actors, ctx, DECISION, decisionSpec, events, standing, wholeYear } from '../testing/fixtures';
 
-const wholeYear: Deadline = {
-  asWritten: 'В течение года',
-  parsed: {
-    kind: 'year',
-    academicYear: '2023/24',
-    due: '2024-05-31',
-    checkIns: ['2023-10-31', '2023-12-31', '2024-03-31'],
-  },
-};
-const standing: Deadline = {
-  asWritten: 'Постоянно по мере поступления',
-  parsed: { kind: 'standing', every: 'month', from: '2023-09-15' },
-};
 const checkIn = (dueOn: string, note = 'Собраны данные 1–4 классов'): DecisionCommand => ({
   type: 'RecordCheckIn',
   data: { decisionId: DECISION, dueOn, note },

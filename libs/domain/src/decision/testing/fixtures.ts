@@ -40,6 +40,22 @@ export const months: Deadline = {
   parsed: { kind: 'months', from: '2023-10', to: '2023-12', due: '2023-12-31' },
 };
 
+/** «В течение года» at the August council: due at the end of the 4th term, checked at the end of the others. */
+export const wholeYear: Deadline = {
+  asWritten: 'В течение года',
+  parsed: {
+    kind: 'year',
+    academicYear: '2023/24',
+    due: '2024-05-31',
+    checkIns: ['2023-10-31', '2023-12-31', '2024-03-31'],
+  },
+};
+
+export const standing: Deadline = {
+  asWritten: 'Постоянно по мере поступления',
+  parsed: { kind: 'standing', every: 'month', from: '2023-09-15' },
+};
+
 export const adopted: DecisionAdopted['data'] = {
   decisionId: DECISION,
   schoolId: SCHOOL,
