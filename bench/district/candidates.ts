@@ -3,7 +3,6 @@ import type { EventStore, RecordedEvent } from '@vsoko/event-store';
 import {
   ALL_PROJECTIONS,
   MongoReadStore,
-  Projector,
   SqliteReadStore,
   type CollectionChanges,
   type ProjectedDocument,
@@ -197,25 +196,6 @@ export function recording(store: ReadStore, into: RecordedWrite[]): ReadStore {
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
-}
-
-/** Applies the log up to `until` (inclusive) in pages, as a rebuild does. */
-export async function projectUntil(
-  projector: Projector,
-  events: EventStore,
-  until: number,
-  page = 5_000,
-): Promise<void> {
-  let position = (await projector.checkpoint()).position;
-  while (position < until) {
-    const batch = await events.readAll({
-      afterPosition: position,
-      maxCount: Math.min(page, until - position),
-    });
-    if (batch.length === 0) break;
-    await projector.apply(batch);
-    position = batch[batch.length - 1].position;
-  }
 }
 
 export async function readRange(

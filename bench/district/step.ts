@@ -1,13 +1,8 @@
 import type { EventStore } from '@vsoko/event-store';
-import {
-  ALL_PROJECTIONS,
-  InMemoryProjector,
-  Projector,
-  type ProjectedDocument,
-  type ReadStore,
-} from '@vsoko/projections';
+import { ALL_PROJECTIONS, Projector, type ProjectedDocument, type ReadStore } from '@vsoko/projections';
+import { catchUp, foldInMemory } from '../../services/projector/src/rebuild-read-models';
 import { BATCH_SIZE } from '../../services/projector/src/run-projector';
-import { projectUntil, readRange, recording, type Candidate, type RecordedWrite } from './candidates';
+import { readRange, recording, type Candidate, type RecordedWrite } from './candidates';
 import { dashboardQueries, latency, type Latency } from './queries';
 
 export interface StepFigures {
@@ -45,8 +40,8 @@ export async function measureStep(
   const projector = new Projector(store, ALL_PROJECTIONS);
   await projector.prepare();
   let start = process.hrtime.bigint();
-  if (store.kind === 'sqlite') await projectUntil(projector, events, until);
-  else await foldInMemoryUntil(projector, store, events, until);
+  if (store.kind === 'sqlite') await catchUp({ store: events, projector, until });
+  else await foldInMemory({ store: events, readStore: store, projector, until });
   const rebuildSeconds = seconds(start);
 
   options.log(`${at}: raw inserts of the same documents…`);
@@ -122,27 +117,6 @@ export async function measureStep(
     memory,
     documents,
   };
-}
-
-/** The MongoDB rebuild path (rebuildReadModels): fold in memory, insert once, checkpoint last. */
-async function foldInMemoryUntil(projector: Projector, store: ReadStore, events: EventStore, until: number) {
-  const memory = new InMemoryProjector(ALL_PROJECTIONS);
-  let position = 0;
-  while (position < until) {
-    const page = await events.readAll({
-      afterPosition: position,
-      maxCount: Math.min(5_000, until - position),
-    });
-    if (page.length === 0) break;
-    memory.apply(page);
-    position = page[page.length - 1].position;
-  }
-  for (const [collection, docs] of memory.collections) {
-    const all = [...docs.values()];
-    for (let i = 0; i < all.length; i += 1_000)
-      await store.write([{ collection, put: all.slice(i, i + 1_000), remove: [], insertOnly: true }]);
-  }
-  await store.write([], projector.checkpointAt(position));
 }
 
 function seconds(start: bigint): number {

@@ -1,4 +1,4 @@
-import type { EventStore } from '@vsoko/event-store';
+import type { EventStore, RecordedEvent } from '@vsoko/event-store';
 import {
   ALL_PROJECTIONS,
   InMemoryProjector,
@@ -54,23 +54,29 @@ export async function rebuildReadModels(deps: {
   return { events, head, counts, seconds: Number(process.hrtime.bigint() - start) / 1e9 };
 }
 
-/** Applies the log from the checkpoint to its head in pages, reporting progress after each. */
-export async function catchUp(deps: {
+/**
+ * Reads the log after `after` (up to `until`, inclusive, when given) in pages and hands each to `apply`,
+ * reporting progress after each; answers how many events it read and the last position.
+ */
+export async function replayPages(deps: {
   store: EventStore;
-  projector: Projector;
+  after: number;
+  until?: number;
   pageSize?: number;
+  apply: (page: RecordedEvent[]) => Promise<void> | void;
   onProgress?: (progress: RebuildProgress) => void;
 }): Promise<{ events: number; head: number }> {
-  let position = (await deps.projector.checkpoint()).position;
-  const head = await deps.store.headPosition();
+  const head = deps.until ?? (await deps.store.headPosition());
+  let position = deps.after;
   let events = 0;
-  for (;;) {
+  while (deps.until === undefined || position < deps.until) {
+    const room = deps.until === undefined ? Infinity : deps.until - position;
     const page = await deps.store.readAll({
       afterPosition: position,
-      maxCount: deps.pageSize ?? REBUILD_PAGE,
+      maxCount: Math.min(deps.pageSize ?? REBUILD_PAGE, room),
     });
     if (page.length === 0) break;
-    await deps.projector.apply(page);
+    await deps.apply(page);
     position = page[page.length - 1].position;
     events += page.length;
     deps.onProgress?.({ phase: 'replay', done: position, total: Math.max(head, position) });
@@ -78,28 +84,29 @@ export async function catchUp(deps: {
   return { events, head: position };
 }
 
-async function foldInMemory(deps: {
+/** Applies the log from the checkpoint to its head (or `until`) in pages with the projector's own path. */
+export async function catchUp(deps: {
+  store: EventStore;
+  projector: Projector;
+  until?: number;
+  pageSize?: number;
+  onProgress?: (progress: RebuildProgress) => void;
+}): Promise<{ events: number; head: number }> {
+  const after = (await deps.projector.checkpoint()).position;
+  return replayPages({ ...deps, after, apply: (page) => deps.projector.apply(page) });
+}
+
+/** The MongoDB/FerretDB rebuild: fold the log (up to `until`) in memory, insert every document once, checkpoint last. */
+export async function foldInMemory(deps: {
   store: EventStore;
   readStore: ReadStore;
   projector: Projector;
+  until?: number;
   pageSize?: number;
   onProgress?: (progress: RebuildProgress) => void;
 }): Promise<{ events: number; head: number }> {
   const memory = new InMemoryProjector(ALL_PROJECTIONS);
-  const head = await deps.store.headPosition();
-  let position = 0;
-  let events = 0;
-  for (;;) {
-    const page = await deps.store.readAll({
-      afterPosition: position,
-      maxCount: deps.pageSize ?? REBUILD_PAGE,
-    });
-    if (page.length === 0) break;
-    memory.apply(page);
-    position = page[page.length - 1].position;
-    events += page.length;
-    deps.onProgress?.({ phase: 'replay', done: position, total: Math.max(head, position) });
-  }
+  const { events, head } = await replayPages({ ...deps, after: 0, apply: (page) => memory.apply(page) });
   const total = [...memory.collections.values()].reduce((n, docs) => n + docs.size, 0);
   let written = 0;
   for (const [collection, docs] of memory.collections) {
@@ -116,6 +123,6 @@ async function foldInMemory(deps: {
       deps.onProgress?.({ phase: 'write', done: written, total });
     }
   }
-  if (position > 0) await deps.readStore.write([], deps.projector.checkpointAt(position));
-  return { events, head: position };
+  if (head > 0) await deps.readStore.write([], deps.projector.checkpointAt(head));
+  return { events, head };
 }
