@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { EventStore, RecordedEvent } from '@vsoko/event-store';
 import {
-  ALL_PROJECTIONS,
+  ALL_COLLECTIONS,
   MongoReadStore,
   SqliteReadStore,
   type CollectionChanges,
@@ -49,20 +49,20 @@ export function sqliteCandidate(dir: string): Candidate {
     name: 'sqlite',
     async open(label) {
       rmSync(path(label), { force: true });
-      return new SqliteReadStore(path(label), ALL_PROJECTIONS);
+      return new SqliteReadStore(path(label), ALL_COLLECTIONS);
     },
     async reopen(label) {
-      return new SqliteReadStore(path(label), ALL_PROJECTIONS);
+      return new SqliteReadStore(path(label), ALL_COLLECTIONS);
     },
     async copy(label, store, into) {
       await store.close();
       copyFileSync(path(label), path(into));
-      return new SqliteReadStore(path(into), ALL_PROJECTIONS);
+      return new SqliteReadStore(path(into), ALL_COLLECTIONS);
     },
     async rawPrepare(label) {
       rmSync(path(label), { force: true });
       const store = new SqliteReadStore(path(label));
-      await store.prepare(ALL_PROJECTIONS);
+      await store.prepare(ALL_COLLECTIONS);
       await store.close();
     },
     async rawInsert(label, collection, list) {
@@ -138,13 +138,13 @@ export function mongoCandidate(name: string, client: MongoClient, serverPids: ()
         if (docs.length > 0) await target.collection(c.name).insertMany(docs);
       }
       const copy = new MongoReadStore(target);
-      await copy.prepare(ALL_PROJECTIONS);
+      await copy.prepare(ALL_COLLECTIONS);
       return copy;
     },
     async rawPrepare(label) {
       const d = db(label);
       await d.dropDatabase();
-      await new MongoReadStore(d).prepare(ALL_PROJECTIONS);
+      await new MongoReadStore(d).prepare(ALL_COLLECTIONS);
     },
     async rawInsert(label, collection, list) {
       const d = db(label);

@@ -6,7 +6,7 @@ import {
   type ProcedureState,
 } from '@vsoko/domain';
 import type { EventStore } from '@vsoko/event-store';
-import { groupKpis, type ReadStore, type SchoolYearKpi, type Where } from '@vsoko/projections';
+import { groupKpis, KPI_COLLECTION, type KpiSummary, type ReadStore, type Where } from '@vsoko/projections';
 import { DISTRICT, schoolId } from './log';
 
 export const YEAR = '2023/24';
@@ -58,9 +58,8 @@ export function dashboardQueries(store: ReadStore, events: EventStore, schools: 
       name: 'kpis-school',
       run: async (s) =>
         groupKpis(
-          await store.find<SchoolYearKpi>('kpis', {
+          await store.find<KpiSummary>(KPI_COLLECTION, {
             where: { schoolId: schoolId(s), academicYear: YEAR },
-            exclude: ['decisions'],
           }),
           'school',
         ),
@@ -69,9 +68,8 @@ export function dashboardQueries(store: ReadStore, events: EventStore, schools: 
       name: 'kpis-district',
       run: async () =>
         groupKpis(
-          await store.find<SchoolYearKpi>('kpis', {
+          await store.find<KpiSummary>(KPI_COLLECTION, {
             where: { districtId: DISTRICT, academicYear: YEAR, schoolId: { $in: inspectorSchools } },
-            exclude: ['decisions'],
           }),
           'district',
         ),

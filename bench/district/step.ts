@@ -1,5 +1,11 @@
 import type { EventStore } from '@vsoko/event-store';
-import { ALL_PROJECTIONS, Projector, type ProjectedDocument, type ReadStore } from '@vsoko/projections';
+import {
+  ALL_COLLECTIONS,
+  ALL_PROJECTIONS,
+  Projector,
+  type ProjectedDocument,
+  type ReadStore,
+} from '@vsoko/projections';
 import { catchUp, foldInMemory } from '../../services/projector/src/rebuild-read-models';
 import { BATCH_SIZE } from '../../services/projector/src/run-projector';
 import { readRange, recording, type Candidate, type RecordedWrite } from './candidates';
@@ -17,7 +23,7 @@ export interface StepFigures {
   documents: Record<string, number>;
 }
 
-const COLLECTIONS = [...new Set(ALL_PROJECTIONS.map((p) => p.collection))];
+const COLLECTIONS = [...new Set(ALL_COLLECTIONS.map((c) => c.collection))];
 const CHUNK = 20_000;
 
 /**

@@ -5,7 +5,7 @@ import { decisionRecordProjection } from './decision-records/decision-record-pro
 import { kpiProjection } from './kpis/kpi-projection';
 import { meetingProjection } from './meetings/meeting-projection';
 import { procedureProjection } from './procedures/procedure-projection';
-import { anyProjection, type AnyProjection } from './projection';
+import { anyProjection, collectionsOf, type AnyProjection, type CollectionSpec } from './projection';
 
 /** Every read model the projector maintains; `procedures` first, as the others look its facts up. */
 export const ALL_PROJECTIONS: readonly AnyProjection[] = [
@@ -17,3 +17,6 @@ export const ALL_PROJECTIONS: readonly AnyProjection[] = [
   anyProjection(meetingProjection),
   anyProjection(decisionRecordProjection),
 ];
+
+/** Every collection the projector writes (summaries included), as the stores prepare them. */
+export const ALL_COLLECTIONS: readonly CollectionSpec[] = ALL_PROJECTIONS.flatMap(collectionsOf);

@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@vsoko/event-store';
 import { contextFrom, factsOf, procedureIdOf, type ProcedureFacts } from './context';
 import { eventsByDocument, foldDocument } from './fold';
-import type { AnyProjection, ProjectedDocument } from './projection';
+import { collectionsOf, type AnyProjection, type ProjectedDocument } from './projection';
 
 /**
  * The same fold as the Projector, with every document in memory: projection specs use it, and a rebuild folds
@@ -12,8 +12,8 @@ export class InMemoryProjector {
   private readonly facts = new Map<string, ProcedureFacts>();
 
   constructor(private readonly projections: readonly AnyProjection[]) {
-    for (const p of projections)
-      if (!this.collections.has(p.collection)) this.collections.set(p.collection, new Map());
+    for (const { collection } of projections.flatMap(collectionsOf))
+      if (!this.collections.has(collection)) this.collections.set(collection, new Map());
   }
 
   apply(events: readonly RecordedEvent[]): void {
@@ -25,8 +25,14 @@ export class InMemoryProjector {
       const docs = this.collections.get(projection.collection)!;
       for (const [id, stream] of eventsByDocument(projection, events, ctx)) {
         const doc = foldDocument(projection, id, docs.get(id) ?? null, stream, ctx);
-        if (doc === null) docs.delete(id);
-        else docs.set(id, doc);
+        const summaries = projection.summary && this.collections.get(projection.summary.collection)!;
+        if (doc === null) {
+          docs.delete(id);
+          summaries?.delete(id);
+        } else {
+          docs.set(id, doc);
+          summaries?.set(id, projection.summary!.of(doc));
+        }
       }
     }
   }

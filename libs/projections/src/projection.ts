@@ -32,6 +32,25 @@ export interface Projection<Doc extends ProjectedDocument> {
   immutable?: boolean;
   /** Fields that hold lists, matched by membership (`{personIds: 'x'}`: the list contains 'x'). */
   arrayFields?: readonly string[];
+  /**
+   * A smaller copy of each document, kept in a collection of its own for the queries (e.g. counts without the
+   * list they are counted from). A pure function of the document: written with it, before it, so a replayed
+   * batch that finds the document already written finds its summary written too.
+   */
+  summary?: { collection: string; of(doc: Doc): ProjectedDocument; indexes: readonly IndexDescription[] };
+}
+
+/** What a store needs to know of a collection: its indexes and its list fields. */
+export interface CollectionSpec {
+  collection: string;
+  indexes: readonly IndexDescription[];
+  arrayFields?: readonly string[];
+}
+
+/** The collections a projection writes: its own, and its summary's. */
+export function collectionsOf(projection: AnyProjection): CollectionSpec[] {
+  const { collection, indexes, arrayFields, summary } = projection;
+  return summary ? [{ collection, indexes, arrayFields }, summary] : [{ collection, indexes, arrayFields }];
 }
 
 // Projections are stored side by side whatever their document type; the projector works on the base type.

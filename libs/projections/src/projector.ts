@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@vsoko/event-store';
 import { contextFrom, factsOf, procedureIdOf, type ProcedureFacts, type ProjectionContext } from './context';
 import { eventsByDocument, foldDocument } from './fold';
-import type { AnyProjection, ProjectedDocument } from './projection';
+import { collectionsOf, type AnyProjection, type ProjectedDocument } from './projection';
 import type { CollectionChanges, ReadStore, StoredCheckpoint } from './store/read-store';
 
 export const READ_MODELS_CHECKPOINT = 'read-models';
@@ -9,7 +9,7 @@ export const READ_MODELS_CHECKPOINT = 'read-models';
  * The documents' layout. Raise it when a projection changes what it writes: on its next start the projector
  * finds older documents and rebuilds every read model from the log.
  */
-export const READ_MODELS_VERSION = 3;
+export const READ_MODELS_VERSION = 4;
 export const PROCEDURE_FACTS_COLLECTION = 'procedures';
 
 /**
@@ -38,13 +38,13 @@ export class Projector {
   }
 
   async prepare(): Promise<void> {
-    await this.store.prepare(this.projections);
+    await this.store.prepare(this.projections.flatMap(collectionsOf));
   }
 
   /** Drops every read model and the checkpoint: the next run replays the whole log. */
   async drop(): Promise<void> {
     await this.store.drop(
-      this.projections.map((p) => p.collection),
+      this.projections.flatMap(collectionsOf).map((c) => c.collection),
       this.name,
     );
     await this.prepare();
@@ -59,7 +59,12 @@ export class Projector {
     if (events.length === 0) return;
     const ctx = contextFrom(await this.factsFor(events));
     const changes: CollectionChanges[] = [];
-    for (const projection of this.projections) changes.push(await this.changesOf(projection, events, ctx));
+    for (const projection of this.projections) {
+      const change = await this.changesOf(projection, events, ctx);
+      // The summary first: a crash before the documents replays the batch, which rewrites both.
+      if (projection.summary) changes.push(summaryOf(projection.summary, change));
+      changes.push(change);
+    }
     await this.store.write(
       changes.filter((c) => c.put.length > 0 || c.remove.length > 0),
       this.checkpointAt(events[events.length - 1].position),
@@ -123,4 +128,11 @@ export class Projector {
     }
     return change;
   }
+}
+
+function summaryOf(
+  summary: NonNullable<AnyProjection['summary']>,
+  change: CollectionChanges,
+): CollectionChanges {
+  return { collection: summary.collection, put: change.put.map((d) => summary.of(d)), remove: change.remove };
 }

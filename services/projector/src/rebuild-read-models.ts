@@ -1,5 +1,6 @@
 import type { EventStore, RecordedEvent } from '@vsoko/event-store';
 import {
+  ALL_COLLECTIONS,
   ALL_PROJECTIONS,
   InMemoryProjector,
   Projector,
@@ -49,7 +50,7 @@ export async function rebuildReadModels(deps: {
       ? await catchUp({ ...deps, projector })
       : await foldInMemory({ ...deps, projector });
   const counts: Record<string, number> = {};
-  for (const collection of new Set(ALL_PROJECTIONS.map((p) => p.collection)))
+  for (const collection of new Set(ALL_COLLECTIONS.map((c) => c.collection)))
     counts[collection] = await deps.readStore.count(collection, {});
   return { events, head, counts, seconds: Number(process.hrtime.bigint() - start) / 1e9 };
 }

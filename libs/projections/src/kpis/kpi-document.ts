@@ -35,6 +35,9 @@ export interface SchoolYearKpi extends ProjectedDocument {
   decisions: TalliedDecision[];
 }
 
+/** What the KPI queries read: a school year's counts, without the list they are counted from. */
+export type KpiSummary = Omit<SchoolYearKpi, 'decisions'>;
+
 /** The counts of a school year's decisions: in all, per direction, per responsible (first name as written). */
 export function summarise(
   decisions: readonly TalliedDecision[],

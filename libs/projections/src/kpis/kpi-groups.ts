@@ -1,4 +1,4 @@
-import { addCounts, emptyCounts, type KpiCounts, type SchoolYearKpi } from './kpi-document';
+import { addCounts, emptyCounts, type KpiCounts, type KpiSummary } from './kpi-document';
 
 export const KPI_GROUPINGS = ['school', 'district', 'direction', 'responsible', 'year'] as const;
 export type KpiGrouping = (typeof KPI_GROUPINGS)[number];
@@ -27,10 +27,7 @@ export interface KpiGroup {
  * the responsible of each decision (a responsible is counted per school, as the same role in two schools is two
  * people). Sorted by key.
  */
-export function groupKpis(
-  docs: readonly Omit<SchoolYearKpi, 'decisions'>[],
-  groupBy: KpiGrouping,
-): KpiGroup[] {
+export function groupKpis(docs: readonly KpiSummary[], groupBy: KpiGrouping): KpiGroup[] {
   const groups = new Map<string, { name?: string; counts: KpiCounts }>();
   const add = (key: string, counts: KpiCounts, name?: string) => {
     const group = groups.get(key);

@@ -11,8 +11,12 @@ import {
   type TalliedDecision,
 } from './kpi-document';
 
+/** One summary per school year: counts in all, per direction, per responsible. */
+export const KPI_COLLECTION = 'kpis';
+
 export const kpiProjection: Projection<SchoolYearKpi> = {
-  collection: 'kpis',
+  // Each decision's category, which makes a transition countable; the queries read the summary `kpis`.
+  collection: 'kpi_tallies',
   handles: [
     'DecisionsAdopted',
     'DecisionOverdue',
@@ -64,10 +68,15 @@ export const kpiProjection: Projection<SchoolYearKpi> = {
     decisions[index] = after;
     return { ...current, decisions, ...recount(current, [before], [after]) };
   },
-  indexes: [
-    { key: { academicYear: 1, districtId: 1 }, name: 'year_district' },
-    { key: { academicYear: 1, schoolId: 1 }, name: 'year_school' },
-  ],
+  indexes: [],
+  summary: {
+    collection: KPI_COLLECTION,
+    of: ({ decisions: _decisions, ...summary }) => summary,
+    indexes: [
+      { key: { academicYear: 1, districtId: 1 }, name: 'year_district' },
+      { key: { academicYear: 1, schoolId: 1 }, name: 'year_school' },
+    ],
+  },
 };
 
 function moved(d: TalliedDecision, event: ProcedureEvent): TalliedDecision {

@@ -1,5 +1,5 @@
 import type { AnyBulkWriteOperation, Db, Document, Filter } from 'mongodb';
-import type { AnyProjection, ProjectedDocument } from '../projection';
+import type { CollectionSpec, ProjectedDocument } from '../projection';
 import type { CollectionChanges, FindQuery, ReadStore, StoredCheckpoint, Where } from './read-store';
 
 export const CHECKPOINTS = 'checkpoints';
@@ -24,7 +24,7 @@ export class MongoReadStore implements ReadStore {
   ) {}
 
   /** Creates the indexes that are missing (FerretDB v1 drops the connection when asked for an existing one). */
-  async prepare(projections: readonly AnyProjection[]): Promise<void> {
+  async prepare(projections: readonly CollectionSpec[]): Promise<void> {
     for (const projection of projections) {
       if (projection.indexes.length === 0) continue;
       const collection = this.db.collection(projection.collection);

@@ -1,4 +1,4 @@
-import type { AnyProjection, ProjectedDocument } from '../projection';
+import type { CollectionSpec, ProjectedDocument } from '../projection';
 
 export type Scalar = string | number | boolean | null;
 
@@ -47,7 +47,7 @@ export interface StoredCheckpoint {
 export interface ReadStore {
   readonly kind: 'sqlite' | 'mongodb';
   /** Creates what is missing for these read models: tables or collections, and one index per query. */
-  prepare(projections: readonly AnyProjection[]): Promise<void>;
+  prepare(projections: readonly CollectionSpec[]): Promise<void>;
   get<T extends ProjectedDocument>(collection: string, id: string): Promise<T | null>;
   getMany<T extends ProjectedDocument>(collection: string, ids: readonly string[]): Promise<T[]>;
   find<T extends ProjectedDocument>(collection: string, query: FindQuery): Promise<T[]>;

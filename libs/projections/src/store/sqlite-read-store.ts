@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { AnyProjection, ProjectedDocument } from '../projection';
+import type { CollectionSpec, ProjectedDocument } from '../projection';
 import type {
   CollectionChanges,
   Condition,
@@ -30,7 +30,7 @@ export class SqliteReadStore implements ReadStore {
   /** `projections`: the read models this process will query (their list fields), before any `prepare`. */
   constructor(
     readonly path: string,
-    projections: readonly AnyProjection[] = [],
+    projections: readonly CollectionSpec[] = [],
   ) {
     for (const p of projections) this.arrays.set(p.collection, new Set(p.arrayFields ?? []));
     this.db = new Database(path);
@@ -43,7 +43,7 @@ export class SqliteReadStore implements ReadStore {
     );
   }
 
-  async prepare(projections: readonly AnyProjection[]): Promise<void> {
+  async prepare(projections: readonly CollectionSpec[]): Promise<void> {
     this.db.transaction(() => {
       for (const p of projections) {
         const table = tableName(p.collection);

@@ -3,10 +3,10 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   groupKpis,
   KPI_GROUPINGS,
-  kpiProjection,
+  KPI_COLLECTION,
   type Condition,
   type KpiGrouping,
-  type SchoolYearKpi,
+  type KpiSummary,
 } from '@vsoko/projections';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { ReadableSchools, type SchoolScope, withinSchools } from '../../auth/readable-schools.decorator';
@@ -46,10 +46,8 @@ export class KpisController {
     if (q.academicYear) filter.academicYear = q.academicYear;
     if (q.schoolId) filter.schoolId = q.schoolId;
     if (q.districtId) filter.districtId = q.districtId;
-    const docs = await this.reader.find<SchoolYearKpi>(kpiProjection.collection, {
+    const docs = await this.reader.find<KpiSummary>(KPI_COLLECTION, {
       where: withinSchools(filter, schools),
-      // Each decision's category is what the projection needs; every grouping reads the counts kept beside it.
-      exclude: ['decisions'],
     });
     return { groupBy: q.groupBy, groups: groupKpis(docs, q.groupBy) };
   }
