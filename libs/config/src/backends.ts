@@ -6,7 +6,7 @@ export const READ_BACKENDS = ['ferretdb-sqlite', 'ferretdb-pg'] as const;
 
 /**
  * Where the projector writes the read models and the API reads them: an SQLite file in the data folder (the
- * embedded default, ADR 0007), or the MongoDB of MONGODB_URL (production; FerretDB in development).
+ * embedded default, ADR 0008), or the MongoDB of MONGODB_URL (production; FerretDB in development).
  */
 export const READ_MODEL_STORES = ['sqlite', 'mongodb'] as const;
 
