@@ -2,3 +2,4 @@
 export * from './procedure';
 export * from './calendar';
 export * from './decision';
+export * from './plan-approval';

@@ -71,7 +71,7 @@ export async function startServices(
   const temporal = new Client({ connection, namespace });
 
   const nativeConnection = await NativeConnection.connect({ address: requiredEnv('TEMPORAL_ADDRESS') });
-  const worker = await createProcedureWorker({ connection: nativeConnection, namespace, store });
+  const worker = await createProcedureWorker({ connection: nativeConnection, namespace, store, temporal });
   const notifications = await createNotificationsWorker({
     connection: nativeConnection,
     namespace,

@@ -1,7 +1,9 @@
+import type { Client } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { EventStore } from '@vsoko/event-store';
 import * as path from 'node:path';
 import { createDecisionActivities } from '../../../workflows/decision/activities';
+import { createPlanApprovalActivities } from '../../../workflows/plan-approval/activities';
 import { createProcedureActivities } from '../../../workflows/procedure/activities';
 import { PROCEDURES_TASK_QUEUE } from '../../../workflows/procedure/definitions';
 
@@ -12,6 +14,8 @@ export interface ProcedureWorkerDeps {
   connection: NativeConnection;
   namespace: string;
   store: EventStore;
+  /** Plan approvals drive the procedure workflows through it, as the API does; without it they are not run here. */
+  temporal?: Client;
   /** A prebuilt bundle (tests share one); otherwise the worker bundles WORKFLOWS_PATH itself. */
   workflowBundle?: WorkerOptions['workflowBundle'];
   identity?: string;
@@ -26,6 +30,7 @@ export function createProcedureWorker(deps: ProcedureWorkerDeps): Promise<Worker
     activities: {
       ...createProcedureActivities({ store: deps.store }),
       ...createDecisionActivities({ store: deps.store }),
+      ...(deps.temporal ? createPlanApprovalActivities({ temporal: deps.temporal }) : {}),
     },
     ...(deps.identity ? { identity: deps.identity } : {}),
   });

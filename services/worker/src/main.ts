@@ -42,7 +42,7 @@ async function main() {
   const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection: clientConnection, namespace });
   const workers = [
-    await createProcedureWorker({ connection, namespace, store }),
+    await createProcedureWorker({ connection, namespace, store, temporal }),
     await createNotificationsWorker({
       connection,
       namespace,

@@ -1,4 +1,15 @@
-import { Body, Controller, Headers, HttpCode, Inject, Param, Post, Res, UploadedFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Res,
+  UploadedFile,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@vsoko/accounts';
 import { ValidationFailed } from '@vsoko/domain';
@@ -7,6 +18,7 @@ import { CurrentPrincipal } from '../auth/actor.decorator';
 import type { Clock } from '../infrastructure/clock';
 import { CLOCK } from '../infrastructure/tokens';
 import { ApproveImport } from './approve/approve-import';
+import { PlanApprovalRuns } from './approve/plan-approval-runs';
 import { ApproveImportDto, pastWindowChoicesOf } from './approve/approve-import.dto';
 import { OptionalBody } from './approve/optional-body';
 import { academicYearOf } from './academic-year';
@@ -27,6 +39,7 @@ export class PlansController {
   constructor(
     private readonly previews: PreviewImport,
     private readonly approvals: ApproveImport,
+    private readonly runs: PlanApprovalRuns,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -70,7 +83,10 @@ export class PlansController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Утвердить импорт: записать PlanImported/PlanApproved и запланировать процедуры',
-    description: 'С заголовком Accept: application/x-ndjson ход работы приходит строками {done,total}.',
+    description:
+      'Процедуры планируются рабочим процессом Temporal, который доводит дело до конца и при сбое. Ответ ждёт его ' +
+      'итога; с заголовком Accept: application/x-ndjson ход работы приходит строками {done,total}; с заголовком ' +
+      'Prefer: respond-async ответ 202 приходит сразу, а ход работы — GET /plans/imports/:importId/approval.',
   })
   @ApiBody({ type: ApproveImportDto, required: false })
   async approve(
@@ -78,17 +94,35 @@ export class PlansController {
     @OptionalBody() body: ApproveImportDto,
     @CurrentPrincipal() principal: Principal,
     @Headers('accept') accept: string | undefined,
+    @Headers('prefer') prefer: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    if (!/^imp-[0-9a-f]{24}$/.test(importId)) {
-      throw new ValidationFailed('INVALID_ID', 'Неверный идентификатор импорта');
+    const prepared = await this.approvals.prepare(importIdOf(importId), principal, pastWindowChoicesOf(body));
+    const { run, start, ...approval } = prepared;
+    if (prefer?.includes('respond-async')) {
+      await start();
+      res.status(202);
+      return { ...approval, progress: `/plans/imports/${importId}/approval` };
     }
-    const prepared = await this.approvals.prepare(importId, principal, pastWindowChoicesOf(body));
-    const { run, ...approval } = prepared;
     if (!accept?.includes('application/x-ndjson')) return { ...approval, ...(await run()) };
     res.status(200).setHeader('content-type', 'application/x-ndjson; charset=utf-8');
     const report = await run((done, total) => res.write(`${JSON.stringify({ done, total })}\n`));
     res.end(`${JSON.stringify({ result: { ...approval, ...report } })}\n`);
     return undefined;
   }
+
+  @Get('imports/:importId/approval')
+  @ApiOperation({
+    summary: 'Ход утверждения импорта: сколько процедур обработано из скольких, итог по завершении',
+  })
+  approval(@Param('importId') importId: string, @CurrentPrincipal() principal: Principal) {
+    return this.runs.status(importIdOf(importId), principal);
+  }
+}
+
+function importIdOf(value: string): string {
+  if (!/^imp-[0-9a-f]{24}$/.test(value)) {
+    throw new ValidationFailed('INVALID_ID', 'Неверный идентификатор импорта');
+  }
+  return value;
 }

@@ -4,7 +4,7 @@ import type { VsokoConfig } from '@vsoko/config';
 import { CONFIG } from '../infrastructure/tokens';
 import { ProceduresModule } from '../procedures/procedures.module';
 import { ApproveImport } from './approve/approve-import';
-import { PlanReconciler } from './approve/reconcile';
+import { PlanApprovalRuns } from './approve/plan-approval-runs';
 import { PlanLog } from './plan-log';
 import { PlansController } from './plans.controller';
 import { ImportStore } from './preview/import-store';
@@ -44,7 +44,7 @@ import { UploadTooLargeInterceptor } from './upload/plan-upload';
     ImportStore,
     PreviewImport,
     ApproveImport,
-    PlanReconciler,
+    PlanApprovalRuns,
     TemplateLog,
     DistrictAccess,
     PublishTemplate,

@@ -17,15 +17,16 @@ import {
 } from '@vsoko/domain';
 import { DeciderHandler, type Loaded } from '@vsoko/event-sourcing';
 import { templateProcedureId } from '@vsoko/plan-import';
+import { planApprovalWorkflowId } from '@vsoko/workflows/plan-approval/definitions';
 import { reconcileSteps, type ReconcileReport } from '@vsoko/workflows/plan-approval/steps';
-import type { Clock, IdGenerator } from '../../infrastructure/clock';
-import { CLOCK, ID_GENERATOR } from '../../infrastructure/tokens';
+import type { Clock } from '../../infrastructure/clock';
+import { CLOCK } from '../../infrastructure/tokens';
 import { requirePlannerOf } from '../plan-access';
 import { PlanLog, type PlanHistory } from '../plan-log';
 import { ImportStore, type StoredImport } from '../preview/import-store';
 import { TemplateLog } from '../templates/template-log';
 import type { TemplateOrigin } from '../templates/template-origin';
-import { PlanReconciler } from './reconcile';
+import { PlanApprovalRuns } from './plan-approval-runs';
 
 export interface PreparedApproval {
   importId: string;
@@ -37,6 +38,11 @@ export interface PreparedApproval {
   changes: PlanChanges;
   /** New rows whose window had ended, and what the approval made of them. */
   pastWindows: PastWindowDecision[];
+  /** The durable fan-out to the procedure workflows (GET /plans/imports/:id/approval follows it). */
+  workflowId: string;
+  /** Starts the fan-out (or finds it running) and returns at once. */
+  start(): Promise<void>;
+  /** Starts the fan-out and waits for its report, telling `onProgress` how far it got. */
   run(onProgress?: (done: number, total: number) => void): Promise<ReconcileReport>;
 }
 
@@ -61,10 +67,9 @@ export class ApproveImport {
     private readonly imports: ImportStore,
     private readonly log: PlanLog,
     private readonly templates: TemplateLog,
-    private readonly reconciler: PlanReconciler,
+    private readonly runs: PlanApprovalRuns,
     private readonly handler: DeciderHandler,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
   ) {}
 
   async prepare(
@@ -168,22 +173,30 @@ export class ApproveImport {
       approved?.pastWindows ?? (preview.template ? [] : (standing?.lastApproved?.pastWindows ?? []));
     const target = typeof part === 'function' ? part(approved, handled.state) : part;
     const steps = reconcileSteps(target.procedures, changes, pastWindows);
-    const attempt = this.ids.next();
+    const planStream = this.log.streamOf(schoolId, academicYear);
+    const input = {
+      planStream,
+      target: {
+        schoolId,
+        academicYear,
+        timeZone: DEFAULT_TIME_ZONE,
+        rescheduleReason: target.rescheduleReason,
+      },
+      steps,
+      context: context({ revision: handled.revision } as Loaded<unknown>),
+    };
+    const start = () => this.runs.start(importId, handled.revision, input);
     return {
       importId,
-      planStream: this.log.streamOf(schoolId, academicYear),
+      planStream,
       planRevision: handled.revision,
       ...(approved ? { position: handled.position } : {}),
       recorded: approved !== undefined,
       changes,
       pastWindows,
-      run: (onProgress) =>
-        this.reconciler.reconcile(
-          steps,
-          { schoolId, academicYear, timeZone: DEFAULT_TIME_ZONE, rescheduleReason: target.rescheduleReason },
-          { ...context({ revision: handled.revision } as Loaded<unknown>), commandId: attempt },
-          onProgress,
-        ),
+      workflowId: planApprovalWorkflowId(planStream, handled.revision),
+      start: async () => void (await start()),
+      run: async (onProgress) => this.runs.follow(await start(), onProgress),
     };
   }
 }

@@ -13,6 +13,8 @@ export interface StoredImport {
   preview: PlanPreview & { template?: TemplateOrigin };
   uploadedBy: Actor;
   uploadedAt: string;
+  /** The workflow of its last approval's fan-out, for GET /plans/imports/:id/approval. */
+  approval?: { workflowId: string };
 }
 
 /** What a preview is of (school, year, file or template rows) → the random id it is stored under. */
@@ -39,7 +41,8 @@ export class ImportStore {
   async save(contentKey: string, doc: Omit<StoredImport, '_id'>): Promise<string> {
     const importId = await this.idFor(contentKey);
     const preview = { ...doc.preview, importId };
-    await this.collection.replaceOne({ _id: importId }, { ...doc, preview }, { upsert: true });
+    // $set keeps what the stored preview learnt since (the workflow of its approval).
+    await this.collection.updateOne({ _id: importId }, { $set: { ...doc, preview } }, { upsert: true });
     return importId;
   }
 
@@ -50,6 +53,10 @@ export class ImportStore {
       throw new NotFound('PLAN_IMPORT_NOT_FOUND', `Импорт ${importId} не найден: загрузите файл заново`);
     }
     return doc;
+  }
+
+  async recordApproval(importId: string, workflowId: string): Promise<void> {
+    await this.collection.updateOne({ _id: importId }, { $set: { approval: { workflowId } } });
   }
 
   private async idFor(contentKey: string): Promise<string> {

@@ -128,7 +128,7 @@ export class TemplatesController {
       { templateId: templateIdOf(templateId), schoolId: body.schoolId, rows: body.rows },
       principal,
     );
-    const { run, ...approval } = await this.approvals.prepare(preview.importId, principal);
+    const { run, start: _start, ...approval } = await this.approvals.prepare(preview.importId, principal);
     return { ...preview, ...approval, ...(await run()) };
   }
 }

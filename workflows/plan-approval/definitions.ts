@@ -1,0 +1,27 @@
+import { defineQuery } from '@temporalio/workflow';
+import type { CommandContext } from '../../libs/domain/src';
+import type { ReconcileReport, ReconcileStep, ReconcileTarget } from './steps';
+
+/**
+ * One run per approval of a plan revision: `plan-approval-<plan stream>-r<revision>`. Approving again while it
+ * runs finds the same run; approving again after it ended starts a new run, whose steps find the work done.
+ */
+export function planApprovalWorkflowId(planStream: string, revision: number): string {
+  return `plan-approval-${planStream}-r${revision}`;
+}
+
+export interface PlanApprovalInput {
+  planStream: string;
+  target: ReconcileTarget;
+  steps: ReconcileStep[];
+  /** The approval's context: actor, time, correlation; each step's command id is derived from the run. */
+  context: CommandContext;
+}
+
+export interface PlanApprovalProgress {
+  done: number;
+  total: number;
+  report: ReconcileReport;
+}
+
+export const progressQuery = defineQuery<PlanApprovalProgress>('progress');

@@ -1,0 +1,1 @@
+export { planApprovalWorkflow } from './workflow';
