@@ -366,31 +366,32 @@ async function api(options: ImportOptions, route: string, body: FormData): Promi
   return json;
 }
 
+/**
+ * Approval runs as a workflow in the system: the CLI asks for it to start (202 at once), then follows its
+ * progress (GET /plans/imports/:id/approval) with a progress bar. Interrupting the CLI does not stop it.
+ */
 async function approve(options: ImportOptions, importId: string, body: Json = {}): Promise<Json> {
   const res = await fetch(new URL(`/plans/imports/${importId}/approve`, options.api), {
     method: 'POST',
-    headers: { ...actorHeaders(options), accept: 'application/x-ndjson', 'content-type': 'application/json' },
+    headers: { ...actorHeaders(options), prefer: 'respond-async', 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
-  if (!res.ok || !res.body) {
-    const json = (await res.json()) as Json;
-    throw new Error(`${json.code ?? res.status}: ${json.message ?? res.statusText}`);
-  }
+  const approval = (await res.json()) as Json;
+  if (!res.ok) throw new Error(`${approval.code ?? res.status}: ${approval.message ?? res.statusText}`);
   return withBar('Процедуры', async (onProgress) => {
-    let buffer = '';
-    let result: Json | undefined;
-    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-      buffer += Buffer.from(chunk).toString('utf8');
-      let nl: number;
-      while ((nl = buffer.indexOf('\n')) >= 0) {
-        const line = JSON.parse(buffer.slice(0, nl)) as Json;
-        buffer = buffer.slice(nl + 1);
-        if (line.result) result = line.result;
-        else onProgress(line.done, line.total);
-      }
+    for (;;) {
+      const poll = await fetch(new URL(String(approval.progress), options.api), {
+        headers: actorHeaders(options),
+      });
+      const progress = (await poll.json()) as Json;
+      if (!poll.ok)
+        throw new Error(`${progress.code ?? poll.status}: ${progress.message ?? poll.statusText}`);
+      onProgress(progress.done, progress.total);
+      if (progress.status === 'completed') return { ...approval, ...progress.report };
+      if (progress.status === 'failed')
+        throw new Error(`утверждение ${String(approval.workflowId)} не завершилось`);
+      await new Promise((r) => setTimeout(r, 300));
     }
-    if (!result) throw new Error('API не вернул итог утверждения');
-    return result;
   });
 }
 
