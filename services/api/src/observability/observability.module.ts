@@ -4,7 +4,7 @@ import type { VsokoConfig } from '@vsoko/config';
 import { loggerOptions } from '@vsoko/observability';
 import { LoggerModule, PinoLogger } from 'nestjs-pino';
 import { CONFIG, TEMPORAL_CLIENT } from '../infrastructure/tokens';
-import { ProjectionWaiter } from '../read-models/projection-waiter';
+import { ReadModelsModule } from '../read-models/read-models.module';
 import { createApiMetrics } from './api-metrics';
 import { correlationIdOf } from './correlation';
 import { HttpMetricsMiddleware } from './http-metrics.middleware';
@@ -22,6 +22,7 @@ const POLLED = /^\/(health|metrics)(\/|\?|$)/;
  */
 @Module({
   imports: [
+    ReadModelsModule,
     LoggerModule.forRootAsync({
       inject: [CONFIG],
       useFactory: (config: VsokoConfig) => ({
@@ -47,7 +48,6 @@ const POLLED = /^\/(health|metrics)(\/|\?|$)/;
   ],
   controllers: [MetricsController],
   providers: [
-    ProjectionWaiter,
     ProjectorLag,
     {
       provide: API_METRICS,

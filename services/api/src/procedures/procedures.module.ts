@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { SchoolsModule } from '../schools/schools.module';
-import { ProjectionWaiter } from '../read-models/projection-waiter';
+import { ReadModelsModule } from '../read-models/read-models.module';
 import { IdempotencyKeys } from '../shared/idempotency-keys';
 import { ProcedureGateway } from './gateway/procedure-gateway';
 import { GetProcedureHandler } from './get-procedure/get-procedure.handler';
@@ -11,16 +11,15 @@ import { ProceduresController } from './procedures.controller';
 import { ScheduleProcedureHandler } from './schedule-procedure/schedule-procedure.handler';
 
 @Module({
-  imports: [CqrsModule, SchoolsModule],
+  imports: [CqrsModule, SchoolsModule, ReadModelsModule],
   controllers: [ProceduresController, ProcedureCommandsController],
   providers: [
     ProcedureGateway,
     IdempotencyKeys,
-    ProjectionWaiter,
     ScheduleProcedureHandler,
     ExecuteProcedureCommandHandler,
     GetProcedureHandler,
   ],
-  exports: [ProcedureGateway, ProjectionWaiter],
+  exports: [ProcedureGateway],
 })
 export class ProceduresModule {}

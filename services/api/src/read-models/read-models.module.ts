@@ -12,7 +12,7 @@ import { KpisController } from './kpis/kpis.controller';
 import { ProjectionWaiter } from './projection-waiter';
 import { ReadModelReader } from './read-model-reader';
 
-/** Queries over the read models, history as of a date from the log, and reports. */
+/** Queries over the read models, history as of a date from the log, and reports; the one provider of ProjectionWaiter. */
 @Module({
   imports: [CqrsModule],
   controllers: [
@@ -25,6 +25,6 @@ import { ReadModelReader } from './read-model-reader';
     ReportsController,
   ],
   providers: [ProjectionWaiter, ReadModelReader, ListDecisionsHandler, ProcedureAsOfService],
-  exports: [ReadModelReader],
+  exports: [ReadModelReader, ProjectionWaiter],
 })
 export class ReadModelsModule {}
