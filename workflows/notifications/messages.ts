@@ -1,15 +1,9 @@
-import { STAGE_TITLES } from '../../libs/domain/src';
+import { ruDate, STAGE_TITLES } from '../../libs/domain/src';
 import type { NotificationRequest } from './definitions';
 
 export interface MailText {
   subject: string;
   text: string;
-}
-
-/** 2024-03-15 → 15.03.2024, as Russian schools write dates. */
-export function ruDate(isoDate: string): string {
-  const [y, m, d] = isoDate.split('-');
-  return `${d}.${m}.${y}`;
 }
 
 function days(n: number): string {

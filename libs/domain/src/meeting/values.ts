@@ -1,4 +1,5 @@
 import type { Responsible } from '../procedure/values';
+import { ruDate } from '../shared';
 
 /**
  * When a meeting was (or is to be) held, as precisely as its paper says: a day, a month («Август 2023»), or
@@ -65,7 +66,7 @@ export const MONTH_NAMES = [
 export function meetingDateText(date: MeetingDate): string {
   switch (date.precision) {
     case 'day':
-      return date.date.split('-').reverse().join('.');
+      return ruDate(date.date);
     case 'month': {
       const [year, month] = date.month.split('-');
       const name = MONTH_NAMES[Number(month) - 1];

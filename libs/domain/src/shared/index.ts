@@ -3,3 +3,4 @@ export * from './event';
 export * from './time-zone';
 export * from './decider';
 export * from './same-value';
+export * from './ru-date';

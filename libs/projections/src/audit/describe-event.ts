@@ -1,6 +1,6 @@
-import { MEETING_LEVEL_TITLES, STAGE_TITLES, type ProcedureEvent } from '@vsoko/domain';
+import { MEETING_LEVEL_TITLES, ruDate, STAGE_TITLES, type ProcedureEvent } from '@vsoko/domain';
 
-const date = (iso: string): string => iso.split('-').reverse().join('.');
+const date = ruDate;
 
 /** One Russian sentence per event type; unknown types (other aggregates) are named as they are. */
 export function describeEvent(event: { type: string; data: unknown }): string {

@@ -3,13 +3,13 @@ import {
   MEETING_LEVEL_TITLES,
   MONTH_NAMES,
   meetingDateText,
+  ruDate,
   VERDICT_TITLES,
   type DecisionDeadline,
 } from '@vsoko/domain';
 import type { DecisionRecordDocument, MeetingDocument } from '@vsoko/projections';
 import type { Cell, Table } from './table';
 
-const ruDate = (iso: string) => iso.split('-').reverse().join('.');
 const monthText = (month: string) => `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 
 /** What the system took the deadline to mean, in words: shown beside the text as written. */

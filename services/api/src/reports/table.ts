@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { ruDate } from '@vsoko/domain';
 import ExcelJS from 'exceljs';
 
 /** A cell is text, a number, a calendar day (YYYY-MM-DD, shown dd.mm.yyyy) or empty. */
@@ -18,8 +19,6 @@ export interface Table {
 }
 
 export const DATE_FORMAT = 'dd.mm.yyyy';
-
-const ruDate = (iso: string): string => iso.split('-').reverse().join('.');
 
 /** A sheet with the title row, bold wrapped headers, fixed widths and real dates formatted dd.mm.yyyy. */
 export async function toXlsx(table: Table): Promise<Buffer> {

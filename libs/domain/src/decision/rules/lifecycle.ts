@@ -1,5 +1,5 @@
 import { isAdministrator, isResponsible } from '../../procedure/rules';
-import type { CommandContext } from '../../shared';
+import { ruDate, type CommandContext } from '../../shared';
 import type { DecisionState } from '../state';
 import { DECISION_STATUS_TITLES, type DecisionStatus, type Executors } from '../values';
 import { fail } from './fail';
@@ -68,7 +68,7 @@ export function decisionStep<S extends DecisionStatus>(
     const last = current.executions[current.executions.length - 1];
     fail(
       'DECISION_ALREADY_EXECUTED',
-      `${action}: решение уже исполнено ${last ? last.executedOn.split('-').reverse().join('.') : ''}`.trim(),
+      `${action}: решение уже исполнено ${last ? ruDate(last.executedOn) : ''}`.trim(),
     );
   }
   return fail(

@@ -1,4 +1,6 @@
-import { addYears, localDateOf, type CommandContext } from '../../shared';
+import { addYears, localDateOf, ruDate, type CommandContext } from '../../shared';
+
+export { ruDate };
 import { academicYearBounds, academicYearOf, isIsoDate } from '../calendar';
 import type { DateWindow } from '../values';
 import { fail } from './fail';
@@ -8,11 +10,6 @@ import { fail } from './fail';
  * measures in the plans, run over two academic years; anything later is a typo.
  */
 export const MAX_DEADLINE_YEARS = 2;
-
-/** 2024-03-15 → 15.03.2024, as dates are written in the school's documents. */
-export function ruDate(date: string): string {
-  return date.split('-').reverse().join('.');
-}
 
 /** The school's calendar day when the command was issued. */
 export function schoolToday(ctx: CommandContext, timeZone: string): string {
