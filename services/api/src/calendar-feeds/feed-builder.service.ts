@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { entriesOf, renderFeed, type CalendarEntry } from '@vsoko/calendar';
-import { procedureDecider, procedureStreamName, type ProcedureState } from '@vsoko/domain';
+import { procedureDecider, procedureStreamName, type ProcedureState, DEFAULT_TIME_ZONE } from '@vsoko/domain';
 import { DeciderHandler } from '@vsoko/event-sourcing';
 import { procedureProjection, type ProcedureDocument, type ReadStore } from '@vsoko/projections';
 import type { Clock } from '../infrastructure/clock';
@@ -44,7 +44,7 @@ export class FeedBuilderService {
     const entries: CalendarEntry[] = [];
     for (const doc of docs) entries.push(...entriesOf(await this.fold(doc._id)));
     entries.sort((a, b) => a.from.localeCompare(b.from) || a.uid.localeCompare(b.uid));
-    return { entries, timeZone: docs[0]?.timeZone ?? 'Europe/Moscow' };
+    return { entries, timeZone: docs[0]?.timeZone ?? DEFAULT_TIME_ZONE };
   }
 
   private async fold(procedureId: string): Promise<ProcedureState> {

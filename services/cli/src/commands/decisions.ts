@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from '@vsoko/domain';
 import type { Command } from 'commander';
 import {
   directoryFromJson,
@@ -44,7 +45,7 @@ export function registerDecisions(program: Command): void {
     .option('--token <token>', 'токен входа (POST /auth/login)', process.env.VSOKO_TOKEN)
     .option('--actor <id>', 'пользователь (временная замена входа)', process.env.VSOKO_ACTOR_ID ?? 'cli')
     .option('--role <role>', 'роль пользователя', process.env.VSOKO_ACTOR_ROLE ?? 'director')
-    .option('--time-zone <zone>', 'часовой пояс школы', 'Europe/Moscow')
+    .option('--time-zone <zone>', 'часовой пояс школы', DEFAULT_TIME_ZONE)
     .description('Импортировать заседания и решения: предпросмотр, затем запись')
     .action(async (file: string, options: ImportOptions & { timeZone: string }) => {
       const source = await readSource(path.basename(file), fs.readFileSync(file));

@@ -7,7 +7,7 @@ import {
 } from '@temporalio/client';
 import { actorOf, type Principal } from '@vsoko/accounts';
 import { sha256Hex, type CalendarSourceDocument, type IntegrationDocument } from '@vsoko/calendar';
-import { type Actor, Conflict, isTimeZone, ValidationFailed } from '@vsoko/domain';
+import { type Actor, Conflict, isTimeZone, ValidationFailed, DEFAULT_TIME_ZONE } from '@vsoko/domain';
 import {
   feedPollWorkflowId,
   feedScheduleId,
@@ -43,7 +43,7 @@ export class CalendarSourcesService {
     const actor = actorOf(principal);
     requireAdmin(actor);
     requireActsFor(principal, body.schoolId);
-    const timeZone = body.timeZone ?? 'Europe/Moscow';
+    const timeZone = body.timeZone ?? DEFAULT_TIME_ZONE;
     if (!isTimeZone(timeZone))
       throw new ValidationFailed('TIME_ZONE_UNKNOWN', `Часовой пояс «${timeZone}» не найден`);
     const id = body.id ?? `cal-${this.ids.next().slice(0, 8)}`;
