@@ -2,3 +2,4 @@ export * from './events';
 export * from './state';
 export * from './publish';
 export * from './adopt';
+export * from './decider';

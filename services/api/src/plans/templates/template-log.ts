@@ -1,13 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import {
-  evolveTemplate,
-  initialTemplateState,
-  templateStreamName,
-  type TemplateEvent,
-  type TemplateState,
-} from '@vsoko/domain';
-import type { EventStore } from '@vsoko/event-store';
-import { EVENT_STORE } from '../../infrastructure/tokens';
+import { Injectable } from '@nestjs/common';
+import { templateDecider, templateStreamName, type TemplateState } from '@vsoko/domain';
+import { DeciderHandler } from '@vsoko/event-sourcing';
 
 export interface TemplateHistory {
   streamName: string;
@@ -16,17 +9,13 @@ export interface TemplateHistory {
   revision: number;
 }
 
-/** A district template folded from its stream. */
+/** A district template folded from its stream by the shared handler. */
 @Injectable()
 export class TemplateLog {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(private readonly handler: DeciderHandler) {}
 
   async load(districtId: string, templateId: string): Promise<TemplateHistory> {
-    const streamName = templateStreamName(districtId, templateId);
-    const recorded = await this.store.readStream(streamName);
-    const state = recorded
-      .map((e) => ({ type: e.type, data: e.data }) as TemplateEvent)
-      .reduce(evolveTemplate, initialTemplateState);
-    return { streamName, state, revision: recorded.at(-1)?.revision ?? -1 };
+    const loaded = await this.handler.load(templateStreamName(districtId, templateId), templateDecider);
+    return { streamName: loaded.streamName, state: loaded.state, revision: loaded.revision };
   }
 }
