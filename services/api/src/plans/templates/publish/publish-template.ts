@@ -1,13 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@vsoko/accounts';
-import { decideTemplate, ValidationFailed, type Actor, type TemplateEvent } from '@vsoko/domain';
-import type { EventStore } from '@vsoko/event-store';
+import {
+  templateDecider,
+  templateStreamName,
+  ValidationFailed,
+  type Actor,
+  type TemplateEvent,
+} from '@vsoko/domain';
+import { DeciderHandler } from '@vsoko/event-sourcing';
 import type { TemplateDraft } from '@vsoko/plan-import';
-import { deterministicEventId } from '@vsoko/workflows/procedure/activities';
 import type { Clock } from '../../../infrastructure/clock';
-import { CLOCK, EVENT_STORE } from '../../../infrastructure/tokens';
+import { CLOCK } from '../../../infrastructure/tokens';
 import { DistrictAccess } from '../district-access';
-import { TemplateLog } from '../template-log';
 import { PlanParser } from '../../upload/plan-parser';
 
 export interface PublishRequest {
@@ -41,9 +45,8 @@ export interface PublishResult {
 export class PublishTemplate {
   constructor(
     private readonly access: DistrictAccess,
-    private readonly log: TemplateLog,
+    private readonly handler: DeciderHandler,
     private readonly parser: PlanParser,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -62,8 +65,10 @@ export class PublishTemplate {
       },
       request.staffJson,
     );
-    const history = await this.log.load(request.districtId, request.templateId);
-    const events = decideTemplate(
+    const streamName = templateStreamName(request.districtId, request.templateId);
+    const handled = await this.handler.handle(
+      streamName,
+      templateDecider,
       {
         type: 'PublishTemplate',
         data: {
@@ -77,48 +82,39 @@ export class PublishTemplate {
           ...(request.expectedVersion !== undefined ? { expectedVersion: request.expectedVersion } : {}),
         },
       },
-      history.state,
+      (loaded) => {
+        const commandId = `template-publish:${streamName}:${loaded.revision}:${draft.source.sha256}`;
+        return {
+          commandId,
+          actor,
+          issuedAt: this.clock.now().toISOString(),
+          correlationId: commandId,
+          causationId: commandId,
+          // A district's fact: it belongs to no school, and tenant views by school never show it.
+          schoolId: '',
+          districtId: request.districtId,
+        };
+      },
     );
     const base = {
       templateId: request.templateId,
       districtId: request.districtId,
-      stream: history.streamName,
+      stream: streamName,
       rows: draft.rows,
       entries: draft.entries,
       warnings: draft.warnings,
     };
-    if (events.length === 0) {
-      const version = history.state.status === 'published' ? history.state.versions.length : 0;
+    const [event] = handled.events;
+    if (!event || handled.replayed) {
+      const version = handled.state.status === 'published' ? handled.state.versions.length : 0;
       return { ...base, recorded: false, version };
     }
-    const [event] = events;
-    const commandId = `template-publish:${history.streamName}:${history.revision}:${draft.source.sha256}`;
-    const result = await this.store.append(
-      history.streamName,
-      [
-        {
-          id: deterministicEventId(history.streamName, commandId, 0),
-          type: event.type,
-          data: event.data,
-          metadata: {
-            actor,
-            occurredAt: this.clock.now().toISOString(),
-            correlationId: commandId,
-            causationId: commandId,
-            // A district's fact: it belongs to no school, and tenant views by school never show it.
-            schoolId: '',
-            districtId: request.districtId,
-          },
-        },
-      ],
-      history.revision < 0 ? 'no_stream' : history.revision,
-    );
     return {
       ...base,
       recorded: true,
       version: event.data.version,
       event: event.type,
-      position: result.position,
+      position: handled.position,
       ...(event.type === 'TemplateRevised' ? { changes: event.data.changes } : {}),
     };
   }
