@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { startServices, type Services } from '../harness';
-import { callers, scheduleBody, type Caller } from './support/fixture';
+import type { Services } from '../harness';
+import { directorWithProcedure, type Caller } from './support/fixture';
 import {
   HOSTILE_PATH_SEGMENTS,
   hostileBody,
@@ -27,18 +27,7 @@ describe('hostile input at every endpoint', () => {
   const seen: number[] = [];
 
   beforeAll(async () => {
-    process.env.AUTH_DEV_HEADERS = 'false';
-    process.env.RATE_LIMIT_PER_MINUTE = '100000';
-    s = await startServices();
-    director = (await callers(s)).find((c) => c.name === 'director')!;
-    const body = scheduleBody('school-a');
-    const res = await fetch(`${s.baseUrl}/procedures`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...director.headers },
-      body: JSON.stringify(body),
-    });
-    expect(res.status).toBe(201);
-    procedureId = body.id;
+    ({ s, director, procedureId } = await directorWithProcedure());
     const all = await operations(s.baseUrl);
     // Signing out would end the session the test acts with; it takes no input anyway.
     const withBody = await operationsWithBody(s.baseUrl);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as net from 'node:net';
-import { startServices, type Services } from '../harness';
-import { callers, scheduleBody, type Caller } from './support/fixture';
+import type { Services } from '../harness';
+import { callers, directorWithProcedure, scheduleBody, type Caller } from './support/fixture';
 import { callFor, operations, operationsWithBody } from './support/routes';
 
 /**
@@ -15,14 +15,7 @@ describe('the HTTP edge', () => {
   let writes: string[];
 
   beforeAll(async () => {
-    process.env.AUTH_DEV_HEADERS = 'false';
-    process.env.RATE_LIMIT_PER_MINUTE = '100000';
-    s = await startServices();
-    director = (await callers(s)).find((c) => c.name === 'director')!;
-    const body = scheduleBody('school-a');
-    const res = await post('/procedures', JSON.stringify(body));
-    expect(res.status).toBe(201);
-    procedureId = body.id;
+    ({ s, director, procedureId } = await directorWithProcedure());
     const withBody = await operationsWithBody(s.baseUrl);
     writes = (await operations(s.baseUrl)).filter((r) => withBody.has(r));
   });

@@ -1,6 +1,6 @@
 import { academicYearOf, localDateOf } from '@vsoko/domain';
 import { randomUUID } from 'node:crypto';
-import type { Services } from '../../harness';
+import { startServices, type Services } from '../../harness';
 import { loginAs, putDistrict } from '../accounts';
 
 export const TZ = 'Europe/Moscow';
@@ -64,4 +64,27 @@ export async function callers(s: Services): Promise<Caller[]> {
   const { key } = (await res.json()) as { key: string };
   list.push({ name: 'integration of school-a', kind: 'integration', headers: { 'X-Api-Key': key } });
   return list;
+}
+
+/**
+ * The services with sign-in required and no rate limit in the way, school-a's director, and one procedure of
+ * school-a: where hostile-input tests start.
+ */
+export async function directorWithProcedure(): Promise<{
+  s: Services;
+  director: Caller;
+  procedureId: string;
+}> {
+  process.env.AUTH_DEV_HEADERS = 'false';
+  process.env.RATE_LIMIT_PER_MINUTE = '100000';
+  const s = await startServices();
+  const director = (await callers(s)).find((c) => c.name === 'director')!;
+  const body = scheduleBody('school-a');
+  const res = await fetch(`${s.baseUrl}/procedures`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...director.headers },
+    body: JSON.stringify(body),
+  });
+  if (res.status !== 201) throw new Error(`scheduling school-a's procedure answered ${res.status}`);
+  return { s, director, procedureId: body.id };
 }
