@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 
 export const ACADEMIC_YEAR = /^\d{4}\/\d{2}$/;
@@ -6,18 +7,22 @@ export const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Filters shared by the lists: a school, a district, an academic year, a responsible person or role. */
 export class ScopeFilterDto {
+  @ApiPropertyOptional()
   @IsOptional()
   @Matches(KEY, { message: 'schoolId: идентификатор школы' })
   schoolId?: string;
 
+  @ApiPropertyOptional()
   @IsOptional()
   @Matches(KEY, { message: 'districtId: идентификатор района' })
   districtId?: string;
 
+  @ApiPropertyOptional({ example: '2026/27' })
   @IsOptional()
   @Matches(ACADEMIC_YEAR, { message: 'academicYear: учебный год вида 2023/24' })
   academicYear?: string;
 
+  @ApiPropertyOptional({ description: 'Логин сотрудника или роль' })
   @IsOptional()
   @Matches(KEY, { message: 'responsible: идентификатор сотрудника или роль' })
   responsible?: string;

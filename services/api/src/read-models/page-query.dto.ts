@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
@@ -5,12 +6,14 @@ export const MAX_PAGE_SIZE = 200;
 
 /** Read-your-writes: wait until the read models have folded the log up to a position a command returned. */
 export class WaitQueryDto {
+  @ApiPropertyOptional({ type: Number, description: 'Дождаться, пока списки учтут эту позицию журнала' })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'waitForPosition: позиция в журнале, целое число' })
   @Min(0, { message: 'waitForPosition: позиция в журнале, целое число' })
   waitForPosition?: number;
 
+  @ApiPropertyOptional({ type: Number, default: 5000, description: 'Сколько ждать, мс (0…30000)' })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'timeoutMs: от 0 до 30000' })
@@ -21,12 +24,14 @@ export class WaitQueryDto {
 
 /** Paging and read-your-writes, common to every list. */
 export class PageQueryDto extends WaitQueryDto {
+  @ApiPropertyOptional({ type: Number, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'page: целое число от 1' })
   @Min(1, { message: 'page: целое число от 1' })
   page = 1;
 
+  @ApiPropertyOptional({ type: Number, default: 50, maximum: MAX_PAGE_SIZE })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: `pageSize: целое число от 1 до ${MAX_PAGE_SIZE}` })

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { NotFound, type Actor } from '@vsoko/domain';
 import {
   decisionProjection,
@@ -22,9 +22,11 @@ import { meetingsReport } from './meetings-report';
 import { toCsv, toXlsx, type Table } from './table';
 
 export class ReportQueryDto extends WaitQueryDto {
+  @ApiProperty()
   @Matches(KEY, { message: 'schoolId: идентификатор школы' })
   schoolId!: string;
 
+  @ApiProperty({ example: '2026/27' })
   @Matches(ACADEMIC_YEAR, { message: 'academicYear: учебный год вида 2023/24' })
   academicYear!: string;
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags, IntersectionType } from '@nestjs/swagger';
+import { ApiOperation, ApiPropertyOptional, ApiTags, IntersectionType } from '@nestjs/swagger';
 import { DIRECTIONS, type Direction } from '@vsoko/domain';
 import { procedureProjection, type ProcedureDocument, type Condition } from '@vsoko/projections';
 import { IsIn, IsOptional } from 'class-validator';
@@ -12,18 +12,22 @@ const STAGES = ['scheduled', 'performed', 'analysed', 'discussed', 'following-up
 const SORTS = ['window.from', '-window.from', 'window.to', '-window.to', 'title', 'updatedAt', '-updatedAt'];
 
 class ProcedureFilterDto {
+  @ApiPropertyOptional({ enum: STAGES })
   @IsOptional()
   @IsIn(STAGES, { message: `stage: одно из ${STAGES.join(', ')}` })
   stage?: string;
 
+  @ApiPropertyOptional({ enum: DIRECTIONS })
   @IsOptional()
   @IsIn(DIRECTIONS, { message: `direction: одно из ${DIRECTIONS.join(', ')}` })
   direction?: Direction;
 
+  @ApiPropertyOptional({ enum: ['true', 'false'] })
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'overdue: true или false' })
   overdue?: 'true' | 'false';
 
+  @ApiPropertyOptional({ enum: SORTS, default: 'window.from' })
   @IsOptional()
   @IsIn(SORTS, { message: `sort: одно из ${SORTS.join(', ')}` })
   sort = 'window.from';

@@ -1,22 +1,25 @@
-import { IntersectionType } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { KEY } from '../filters';
 import { PageQueryDto } from '../page-query.dto';
 
 class AxisDto {
+  @ApiPropertyOptional()
   @IsOptional()
   @Matches(KEY, { message: 'procedureId: идентификатор процедуры' })
   procedureId?: string;
 
-  /** `<procedureId>:<decisionId>` */
+  @ApiPropertyOptional({ description: '<procedureId>:<decisionId>' })
   @IsOptional()
   @Matches(KEY, { message: 'decision: <procedureId>:<decisionId>' })
   decision?: string;
 
+  @ApiPropertyOptional()
   @IsOptional()
   @Matches(KEY, { message: 'personId: идентификатор сотрудника' })
   personId?: string;
 
+  @ApiPropertyOptional()
   @IsOptional()
   @Matches(KEY, { message: 'schoolId: идентификатор школы' })
   schoolId?: string;
