@@ -6,5 +6,5 @@ export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-
 export type { Durability } from './sqlite/schema';
 export { KurrentDbEventStore, type KurrentDbEventStoreOptions } from './kurrentdb/kurrentdb-event-store';
 export { UpcasterRegistry, withUpcasters, type Upcaster } from './upcasting';
-export { verify, type VerifyReport, type BrokenLink } from './verify';
+export { verify, verifyStream, type VerifyReport, type BrokenLink } from './verify';
 export { createEventStore, type EventStoreOptions } from './factory';

@@ -7,7 +7,7 @@ import { events } from '../test/fixtures';
 import { canonicalJson } from './canonical-json';
 import { chainHash, withChain } from './chain';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
-import { verify, type VerifyOptions, type VerifyReport } from './verify';
+import { verify, verifyStream, type VerifyOptions, type VerifyReport } from './verify';
 
 const root = resolve(__dirname, '..', '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'vsoko-es-verify-'));
@@ -65,6 +65,37 @@ describe('verify: tamper evidence of the hash chains', () => {
       headPosition: 12,
       seal: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
+  });
+
+  it('checks one stream alone, with its own seal, and finds the same break there', async () => {
+    const store = new SqliteEventStore({ path: original });
+    try {
+      expect(await verifyStream(store, 'procedure-b')).toEqual({
+        ok: true,
+        events: 4,
+        streams: 1,
+        headPosition: 11,
+        seal: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
+      expect(await verifyStream(store, 'procedure-none')).toMatchObject({ ok: true, events: 0, streams: 0 });
+    } finally {
+      await store.close();
+    }
+    const file = tampered((db) =>
+      db.prepare(`DELETE FROM events WHERE stream_name = 'procedure-a' AND revision = 1`).run(),
+    );
+    const copy = new SqliteEventStore({ path: file });
+    try {
+      expect(await verifyStream(copy, 'procedure-a')).toMatchObject({
+        ok: false,
+        reason: 'REVISION_GAP',
+        revision: 2,
+        events: 1,
+      });
+      expect(await verifyStream(copy, 'procedure-b')).toMatchObject({ ok: true, events: 4 });
+    } finally {
+      await copy.close();
+    }
   });
 
   it('catches edited data', async () => {

@@ -111,6 +111,19 @@ describe('read API: lists, history as of a date, reports', () => {
     expect(audit.body.items[0].summary).toMatch(/^Запланирована процедура «Оценочная процедура № 1»/);
   });
 
+  it("verifies one procedure's hash chain for an auditor of its school, and hides it from other schools", async () => {
+    const procedureId = drivers[2].procedureId;
+    const stream = await s.store.readStream(`procedure-${procedureId}`);
+    const res = await get(`/procedures/${procedureId}/chain`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ procedureId, ok: true, events: stream.length, streams: 1 });
+    expect(res.body.seal).toMatch(/^[0-9a-f]{64}$/);
+    const stranger = await s.loginAs('auditor', 'school-2');
+    const other = await fetch(`${s.baseUrl}/procedures/${procedureId}/chain`, { headers: stranger });
+    expect(other.status).toBe(404);
+    expect((await get('/procedures/never-scheduled/chain')).status).toBe(404);
+  });
+
   it('answers the state of a procedure and of the plan as they stood at past moments, from the log', async () => {
     const p = new ProcedureDriver(s.store, 'as-of-1', SCHOOL);
     const director = directorOf(SCHOOL);

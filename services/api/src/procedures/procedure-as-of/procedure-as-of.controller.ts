@@ -23,6 +23,19 @@ export class ProcedureAsOfController {
     return this.asOf.procedure(id, q.at, q.basis, schools);
   }
 
+  @Get('procedures/:id/chain')
+  @ApiOperation({
+    summary: 'Проверка цепочки хешей событий процедуры: ни одно не удалено, не изменено и не переставлено',
+  })
+  async chain(@Param('id') id: string, @ReadableSchools() schools: SchoolScope) {
+    if (!KEY.test(id)) throw new ValidationFailed('INVALID_ID', 'Неверный идентификатор процедуры');
+    const { schoolId, report } = await this.asOf.chain(id);
+    if (!schoolId || (schools !== 'any' && !schools.includes(schoolId))) {
+      throw new NotFound('PROCEDURE_NOT_FOUND', `Процедура ${id} не найдена`);
+    }
+    return { procedureId: id, ...report };
+  }
+
   @Get('schools/:schoolId/plan/as-of')
   @ApiOperation({ summary: 'План школы на учебный год в том виде, в каком он был на прошлый момент' })
   plan(@Param('schoolId') schoolId: string, @Query() q: PlanAsOfQueryDto, @CurrentActor() _actor: Actor) {

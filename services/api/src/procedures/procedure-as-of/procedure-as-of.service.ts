@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { NotFound, procedureDecider, procedureStreamName } from '@vsoko/domain';
 import { DeciderHandler } from '@vsoko/event-sourcing';
+import { verifyStream, type EventStore, type VerifyReport } from '@vsoko/event-store';
 import { procedureProjection, type ProcedureDocument, type ReadStore } from '@vsoko/projections';
 import type { SchoolScope } from '../../auth/readable-schools.decorator';
-import { READ_STORE } from '../../infrastructure/tokens';
+import { EVENT_STORE, READ_STORE } from '../../infrastructure/tokens';
 import { knownAt, type AsOfBasis, type ProcedureAsOf } from './state-as-of';
 
 /**
@@ -15,6 +16,7 @@ export class ProcedureAsOfService {
   constructor(
     private readonly handler: DeciderHandler,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   /** Another school's procedure answers exactly as one not scheduled at that moment. */
@@ -32,6 +34,14 @@ export class ProcedureAsOfService {
         `Процедура ${procedureId} на этот момент не была запланирована`,
       );
     return result;
+  }
+
+  /** The procedure stream's hash chain, checked as stored; the school comes from its first event. */
+  async chain(procedureId: string): Promise<{ schoolId?: string; report: VerifyReport }> {
+    const stream = procedureStreamName(procedureId);
+    const [first] = await this.store.readStream(stream, { maxCount: 1 });
+    const schoolId = (first?.data as { schoolId?: string } | undefined)?.schoolId;
+    return { schoolId, report: await verifyStream(this.store, stream) };
   }
 
   async plan(schoolId: string, academicYear: string, at: string, basis: AsOfBasis) {
