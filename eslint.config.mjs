@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.vsoko/', 'coverage/'] },
+  { ignores: ['node_modules/', 'dist/', 'web/dist/', 'web/src/api/schema.d.ts', '.vsoko/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

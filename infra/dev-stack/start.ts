@@ -44,6 +44,7 @@ async function main() {
   process.stdout.write(
     [
       '',
+      `  Приложение:        ${api}/  (вход: см. README, «Вход и демонстрационные данные»)`,
       `  API:               ${api}`,
       `  OpenAPI:           ${api}/docs`,
       `  Состояние:         ${api}/health`,

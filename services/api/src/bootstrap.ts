@@ -4,12 +4,12 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { VsokoConfig } from '@vsoko/config';
 import { AppModule } from './app.module';
 import { harden } from './auth/hardening';
-import { VsokoExceptionFilter } from './errors/http-exception.filter';
 import { answerClientErrors } from './http/client-errors';
 import { useJsonBody } from './http/json-body';
 import { vsokoValidationPipe } from './errors/validation';
 import { CONFIG } from './infrastructure/tokens';
 import { useJsonLogs } from './observability/json-logs';
+import { serveWebApp } from './web-app/web-app';
 
 /** Builds the HTTP application exactly as production runs it; tests call this too. */
 export async function createApiApp(options: { logger?: false } = {}): Promise<NestExpressApplication> {
@@ -23,7 +23,7 @@ export async function createApiApp(options: { logger?: false } = {}): Promise<Ne
   useJsonBody(app, { maxBytes: config.BODY_MAX_BYTES, maxDepth: config.BODY_MAX_DEPTH });
   answerClientErrors(app.getHttpServer());
   app.useGlobalPipes(vsokoValidationPipe());
-  app.useGlobalFilters(new VsokoExceptionFilter());
+  serveWebApp(app);
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

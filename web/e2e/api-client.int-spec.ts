@@ -1,0 +1,24 @@
+import * as fs from 'node:fs';
+import { startServices, type Services } from '../../test/integration/harness';
+import { API_TYPES_FILE, fetchOpenApi, generateApiTypes } from '../scripts/api-types';
+
+describe('web: the API client is generated from the live OpenAPI document', () => {
+  let s: Services;
+
+  beforeAll(async () => {
+    s = await startServices();
+  });
+  afterAll(() => s?.stop());
+
+  it('matches the committed client types; after an API change run `npm run web:api` with npm start running', async () => {
+    const generated = generateApiTypes(await fetchOpenApi(s.baseUrl));
+    const committed = fs.readFileSync(API_TYPES_FILE, 'utf8');
+    // A whole-file comparison prints an unreadable diff: name the first line that differs instead.
+    const a = committed.split('\n');
+    const b = generated.split('\n');
+    const at = a.findIndex((line, i) => line !== b[i]);
+    const firstDifference =
+      at === -1 && a.length === b.length ? null : { line: at + 1, committed: a[at], live: b[at] };
+    expect(firstDifference).toBeNull();
+  });
+});

@@ -1,0 +1,145 @@
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useSignedIn } from '../auth/SessionContext';
+import { unwrap, type Api } from './client';
+import type { AuditEntry, DecisionDocument, KpiCounts, ProcedureDocument } from './domain';
+import type { ProcedureState } from '../../../libs/domain/src/procedure/state';
+
+export interface Page<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+const PAGE = 200;
+
+/** Every page of a list: a school's year is a few hundred rows at most, and the screens filter them in place. */
+async function allPages<T>(load: (page: number) => Promise<Page<T>>): Promise<T[]> {
+  const items: T[] = [];
+  for (let page = 1; ; page++) {
+    const p = await load(page);
+    items.push(...p.items);
+    if (items.length >= p.total || p.items.length === 0) return items;
+  }
+}
+
+export function listProcedures(
+  api: Api,
+  schoolId: string,
+  academicYear: string,
+): Promise<ProcedureDocument[]> {
+  return allPages((page) =>
+    unwrap<Page<ProcedureDocument>>(
+      api.GET('/procedures', { params: { query: { schoolId, academicYear, page, pageSize: PAGE } } }),
+    ),
+  );
+}
+
+export function listDecisions(
+  api: Api,
+  query: { schoolId: string; academicYear?: string; procedureId?: string; waitForPosition?: number },
+): Promise<DecisionDocument[]> {
+  return allPages((page) =>
+    unwrap<Page<DecisionDocument>>(
+      api.GET('/decisions', { params: { query: { ...query, page, pageSize: PAGE } } }),
+    ),
+  );
+}
+
+export function getProcedure(api: Api, id: string, waitForPosition?: number): Promise<ProcedureDocument> {
+  return unwrap<ProcedureDocument>(
+    api.GET('/procedures/{id}', {
+      params: {
+        path: { id },
+        // The document marks both as required strings (@Query parameters); the server treats them as optional.
+        query: (waitForPosition ? { waitForPosition: String(waitForPosition) } : {}) as {
+          timeoutMs: string;
+          waitForPosition: string;
+        },
+      },
+    }),
+  );
+}
+
+export function auditOf(
+  api: Api,
+  axis: { procedureId: string } | { decision: string },
+  waitForPosition?: number,
+): Promise<AuditEntry[]> {
+  return allPages((page) =>
+    unwrap<Page<AuditEntry>>(
+      api.GET('/audit', {
+        params: { query: { ...axis, page, pageSize: PAGE, ...(waitForPosition ? { waitForPosition } : {}) } },
+      }),
+    ),
+  );
+}
+
+export interface KpiGroup {
+  key: string;
+  name?: string;
+  counts: KpiCounts;
+  shares: { executedOnTime: number; executedLate: number; open: number; overdue: number };
+}
+
+export function kpis(
+  api: Api,
+  groupBy: 'month' | 'responsible',
+  schoolId: string,
+  academicYear: string,
+): Promise<KpiGroup[]> {
+  return unwrap<{ groups: KpiGroup[] }>(
+    api.GET('/kpis', { params: { query: { groupBy, schoolId, academicYear } } }),
+  ).then((r) => r.groups);
+}
+
+export interface ProcedureAsOf {
+  procedureId: string;
+  at: string;
+  revision: number;
+  position: number;
+  state: Exclude<ProcedureState, { status: 'none' }>;
+}
+
+export function planAsOf(
+  api: Api,
+  schoolId: string,
+  academicYear: string,
+  at: string,
+): Promise<{ at: string; procedures: ProcedureAsOf[] }> {
+  return unwrap(
+    api.GET('/schools/{schoolId}/plan/as-of', {
+      params: { path: { schoolId }, query: { academicYear, at } },
+    }),
+  );
+}
+
+export type ChainReport =
+  | { procedureId: string; ok: true; events: number; headPosition: number; seal: string }
+  | { procedureId: string; ok: false; reason: string; message: string; events: number; revision?: number };
+
+export function chainOf(api: Api, id: string): Promise<ChainReport> {
+  return unwrap(api.GET('/procedures/{id}/chain', { params: { path: { id } } }));
+}
+
+/** The log position of this tab's last command: reads after it wait until the read models have reached it. */
+export function rememberPosition(client: QueryClient, schoolId: string | undefined, position: number): void {
+  client.setQueryData(['position', schoolId], position);
+}
+
+/**
+ * Screens read the signed-in school's data; the key starts with the school so a switch never shows another's.
+ * `load` gets the position of this tab's last command, to read its own writes.
+ */
+export function useSchoolQuery<T>(
+  key: unknown[],
+  load: (api: Api, schoolId: string, waitForPosition?: number) => Promise<T>,
+) {
+  const { api, schoolId } = useSignedIn();
+  const client = useQueryClient();
+  return useQuery({
+    queryKey: [schoolId, ...key],
+    queryFn: () => load(api, schoolId!, client.getQueryData<number>(['position', schoolId])),
+    enabled: !!schoolId,
+  });
+}

@@ -1,0 +1,47 @@
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { AuditPage } from '../audit/AuditPage';
+import { SignInPage } from '../auth/SignInPage';
+import { useSession } from '../auth/SessionContext';
+import { BoardPage } from '../board/BoardPage';
+import { PlanPage } from '../plan/PlanPage';
+import { ProcedurePage } from '../procedure/ProcedurePage';
+import { AppLayout } from './AppLayout';
+import { NotFoundPage } from './NotFoundPage';
+
+/**
+ * Screens live on paths the API does not use (`/plan`, `/board`, `/journal`), so a reload of any screen reaches
+ * the API's page fallback and never an API route.
+ */
+export function App() {
+  const { session } = useSession();
+  const location = useLocation();
+  if (!session) {
+    return (
+      <Routes>
+        <Route path="/sign-in" element={<SignInPage />} />
+        <Route
+          path="*"
+          element={<Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />}
+        />
+      </Routes>
+    );
+  }
+  return (
+    <Routes>
+      <Route path="/sign-in" element={<Navigate to={fromOf(location.state) ?? '/plan'} replace />} />
+      <Route element={<AppLayout />}>
+        <Route path="/" element={<Navigate to="/plan" replace />} />
+        <Route path="/plan" element={<PlanPage />} />
+        <Route path="/plan/:procedureId" element={<ProcedurePage />} />
+        <Route path="/board" element={<BoardPage />} />
+        <Route path="/journal" element={<AuditPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+function fromOf(state: unknown): string | undefined {
+  const from = (state as { from?: string } | null)?.from;
+  return from && from.startsWith('/') && !from.startsWith('/sign-in') ? from : undefined;
+}

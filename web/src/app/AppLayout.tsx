@@ -1,0 +1,68 @@
+import { LogoutOutlined } from '@ant-design/icons';
+import { Button, Empty, Select, Typography } from 'antd';
+import { NavLink, Outlet } from 'react-router-dom';
+import { useSignedIn } from '../auth/SessionContext';
+import { rolesAt } from '../auth/session';
+import { ROLE_TITLES } from '../format/titles';
+
+const NAV = [
+  { to: '/plan', label: 'План' },
+  { to: '/board', label: 'Решения' },
+  { to: '/journal', label: 'Аудит' },
+];
+
+export function AppLayout() {
+  const { session, schoolId, chooseSchool, signOut } = useSignedIn();
+  const roles = rolesAt(session, schoolId);
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Перейти к содержанию
+      </a>
+      <header className="app-header">
+        <span className="brand">ВСОКО</span>
+        <nav aria-label="Разделы">
+          {NAV.map((item) => (
+            <NavLink key={item.to} to={item.to}>
+              {item.label}
+            </NavLink>
+          ))}
+        </nav>
+        <div className="who">
+          {session.schools.length > 1 || !schoolId ? (
+            <Select
+              aria-label="Школа"
+              placeholder="Выберите школу"
+              value={schoolId}
+              onChange={chooseSchool}
+              style={{ minWidth: 200 }}
+              options={session.schools.map((s) => ({ value: s, label: s }))}
+            />
+          ) : (
+            <Typography.Text>{schoolId}</Typography.Text>
+          )}
+          <Typography.Text>
+            {session.user.name ?? session.user.id}
+            {roles.length > 0 ? ` · ${roles.map((r) => ROLE_TITLES[r] ?? r).join(', ')}` : ''}
+          </Typography.Text>
+          <Button icon={<LogoutOutlined />} onClick={() => void signOut('signed-out')}>
+            Выйти
+          </Button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {schoolId ? (
+          <Outlet />
+        ) : (
+          <Empty
+            description={
+              session.schools.length > 0
+                ? 'Выберите школу в списке «Школа» вверху страницы, чтобы открыть её план и решения.'
+                : 'У вашей учётной записи нет доступных школ. Обратитесь к директору школы или администратору района.'
+            }
+          />
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+import { Alert, Empty, Skeleton, Timeline as AntTimeline, Typography } from 'antd';
+import type { AuditEntry } from '../api/domain';
+import { describeError } from '../api/errors';
+import { formatDateTime } from '../format/dates';
+
+export function actorName(actor: AuditEntry['actor']): string {
+  if (actor.kind === 'system') return 'Система (срок, напоминание)';
+  return actor.name ? `${actor.name} (${actor.id})` : actor.id;
+}
+
+function reasonOf(entry: AuditEntry): string | undefined {
+  const data = entry.data as { reason?: unknown } | null;
+  return typeof data?.reason === 'string' ? data.reason : undefined;
+}
+
+/** Every recorded event: when (in the school's time zone), who, what, and why when a reason was given. */
+export function Timeline({
+  entries,
+  timeZone,
+  error,
+  loading,
+}: {
+  entries: AuditEntry[] | undefined;
+  timeZone: string;
+  error?: unknown;
+  loading?: boolean;
+}) {
+  if (error)
+    return (
+      <Alert
+        role="alert"
+        type="error"
+        showIcon
+        title="История не загрузилась"
+        description={describeError(error)}
+      />
+    );
+  if (loading || !entries) return <Skeleton active />;
+  if (entries.length === 0)
+    return <Empty description="Событий пока нет: история появится после первого действия с процедурой." />;
+  return (
+    <AntTimeline
+      items={entries.map((e) => ({
+        key: e._id,
+        content: (
+          <>
+            <div>{e.summary}</div>
+            <div className="timeline-meta">
+              <time dateTime={e.occurredAt}>{formatDateTime(e.occurredAt, timeZone)}</time> ·{' '}
+              {actorName(e.actor)}
+            </div>
+            {reasonOf(e) ? <Typography.Text type="secondary">Причина: {reasonOf(e)}</Typography.Text> : null}
+          </>
+        ),
+      }))}
+    />
+  );
+}
