@@ -259,6 +259,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/integrations/calendar/{integrationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Удалить интеграцию: её календари больше не опрашиваются, webhook не принимается; история остаётся в журнале */
+        delete: operations["CalendarSourcesController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/integrations/calendar/{integrationId}/feeds": {
         parameters: {
             query?: never;
@@ -287,7 +304,8 @@ export interface paths {
         get: operations["CalendarSourcesController_status"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Отключить календарь: расписание опроса удаляется, запланированные процедуры остаются; история — в журнале */
+        delete: operations["CalendarSourcesController_removeFeed"];
         options?: never;
         head?: never;
         patch?: never;
@@ -922,7 +940,7 @@ export interface components {
             /** @example 2023-10-15 */
             heldOn: string;
             /** @enum {string} */
-            level: "pedagogical-council" | "methodical-council" | "subject-association" | "director-meeting" | "parent-meeting" | "prevention-council";
+            level: "pedagogical-council" | "methodical-council" | "subject-association" | "director-meeting" | "parent-meeting" | "prevention-council" | "class-teachers-meeting" | "governing-council";
             /** @example 3 */
             protocolNumber: string;
         };
@@ -1493,6 +1511,25 @@ export interface operations {
             };
         };
     };
+    CalendarSourcesController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                integrationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     CalendarSourcesController_subscribe: {
         parameters: {
             query?: never;
@@ -1517,6 +1554,25 @@ export interface operations {
         };
     };
     CalendarSourcesController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                feedId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarSourcesController_removeFeed: {
         parameters: {
             query?: never;
             header?: never;
