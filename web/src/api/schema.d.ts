@@ -208,6 +208,142 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/decisions/{decisionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Решение: срок как записан и разобран, исполнители, подтверждения, эффективность */
+        get: operations["DecisionsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/decisions/{decisionId}/check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Отчитаться о ходе исполнения к контрольной точке */
+        post: operations["DecisionsController_checkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/decisions/{decisionId}/deadline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Изменить или установить срок (с причиной) */
+        post: operations["DecisionsController_deadline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/decisions/{decisionId}/effectiveness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Оценить эффективность; «неэффективно» возвращает вопрос на ближайшее заседание */
+        post: operations["DecisionsController_effectiveness"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/decisions/{decisionId}/evidence/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Приложить ссылку-подтверждение */
+        post: operations["DecisionsController_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/decisions/{decisionId}/execution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Отметить исполнение; решение с обязательным подтверждением — только с ним */
+        post: operations["DecisionsController_execute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/decisions/{decisionId}/reassignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Передать решение другому ответственному (с причиной) */
+        post: operations["DecisionsController_reassign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/decisions/{decisionId}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Отменить решение (с причиной) */
+        post: operations["DecisionsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/decisions/{procedureId}/{decisionId}": {
         parameters: {
             query?: never;
@@ -219,6 +355,23 @@ export interface paths {
         get: operations["DecisionsController_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/decisions/by-order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Записать решение, принятое приказом директора */
+        post: operations["DecisionsController_adoptByOrder"];
         delete?: never;
         options?: never;
         head?: never;
@@ -373,6 +526,176 @@ export interface paths {
         get: operations["KpisController_kpis"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Запланировать заседание; без повестки она предлагается автоматически */
+        post: operations["MeetingsController_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meetings/{meetingId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Заседание: повестка, протокол, исправления */
+        get: operations["MeetingsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meetings/{meetingId}/agenda/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Дополнить повестку (с причиной) */
+        post: operations["MeetingsController_addItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meetings/{meetingId}/agenda/items/{itemId}/removal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Исключить вопрос из повестки (с причиной) */
+        post: operations["MeetingsController_removeItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meetings/{meetingId}/agenda/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Изменить порядок вопросов повестки (с причиной) */
+        post: operations["MeetingsController_reorder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meetings/{meetingId}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Отменить запланированное заседание (с причиной) */
+        post: operations["MeetingsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meetings/{meetingId}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Исправить запись о проведённом заседании (с причиной) */
+        post: operations["MeetingsController_correct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meetings/{meetingId}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Записать решение, принятое на проведённом заседании; срок — как записан */
+        post: operations["DecisionsController_adopt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meetings/{meetingId}/held": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Отметить заседание проведённым: номер протокола присваивается по порядку */
+        post: operations["MeetingsController_hold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meetings/{meetingId}/signature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Протокол подписан */
+        post: operations["MeetingsController_sign"];
         delete?: never;
         options?: never;
         head?: never;
@@ -767,7 +1090,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** decisions.xlsx|csv — использование результатов (решения и их исполнение); cyclogram.xlsx|csv — циклограмма */
+        /** meetings.xlsx|csv — заседания и их решения (форма отчёта школы: уровень, дата, решения, срок и ответственный как записаны, статус, исполнение, подтверждение, эффективность); decisions.xlsx|csv — решения внутри процедур; cyclogram.xlsx|csv — циклограмма */
         get: operations["ReportsController_report"];
         put?: never;
         post?: never;
@@ -827,6 +1150,54 @@ export interface components {
             /** @example school-1 */
             schoolId: string;
         };
+        AddAgendaItemDto: {
+            item: components["schemas"]["AgendaItemDto"];
+            /** @description Место в повестке, с 1; в конец, если не указано */
+            position?: number;
+            /** @example Предложение директора */
+            reason: string;
+        };
+        AdoptByOrderDto: {
+            /** @example 2023/24 */
+            academicYear: string;
+            deadline: components["schemas"]["DeadlineDto"];
+            /** @description Исполнение отмечается только с подтверждением */
+            evidenceRequired?: boolean;
+            executors: components["schemas"]["ExecutorsDto"];
+            /** @example ped-2023-08-1 */
+            id: string;
+            /**
+             * @description Номер решения в протоколе
+             * @example 1
+             */
+            number: number;
+            order: components["schemas"]["OrderDto"];
+            /** @description Процедуры, по результатам которых принято решение */
+            procedureIds?: string[];
+            scope?: components["schemas"]["ScopeDto"];
+            /** @example Asia/Yekaterinburg */
+            timeZone: string;
+            /** @example Организовать дополнительные занятия для учащихся… */
+            wording: string;
+        };
+        AdoptDecisionDto: {
+            deadline: components["schemas"]["DeadlineDto"];
+            /** @description Исполнение отмечается только с подтверждением */
+            evidenceRequired?: boolean;
+            executors: components["schemas"]["ExecutorsDto"];
+            /** @example ped-2023-08-1 */
+            id: string;
+            /**
+             * @description Номер решения в протоколе
+             * @example 1
+             */
+            number: number;
+            /** @description Процедуры, по результатам которых принято решение */
+            procedureIds?: string[];
+            scope?: components["schemas"]["ScopeDto"];
+            /** @example Организовать дополнительные занятия для учащихся… */
+            wording: string;
+        };
         AdoptDecisionsDto: {
             decisions: components["schemas"]["DecisionDto"][];
         };
@@ -843,6 +1214,14 @@ export interface components {
             /** @description Версия шаблона; по умолчанию — последняя */
             version?: number;
         };
+        AgendaItemDto: {
+            /** @description Решение прежних заседаний, которое рассматривается снова */
+            decisionId?: string;
+            /** @description Процедура, результаты которой рассматриваются */
+            procedureId?: string;
+            /** @example Итоги ВПР в 4 классах */
+            title: string;
+        };
         CancelDecisionDto: {
             /** @example Решение утратило актуальность */
             reason: string;
@@ -851,7 +1230,26 @@ export interface components {
             /** @example Процедура исключена из плана приказом № 12 */
             reason: string;
         };
+        ChangeDeadlineDto: {
+            deadline: components["schemas"]["DeadlineDto"];
+            /** @example Программа согласуется с учредителем */
+            reason: string;
+        };
+        CheckInDto: {
+            /**
+             * @description Контрольная точка
+             * @example 2023-10-31
+             */
+            dueOn: string;
+            /** @example Собраны данные 1–4 классов */
+            note: string;
+        };
         CloseProcedureDto: Record<string, never>;
+        CorrectMeetingDto: {
+            correction: components["schemas"]["MeetingRecordDto"];
+            /** @example Опечатка в дате */
+            reason: string;
+        };
         CreateApiKeyDto: {
             /** @example 2025-06-30T00:00:00Z */
             expiresAt?: string;
@@ -879,6 +1277,11 @@ export interface components {
              */
             timeZone: string;
         };
+        DeadlineDto: {
+            /** @example Октябрь-декабрь 2023г */
+            asWritten?: string;
+            parsed?: components["schemas"]["ParsedDeadlineDto"];
+        };
         DecisionDto: {
             /** @example 2024-05-20 */
             deadline: string;
@@ -894,15 +1297,41 @@ export interface components {
             /** @example Аналитическая справка по итогам ВПР */
             title: string;
         };
+        EffectivenessDto: {
+            /** @example 2024-01-20 */
+            assessedOn: string;
+            /** @example Доля обучающихся, справившихся с ВПР: 78 % (было 62 %) */
+            indicator: string;
+            note?: string;
+            /** @enum {string} */
+            verdict: "effective" | "partly" | "not-effective";
+        };
         EvidenceDto: {
             /** @example Проведены 6 консультаций, журнал консультаций */
             description: string;
             document?: components["schemas"]["DocumentRefDto"];
         };
+        EvidenceLinkDto: {
+            /**
+             * @description День, к которому относится документ
+             * @example 2023-12-20
+             */
+            about: string;
+            /** @example Приказ № 112 от 20.12.2023 */
+            description?: string;
+            /** @example https://school.example/docs/prikaz-112.pdf */
+            url: string;
+        };
         ExecuteDecisionDto: {
             evidence: components["schemas"]["EvidenceDto"];
             /** @example 2023-10-15 */
             executedOn: string;
+        };
+        ExecutorsDto: {
+            /** @example Руководители ШМО, классные руководители, учителя-предметники */
+            asWritten?: string;
+            coExecutors?: components["schemas"]["ResponsibleDto"][];
+            lead: components["schemas"]["ResponsibleDto"];
         };
         ExtendDecisionDto: {
             /** @example 2024-06-30 */
@@ -936,6 +1365,14 @@ export interface components {
             /** @example 2023-10-15 */
             performedOn: string;
         };
+        MeetingDateDto: {
+            /** @example 2023-08-30 */
+            date?: string;
+            /** @example 2023-08 */
+            month?: string;
+            /** @enum {string} */
+            precision: "day" | "month" | "unknown";
+        };
         MeetingDto: {
             /** @example 2023-10-15 */
             heldOn: string;
@@ -944,11 +1381,74 @@ export interface components {
             /** @example 3 */
             protocolNumber: string;
         };
+        MeetingRecordDto: {
+            chair?: components["schemas"]["ResponsibleDto"];
+            /** @description Если заседание прошло не в запланированный день */
+            date?: components["schemas"]["MeetingDateDto"];
+            minutes?: components["schemas"]["MinutesItemDto"][];
+            participants?: components["schemas"]["ResponsibleDto"][];
+            secretary?: components["schemas"]["ResponsibleDto"];
+        };
+        MinutesItemDto: {
+            /** @description Решения, принятые по вопросу */
+            decisionIds?: string[];
+            /** @example Иванову И. И. об итогах ВПР */
+            heard: string;
+        };
         NoteWithoutDecisionDto: {
             /** @example Информацию принять к сведению */
             note?: string;
         };
+        OrderDto: {
+            /** @example 2023-09-01 */
+            date: string;
+            /** @example 112-о */
+            number: string;
+        };
+        ParsedDeadlineDto: {
+            /** @example 2023/24 */
+            academicYear?: string;
+            checkIns?: string[];
+            /** @example 2023-12-31 */
+            due?: string;
+            /** @enum {string} */
+            every?: "week" | "month";
+            /**
+             * @description Месяц (ГГГГ-ММ) или, для постоянных, день начала
+             * @example 2023-10
+             */
+            from?: string;
+            /** @enum {string} */
+            kind: "date" | "months" | "year" | "standing" | "none";
+            /** @example 2023-12 */
+            to?: string;
+        };
         PersonTokenDto: Record<string, never>;
+        PlanMeetingDto: {
+            /** @example 2023/24 */
+            academicYear: string;
+            /** @description Без повестки — предлагается автоматически */
+            agenda?: components["schemas"]["AgendaItemDto"][];
+            /**
+             * @description Для заседания ШМО
+             * @example учителей начальных классов
+             */
+            association?: string;
+            chair?: components["schemas"]["ResponsibleDto"];
+            date: components["schemas"]["MeetingDateDto"];
+            /** @example ped-2023-08 */
+            id: string;
+            /** @enum {string} */
+            level: "pedagogical-council" | "methodical-council" | "subject-association" | "director-meeting" | "parent-meeting" | "prevention-council" | "class-teachers-meeting" | "governing-council";
+            secretary?: components["schemas"]["ResponsibleDto"];
+            /** @example Asia/Yekaterinburg */
+            timeZone: string;
+            /**
+             * @description Как называет школа
+             * @example Общешкольное родительское собрание
+             */
+            title?: string;
+        };
         PublishTemplateDto: {
             /**
              * @description По умолчанию — текущий учебный год
@@ -968,6 +1468,15 @@ export interface components {
             /** @example Мониторинг ВПР */
             title: string;
         };
+        ReasonDto: {
+            /** @example Результаты ещё не получены */
+            reason: string;
+        };
+        ReassignDecisionDto: {
+            executors: components["schemas"]["ExecutorsDto"];
+            /** @example Виноградова В. А. в отпуске по уходу за ребёнком */
+            reason: string;
+        };
         RecordAnalysisDto: {
             /** @example 2023-10-15 */
             analysedOn: string;
@@ -977,6 +1486,13 @@ export interface components {
         };
         RecordDiscussionDto: {
             meeting: components["schemas"]["MeetingDto"];
+        };
+        RecordExecutionDto: {
+            /** @description По умолчанию — все приложенные подтверждения */
+            evidenceIds?: string[];
+            /** @example 2023-12-20 */
+            executedOn: string;
+            note?: string;
         };
         ReminderSettingsDto: {
             /**
@@ -992,6 +1508,11 @@ export interface components {
              * @example 3
              */
             escalationGraceDays: number;
+        };
+        ReorderAgendaDto: {
+            order: string[];
+            /** @example Сначала о неисполненных решениях */
+            reason: string;
         };
         RequestRecheckDto: {
             /** @example 2023/24 */
@@ -1044,6 +1565,27 @@ export interface components {
             /** @example Стартовая диагностика первоклассников */
             title: string;
             window: components["schemas"]["WindowDto"];
+        };
+        ScopeDto: {
+            /** @example 1-6 */
+            classes?: string;
+            /**
+             * @example [
+             *       "Русский язык",
+             *       "математика"
+             *     ]
+             */
+            subjects?: string[];
+            /**
+             * @example [
+             *       "Учителя начальных классов"
+             *     ]
+             */
+            teachers?: string[];
+        };
+        SignProtocolDto: {
+            /** @example 2023-08-31 */
+            signedOn: string;
         };
         SourceDefaultsDto: {
             /** @enum {string} */
@@ -1358,6 +1900,186 @@ export interface operations {
             header?: never;
             path: {
                 decisionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DecisionsController_checkIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                decisionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DecisionsController_deadline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                decisionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeDeadlineDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DecisionsController_effectiveness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                decisionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EffectivenessDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DecisionsController_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                decisionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvidenceLinkDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DecisionsController_execute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                decisionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordExecutionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DecisionsController_reassign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                decisionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReassignDecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DecisionsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                decisionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DecisionsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                decisionId: string;
                 procedureId: string;
             };
             cookie?: never;
@@ -1365,6 +2087,27 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DecisionsController_adoptByOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdoptByOrderDto"];
+            };
+        };
+        responses: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1683,13 +2426,235 @@ export interface operations {
             };
         };
     };
+    MeetingsController_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanMeetingDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MeetingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MeetingsController_addItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddAgendaItemDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MeetingsController_removeItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                itemId: string;
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MeetingsController_reorder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReorderAgendaDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MeetingsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MeetingsController_correct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectMeetingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DecisionsController_adopt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdoptDecisionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MeetingsController_hold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingRecordDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MeetingsController_sign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignProtocolDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     PlansController_preview: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Школа, от имени которой действует сотрудник нескольких школ */
-                "X-School-Id"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -1718,10 +2683,7 @@ export interface operations {
     PlansController_approve: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Школа, от имени которой действует сотрудник нескольких школ */
-                "X-School-Id"?: string;
-            };
+            header?: never;
             path: {
                 importId: string;
             };
@@ -1865,8 +2827,6 @@ export interface operations {
             header?: {
                 /** @description Повтор с тем же ключом не создаёт ничего нового */
                 "Idempotency-Key"?: string;
-                /** @description Школа, от имени которой действует сотрудник нескольких школ */
-                "X-School-Id"?: string;
             };
             path?: never;
             cookie?: never;
@@ -1891,10 +2851,7 @@ export interface operations {
                 timeoutMs: string;
                 waitForPosition: string;
             };
-            header?: {
-                /** @description Школа, от имени которой действует сотрудник нескольких школ */
-                "X-School-Id"?: string;
-            };
+            header?: never;
             path: {
                 id: string;
             };
