@@ -385,7 +385,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Состояние зависимостей: Temporal, журнал событий, MongoDB */
+        /** Состояние: Temporal и воркеры, журнал событий, MongoDB, отставание проектора */
         get: operations["HealthController_check"];
         put?: never;
         post?: never;
@@ -696,6 +696,23 @@ export interface paths {
         put?: never;
         /** Протокол подписан */
         post: operations["MeetingsController_sign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Метрики Prometheus (с этой машины, или с токеном METRICS_TOKEN в Authorization: Bearer) */
+        get: operations["MetricsController_scrape"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2642,6 +2659,23 @@ export interface operations {
                 "application/json": components["schemas"]["SignProtocolDto"];
             };
         };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MetricsController_scrape: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {
