@@ -49,14 +49,7 @@ export function listDecisions(
 export function getProcedure(api: Api, id: string, waitForPosition?: number): Promise<ProcedureDocument> {
   return unwrap<ProcedureDocument>(
     api.GET('/procedures/{id}', {
-      params: {
-        path: { id },
-        // The document marks both as required strings (@Query parameters); the server treats them as optional.
-        query: (waitForPosition ? { waitForPosition: String(waitForPosition) } : {}) as {
-          timeoutMs: string;
-          waitForPosition: string;
-        },
-      },
+      params: { path: { id }, query: waitForPosition ? { waitForPosition } : {} },
     }),
   );
 }

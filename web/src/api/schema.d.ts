@@ -2965,9 +2965,11 @@ export interface operations {
     };
     ProceduresController_get: {
         parameters: {
-            query: {
-                timeoutMs: string;
-                waitForPosition: string;
+            query?: {
+                /** @description Сколько ждать, мс (0…30000) */
+                timeoutMs?: number;
+                /** @description Дождаться, пока списки учтут эту позицию журнала */
+                waitForPosition?: number;
             };
             header?: never;
             path: {
