@@ -1,4 +1,6 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { startServices, type Services } from '../../test/integration/harness';
 import { API_TYPES_FILE, fetchOpenApi, generateApiTypes } from '../scripts/api-types';
 
@@ -18,7 +20,16 @@ describe('web: the API client is generated from the live OpenAPI document', () =
     const b = generated.split('\n');
     const at = a.findIndex((line, i) => line !== b[i]);
     const firstDifference =
-      at === -1 && a.length === b.length ? null : { line: at + 1, committed: a[at], live: b[at] };
+      at === -1 && a.length === b.length
+        ? null
+        : { line: at + 1, committed: a[at], live: b[at], liveFile: keepLive(generated) };
     expect(firstDifference).toBeNull();
   });
 });
+
+/** The live types, written beside the temporary files, so they can be copied in without starting the stack. */
+function keepLive(generated: string): string {
+  const file = path.join(os.tmpdir(), 'vsoko-api-schema.live.d.ts');
+  fs.writeFileSync(file, generated);
+  return file;
+}

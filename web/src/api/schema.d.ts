@@ -1273,6 +1273,10 @@ export interface components {
             /** @example Итоги ВПР в 4 классах */
             title: string;
         };
+        ApproveImportDto: {
+            /** @description Строки, срок которых уже прошёл (pastWindows предпросмотра): что с ними было. Без выбора — остаются просроченными, напоминания идут постепенно */
+            pastWindows?: components["schemas"]["PastWindowsDto"];
+        };
         CancelDecisionDto: {
             /** @example Решение утратило актуальность */
             reason: string;
@@ -1473,6 +1477,48 @@ export interface components {
             kind: "date" | "months" | "year" | "standing" | "none";
             /** @example 2023-12 */
             to?: string;
+        };
+        PastChoiceDto: {
+            /**
+             * @description performed — уже проведена (дата), cancelled — отменить (причина), overdue — оставить просроченной
+             * @enum {string}
+             */
+            action: "performed" | "cancelled" | "overdue";
+            /**
+             * @description Для performed: дата проведения
+             * @example 2026-10-15
+             */
+            performedOn?: string;
+            /**
+             * @description Для cancelled: причина
+             * @example Не проводилась: приказ № 12
+             */
+            reason?: string;
+        };
+        PastRowChoiceDto: {
+            /**
+             * @description performed — уже проведена (дата), cancelled — отменить (причина), overdue — оставить просроченной
+             * @enum {string}
+             */
+            action: "performed" | "cancelled" | "overdue";
+            /**
+             * @description Для performed: дата проведения
+             * @example 2026-10-15
+             */
+            performedOn?: string;
+            /** @example pl-0a1b2c3d4e5f6a7b8c9d0e1f */
+            procedureId: string;
+            /**
+             * @description Для cancelled: причина
+             * @example Не проводилась: приказ № 12
+             */
+            reason?: string;
+        };
+        PastWindowsDto: {
+            /** @description Для всех прошедших строк */
+            all?: components["schemas"]["PastChoiceDto"];
+            /** @description Для отдельных строк (важнее, чем all) */
+            rows?: components["schemas"]["PastRowChoiceDto"][];
         };
         PersonTokenDto: Record<string, never>;
         PlanMeetingDto: {
@@ -2807,7 +2853,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ApproveImportDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
