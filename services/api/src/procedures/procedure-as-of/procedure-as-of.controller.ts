@@ -29,11 +29,7 @@ export class ProcedureAsOfController {
   })
   async chain(@Param('id') id: string, @ReadableSchools() schools: SchoolScope) {
     if (!KEY.test(id)) throw new ValidationFailed('INVALID_ID', 'Неверный идентификатор процедуры');
-    const { schoolId, report } = await this.asOf.chain(id);
-    if (!schoolId || (schools !== 'any' && !schools.includes(schoolId))) {
-      throw new NotFound('PROCEDURE_NOT_FOUND', `Процедура ${id} не найдена`);
-    }
-    return { procedureId: id, ...report };
+    return this.asOf.chain(id, schools);
   }
 
   @Get('schools/:schoolId/plan/as-of')

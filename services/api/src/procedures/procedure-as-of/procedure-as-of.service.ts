@@ -36,12 +36,17 @@ export class ProcedureAsOfService {
     return result;
   }
 
-  /** The procedure stream's hash chain, checked as stored; the school comes from its first event. */
-  async chain(procedureId: string): Promise<{ schoolId?: string; report: VerifyReport }> {
+  /**
+   * The procedure stream's hash chain, checked as stored. The school comes from its first event; another
+   * school's procedure answers exactly like one never scheduled.
+   */
+  async chain(procedureId: string, schools: SchoolScope): Promise<{ procedureId: string } & VerifyReport> {
     const stream = procedureStreamName(procedureId);
     const [first] = await this.store.readStream(stream, { maxCount: 1 });
     const schoolId = (first?.data as { schoolId?: string } | undefined)?.schoolId;
-    return { schoolId, report: await verifyStream(this.store, stream) };
+    if (!schoolId || (schools !== 'any' && !schools.includes(schoolId)))
+      throw new NotFound('PROCEDURE_NOT_FOUND', `Процедура ${procedureId} не найдена`);
+    return { procedureId, ...(await verifyStream(this.store, stream)) };
   }
 
   async plan(schoolId: string, academicYear: string, at: string, basis: AsOfBasis) {
