@@ -77,7 +77,7 @@ export interface KpiGroup {
 
 export function kpis(
   api: Api,
-  groupBy: 'month' | 'responsible',
+  groupBy: 'responsible' | 'direction',
   schoolId: string,
   academicYear: string,
 ): Promise<KpiGroup[]> {

@@ -556,7 +556,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Доли решений, исполненных в срок, с опозданием, открытых и просроченных — по школе, району, направлению, ответственному, году, месяцу срока */
+        /** Доли решений, исполненных в срок, с опозданием, открытых и просроченных — по школе, району, направлению, ответственному, году */
         get: operations["KpisController_kpis"];
         put?: never;
         post?: never;
@@ -2556,7 +2556,7 @@ export interface operations {
             query?: {
                 academicYear?: string;
                 districtId?: string;
-                groupBy?: "school" | "district" | "direction" | "responsible" | "year" | "month";
+                groupBy?: "school" | "district" | "direction" | "responsible" | "year";
                 schoolId?: string;
             };
             header?: never;

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import {
   groupKpis,
   KPI_GROUPINGS,
@@ -14,18 +14,22 @@ import { ACADEMIC_YEAR, KEY } from '../filters';
 import { ReadModelReader } from '../read-model-reader';
 
 export class KpiQueryDto {
+  @ApiPropertyOptional({ enum: KPI_GROUPINGS, default: 'school' })
   @IsOptional()
   @IsIn(KPI_GROUPINGS, { message: `groupBy: одно из ${KPI_GROUPINGS.join(', ')}` })
   groupBy: KpiGrouping = 'school';
 
+  @ApiPropertyOptional({ example: '2026/27' })
   @IsOptional()
   @Matches(ACADEMIC_YEAR, { message: 'academicYear: учебный год вида 2023/24' })
   academicYear?: string;
 
+  @ApiPropertyOptional()
   @IsOptional()
   @Matches(KEY, { message: 'schoolId: идентификатор школы' })
   schoolId?: string;
 
+  @ApiPropertyOptional()
   @IsOptional()
   @Matches(KEY, { message: 'districtId: идентификатор района' })
   districtId?: string;
