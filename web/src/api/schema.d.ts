@@ -770,6 +770,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/plans/imports/{importId}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ход утверждения импорта: сколько процедур обработано из скольких, итог по завершении */
+        get: operations["PlansController_approval"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/plans/imports/{importId}/approve": {
         parameters: {
             query?: never;
@@ -781,7 +798,7 @@ export interface paths {
         put?: never;
         /**
          * Утвердить импорт: записать PlanImported/PlanApproved и запланировать процедуры
-         * @description С заголовком Accept: application/x-ndjson ход работы приходит строками {done,total}.
+         * @description Процедуры планируются рабочим процессом Temporal, который доводит дело до конца и при сбое. Ответ ждёт его итога; с заголовком Accept: application/x-ndjson ход работы приходит строками {done,total}; с заголовком Prefer: respond-async ответ 202 приходит сразу, а ход работы — GET /plans/imports/:importId/approval.
          */
         post: operations["PlansController_approve"];
         delete?: never;
@@ -2835,6 +2852,25 @@ export interface operations {
                 };
             };
         };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PlansController_approval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {
