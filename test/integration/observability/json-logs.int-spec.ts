@@ -5,6 +5,7 @@ import * as readline from 'node:readline';
 import { projectRoot } from '../../../infra/dev-stack/paths';
 import { freePort, waitUntil } from '../../../infra/dev-stack/ports';
 import { loginAs } from '../auth/accounts';
+import { scheduleBody } from '../auth/support/fixture';
 import { startServices, type Services } from '../harness';
 
 type LogLine = Record<string, unknown> & { level: string; msg: string };
@@ -54,16 +55,7 @@ describe('the API process writes JSON logs', () => {
       fetch(`${baseUrl}/procedures`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers, ...extra },
-        body: JSON.stringify({
-          id,
-          schoolId: 'school-1',
-          academicYear: '2026/27',
-          title: 'Мониторинг адаптации пятиклассников',
-          direction: 'results',
-          responsible: { role: 'deputy', name: 'Заместитель директора' },
-          window: { from: '2026-10-01', to: '2026-10-31' },
-          timeZone: 'Europe/Moscow',
-        }),
+        body: JSON.stringify({ ...scheduleBody('school-1'), id }),
       });
 
     const given = `corr-${randomUUID()}`;

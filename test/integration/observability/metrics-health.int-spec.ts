@@ -1,17 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createApiApp } from '../../../services/api/src/bootstrap';
+import { scheduleBody } from '../auth/support/fixture';
 import { json, startServices, type Services } from '../harness';
-
-const procedure = (id: string) => ({
-  id,
-  schoolId: 'school-1',
-  academicYear: '2026/27',
-  title: 'ВПР по математике, 4 класс',
-  direction: 'results',
-  responsible: { role: 'deputy', name: 'Заместитель директора' },
-  window: { from: '2026-11-01', to: '2026-11-30' },
-  timeZone: 'Europe/Moscow',
-});
 
 /** The value of one series in a Prometheus text exposition, or undefined when it is absent. */
 function series(text: string, name: string, labels = ''): number | undefined {
@@ -32,7 +22,7 @@ describe('/metrics and /health while the projector is stopped, then running', ()
     fetch(`${s.baseUrl}/procedures`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...director },
-      body: JSON.stringify(procedure(id)),
+      body: JSON.stringify({ ...scheduleBody('school-1'), id }),
     });
 
   it('counts commands by route pattern and reports the events the read models have not folded yet', async () => {
