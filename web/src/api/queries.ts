@@ -99,10 +99,11 @@ export function planAsOf(
   schoolId: string,
   academicYear: string,
   at: string,
+  basis: 'recorded' | 'occurred' = 'recorded',
 ): Promise<{ at: string; procedures: ProcedureAsOf[] }> {
   return unwrap(
     api.GET('/schools/{schoolId}/plan/as-of', {
-      params: { path: { schoolId }, query: { academicYear, at } },
+      params: { path: { schoolId }, query: { academicYear, at, basis } },
     }),
   );
 }

@@ -1,5 +1,164 @@
-import { Empty } from 'antd';
+import { Alert, Button, Empty, Select, Skeleton, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
+import { useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { DIRECTIONS, DIRECTION_TITLES, type DecisionDocument, type Direction } from '../api/domain';
+import { describeError } from '../api/errors';
+import { listDecisions, useSchoolQuery } from '../api/queries';
+import { usePageTitle } from '../app/usePageTitle';
+import { useSignedIn } from '../auth/SessionContext';
+import { academicYearOf, formatDate, schoolDay } from '../format/dates';
+import { DECISION_STATUS_NAMES } from '../format/titles';
+import { YearSelect } from '../plan/YearSelect';
+import { BOARD_TABS, BOARD_TAB_TITLES, filterDecisions, inTab, type BoardTab } from './board';
+import { KpiCharts } from './KpiCharts';
+
+const STATUS_COLORS = {
+  open: 'processing',
+  overdue: 'error',
+  executed: 'success',
+  cancelled: 'default',
+} as const;
+
+const EMPTY: Record<BoardTab, string> = {
+  open: 'Открытых решений нет. Решения появляются, когда на совещании по итогам процедуры их принимают — откройте процедуру в плане.',
+  week: 'На этой неделе сроков нет. Загляните во вкладку «Открытые», чтобы увидеть ближайшие сроки.',
+  overdue: 'Просроченных решений нет — все сроки соблюдаются.',
+  executed: 'Исполненных решений пока нет. Отметить исполнение можно на странице процедуры.',
+};
 
 export function BoardPage() {
-  return <Empty description="Раздел появится в следующем шаге." />;
+  usePageTitle('Управленческие решения');
+  const { session } = useSignedIn();
+  const [params, setParams] = useSearchParams();
+  const today = schoolDay(new Date());
+  const year = params.get('year') ?? academicYearOf(today);
+  const tab = (BOARD_TABS as readonly string[]).includes(params.get('tab') ?? '')
+    ? (params.get('tab') as BoardTab)
+    : 'open';
+  const set = (key: string, value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  const mine = params.get('mine') === '1';
+  const query = useSchoolQuery(['decisions', year], (api, schoolId, waitForPosition) =>
+    listDecisions(api, { schoolId, academicYear: year, waitForPosition }),
+  );
+  const filtered = filterDecisions(query.data ?? [], {
+    responsible: params.get('responsible') ?? undefined,
+    direction: (params.get('direction') as Direction | null) ?? undefined,
+    mine: mine ? session.user.id : undefined,
+  });
+  const responsibles = useMemo(() => {
+    const seen = new Map<string, string>();
+    for (const d of query.data ?? []) seen.set(d.responsibleKey, d.responsible.name);
+    return [...seen]
+      .map(([value, label]) => ({ value, label }))
+      .sort((a, b) => a.label.localeCompare(b.label, 'ru'));
+  }, [query.data]);
+
+  const table = (rows: DecisionDocument[], t: BoardTab) =>
+    rows.length === 0 ? (
+      <Empty description={mine ? 'В вашей работе здесь ничего нет.' : EMPTY[t]} />
+    ) : (
+      <Table
+        rowKey="_id"
+        size="middle"
+        dataSource={rows}
+        pagination={rows.length > 50 ? { pageSize: 50 } : false}
+        scroll={{ x: true }}
+        columns={[
+          { title: 'Решение', dataIndex: 'wording' },
+          {
+            title: 'Процедура',
+            key: 'procedure',
+            render: (_, d) => (
+              <Link to={`/plan/${encodeURIComponent(d.procedureId)}`}>{d.procedureTitle}</Link>
+            ),
+          },
+          { title: 'Ответственный', key: 'responsible', render: (_, d) => d.responsible.name },
+          {
+            title: 'Срок',
+            key: 'deadline',
+            sorter: (a, b) => a.deadline.localeCompare(b.deadline),
+            defaultSortOrder: 'ascend',
+            render: (_, d) => formatDate(d.deadline),
+          },
+          {
+            title: 'Статус',
+            key: 'status',
+            render: (_, d) => <Tag color={STATUS_COLORS[d.status]}>{DECISION_STATUS_NAMES[d.status]}</Tag>,
+          },
+          {
+            title: 'Исполнено',
+            key: 'executedOn',
+            render: (_, d) =>
+              d.executedOn
+                ? `${formatDate(d.executedOn)}${d.daysLate ? ` (опоздание ${d.daysLate} дн.)` : ''}`
+                : '—',
+          },
+        ]}
+      />
+    );
+
+  return (
+    <>
+      <Space wrap align="baseline" style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+          Управленческие решения, {year}
+        </Typography.Title>
+        <YearSelect value={year} onChange={(y) => set('year', y)} />
+      </Space>
+      <form aria-label="Фильтры решений" onSubmit={(e) => e.preventDefault()} style={{ margin: '12px 0' }}>
+        <Space wrap>
+          <Select
+            aria-label="Ответственный"
+            placeholder="Все ответственные"
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            style={{ minWidth: 220 }}
+            value={params.get('responsible') ?? undefined}
+            onChange={(v?: string) => set('responsible', v)}
+            options={responsibles}
+          />
+          <Select
+            aria-label="Направление"
+            placeholder="Все направления"
+            allowClear
+            style={{ minWidth: 220 }}
+            value={params.get('direction') ?? undefined}
+            onChange={(v?: string) => set('direction', v)}
+            options={DIRECTIONS.map((d) => ({ value: d, label: DIRECTION_TITLES[d] }))}
+          />
+          <label style={{ display: 'inline-flex', gap: 8, alignItems: 'center' }}>
+            <Switch checked={mine} onChange={(on) => set('mine', on ? '1' : undefined)} />
+            Моя работа
+          </label>
+        </Space>
+      </form>
+      {query.isError ? (
+        <Alert
+          role="alert"
+          type="error"
+          showIcon
+          title="Решения не загрузились"
+          description={describeError(query.error)}
+          action={<Button onClick={() => void query.refetch()}>Повторить</Button>}
+        />
+      ) : query.isPending ? (
+        <Skeleton active />
+      ) : (
+        <Tabs
+          activeKey={tab}
+          onChange={(t) => set('tab', t === 'open' ? undefined : t)}
+          items={BOARD_TABS.map((t) => {
+            const rows = filtered.filter((d) => inTab(d, t, today));
+            return { key: t, label: `${BOARD_TAB_TITLES[t]} (${rows.length})`, children: table(rows, t) };
+          })}
+        />
+      )}
+      <KpiCharts year={year} decisions={query.data} />
+    </>
+  );
 }

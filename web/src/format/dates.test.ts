@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { academicYearOf, formatDate, formatDateTime, schoolDay, weekOf } from './dates';
+import { academicYearOf, endOfSchoolDay, formatDate, formatDateTime, schoolDay, weekOf } from './dates';
 
 describe('dates as a Russian school reads them', () => {
   it('writes a calendar date in words, without the year mark', () => {
@@ -24,5 +24,10 @@ describe('dates as a Russian school reads them', () => {
     expect(weekOf('2026-12-06')).toEqual({ from: '2026-11-30', to: '2026-12-06' });
     expect(academicYearOf('2026-08-01')).toBe('2026/27');
     expect(academicYearOf('2027-07-31')).toBe('2026/27');
+  });
+
+  it('ends a school day at midnight in the school’s time zone, for the plan as of that day', () => {
+    expect(endOfSchoolDay('2026-11-01', 'Europe/Moscow')).toBe('2026-11-01T20:59:59.999Z');
+    expect(endOfSchoolDay('2026-11-01', 'Asia/Vladivostok')).toBe('2026-11-01T13:59:59.999Z');
   });
 });

@@ -67,3 +67,34 @@ export function academicYearOf(day: string): string {
   const start = month >= 8 ? year : year - 1;
   return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
 }
+
+/** The instant a school day ends (23:59:59.999) in the school's time zone, as ISO-8601 UTC. */
+export function endOfSchoolDay(day: string, timeZone = DEFAULT_TIME_ZONE): string {
+  const m = DATE_ONLY.exec(day);
+  if (!m) throw new Error(`not a date: ${day}`);
+  const guess = Date.UTC(+m[1], +m[2] - 1, +m[3], 23, 59, 59, 999);
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+      .formatToParts(new Date(guess))
+      .map((p) => [p.type, p.value]),
+  );
+  const local = Date.UTC(
+    +parts.year,
+    +parts.month - 1,
+    +parts.day,
+    +parts.hour,
+    +parts.minute,
+    +parts.second,
+    999,
+  );
+  return new Date(guess - (local - guess)).toISOString();
+}

@@ -31,7 +31,7 @@ export function DateField({
       getValueProps={(value?: string) => ({ value: value ? dayjs(value) : undefined })}
       normalize={(value?: Dayjs | null) => (value ? value.format('YYYY-MM-DD') : undefined)}
     >
-      <DatePicker format="D MMMM YYYY" style={{ width: '100%' }} aria-label={label} />
+      <DatePicker format={['D MMMM YYYY', 'DD.MM.YYYY']} style={{ width: '100%' }} />
     </Form.Item>
   );
 }
