@@ -26,6 +26,8 @@ function ensureNodeModules() {
   // `npm install` rather than `npm ci`: npm 11 leaves the other platforms' optional @swc/core binaries out of
   // the lock file here, and `npm ci` then refuses a lock it calls out of sync. The locked versions still win.
   run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error']);
+  // The stamp may be a hard link shared with the cache and other clones: replace it, never write through it.
+  fs.rmSync(stamp, { force: true });
   fs.writeFileSync(stamp, key);
   fs.rmSync(cached, { recursive: true, force: true });
   const r = spawnSync('cp', ['-al', nm, cached]);
