@@ -1,25 +1,10 @@
-import { DIRECTION_TITLES, PROCEDURE_STATUS_TITLES } from '@vsoko/domain';
+import { DIRECTION_TITLES, MONTH_NAMES, PROCEDURE_STATUS_TITLES } from '@vsoko/domain';
 import type { ProcedureDocument } from '@vsoko/projections';
 import type { Cell, Table } from './table';
 
-const MONTHS = [
-  'январь',
-  'февраль',
-  'март',
-  'апрель',
-  'май',
-  'июнь',
-  'июль',
-  'август',
-  'сентябрь',
-  'октябрь',
-  'ноябрь',
-  'декабрь',
-];
-
 function monthsOf(window: { from: string; to: string }): string {
-  const from = MONTHS[Number(window.from.slice(5, 7)) - 1];
-  const to = MONTHS[Number(window.to.slice(5, 7)) - 1];
+  const from = MONTH_NAMES[Number(window.from.slice(5, 7)) - 1];
+  const to = MONTH_NAMES[Number(window.to.slice(5, 7)) - 1];
   return window.from.slice(0, 7) === window.to.slice(0, 7) ? from : `${from}–${to}`;
 }
 
