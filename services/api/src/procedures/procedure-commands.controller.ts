@@ -1,13 +1,12 @@
 import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { PARAMTYPES_METADATA } from '@nestjs/common/constants';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@vsoko/domain';
 import type { CommandOutcome } from '@vsoko/workflows/procedure/definitions';
 import { CurrentActor, CurrentSchool } from '../auth/actor.decorator';
 import { checkId } from '../shared/ids';
 import { headerKey, revisionOf } from '../shared/request-context';
-import { ExecuteProcedureCommand } from './execute-command/execute-procedure-command';
+import { ExecuteStageCommand } from './execute-command/execute-stage-command';
 import type { StageCommandBody, StageRoute } from './stage-route';
 import { STAGE_ROUTES } from './stage-routes';
 
@@ -31,7 +30,7 @@ import { STAGE_ROUTES } from './stage-routes';
 })
 @Controller('procedures/:id')
 export class ProcedureCommandsController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(private readonly stages: ExecuteStageCommand) {}
 
   run(
     route: StageRoute,
@@ -46,17 +45,15 @@ export class ProcedureCommandsController {
     const decision = isDecisionRoute(route)
       ? checkId(decisionId ?? '', 'Неверный идентификатор решения')
       : '';
-    return this.commands.execute(
-      new ExecuteProcedureCommand(
-        body.toCommand(procedureId, decision),
-        {
-          actor,
-          schoolId,
-          idempotencyKey: headerKey(headers['idempotency-key'], 'Idempotency-Key'),
-          correlationId: headerKey(headers['x-correlation-id'], 'X-Correlation-Id'),
-        },
-        revisionOf(headers['if-match']),
-      ),
+    return this.stages.execute(
+      body.toCommand(procedureId, decision),
+      {
+        actor,
+        schoolId,
+        idempotencyKey: headerKey(headers['idempotency-key'], 'Idempotency-Key'),
+        correlationId: headerKey(headers['x-correlation-id'], 'X-Correlation-Id'),
+      },
+      revisionOf(headers['if-match']),
     );
   }
 }

@@ -1,12 +1,11 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@vsoko/domain';
 import type { Response } from 'express';
 import { CurrentActor } from '../auth/actor.decorator';
 import { ReadableSchools, type SchoolScope } from '../auth/readable-schools.decorator';
-import { GetProcedureQuery } from './get-procedure/get-procedure.query';
-import { ScheduleProcedureCommand } from './schedule-procedure/schedule-procedure.command';
+import { GetProcedure } from './get-procedure/get-procedure';
+import { ScheduleProcedure } from './schedule-procedure/schedule-procedure';
 import { WaitQueryDto } from '../read-models/page-query.dto';
 import { checkId } from '../shared/ids';
 import { headerKey } from '../shared/request-context';
@@ -17,8 +16,8 @@ import { ScheduleProcedureDto } from './schedule-procedure/schedule-procedure.dt
 @Controller('procedures')
 export class ProceduresController {
   constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
+    private readonly scheduling: ScheduleProcedure,
+    private readonly procedures: GetProcedure,
   ) {}
 
   @Post()
@@ -36,27 +35,18 @@ export class ProceduresController {
     @Headers('x-correlation-id') correlationId: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const result = await this.commands.execute(
-      new ScheduleProcedureCommand(body, {
-        actor,
-        idempotencyKey: headerKey(idempotencyKey, 'Idempotency-Key'),
-        correlationId: headerKey(correlationId, 'X-Correlation-Id'),
-      }),
-    );
+    const result = await this.scheduling.schedule(body, {
+      actor,
+      idempotencyKey: headerKey(idempotencyKey, 'Idempotency-Key'),
+      correlationId: headerKey(correlationId, 'X-Correlation-Id'),
+    });
     res.setHeader('Location', `/procedures/${result.procedureId}`);
     return result;
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'Процедура (модель чтения); waitForPosition — дождаться записанного события' })
-  async get(@Param('id') id: string, @ReadableSchools() schools: SchoolScope, @Query() wait: WaitQueryDto) {
-    return this.queries.execute(
-      new GetProcedureQuery(
-        checkId(id, 'Неверный идентификатор процедуры'),
-        schools,
-        wait.waitForPosition,
-        wait.timeoutMs,
-      ),
-    );
+  get(@Param('id') id: string, @ReadableSchools() schools: SchoolScope, @Query() wait: WaitQueryDto) {
+    return this.procedures.get(checkId(id, 'Неверный идентификатор процедуры'), schools, wait);
   }
 }

@@ -1,25 +1,18 @@
 import { Module } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
 import { SchoolsModule } from '../schools/schools.module';
 import { ReadModelsModule } from '../read-models/read-models.module';
 import { IdempotencyKeys } from '../shared/idempotency-keys';
 import { ProcedureGateway } from './gateway/procedure-gateway';
-import { GetProcedureHandler } from './get-procedure/get-procedure.handler';
-import { ExecuteProcedureCommandHandler } from './execute-command/execute-procedure-command';
+import { GetProcedure } from './get-procedure/get-procedure';
+import { ExecuteStageCommand } from './execute-command/execute-stage-command';
 import { ProcedureCommandsController } from './procedure-commands.controller';
 import { ProceduresController } from './procedures.controller';
-import { ScheduleProcedureHandler } from './schedule-procedure/schedule-procedure.handler';
+import { ScheduleProcedure } from './schedule-procedure/schedule-procedure';
 
 @Module({
-  imports: [CqrsModule, SchoolsModule, ReadModelsModule],
+  imports: [SchoolsModule, ReadModelsModule],
   controllers: [ProceduresController, ProcedureCommandsController],
-  providers: [
-    ProcedureGateway,
-    IdempotencyKeys,
-    ScheduleProcedureHandler,
-    ExecuteProcedureCommandHandler,
-    GetProcedureHandler,
-  ],
+  providers: [ProcedureGateway, IdempotencyKeys, ScheduleProcedure, ExecuteStageCommand, GetProcedure],
   exports: [ProcedureGateway],
 })
 export class ProceduresModule {}

@@ -1,20 +1,24 @@
 import { Module } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
 import { ListProceduresController } from '../procedures/list-procedures/list-procedures.controller';
+import { ListProcedures } from '../procedures/list-procedures/list-procedures';
 import { ProcedureAsOfController } from '../procedures/procedure-as-of/procedure-as-of.controller';
 import { ProcedureAsOfService } from '../procedures/procedure-as-of/procedure-as-of.service';
 import { ReportsController } from '../reports/reports.controller';
+import { SchoolReports } from '../reports/school-reports';
+import { AuditTimeline } from './audit/audit-timeline';
+import { ListDeadlines } from './calendar/list-deadlines';
+import { GetProcedureDecision } from './decisions/get-procedure-decision';
+import { KpiSummaries } from './kpis/kpi-summaries';
 import { AuditController } from './audit/audit.controller';
 import { CalendarController } from './calendar/calendar.controller';
 import { DecisionsController } from './decisions/decisions.controller';
-import { ListDecisionsHandler } from './decisions/list-decisions.handler';
+import { ListDecisions } from './decisions/list-decisions';
 import { KpisController } from './kpis/kpis.controller';
 import { ProjectionWaiter } from './projection-waiter';
 import { ReadModelReader } from './read-model-reader';
 
 /** Queries over the read models, history as of a date from the log, and reports; the one provider of ProjectionWaiter. */
 @Module({
-  imports: [CqrsModule],
   controllers: [
     ListProceduresController,
     ProcedureAsOfController,
@@ -24,7 +28,18 @@ import { ReadModelReader } from './read-model-reader';
     KpisController,
     ReportsController,
   ],
-  providers: [ProjectionWaiter, ReadModelReader, ListDecisionsHandler, ProcedureAsOfService],
+  providers: [
+    ProjectionWaiter,
+    ReadModelReader,
+    ListProcedures,
+    ProcedureAsOfService,
+    ListDecisions,
+    GetProcedureDecision,
+    AuditTimeline,
+    ListDeadlines,
+    KpiSummaries,
+    SchoolReports,
+  ],
   exports: [ReadModelReader, ProjectionWaiter],
 })
 export class ReadModelsModule {}

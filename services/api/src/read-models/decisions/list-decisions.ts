@@ -1,16 +1,17 @@
-import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { Injectable } from '@nestjs/common';
 import { decisionProjection, type Condition, type DecisionDocument } from '@vsoko/projections';
-import { withinSchools } from '../../auth/readable-schools.decorator';
+import { withinSchools, type SchoolScope } from '../../auth/readable-schools.decorator';
 import { scopeFilter } from '../filters';
 import { sortSpec, type Page } from '../page-query.dto';
 import { ReadModelReader } from '../read-model-reader';
-import { ListDecisionsQuery } from './list-decisions.query';
+import type { ListDecisionsDto } from './list-decisions.dto';
 
-@QueryHandler(ListDecisionsQuery)
-export class ListDecisionsHandler implements IQueryHandler<ListDecisionsQuery> {
+/** `GET /decisions`: one page of the decisions inside procedures, within the schools the caller may read. */
+@Injectable()
+export class ListDecisions {
   constructor(private readonly reader: ReadModelReader) {}
 
-  execute({ filter: q, schools }: ListDecisionsQuery): Promise<Page<DecisionDocument>> {
+  list(q: ListDecisionsDto, schools: SchoolScope): Promise<Page<DecisionDocument>> {
     const filter: Record<string, Condition> = { ...scopeFilter(q) };
     if (q.status) filter.status = q.status;
     if (q.procedureId) filter.procedureId = q.procedureId;

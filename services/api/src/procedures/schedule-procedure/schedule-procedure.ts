@@ -1,17 +1,17 @@
-import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Inject, Injectable } from '@nestjs/common';
 import { DEFAULT_TIME_ZONE } from '@vsoko/domain';
+import type { CommandOutcome } from '@vsoko/workflows/procedure/definitions';
 import type { Clock, IdGenerator } from '../../infrastructure/clock';
 import { CLOCK, ID_GENERATOR } from '../../infrastructure/tokens';
 import { SchoolSettings } from '../../schools/school-settings.service';
 import { ProcedureGateway } from '../gateway/procedure-gateway';
 import { IdempotencyKeys } from '../../shared/idempotency-keys';
 import { commandContext, type RequestContext } from '../../shared/request-context';
-import { ScheduleProcedureCommand } from './schedule-procedure.command';
 import type { ScheduleProcedureDto } from './schedule-procedure.dto';
 
-@CommandHandler(ScheduleProcedureCommand)
-export class ScheduleProcedureHandler implements ICommandHandler<ScheduleProcedureCommand> {
+/** `POST /procedures`: starts the procedure's workflow with its first command, the school's reminder settings included. */
+@Injectable()
+export class ScheduleProcedure {
   constructor(
     private readonly gateway: ProcedureGateway,
     private readonly schools: SchoolSettings,
@@ -20,12 +20,15 @@ export class ScheduleProcedureHandler implements ICommandHandler<ScheduleProcedu
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
   ) {}
 
-  execute({ body, request }: ScheduleProcedureCommand) {
+  schedule(
+    body: ScheduleProcedureDto,
+    request: RequestContext,
+  ): Promise<CommandOutcome & { procedureId: string }> {
     const command = { type: 'ScheduleProcedure', data: body };
-    return this.keys.run(request.idempotencyKey, body.schoolId, command, () => this.schedule(body, request));
+    return this.keys.run(request.idempotencyKey, body.schoolId, command, () => this.start(body, request));
   }
 
-  private async schedule(body: ScheduleProcedureDto, request: RequestContext) {
+  private async start(body: ScheduleProcedureDto, request: RequestContext) {
     const procedureId = body.id ?? this.ids.next();
     const context = commandContext(request, body.schoolId, this.clock, this.ids);
     const { id: _omit, ...fields } = body;

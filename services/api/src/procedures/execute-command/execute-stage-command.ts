@@ -1,5 +1,4 @@
-import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Inject, Injectable } from '@nestjs/common';
 import { procedureNotFound, VsokoError, type ProcedureCommand } from '@vsoko/domain';
 import type { CommandOutcome } from '@vsoko/workflows/procedure/definitions';
 import type { Clock, IdGenerator } from '../../infrastructure/clock';
@@ -8,19 +7,12 @@ import { ProcedureGateway } from '../gateway/procedure-gateway';
 import { IdempotencyKeys } from '../../shared/idempotency-keys';
 import { commandContext, type RequestContext } from '../../shared/request-context';
 
-/** Any command on an existing procedure: the workflow's validator decides, the handler records. */
-export class ExecuteProcedureCommand extends Command<CommandOutcome> {
-  constructor(
-    readonly command: ProcedureCommand,
-    readonly request: RequestContext & { schoolId: string },
-    readonly expectedRevision?: number,
-  ) {
-    super();
-  }
-}
-
-@CommandHandler(ExecuteProcedureCommand)
-export class ExecuteProcedureCommandHandler implements ICommandHandler<ExecuteProcedureCommand> {
+/**
+ * Every stage route's use case (`POST /procedures/:id/<stage>`): any command on an existing procedure. The
+ * workflow's validator decides, this records.
+ */
+@Injectable()
+export class ExecuteStageCommand {
   constructor(
     private readonly gateway: ProcedureGateway,
     private readonly keys: IdempotencyKeys,
@@ -28,7 +20,11 @@ export class ExecuteProcedureCommandHandler implements ICommandHandler<ExecutePr
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
   ) {}
 
-  execute({ command, request, expectedRevision }: ExecuteProcedureCommand): Promise<CommandOutcome> {
+  execute(
+    command: ProcedureCommand,
+    request: RequestContext & { schoolId: string },
+    expectedRevision?: number,
+  ): Promise<CommandOutcome> {
     const { procedureId } = command.data;
     return this.keys.run(request.idempotencyKey, request.schoolId, command, () =>
       this.gateway
