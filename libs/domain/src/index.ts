@@ -5,3 +5,4 @@ export * from './plan';
 export * from './school';
 export * from './meeting';
 export * from './decision';
+export * from './organisation';

@@ -48,3 +48,13 @@ export function protocolRegisterStreamName(key: {
 }): string {
   return `protocols-${key.schoolId}-${key.level}-${key.academicYear.replace('/', '-')}`;
 }
+
+/** A district and the schools opened in it. */
+export function districtStreamName(districtId: string): string {
+  return `district-${districtId}`;
+}
+
+/** One person's account and positions, in every school; the person id is the login. */
+export function personStreamName(personId: string): string {
+  return `person-${personId}`;
+}

@@ -4,6 +4,11 @@ export interface Actor {
   kind: 'user' | 'system' | 'integration';
   role?: string;
   name?: string;
+  /**
+   * The plan's responsible roles the person answers for at the acting school (from their positions, e.g.
+   * `class-teacher`, `librarian`); when present it, not `role`, says whose rows are theirs.
+   */
+  answersFor?: string[];
 }
 
 /** An event as a decider produces it: what happened, nothing about where it is stored. */

@@ -13,7 +13,10 @@ export function isAdministrator(actor: Actor): boolean {
 export function isResponsible(actor: Actor, responsible: Responsible): boolean {
   if (actor.kind !== 'user') return false;
   if (responsible.personId !== undefined) return actor.id === responsible.personId;
-  return responsible.role !== undefined && actor.role === responsible.role;
+  if (responsible.role === undefined) return false;
+  return actor.answersFor !== undefined
+    ? actor.answersFor.includes(responsible.role)
+    : actor.role === responsible.role;
 }
 
 export function requireSchool(ctx: CommandContext, schoolId: string): void {

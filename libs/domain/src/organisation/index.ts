@@ -1,0 +1,12 @@
+export * from './positions';
+export * from './authority';
+export { fail as organisationFail, ORGANISATION_ID } from './fail';
+export * from './district/events';
+export * from './district/commands';
+export * from './district/decider';
+export * from './person/events';
+export * from './person/commands';
+export * from './person/state';
+export * from './person/evolve';
+export * from './person/decide';
+export * from './person/decider';
