@@ -3,3 +3,4 @@ export * from './procedure';
 export * from './calendar';
 export * from './decision';
 export * from './plan-approval';
+export * from './meeting';

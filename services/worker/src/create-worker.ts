@@ -3,6 +3,7 @@ import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker
 import type { EventStore } from '@vsoko/event-store';
 import * as path from 'node:path';
 import { createDecisionActivities } from '../../../workflows/decision/activities';
+import { createMeetingActivities } from '../../../workflows/meeting/activities';
 import { createPlanApprovalActivities } from '../../../workflows/plan-approval/activities';
 import { createProcedureActivities } from '../../../workflows/procedure/activities';
 import { PROCEDURES_TASK_QUEUE } from '../../../workflows/procedure/definitions';
@@ -14,7 +15,7 @@ export interface ProcedureWorkerDeps {
   connection: NativeConnection;
   namespace: string;
   store: EventStore;
-  /** Plan approvals drive the procedure workflows through it, as the API does; without it they are not run here. */
+  /** Plan approvals and held meetings drive the procedure workflows through it, as the API does; without it they are not run here. */
   temporal?: Client;
   /** A prebuilt bundle (tests share one); otherwise the worker bundles WORKFLOWS_PATH itself. */
   workflowBundle?: WorkerOptions['workflowBundle'];
@@ -31,6 +32,7 @@ export function createProcedureWorker(deps: ProcedureWorkerDeps): Promise<Worker
       ...createProcedureActivities({ store: deps.store }),
       ...createDecisionActivities({ store: deps.store }),
       ...(deps.temporal ? createPlanApprovalActivities({ temporal: deps.temporal }) : {}),
+      ...(deps.temporal ? createMeetingActivities({ store: deps.store, temporal: deps.temporal }) : {}),
     },
     ...(deps.identity ? { identity: deps.identity } : {}),
   });

@@ -6,3 +6,4 @@ export * from './evolve';
 export * from './decide';
 export * from './protocol-register';
 export * from './decider';
+export * from './discussion';

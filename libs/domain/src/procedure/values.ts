@@ -46,11 +46,18 @@ export const MEETING_LEVEL_TITLES: Record<MeetingLevel, string> = {
   'governing-council': 'Управляющий совет',
 };
 
-/** A meeting as its protocol records it. */
+/**
+ * A meeting as its protocol records it. `meetingId` is set when the discussion came from a Meeting aggregate
+ * (one held meeting gives every procedure on its agenda this stage); `dateAsWritten` keeps a date the protocol
+ * gives only as a month («Август 2023»), `heldOn` being the day the system took it for. Events recorded before
+ * meetings were aggregates have neither.
+ */
 export interface Meeting {
   level: MeetingLevel;
   heldOn: string;
   protocolNumber: string;
+  meetingId?: string;
+  dateAsWritten?: string;
 }
 
 /** A document produced or used as proof: its title as people cite it, and where to find it. */

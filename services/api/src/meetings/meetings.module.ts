@@ -2,12 +2,13 @@ import { Module } from '@nestjs/common';
 import { ReadModelsModule } from '../read-models/read-models.module';
 import { MeetingsController } from './meetings.controller';
 import { AgendaProposal } from './use-cases/agenda-proposal';
+import { MeetingDiscussions } from './use-cases/meeting-discussions';
 import { MeetingUseCases } from './use-cases/meeting-use-cases';
 
 @Module({
   imports: [ReadModelsModule],
   controllers: [MeetingsController],
-  providers: [MeetingUseCases, AgendaProposal],
+  providers: [MeetingUseCases, MeetingDiscussions, AgendaProposal],
   exports: [MeetingUseCases],
 })
 export class MeetingsModule {}

@@ -42,6 +42,29 @@ describe('analysed', () => {
   it('is recorded by the responsible or the administration only', () => {
     given.when(discuss(), ctx(actors.sidorova)).thenThrows('ACTOR_NOT_ALLOWED');
   });
+
+  describe('from a held meeting (the system, naming the meeting)', () => {
+    const fromMeeting = { meetingId: 'm-council', protocolNumber: '1', dateAsWritten: 'Апрель 2024' };
+
+    it('records the meeting id and the date as the protocol writes it', () => {
+      given.when(discuss(fromMeeting), ctx(actors.system)).then([
+        {
+          type: 'DiscussionRecorded',
+          data: { procedureId: PROCEDURE, meeting: { ...meeting, ...fromMeeting } },
+        },
+      ]);
+    });
+
+    it('is refused for another school’s procedure', () => {
+      given
+        .when(discuss(fromMeeting), ctx(actors.system, undefined, 'school-other'))
+        .thenThrows('SCHOOL_MISMATCH');
+    });
+
+    it('is not the system’s to record without a meeting', () => {
+      given.when(discuss(), ctx(actors.system)).thenThrows('ACTOR_NOT_ALLOWED');
+    });
+  });
 });
 
 describe('performed', () => {
@@ -59,5 +82,14 @@ describe('following-up', () => {
       .given(history.followingUp)
       .when(discuss(), ctx(actors.ivanova))
       .thenThrows('STAGE_ALREADY_DONE');
+  });
+});
+
+describe('performed, from a held meeting', () => {
+  it('is not discussed before it is analysed, even by a meeting', () => {
+    procedureSpec
+      .given(history.performed)
+      .when(discuss({ meetingId: 'm-council' }), ctx(actors.system))
+      .thenThrows('STAGE_OUT_OF_ORDER');
   });
 });

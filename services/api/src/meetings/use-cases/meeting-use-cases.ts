@@ -13,6 +13,8 @@ import {
 } from '@vsoko/domain';
 import { DeciderHandler } from '@vsoko/event-sourcing';
 import type { SchoolScope } from '../../auth/readable-schools.decorator';
+import { requireOwnSubjects } from './agenda-subjects';
+import { MeetingDiscussions } from './meeting-discussions';
 
 export interface MeetingOutcome {
   meetingId: string;
@@ -28,7 +30,10 @@ export interface MeetingOutcome {
  */
 @Injectable()
 export class MeetingUseCases {
-  constructor(private readonly handler: DeciderHandler) {}
+  constructor(
+    private readonly handler: DeciderHandler,
+    private readonly discussions: MeetingDiscussions,
+  ) {}
 
   /** For readers: a meeting of one of the schools they may read (an inspector reads the district's). */
   async get(
@@ -43,19 +48,23 @@ export class MeetingUseCases {
     command: Extract<MeetingCommand, { type: 'PlanMeeting' }>,
     ctx: CommandContext,
   ): Promise<MeetingOutcome> {
+    await requireOwnSubjects(this.handler, ctx.schoolId, command.data.agenda ?? []);
     return this.run(command.data.meetingId, command, ctx);
   }
 
   /** Agenda changes, corrections, signing, cancelling: commands on an existing meeting of the school. */
   async change(meetingId: string, command: MeetingCommand, ctx: CommandContext, expectedRevision?: number) {
     await this.get(meetingId, [ctx.schoolId]);
+    if (command.type === 'AddAgendaItem')
+      await requireOwnSubjects(this.handler, ctx.schoolId, [command.data.item]);
     return this.run(meetingId, command, ctx, expectedRevision);
   }
 
   /**
    * Holding takes the next protocol number of the school's register for the level and year. The command is
    * decided first with a stand-in number, so a refused holding never takes a number (no gaps); a retry of the
-   * same meeting gets the number it was given before.
+   * same meeting gets the number it was given before. Once held, a durable run gives every procedure on the
+   * agenda its discussed stage from this one meeting (workflows/meeting).
    */
   async hold(
     meetingId: string,
@@ -88,6 +97,7 @@ export class MeetingUseCases {
     );
     const protocolNumber = protocolNumberOf(register.state, meetingId)!;
     const outcome = await this.run(meetingId, hold(protocolNumber), ctx, expectedRevision);
+    await this.discussions.held(meetingId);
     return { ...outcome, protocolNumber };
   }
 

@@ -1,0 +1,1 @@
+export { meetingDiscussionsWorkflow } from './workflow';
