@@ -4,9 +4,6 @@ import type { EventStore } from '../../libs/event-store/src';
 import { DeciderHandler } from '../../libs/event-sourcing/src';
 import { FAILURE_PREFIX } from './definitions';
 
-// Kept only until the plan use cases import it from libs/event-sourcing, where it is defined.
-export { deterministicEventId } from '../../libs/event-sourcing/src';
-
 export interface AppendInput {
   streamName: string;
   /** Revision the workflow believes the stream is at (-1 for a new stream). */
