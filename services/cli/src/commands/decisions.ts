@@ -9,19 +9,15 @@ import {
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { academicYearOf } from '../../../api/src/plans/academic-year';
-import { actorHeaders } from './plan';
+import { answer, cliApi, type ApiOptions } from '../api';
 
-interface ImportOptions {
+interface ImportOptions extends ApiOptions {
   school: string;
   year?: string;
   staff?: string;
   dryRun?: boolean;
   json?: boolean;
   yes?: boolean;
-  api: string;
-  token?: string;
-  actor: string;
-  role: string;
 }
 
 /**
@@ -82,49 +78,52 @@ function describe(p: DecisionsReportPreview): string {
 
 async function write(p: DecisionsReportPreview, o: ImportOptions & { timeZone: string }): Promise<void> {
   const year = p.academicYear.replace('/', '-');
-  const post = async (route: string, body: unknown, key: string) => {
-    const res = await fetch(new URL(route, o.api), {
-      method: 'POST',
-      headers: { ...actorHeaders(o), 'content-type': 'application/json', 'idempotency-key': key },
-      body: JSON.stringify(body),
-    });
-    const json = (await res.json()) as { code?: string; message?: string };
-    if (!res.ok && res.status !== 409)
-      throw new Error(`${route}: ${json.code ?? res.status} ${json.message ?? ''}`);
-  };
+  const api = cliApi(o);
+  // Ids and Idempotency-Keys derive from the report, so a repeated run finds its own records: 409 is an answer.
+  const again = [409];
+  const key = (value: string) => ({ headers: { 'idempotency-key': value } });
   for (const [i, m] of p.meetings.entries()) {
     const meetingId = `imp-${o.school}-${year}-${i + 1}`.slice(0, 64);
-    await post(
-      '/meetings',
-      {
-        id: meetingId,
-        academicYear: p.academicYear,
-        level: m.level,
-        ...(m.association ? { association: m.association } : {}),
-        ...(m.title ? { title: m.title } : {}),
-        date: m.date,
-        timeZone: o.timeZone,
-        agenda: [{ itemId: 'item-1', title: 'Результаты оценочных процедур' }],
-      },
-      `${meetingId}-plan`,
+    await answer(
+      api.POST('/meetings', {
+        ...key(`${meetingId}-plan`),
+        body: {
+          id: meetingId,
+          academicYear: p.academicYear,
+          level: m.level,
+          ...(m.association ? { association: m.association } : {}),
+          ...(m.title ? { title: m.title } : {}),
+          date: m.date,
+          timeZone: o.timeZone,
+          agenda: [{ itemId: 'item-1', title: 'Результаты оценочных процедур' }],
+        },
+      }),
+      again,
     );
-    await post(`/meetings/${meetingId}/held`, {}, `${meetingId}-held`);
+    const meeting = { params: { path: { meetingId } } };
+    await answer(
+      api.POST('/meetings/{meetingId}/held', { ...meeting, ...key(`${meetingId}-held`), body: {} }),
+      again,
+    );
     for (const d of m.decisions) {
       if (!d.executors) continue;
       const decisionId = `${meetingId}-${d.number}`.slice(0, 64);
-      await post(
-        `/meetings/${meetingId}/decisions`,
-        {
-          id: decisionId,
-          number: d.number,
-          wording: d.wording,
-          executors: d.executors,
-          deadline: {
-            ...(d.deadline.asWritten ? { asWritten: d.deadline.asWritten } : {}),
-            parsed: d.deadline.parsed,
+      await answer(
+        api.POST('/meetings/{meetingId}/decisions', {
+          ...meeting,
+          ...key(`${decisionId}-adopt`),
+          body: {
+            id: decisionId,
+            number: d.number,
+            wording: d.wording,
+            executors: d.executors,
+            deadline: {
+              ...(d.deadline.asWritten ? { asWritten: d.deadline.asWritten } : {}),
+              parsed: d.deadline.parsed,
+            },
           },
-        },
-        `${decisionId}-adopt`,
+        }),
+        again,
       );
     }
     process.stdout.write(`записано: ${m.number}. ${m.levelAsWritten}\n`);

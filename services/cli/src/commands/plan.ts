@@ -4,8 +4,9 @@ import { buildPreview, directoryFromJson, type PlanPreview } from '@vsoko/plan-i
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { academicYearOf } from '../../../api/src/plans/academic-year';
+import { answer, cliApi, multipart, type ApiOptions, type Json } from '../api';
 
-interface ImportOptions {
+interface ImportOptions extends ApiOptions {
   school: string;
   past?: string;
   pastRow?: string[];
@@ -13,11 +14,7 @@ interface ImportOptions {
   staff?: string;
   dryRun?: boolean;
   json?: boolean;
-  api: string;
   yes?: boolean;
-  actor: string;
-  role: string;
-  token?: string;
 }
 
 /**
@@ -71,10 +68,10 @@ export function registerPlan(program: Command): void {
         write(options.json ? JSON.stringify(dryRunJson(preview), null, 2) : describe(preview));
         return;
       }
-      const preview = await api(
-        options,
-        '/plans/import',
-        form(bytes, path.basename(file), options, staffJson),
+      const preview = await answer(
+        cliApi(options).POST('/plans/import', {
+          body: multipart(form(bytes, path.basename(file), options, staffJson)),
+        }),
       );
       const pastWindows = pastChoices(options);
       write(
@@ -90,13 +87,8 @@ export function registerPlan(program: Command): void {
   registerTemplate(plan);
 }
 
-interface ApiOptions {
-  api: string;
-  actor: string;
-  role: string;
-  token?: string;
-  json?: boolean;
-}
+/** A template command's options: the API's, and its own named ones. */
+type CommandOptions = ApiOptions & Record<string, string>;
 
 const withApi = (command: Command) =>
   command
@@ -125,7 +117,7 @@ function registerTemplate(plan: Command): void {
       .option('--expected-version <n>', 'версия, которую вы видели (защита от одновременной правки)'),
   )
     .description('Опубликовать шаблон или его новую версию')
-    .action(async (file: string, o: ApiOptions & Record<string, string>) => {
+    .action(async (file: string, o: CommandOptions) => {
       const body = new FormData();
       body.append('file', new Blob([fs.readFileSync(file)]), path.basename(file));
       body.append('districtId', o.district);
@@ -133,7 +125,7 @@ function registerTemplate(plan: Command): void {
       body.append('title', o.title ?? o.id);
       body.append('academicYear', o.year ?? academicYearOf(new Date()));
       if (o.expectedVersion) body.append('expectedVersion', o.expectedVersion);
-      const result = await call(o, 'POST', '/plans/templates', body);
+      const result = await answer(cliApi(o).POST('/plans/templates', { body: multipart(body) }));
       if (o.json) return write(JSON.stringify(result, null, 2));
       write(
         result.recorded
@@ -155,7 +147,7 @@ function registerTemplate(plan: Command): void {
     .description('Принять шаблон в план школы: предпросмотр, затем утверждение')
     .action(async (o: ApiOptions & Record<string, string | boolean>) => {
       const body = {
-        schoolId: o.school,
+        schoolId: String(o.school),
         ...(o.rows
           ? {
               rows: String(o.rows)
@@ -165,14 +157,16 @@ function registerTemplate(plan: Command): void {
           : {}),
         ...(o.version ? { version: Number(o.version) } : {}),
       };
-      const preview = await call(o, 'POST', `/plans/templates/${String(o.template)}/adopt`, body);
+      const preview = await answer(
+        cliApi(o).POST('/plans/templates/{templateId}/adopt', {
+          params: { path: { templateId: String(o.template) } },
+          body,
+        }),
+      );
       if (o.json && !o.yes) return write(JSON.stringify(preview, null, 2));
       write(describeAdoption(preview));
       if (!o.yes) return write(`\nЧтобы утвердить: повторите команду с --yes (импорт ${preview.importId})`);
-      const result = await approve(
-        { ...o, school: String(o.school) } as ImportOptions,
-        String(preview.importId),
-      );
+      const result = await approve(o, String(preview.importId));
       write(summaryOf(result));
     });
   withApi(
@@ -182,9 +176,12 @@ function registerTemplate(plan: Command): void {
       .requiredOption('--template <id>', 'идентификатор шаблона'),
   )
     .description('Что изменилось в шаблоне с версии, принятой школой')
-    .action(async (o: ApiOptions & Record<string, string>) => {
-      const route = `/plans/templates/${o.template}/pending?schoolId=${encodeURIComponent(o.school)}`;
-      const pending = await call(o, 'GET', route);
+    .action(async (o: CommandOptions) => {
+      const pending = await answer(
+        cliApi(o).GET('/plans/templates/{templateId}/pending', {
+          params: { path: { templateId: o.template }, query: { schoolId: o.school } },
+        }),
+      );
       write(o.json ? JSON.stringify(pending, null, 2) : describeAdoption(pending));
     });
   withApi(
@@ -195,12 +192,17 @@ function registerTemplate(plan: Command): void {
       .option('--rows <keys>', 'взять и эти строки, не принятые раньше (через запятую)'),
   )
     .description('Принять последнюю версию шаблона')
-    .action(async (o: ApiOptions & Record<string, string>) => {
+    .action(async (o: CommandOptions) => {
       const body = {
         schoolId: o.school,
         ...(o.rows ? { rows: o.rows.split(',').map((k) => k.trim()) } : {}),
       };
-      const result = await call(o, 'POST', `/plans/templates/${o.template}/accept`, body);
+      const result = await answer(
+        cliApi(o).POST('/plans/templates/{templateId}/accept', {
+          params: { path: { templateId: o.template } },
+          body,
+        }),
+      );
       write(o.json ? JSON.stringify(result, null, 2) : summaryOf(result));
     });
 }
@@ -233,23 +235,6 @@ function summaryOf(result: Json): string {
   for (const f of result.failed) lines.push(`  ${f.procedureId}: ${f.code} ${f.message}`);
   if (result.failed.length > 0) process.exitCode = 2;
   return lines.join('\n');
-}
-
-async function call(
-  options: ApiOptions,
-  method: string,
-  route: string,
-  body?: FormData | Json,
-): Promise<Json> {
-  const isForm = body instanceof FormData;
-  const res = await fetch(new URL(route, options.api), {
-    method,
-    headers: { ...actorHeaders(options), ...(body && !isForm ? { 'content-type': 'application/json' } : {}) },
-    ...(body ? { body: isForm ? body : JSON.stringify(body) } : {}),
-  });
-  const json = (await res.json()) as Json;
-  if (!res.ok) throw new Error(`${json.code ?? res.status}: ${json.message ?? res.statusText}`);
-  return json;
 }
 
 /** One entry per source row, dates as ISO: what `--dry-run --json` promises. */
@@ -351,41 +336,23 @@ function form(bytes: Buffer, name: string, options: ImportOptions, staff?: strin
   return body;
 }
 
-// The API's answers are plain JSON checked by the server; the CLI reads the few fields it prints.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = Record<string, any>;
-
-async function api(options: ImportOptions, route: string, body: FormData): Promise<Json> {
-  const res = await fetch(new URL(route, options.api), {
-    method: 'POST',
-    headers: actorHeaders(options),
-    body,
-  });
-  const json = (await res.json()) as Json;
-  if (!res.ok) throw new Error(`${json.code ?? res.status}: ${json.message ?? res.statusText}`);
-  return json;
-}
-
 /**
  * Approval runs as a workflow in the system: the CLI asks for it to start (202 at once), then follows its
  * progress (GET /plans/imports/:id/approval) with a progress bar. Interrupting the CLI does not stop it.
  */
-async function approve(options: ImportOptions, importId: string, body: Json = {}): Promise<Json> {
-  const res = await fetch(new URL(`/plans/imports/${importId}/approve`, options.api), {
-    method: 'POST',
-    headers: { ...actorHeaders(options), prefer: 'respond-async', 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const approval = (await res.json()) as Json;
-  if (!res.ok) throw new Error(`${approval.code ?? res.status}: ${approval.message ?? res.statusText}`);
+async function approve(options: ApiOptions, importId: string, body: Json = {}): Promise<Json> {
+  const api = cliApi(options);
+  const path = { importId };
+  const approval = await answer(
+    api.POST('/plans/imports/{importId}/approve', {
+      params: { path },
+      headers: { prefer: 'respond-async' },
+      body,
+    }),
+  );
   return withBar('Процедуры', async (onProgress) => {
     for (;;) {
-      const poll = await fetch(new URL(String(approval.progress), options.api), {
-        headers: actorHeaders(options),
-      });
-      const progress = (await poll.json()) as Json;
-      if (!poll.ok)
-        throw new Error(`${progress.code ?? poll.status}: ${progress.message ?? poll.statusText}`);
+      const progress = await answer(api.GET('/plans/imports/{importId}/approval', { params: { path } }));
       onProgress(progress.done, progress.total);
       if (progress.status === 'completed') return { ...approval, ...progress.report };
       if (progress.status === 'failed')
@@ -393,16 +360,6 @@ async function approve(options: ImportOptions, importId: string, body: Json = {}
       await new Promise((r) => setTimeout(r, 300));
     }
   });
-}
-
-/** A session token when given (VSOKO_TOKEN); otherwise the development header stand-in. */
-export function actorHeaders(options: {
-  actor: string;
-  role: string;
-  token?: string;
-}): Record<string, string> {
-  if (options.token) return { Authorization: `Bearer ${options.token}` };
-  return { 'X-Actor-Id': options.actor, 'X-Actor-Role': options.role };
 }
 
 /** A progress bar on stderr for files of more than a screenful; stdout stays clean for --json. */

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { seedTable, SEED_000 } from '../../../../test/fixtures/plans/seed-tables';
 import { academicYearOf } from '../../../api/src/plans/academic-year';
+import { answer, cliApi, multipart } from '../api';
 
 const DISTRICT = { id: 'demo-district', name: 'Демонстрационный район' };
 const SCHOOLS = [
@@ -95,46 +96,27 @@ async function seedAccounts(db: Db, password: string): Promise<string[]> {
 /** Through the running API, as the first school's director: preview the seed 000 plan, then approve it. */
 async function importPlan(options: SeedOptions): Promise<void> {
   const school = SCHOOLS[0];
-  const login = await post(
-    options.api,
-    '/auth/login',
-    {},
-    JSON.stringify({ login: 'director.1', password: options.password }),
-    'application/json',
+  const login = await answer(
+    cliApi({ api: options.api }).POST('/auth/login', {
+      body: { login: 'director.1', password: options.password },
+    }),
   ).catch((e: Error) => {
     throw new Error(`API ${options.api} недоступен (${e.message}): запустите npm start и повторите`);
   });
-  const headers = { Authorization: `Bearer ${login.token as string}` };
+  const api = cliApi({ api: options.api, token: String(login.token) });
   const form = new FormData();
   form.append('file', new Blob([JSON.stringify(seedTable(SEED_000))]), 'plan-000.json');
   form.append('schoolId', school.id);
   form.append('academicYear', academicYearOf(new Date()));
-  const preview = await post(options.api, '/plans/import', headers, form);
-  const result = await post(options.api, `/plans/imports/${String(preview.importId)}/approve`, headers);
+  const preview = await answer(api.POST('/plans/import', { body: multipart(form) }));
+  const result = await answer(
+    api.POST('/plans/imports/{importId}/approve', {
+      params: { path: { importId: String(preview.importId) } },
+    }),
+  );
   write(
     `План ВСОКО (seed 000) в ${school.id}: запланировано ${result.scheduled.length}, уже были ${result.alreadyThere.length}, ошибок ${result.failed.length}`,
   );
-}
-
-// The API's answers are plain JSON checked by the server; the seed reads the few fields it prints.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = Record<string, any>;
-
-async function post(
-  api: string,
-  route: string,
-  headers: Record<string, string>,
-  body?: string | FormData,
-  contentType?: string,
-): Promise<Json> {
-  const res = await fetch(new URL(route, api), {
-    method: 'POST',
-    headers: { ...headers, ...(contentType ? { 'content-type': contentType } : {}) },
-    ...(body === undefined ? {} : { body }),
-  });
-  const json = (await res.json()) as Json;
-  if (!res.ok) throw new Error(`${route}: ${json.code ?? res.status} ${json.message ?? ''}`);
-  return json;
 }
 
 /** MONGODB_URL, or where `npm start` put its embedded FerretDB (it writes endpoints.json beside its data). */
