@@ -1,4 +1,5 @@
-import type { DecisionAdopted, EffectivenessAssessed } from './events';
+import type { EscalationAddressee } from '../procedure/values';
+import type { DecisionAdopted, DecisionNotificationRecorded, EffectivenessAssessed } from './events';
 import type { Deadline, EvidenceRef, Executors } from './values';
 
 type Command<Type extends string, Data> = { type: Type; data: Data };
@@ -40,9 +41,10 @@ export type RemindOfDeadline = Command<
   { decisionId: string; due: string; daysBefore: number; dueAt: string }
 >;
 
+/** `dueOn`: the working day the deadline fell due on, when the school's calendar moved it off a day off. */
 export type MarkDeadlineMissed = Command<
   'MarkDeadlineMissed',
-  { decisionId: string; due: string; dueAt: string }
+  { decisionId: string; due: string; dueAt: string; dueOn?: string }
 >;
 
 export type MarkCheckInMissed = Command<
@@ -50,13 +52,20 @@ export type MarkCheckInMissed = Command<
   { decisionId: string; dueOn: string; dueAt: string }
 >;
 
+/** Without `step`: the single escalation to the director of decisions watched before escalation chains. */
 export type EscalateDecision = Command<
   'EscalateDecision',
-  { decisionId: string; due: string; dueAt: string }
+  { decisionId: string; due: string; dueAt: string; step?: number; to?: EscalationAddressee }
 >;
 
 export type DecisionTimerCommand =
   RemindOfDeadline | MarkDeadlineMissed | MarkCheckInMissed | EscalateDecision;
+
+/** How a mail about a recorded fact went, reported by the decision's workflow as the system. */
+export type RecordDecisionNotification = Command<
+  'RecordDecisionNotification',
+  DecisionNotificationRecorded['data']
+>;
 
 export type DecisionCommand =
   | AdoptDecision
@@ -67,5 +76,6 @@ export type DecisionCommand =
   | WithdrawDecision
   | RecordCheckIn
   | AssessEffectiveness
-  | DecisionTimerCommand;
+  | DecisionTimerCommand
+  | RecordDecisionNotification;
 export type DecisionCommandType = DecisionCommand['type'];

@@ -1,5 +1,5 @@
 import type { DomainEvent } from '../shared';
-import type { Responsible } from '../procedure/values';
+import type { EscalationAddressee, Responsible } from '../procedure/values';
 import type { AdoptedBy, Deadline, DecisionScope, Evidence, Executors, Verdict } from './values';
 
 /*
@@ -64,15 +64,43 @@ export type DecisionDeadlineApproaching = DomainEvent<
   { decisionId: string; due: string; daysBefore: number; wording: string; responsible: Responsible }
 >;
 
+/** `dueOn`: the working day it fell due on, when the school's calendar moved the deadline off a day off. */
 export type DecisionDeadlineMissed = DomainEvent<
   'DecisionDeadlineMissed',
-  { decisionId: string; due: string; wording: string; responsible: Responsible }
+  { decisionId: string; due: string; wording: string; responsible: Responsible; dueOn?: string }
 >;
 
-/** The lateness lasted past the school's grace period: the director is told. */
+/**
+ * The lateness went on: step `step` of the school's escalation chain chases `to`. Events recorded before
+ * chains have neither: the director was told once, after the grace period.
+ */
 export type DecisionEscalated = DomainEvent<
   'DecisionEscalated',
-  { decisionId: string; due: string; wording: string; responsible: Responsible }
+  {
+    decisionId: string;
+    due: string;
+    wording: string;
+    responsible: Responsible;
+    step?: number;
+    to?: EscalationAddressee;
+  }
+>;
+
+/** The mail about the fact at `aboutRevision` of the decision's stream: delivered to `recipient`, or not. */
+export type DecisionNotificationRecorded = DomainEvent<
+  'DecisionNotificationRecorded',
+  {
+    decisionId: string;
+    notificationId: string;
+    aboutRevision: number;
+    aboutType: string;
+    channel: 'email';
+    outcome: 'sent' | 'failed';
+    /** The address mailed, or who it was meant for when there was none. */
+    recipient: string;
+    attempt: number;
+    error?: string;
+  }
 >;
 
 /** «Не эффективно» re-opens the question: the decision goes back on the next meeting's agenda. */
@@ -93,6 +121,7 @@ export type DecisionStreamEvent =
   | DecisionDeadlineApproaching
   | DecisionDeadlineMissed
   | DecisionEscalated
+  | DecisionNotificationRecorded
   | EffectivenessAssessed;
 export type DecisionStreamEventType = DecisionStreamEvent['type'];
 
@@ -108,6 +137,7 @@ const EVENT_TYPES = {
   DecisionDeadlineApproaching: true,
   DecisionDeadlineMissed: true,
   DecisionEscalated: true,
+  DecisionNotificationRecorded: true,
   EffectivenessAssessed: true,
 } satisfies Record<DecisionStreamEventType, true>;
 

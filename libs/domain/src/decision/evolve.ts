@@ -15,6 +15,7 @@ export function evolveDecision(state: DecisionState, event: DecisionStreamEvent)
       remindersSent: [],
       overdue: false,
       escalated: false,
+      escalations: 0,
       checkIns: [],
       executions: [],
       assessments: [],
@@ -32,6 +33,7 @@ export function evolveDecision(state: DecisionState, event: DecisionStreamEvent)
         remindFrom: event.data.changedOn,
         overdue: false,
         escalated: false,
+        escalations: 0,
       };
     case 'EvidenceAttached': {
       const { decisionId: _id, ...evidence } = event.data;
@@ -55,7 +57,9 @@ export function evolveDecision(state: DecisionState, event: DecisionStreamEvent)
     case 'DecisionDeadlineMissed':
       return { ...state, overdue: true };
     case 'DecisionEscalated':
-      return { ...state, escalated: true };
+      return { ...state, escalated: true, escalations: (state.escalations ?? 0) + 1 };
+    case 'DecisionNotificationRecorded':
+      return state;
     case 'EffectivenessAssessed': {
       const { verdict, indicator, assessedOn, note } = event.data;
       const assessment = { verdict, indicator, assessedOn, ...(note !== undefined ? { note } : {}) };
@@ -64,7 +68,9 @@ export function evolveDecision(state: DecisionState, event: DecisionStreamEvent)
         status: verdict === 'not-effective' ? 'reopened' : 'assessed',
         assessments: [...state.assessments, assessment],
         // A re-opened question is watched afresh: its old lateness and reminders are history.
-        ...(verdict === 'not-effective' ? { overdue: false, escalated: false, remindFrom: assessedOn } : {}),
+        ...(verdict === 'not-effective'
+          ? { overdue: false, escalated: false, escalations: 0, remindFrom: assessedOn }
+          : {}),
       };
     }
     default:

@@ -31,6 +31,8 @@ export interface DecisionBase extends Readonly<DecisionAdopted['data']> {
   /** Both refer to the deadline in force and are cleared by a change of deadline. */
   overdue: boolean;
   escalated: boolean;
+  /** Escalation steps taken for the deadline in force (absent in states carried from before chains). */
+  escalations?: number;
   checkIns: readonly CheckIn[];
   executions: readonly Execution[];
   assessments: readonly Assessment[];

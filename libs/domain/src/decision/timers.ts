@@ -1,5 +1,8 @@
 import { addDays, atLocalTime, endOfLocalDay, isLocalTime, isTimeZone, toIsoInstant } from '../shared';
-import { DEFAULT_TIMER_POLICY, type TimerPolicy } from '../procedure/timers';
+import { escalationStep, reminderDays as chasedReminderDays } from '../procedure/chase';
+import { DEFAULT_TIMER_POLICY, type Chase, type TimerPolicy } from '../procedure/timers';
+import { dueDayOf, nextWorkingDay } from '../school/calendar/working-days';
+import type { WorkingDays } from '../school/calendar/values';
 import { standingCheckIns } from './calendar';
 import type { DecisionTimerCommand } from './commands';
 import { dueDateOf } from './rules';
@@ -32,14 +35,77 @@ export function pendingDecisionTimers(state: DecisionState, policy: TimerPolicy)
       ? policy.escalationGraceDays
       : DEFAULT_TIMER_POLICY.escalationGraceDays;
   const endOf = (day: string) => toIsoInstant(endOfLocalDay(day, zone));
+  const morningOf = (day: string) => toIsoInstant(atLocalTime(day, time, zone));
+  const days = policy.workingDays;
   const timers = [
-    ...deadlineTimers(state, policy.reminderDaysBefore, grace, endOf, (day) =>
-      toIsoInstant(atLocalTime(day, time, zone)),
-    ),
-    ...checkInTimers(state, endOf),
+    ...(policy.chase
+      ? chasedDeadlineTimers(state, policy.reminderDaysBefore, policy.chase, days, endOf, morningOf)
+      : deadlineTimers(state, policy.reminderDaysBefore, grace, endOf, morningOf)),
+    // A check-in on a day off is due at the end of the next working day.
+    ...checkInTimers(state, (day) => endOf(days ? nextWorkingDay(days, day) : day)),
   ];
   return timers.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
+
+/**
+ * With an escalation chain: the deadline moves off a day off (if the school's policy says so), reminders
+ * move back to the last working day before it, and after it the chain's steps chase one addressee after
+ * another, on working days, then the last one again until the decision is done.
+ */
+function chasedDeadlineTimers(
+  state: ActiveDecision,
+  reminderDays: readonly number[],
+  chase: Chase,
+  days: WorkingDays | undefined,
+  endOf: (day: string) => string,
+  morningOf: (day: string) => string,
+): PendingDecisionTimer[] {
+  const due = dueDateOf(state.deadline.parsed);
+  if (due === null || due < state.remindFrom) return [];
+  const dueOn = dueDayOf(days, due);
+  const { decisionId } = state;
+  if (state.overdue) {
+    const k = state.escalations ?? (state.escalated ? 1 : 0);
+    const step = escalationStep(chase, dueOn, k, days);
+    if (!step) return [];
+    const at = later(morningOf(step.day), endOf(dueOn));
+    return [
+      {
+        kind: 'escalation',
+        at,
+        command: { type: 'EscalateDecision', data: { decisionId, due, dueAt: at, step: k, to: step.to } },
+      },
+    ];
+  }
+  const reminders = chasedReminderDays(reminderDays, dueOn, days)
+    .filter(({ day }) => day >= state.remindFrom)
+    .filter(
+      ({ daysBefore }) => !state.remindersSent.some((r) => r.due === due && r.daysBefore === daysBefore),
+    )
+    .map(({ daysBefore, day }): PendingDecisionTimer => {
+      const at = morningOf(day);
+      return {
+        kind: 'reminder',
+        at,
+        command: { type: 'RemindOfDeadline', data: { decisionId, due, daysBefore, dueAt: at } },
+      };
+    });
+  const at = endOf(dueOn);
+  return [
+    ...reminders,
+    {
+      kind: 'deadline-missed',
+      at,
+      command: {
+        type: 'MarkDeadlineMissed',
+        data: { decisionId, due, dueAt: at, ...(dueOn !== due ? { dueOn } : {}) },
+      },
+    },
+  ];
+}
+
+/** The later of two ISO instants (both as `toISOString` writes them, so they compare as text). */
+const later = (a: string, b: string) => (b > a ? b : a);
 
 function deadlineTimers(
   state: ActiveDecision,

@@ -11,3 +11,4 @@ export * from './timers';
 export * from './decider';
 export { ADMINISTRATOR_ROLES, MAX_DEADLINE_YEARS, isAdministrator, isResponsible } from './rules';
 export * from './not-found';
+export * from './chase';

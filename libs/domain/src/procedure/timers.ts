@@ -2,7 +2,8 @@ import { addDays, atLocalTime, endOfLocalDay, isLocalTime, isTimeZone, toIsoInst
 import type { TimerCommand } from './commands';
 import { pendingStage } from './stages';
 import type { ActiveProcedure, Decision, ProcedureState } from './state';
-import type { Stage, TimerKind } from './values';
+import type { WorkingDays } from '../school/calendar/values';
+import type { EscalationStep, Stage, TimerKind } from './values';
 
 /** A school's rules for watching deadlines. */
 export interface TimerPolicy {
@@ -16,6 +17,20 @@ export interface TimerPolicy {
   reminderTime?: string;
   /** Days after the previous stage by which a later stage is due; a stage not listed is not watched. */
   stageDueDays?: Partial<Record<Exclude<Stage, 'performance'>, number>>;
+  /**
+   * The escalation chain (issue 15). Absent for work scheduled before chains existed: then lateness is
+   * escalated once, to the director, after `escalationGraceDays`, as it always was.
+   */
+  chase?: Chase;
+  /** The school's working days around the deadline; absent: every day is a working day. */
+  workingDays?: WorkingDays;
+}
+
+/** Who is chased when, after a deadline, and what happens before a window opens. */
+export interface Chase {
+  preparationDaysBefore: readonly number[];
+  escalation: readonly EscalationStep[];
+  repeatEveryDays: number;
 }
 
 export const DEFAULT_TIMER_POLICY = {

@@ -129,10 +129,59 @@ export interface NotificationTopic {
   daysBefore?: number;
 }
 
-/** Per school: how many days before a decision's deadline to remind, and how long after it to escalate. */
+/** Who is chased at a step of an escalation chain: the responsible, a deputy, the director, the district's inspector. */
+export const ESCALATION_ADDRESSEES = ['responsible', 'deputy', 'director', 'inspector'] as const;
+export type EscalationAddressee = (typeof ESCALATION_ADDRESSEES)[number];
+
+export const ESCALATION_ADDRESSEE_TITLES: Record<EscalationAddressee, string> = {
+  responsible: 'ответственный',
+  deputy: 'заместитель директора',
+  director: 'директор',
+  inspector: 'инспектор района',
+};
+
+/** One step after a missed deadline: `afterDays` days after it (moved to a working day), `to` is chased. */
+export interface EscalationStep {
+  afterDays: number;
+  to: EscalationAddressee;
+}
+
+/**
+ * Per school: how many days before a decision's deadline to remind, and how long after it to escalate. The
+ * optional fields are the escalation chain (issue 15); settings recorded before it lack them and mean the
+ * defaults of `DEFAULT_CHASE`.
+ */
 export interface ReminderSettings {
   daysBefore: number[];
   escalationGraceDays: number;
+  /** Days before a window opens at which the responsible is told to prepare. */
+  preparationDaysBefore?: number[];
+  /** Steps after a missed deadline, in order of `afterDays`. */
+  escalation?: EscalationStep[];
+  /** After the last step the last addressee is chased again every so many days; 0 stops after the last step. */
+  repeatEveryDays?: number;
+  /** A window's end or a deadline on a day off: moved to the next working day (default) or kept. */
+  dayOffPolicy?: 'next-working-day' | 'keep';
 }
 
-export const REMINDER_LIMITS = { maxDaysBefore: 60, maxReminders: 5, maxGraceDays: 30 } as const;
+/** The chain a school gets until its director changes it. */
+export const DEFAULT_CHASE = {
+  preparationDaysBefore: [3],
+  escalation: [
+    { afterDays: 1, to: 'responsible' },
+    { afterDays: 3, to: 'deputy' },
+    { afterDays: 5, to: 'director' },
+    { afterDays: 10, to: 'inspector' },
+  ],
+  repeatEveryDays: 7,
+  dayOffPolicy: 'next-working-day',
+} as const satisfies Required<Omit<ReminderSettings, 'daysBefore' | 'escalationGraceDays'>>;
+
+export const REMINDER_LIMITS = {
+  maxDaysBefore: 60,
+  maxReminders: 5,
+  maxGraceDays: 30,
+  maxSteps: 8,
+  maxAfterDays: 90,
+  maxRepeatDays: 60,
+} as const;

@@ -1,1 +1,3 @@
 export * from './school-settings';
+export * from './calendar';
+export * from './calendar-in-force';

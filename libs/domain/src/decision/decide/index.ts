@@ -10,6 +10,7 @@ import { escalateDecision } from './escalate-decision';
 import { markCheckInMissed } from './mark-check-in-missed';
 import { markDeadlineMissed } from './mark-deadline-missed';
 import { reassignDecision } from './reassign-decision';
+import { recordDecisionNotification } from './record-notification';
 import { recordCheckIn } from './record-check-in';
 import { recordDecisionExecution } from './record-execution';
 import { remindOfDeadline } from './remind-of-deadline';
@@ -46,6 +47,8 @@ export function decideDecision(
       return markCheckInMissed(command, state, ctx);
     case 'EscalateDecision':
       return escalateDecision(command, state, ctx);
+    case 'RecordDecisionNotification':
+      return recordDecisionNotification(command, state, ctx);
     default:
       return assertNever(command);
   }

@@ -10,13 +10,19 @@ export function markDeadlineMissed(
   state: DecisionState,
   ctx: CommandContext,
 ): DecisionStreamEvent[] {
-  const { decisionId, due, dueAt } = command.data;
+  const { decisionId, due, dueAt, dueOn } = command.data;
   const current = decisionTimerTarget(state, decisionId, ctx, dueAt);
   if (!current || current.overdue || dueDateOf(current.deadline.parsed) !== due) return [];
   return [
     {
       type: 'DecisionDeadlineMissed',
-      data: { decisionId, due, wording: current.wording, responsible: current.executors.lead },
+      data: {
+        decisionId,
+        due,
+        wording: current.wording,
+        responsible: current.executors.lead,
+        ...(dueOn !== undefined && dueOn !== due ? { dueOn } : {}),
+      },
     },
   ];
 }

@@ -1,0 +1,34 @@
+import { academicYearOf } from '../procedure/calendar';
+import { DEFAULT_CHASE, type ReminderSettings } from '../procedure/values';
+import { workingDaysOf } from './calendar/working-days';
+import type { SchoolCalendar, WorkingDays } from './calendar/values';
+import type { SchoolSettingsState } from './school-settings';
+
+/**
+ * The school's calendars for the academic year of `day` and the next one (a deadline in June escalates into
+ * the summer, a December one into January), under the school's day-off policy. Null when the school has no
+ * calendar for either year: then only the dates as written count, as before calendars existed.
+ */
+export function workingDaysAround(state: SchoolSettingsState, day: string): WorkingDays | null {
+  const year = academicYearOf(day);
+  const next = academicYearOf(`${Number(year.slice(0, 4)) + 1}-09-01`);
+  const calendars = [year, next]
+    .map((y) => state.calendars?.[y]?.calendar)
+    .filter((c): c is SchoolCalendar => c !== undefined);
+  if (calendars.length === 0) return null;
+  return workingDaysOf(calendars, state.reminders?.dayOffPolicy ?? DEFAULT_CHASE.dayOffPolicy);
+}
+
+/** The school's chase settings with the chain's defaults filled in where it set none. */
+export function chaseSettingsOf(
+  reminders: ReminderSettings | null,
+): Required<
+  Pick<ReminderSettings, 'preparationDaysBefore' | 'escalation' | 'repeatEveryDays' | 'dayOffPolicy'>
+> {
+  return {
+    preparationDaysBefore: reminders?.preparationDaysBefore ?? [...DEFAULT_CHASE.preparationDaysBefore],
+    escalation: reminders?.escalation ?? DEFAULT_CHASE.escalation.map((s) => ({ ...s })),
+    repeatEveryDays: reminders?.repeatEveryDays ?? DEFAULT_CHASE.repeatEveryDays,
+    dayOffPolicy: reminders?.dayOffPolicy ?? DEFAULT_CHASE.dayOffPolicy,
+  };
+}

@@ -1,0 +1,4 @@
+export * from './values';
+export * from './working-days';
+export * from './rules';
+export * from './russian-defaults';
