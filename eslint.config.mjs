@@ -39,7 +39,7 @@ export default tseslint.config(
       'workflows/**/*.spec.ts',
       'workflows/**/*.int-spec.ts',
       'workflows/**/activities.ts',
-      'workflows/**/histories/*.ts',
+      'workflows/testing/**/*.ts',
     ],
     rules: {
       'no-restricted-imports': [

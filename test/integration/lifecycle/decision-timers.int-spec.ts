@@ -24,7 +24,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createProcedureWorker } from '../../../services/worker/src/create-worker';
-import { recordHistory } from '../../../workflows/procedure/histories/record';
+import { recordHistory } from '../../../workflows/testing/histories';
 import { timeSkippingEnvironment } from './time-skipping';
 
 const SCHOOL = 'school-dt';

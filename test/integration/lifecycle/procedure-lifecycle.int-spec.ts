@@ -21,10 +21,11 @@ import { ProcedureClient } from '../../../workflows/procedure/client';
 import { createNotificationsWorker } from '../../../services/worker/src/create-notifications-worker';
 import { createProcedureWorker } from '../../../services/worker/src/create-worker';
 import { STAFF_COLLECTION, type StaffMember } from '../../../workflows/notifications/activities';
-import { recordHistory } from '../../../workflows/procedure/histories/record';
+import { recordHistory } from '../../../workflows/testing/histories';
 import { capturedMail } from './mail';
 import { timeSkippingEnvironment } from './time-skipping';
 
+const HISTORIES = path.join(__dirname, '..', '..', '..', 'workflows', 'procedure', 'histories');
 const SCHOOL = 'school-lc';
 
 const minDate = (a: string, b: string) => (a < b ? a : b);
@@ -283,7 +284,7 @@ describe('a procedure lives its whole life on Temporal, with days passing (time-
 
     const handle = env.client.workflow.getHandle(procedureWorkflowId(id));
     expect((await handle.result()).status).toBe('closed');
-    await recordHistory('lifecycle-closed', await handle.fetchHistory());
+    await recordHistory('lifecycle-closed', await handle.fetchHistory(), HISTORIES);
     const final = await types(id);
     expect(final.filter((t) => !t.startsWith('Notification'))).toEqual([
       'ProcedureScheduled',
@@ -322,7 +323,7 @@ describe('a procedure lives its whole life on Temporal, with days passing (time-
     );
     const handle = env.client.workflow.getHandle(procedureWorkflowId(id));
     expect((await handle.result()).status).toBe('cancelled');
-    await recordHistory('lifecycle-cancelled', await handle.fetchHistory());
+    await recordHistory('lifecycle-cancelled', await handle.fetchHistory(), HISTORIES);
     const events = await store.readStream(`procedure-${id}`);
     expect(events.map((e) => e.type)).toEqual(['ProcedureScheduled', 'ProcedureCancelled']);
     expect(events[1].data).toMatchObject({ reason: 'Исключена из плана приказом № 12' });
@@ -430,6 +431,7 @@ describe('a procedure lives its whole life on Temporal, with days passing (time-
     await recordHistory(
       'lifecycle-recheck',
       await env.client.workflow.getHandle(procedureWorkflowId(id)).fetchHistory(),
+      HISTORIES,
     );
   });
 });

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
-import { recordHistory } from '../../../workflows/procedure/histories/record';
+import { recordHistory } from '../../../workflows/testing/histories';
 import { meetingDiscussionsWorkflowId } from '../../../workflows/meeting/definitions';
 import type { MeetingDiscussionsReport } from '../../../workflows/meeting/definitions';
 import { json, startServices, type JsonBody, type Services } from '../harness';
