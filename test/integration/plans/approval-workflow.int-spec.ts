@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import * as path from 'node:path';
+import { recordHistory } from '../../../workflows/testing/histories';
 import { nextAcademicYear } from '../../fixtures/plans/years';
 import { json, startServices, type Services } from '../harness';
 
 const YEAR = nextAcademicYear().year;
+const HISTORIES = path.join(__dirname, '..', '..', '..', 'workflows', 'plan-approval', 'histories');
 const CSV = [
   '№;Мероприятие;Срок;Ответственный;Результат',
   ...Array.from(
@@ -66,6 +69,11 @@ describe('the approval fan-out runs as a workflow a client can follow', () => {
     expect(done.body).toMatchObject({ status: 'completed', done: 12, total: 12, report: { failed: [] } });
     expect(done.body.report.scheduled).toHaveLength(12);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    await recordHistory(
+      'plan-approval',
+      await s.temporal.workflow.getHandle(accepted.workflowId as string).fetchHistory(),
+      HISTORIES,
+    );
     expect((await progressOf(stranger)).status).toBe(404);
 
     const again = await json(
