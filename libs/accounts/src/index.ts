@@ -8,3 +8,6 @@ export * from './secrets/scrypt-hash';
 export * from './secrets/tokens';
 export * from './store/documents';
 export * from './store/directory';
+export * from './store/credentials';
+export * from './passwords/password-policy';
+export * from './mail/account-mail';

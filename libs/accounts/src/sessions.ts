@@ -4,6 +4,7 @@ import type { Principal } from './principal';
 import { resolveUserPrincipal } from './resolve-principal';
 import { hashSecret, verifySecret } from './secrets/scrypt-hash';
 import { newSessionToken, SESSION_PREFIX, sessionIdOf } from './secrets/tokens';
+import { CredentialStore } from './store/credentials';
 import { Directory, LOGIN_PATTERN } from './store/directory';
 import { COLLECTIONS, type SessionDocument, type UserDocument } from './store/documents';
 
@@ -19,20 +20,31 @@ let decoyHash: Promise<string> | undefined;
 /** Opaque bearer tokens: issued at login, looked up by digest, expiring, revocable one by one or all at once. */
 export class Sessions {
   private readonly directory: Directory;
+  private readonly credentials: CredentialStore;
 
   constructor(
     private readonly db: Db,
     private readonly ttlMs: number,
   ) {
     this.directory = new Directory(db);
+    this.credentials = new CredentialStore(db);
   }
 
   async login(login: string, password: string, now: Date): Promise<SessionIssued> {
     const normalized = login.trim().toLowerCase();
     const user = LOGIN_PATTERN.test(normalized) ? await this.directory.user(normalized) : null;
     decoyHash ??= hashSecret('decoy');
-    const ok = await verifySecret(password, user?.passwordHash ?? (await decoyHash));
-    if (!user || !ok || user.disabled) throw invalidCredentials();
+    // The credentials store holds the password chosen through a mailed link (null: taken away by a forced
+    // reset); a person set up before it (the seed, the CLI) still has the directory's hash.
+    const stored = user ? await this.credentials.passwordHashOf(user._id) : undefined;
+    const hash = stored === undefined ? user?.passwordHash : stored;
+    const ok = await verifySecret(password, hash || (await decoyHash));
+    if (!user || !hash || !ok || user.disabled) throw invalidCredentials();
+    return this.open(user, now);
+  }
+
+  /** A new session for a person who has just proved who they are (a password, or a mailed link and a new password). */
+  async open(user: UserDocument, now: Date): Promise<SessionIssued> {
     const token = newSessionToken();
     const expiresAt = new Date(now.getTime() + this.ttlMs);
     await this.sessions().insertOne({ _id: sessionIdOf(token), userId: user._id, createdAt: now, expiresAt });
@@ -53,10 +65,13 @@ export class Sessions {
     await this.sessions().updateOne({ _id: sessionId }, { $set: { revokedAt: now } });
   }
 
-  /** Ends every session of a person (password change, dismissal). A scan, but of an administrative act. */
-  async revokeAllOf(userId: string, now: Date): Promise<number> {
+  /**
+   * Ends every session of a person (password change or reset, dismissal), but `keep` (the session that changed
+   * the password). A scan, but of an administrative act.
+   */
+  async revokeAllOf(userId: string, now: Date, keep?: string): Promise<number> {
     const result = await this.sessions().updateMany(
-      { userId, revokedAt: { $exists: false } },
+      { userId, revokedAt: { $exists: false }, ...(keep ? { _id: { $ne: keep } } : {}) },
       { $set: { revokedAt: now } },
     );
     return result.modifiedCount;

@@ -148,6 +148,28 @@ export class VsokoConfig {
   @Min(1, { message: 'LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: не меньше 1' })
   LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE = 30;
 
+  /** Address people open the application at, for the links in invitation and reset mails; default http://HOST:PORT. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, {
+    message: 'PUBLIC_URL: ожидается http(s)://адрес, например https://vsoko.school.ru',
+  })
+  PUBLIC_URL?: string;
+
+  /** How long an invitation link (first sign-in) works. */
+  @Transform(toInt)
+  @IsInt({ message: 'INVITATION_TTL_HOURS: целое число часов' })
+  @Min(1, { message: 'INVITATION_TTL_HOURS: от 1 до 720 часов' })
+  @Max(720, { message: 'INVITATION_TTL_HOURS: от 1 до 720 часов' })
+  INVITATION_TTL_HOURS = 168;
+
+  /** How long a password reset link works. */
+  @Transform(toInt)
+  @IsInt({ message: 'PASSWORD_RESET_TTL_MINUTES: целое число минут' })
+  @Min(5, { message: 'PASSWORD_RESET_TTL_MINUTES: от 5 до 1440 минут' })
+  @Max(1440, { message: 'PASSWORD_RESET_TTL_MINUTES: от 5 до 1440 минут' })
+  PASSWORD_RESET_TTL_MINUTES = 60;
+
   /** Bytes of one JSON request body; a larger one is refused with 413 before it is parsed. */
   @Transform(toInt)
   @IsInt({ message: 'BODY_MAX_BYTES: целое число байт' })
@@ -202,6 +224,11 @@ export class VsokoConfig {
   })
   WORKER_METRICS_ADDRESS?: string;
 
+  /** Where links in mail point: PUBLIC_URL, or this API's own address. */
+  get publicUrl(): string {
+    return (this.PUBLIC_URL ?? `http://${this.HOST}:${this.PORT}`).replace(/\/$/, '');
+  }
+
   get corsOrigins(): string[] {
     return (this.CORS_ORIGINS ?? '')
       .split(',')
@@ -247,6 +274,9 @@ export const KNOWN_VARIABLES = [
   'UPLOAD_MAX_EXPANDED_BYTES',
   'UPLOAD_MAX_ENTRIES',
   'METRICS_TOKEN',
+  'PUBLIC_URL',
+  'INVITATION_TTL_HOURS',
+  'PASSWORD_RESET_TTL_MINUTES',
   'WORKER_METRICS_ADDRESS',
 ];
 

@@ -6,3 +6,4 @@ export * from './school';
 export * from './meeting';
 export * from './decision';
 export * from './organisation';
+export * from './credentials';

@@ -58,3 +58,11 @@ export function districtStreamName(districtId: string): string {
 export function personStreamName(personId: string): string {
   return `person-${personId}`;
 }
+
+/**
+ * `credentials-deputy.1`: one person's sign-in credentials (invitations, password changes and resets), apart from
+ * their place in the organisation. It holds facts and token digests only, never a password or its hash.
+ */
+export function credentialsStreamName(personId: string): string {
+  return `credentials-${personId}`;
+}

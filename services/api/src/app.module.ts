@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
+import { CredentialsModule } from './credentials/credentials.module';
 import { CalendarFeedsModule } from './calendar-feeds/calendar-feeds.module';
 import { DecisionRecordsModule } from './decisions/decisions.module';
 import { HealthModule } from './health/health.module';
@@ -17,6 +18,7 @@ import { SchoolsModule } from './schools/schools.module';
     InfrastructureModule,
     ObservabilityModule,
     AuthModule,
+    CredentialsModule,
     HealthModule,
     ProceduresModule,
     SchoolsModule,

@@ -54,7 +54,15 @@ describe('hostile input at every endpoint', () => {
     return { status: res.status, answer };
   }
 
-  const clearRefusal = (status: number, answer: string) => {
+  /**
+   * A reset request answers every well-formed login alike (202), so that nobody learns which logins exist; a
+   * hostile body that happens to be a short string under `login` is such a request, and changes nothing.
+   */
+  const sameForEveryLogin = (route: string, status: number, answer: string) =>
+    route === 'POST /auth/password-reset' && status === 202 && answer.includes('ссылка для сброса пароля');
+
+  const clearRefusal = (status: number, answer: string, route = '') => {
+    if (sameForEveryLogin(route, status, answer)) return true;
     if (status < 400 || status >= 500) return false;
     const body = JSON.parse(answer) as { code?: unknown; message?: unknown };
     return typeof body.code === 'string' && typeof body.message === 'string' && body.message.length > 0;
@@ -64,7 +72,8 @@ describe('hostile input at every endpoint', () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...writes), hostileBody, async (route, body) => {
         const { status, answer } = await post(route, JSON.stringify(body), 'application/json');
-        if (!clearRefusal(status, answer)) throw new Error(`${route}: ${status} ${answer.slice(0, 300)}`);
+        if (!clearRefusal(status, answer, route))
+          throw new Error(`${route}: ${status} ${answer.slice(0, 300)}`);
       }),
       { numRuns: 400 },
     );

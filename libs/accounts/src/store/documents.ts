@@ -7,6 +7,8 @@ export const COLLECTIONS = {
   users: 'users',
   sessions: 'sessions',
   apiKeys: 'api_keys',
+  credentials: 'credentials',
+  credentialLinks: 'credential_links',
 } as const;
 
 export interface DistrictDocument {

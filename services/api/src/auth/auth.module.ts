@@ -36,5 +36,6 @@ import { TenantResponseInterceptor } from './tenant-response.interceptor';
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_INTERCEPTOR, useClass: TenantResponseInterceptor },
   ],
+  exports: [Sessions],
 })
 export class AuthModule {}

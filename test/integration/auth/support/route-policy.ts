@@ -21,6 +21,13 @@ const LISTED: Record<string, Admission> = {
   'GET /auth/me': 'any-principal',
   'POST /auth/logout': 'any-principal',
   'POST /auth/api-keys': { roles: ['director'], integrations: false },
+  // Passwords (services/api/src/credentials): links carry their own proof; a change needs the session's person.
+  'POST /auth/invitation/accept': 'public',
+  'POST /auth/password-reset': 'public',
+  'POST /auth/password-reset/complete': 'public',
+  'POST /auth/password': 'any-principal',
+  'POST /auth/accounts/{personId}/invitation': { roles: ['director'], integrations: false },
+  'POST /auth/accounts/{personId}/password-reset': { roles: ['director'], integrations: false },
   'DELETE /auth/api-keys/{keyId}': { roles: ['director'], integrations: false },
   // Other capabilities' routes with their own @Allow / @AnyPrincipal: listed so that a change is a decision.
   'POST /plans/templates': 'any-principal',
