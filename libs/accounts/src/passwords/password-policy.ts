@@ -71,7 +71,7 @@ export function checkNewPassword(password: string, context: PasswordContext = {}
   if (length > PASSWORD_MAX_LENGTH) {
     refuse('PASSWORD_TOO_LONG', `Пароль длиннее ${PASSWORD_MAX_LENGTH} символов`);
   }
-  if (/[\u0000-\u001f\u007f]/.test(normalized)) {
+  if ([...normalized].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) {
     refuse('PASSWORD_INVALID_CHARACTER', 'В пароле есть управляющие символы (перевод строки, табуляция)');
   }
   const lower = canonical(normalized);
