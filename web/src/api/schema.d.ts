@@ -1669,6 +1669,11 @@ export interface components {
             parentProcedureId?: string;
             responsible: components["schemas"]["ResponsibleDto"];
             resultForm?: string;
+            /**
+             * @description Как используются результаты: meeting — обсуждаются на заседании, document — итог только документ (процедура закрывается после анализа). Если не задано — по форме представления результатов («Информация на сайт» → document).
+             * @enum {string}
+             */
+            resultUse?: "meeting" | "document";
             /** @example school-1 */
             schoolId: string;
             /**

@@ -17,6 +17,10 @@ import type { DateWindow, DocumentRef, Figure, OverdueSubject, Responsible, Stag
 
 type Command<Type extends string, Data> = { type: Type; data: Data };
 
+/**
+ * `resultUse` given as 'meeting' or 'document' overrides what the plan row's result form says; absent, the form
+ * decides (result-use.ts).
+ */
 export type ScheduleProcedure = Command<'ScheduleProcedure', ProcedureScheduled['data']>;
 
 export type RescheduleProcedure = Command<

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../shared';
+import type { ResultUse } from './result-use';
 import type {
   ActiveStatus,
   DateWindow,
@@ -32,6 +33,12 @@ export type ProcedureScheduled = DomainEvent<
     object?: string;
     method?: string;
     resultForm?: string;
+    /**
+     * 'document': the results end in a document (information for the site, the paperwork, a list) and the
+     * procedure closes after its analysis. Absent: they go to a meeting, as for every procedure scheduled before
+     * this was recorded. Decided once, at scheduling, from the command or the plan row's result form.
+     */
+    resultUse?: ResultUse;
     responsible: Responsible;
     window: DateWindow;
     timeZone: string;
@@ -127,7 +134,11 @@ export type ProcedureCancelled = DomainEvent<
   { procedureId: string; reason: string; cancelledInStatus: ActiveStatus }
 >;
 
-export type ProcedureClosed = DomainEvent<'ProcedureClosed', { procedureId: string }>;
+/** `withoutMeeting`: closed at its analysis, because its results end in a document (result use 'document'). */
+export type ProcedureClosed = DomainEvent<
+  'ProcedureClosed',
+  { procedureId: string; withoutMeeting?: { resultForm?: string } }
+>;
 
 export type StageOverdue = DomainEvent<
   'StageOverdue',

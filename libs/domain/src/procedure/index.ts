@@ -1,4 +1,5 @@
 export * from './values';
+export * from './result-use';
 export * from './direction-words';
 export * from './events';
 export * from './commands';

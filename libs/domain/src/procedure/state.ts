@@ -86,9 +86,17 @@ export interface FollowingUpProcedure extends ProcedureBase {
   followUp: FollowUp;
 }
 
-export interface ClosedProcedure extends Omit<FollowingUpProcedure, 'status'> {
+export interface ClosedAfterFollowUp extends Omit<FollowingUpProcedure, 'status'> {
   status: 'closed';
 }
+
+/** Its results ended in a document: closed at the analysis, never discussed at a meeting. */
+export interface ClosedWithoutMeeting extends Omit<AnalysedProcedure, 'status'> {
+  status: 'closed';
+  closedWithoutMeeting: true;
+}
+
+export type ClosedProcedure = ClosedAfterFollowUp | ClosedWithoutMeeting;
 
 /** Keeps whatever the procedure had reached when it was cancelled. */
 export interface CancelledProcedure extends ProcedureBase {

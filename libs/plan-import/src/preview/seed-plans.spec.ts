@@ -1,3 +1,4 @@
+import { resultUseOf } from '@vsoko/domain';
 import { docxOf, xlsxOf } from '../../../../test/fixtures/plans/build-files';
 import { seedTable, SEED_000, SEED_001 } from '../../../../test/fixtures/plans/seed-tables';
 import { buildPreview } from './build-preview';
@@ -28,6 +29,20 @@ describe('seed 000 (monthly ВСОКО plan) imported from real Word and Excel f
     const accounted = fromWord.entries.filter((e) => e.became === 'procedure' || e.became === 'warning');
     expect(accounted.length).toBeGreaterThanOrEqual(dataRows.length);
     expect(fromWord.summary).toMatchObject({ procedures: 79, header: 2, warning: 3 });
+  });
+
+  it('says which rows end in a document and close after analysis (result use), from the result form', () => {
+    const informational = fromWord.procedures.filter((p) => resultUseOf(p.resultForm) === 'document');
+    const forms = [...new Set(informational.map((p) => p.resultForm!.replace(/\s+/g, ' ').trim()))].sort();
+    expect(forms).toEqual([
+      'Информация',
+      'Информация на сайт',
+      'Оформление документации',
+      'Составление списка учащихся «группы риска»',
+      'информация',
+    ]);
+    const prevention = fromWord.procedures.find((p) => p.title.startsWith('Организация профилактики'))!;
+    expect(resultUseOf(prevention.resultForm)).toBe('meeting');
   });
 
   it('reads month and direction sections into windows and directions', () => {

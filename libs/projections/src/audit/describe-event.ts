@@ -31,7 +31,9 @@ export function describeEvent(event: { type: string; data: unknown }): string {
     case 'ProcedureCancelled':
       return `Процедура отменена: ${e.data.reason}`;
     case 'ProcedureClosed':
-      return 'Процедура закрыта';
+      return e.data.withoutMeeting
+        ? `Процедура закрыта после анализа без заседания: итог — документ${e.data.withoutMeeting.resultForm ? ` («${e.data.withoutMeeting.resultForm}»)` : ''}`
+        : 'Процедура закрыта';
     case 'StageOverdue':
       return `Просрочен этап «${STAGE_TITLES[e.data.stage]}» (срок ${date(e.data.dueDate)}), ответственный: ${e.data.responsible.name}`;
     case 'DecisionReminderDue':

@@ -1,5 +1,5 @@
 import type { RecordAnalysis } from '../commands';
-import { actors, ctx, events, history, procedureSpec, userCommands } from '../testing/fixtures';
+import { actors, ctx, events, history, PROCEDURE, procedureSpec, userCommands } from '../testing/fixtures';
 
 const analyse = (over: Partial<RecordAnalysis['data']> = {}): RecordAnalysis => ({
   ...userCommands.analysis,
@@ -22,6 +22,35 @@ describe('performed', () => {
 
   it('is recorded by the responsible or the administration only', () => {
     given.when(analyse(), ctx(actors.auditor)).thenThrows('ACTOR_NOT_ALLOWED');
+  });
+
+  describe('whose results end in a document («Информация на сайт»)', () => {
+    const informational = procedureSpec.given([
+      events.scheduled({ resultForm: 'Информация на сайт', resultUse: 'document' }),
+      events.performed(),
+    ]);
+
+    it('closes with the analysis, without a meeting or a protocol', () => {
+      informational.when(analyse(), ctx(actors.ivanova)).then([
+        events.analysed(),
+        {
+          type: 'ProcedureClosed',
+          data: { procedureId: PROCEDURE, withoutMeeting: { resultForm: 'Информация на сайт' } },
+        },
+      ]);
+    });
+
+    it('is closed afterwards and takes no discussion', () => {
+      procedureSpec
+        .given([
+          events.scheduled({ resultUse: 'document' }),
+          events.performed(),
+          events.analysed(),
+          { type: 'ProcedureClosed', data: { procedureId: PROCEDURE, withoutMeeting: {} } },
+        ])
+        .when(userCommands.discussion, ctx(actors.ivanova))
+        .thenThrows('PROCEDURE_CLOSED');
+    });
   });
 
   it('is not dated before the procedure was performed, nor in the future', () => {

@@ -14,6 +14,7 @@ import {
 import type { ProcedureState } from '../state';
 import type { Figure } from '../values';
 
+/** The analysis; a procedure whose results end in a document closes with it, without a meeting. */
 export function recordAnalysis(
   command: RecordAnalysis,
   state: ProcedureState,
@@ -37,16 +38,24 @@ export function recordAnalysis(
   const reference = optionalText(command.data.document?.reference);
   const findings = requireLines(command.data.findings, 'FINDINGS_REQUIRED', 'Перечислите выводы анализа');
   const figures = (command.data.figures ?? []).map(figure);
+  const analysed: ProcedureEvent = {
+    type: 'AnalysisRecorded',
+    data: {
+      procedureId,
+      analysedOn,
+      document: reference === undefined ? { title } : { title, reference },
+      findings,
+      figures,
+    },
+  };
+  if (performed.resultUse !== 'document') return [analysed];
+  // The results end in a document (information for the site, the paperwork, a list): nothing goes to a meeting.
+  const { resultForm } = performed;
   return [
+    analysed,
     {
-      type: 'AnalysisRecorded',
-      data: {
-        procedureId,
-        analysedOn,
-        document: reference === undefined ? { title } : { title, reference },
-        findings,
-        figures,
-      },
+      type: 'ProcedureClosed',
+      data: { procedureId, withoutMeeting: resultForm === undefined ? {} : { resultForm } },
     },
   ];
 }

@@ -24,6 +24,38 @@ describe('none', () => {
     given.when(schedule(), ctx(actors.system)).thenThrows('ACTOR_NOT_ALLOWED');
   });
 
+  describe('how its results are used (the plan row’s result form, or the command)', () => {
+    it('records a result that ends in a document: «Информация на сайт», «Оформление документации»', () => {
+      given
+        .when(schedule({ resultForm: 'Информация на сайт ' }), ctx(actors.director))
+        .then([events.scheduled({ resultForm: 'Информация на сайт ', resultUse: 'document' })]);
+      given
+        .when(schedule({ resultForm: 'Оформление документации' }), ctx(actors.director))
+        .then([events.scheduled({ resultForm: 'Оформление документации', resultUse: 'document' })]);
+    });
+
+    it('records nothing for a result that goes to a meeting, as before', () => {
+      given
+        .when(schedule({ resultForm: 'Справка' }), ctx(actors.director))
+        .then([events.scheduled({ resultForm: 'Справка' })]);
+    });
+
+    it('follows the command over the result form', () => {
+      given
+        .when(schedule({ resultForm: 'Информация на сайт', resultUse: 'meeting' }), ctx(actors.director))
+        .then([events.scheduled({ resultForm: 'Информация на сайт' })]);
+      given
+        .when(schedule({ resultUse: 'document' }), ctx(actors.director))
+        .then([events.scheduled({ resultUse: 'document' })]);
+    });
+
+    it('refuses a result use outside the list', () => {
+      given
+        .when(schedule({ resultUse: 'website' as never }), ctx(actors.director))
+        .thenThrows('RESULT_USE_UNKNOWN');
+    });
+  });
+
   it('is not scheduled by a teacher or an auditor', () => {
     given.when(schedule(), ctx(actors.petrov)).thenThrows('ACTOR_NOT_ALLOWED');
     given.when(schedule(), ctx(actors.auditor)).thenThrows('ACTOR_NOT_ALLOWED');

@@ -13,6 +13,7 @@ import {
   schoolToday,
 } from '../rules';
 import type { ProcedureState } from '../state';
+import { RESULT_USES, resultUseOf } from '../result-use';
 import { DIRECTIONS } from '../values';
 
 /**
@@ -60,7 +61,19 @@ export function scheduleProcedure(
   if (data.watchFrom !== undefined && !isIsoInstant(data.watchFrom)) {
     fail('WATCH_FROM_INVALID', `Начало отслеживания сроков «${String(data.watchFrom)}» не распознано`);
   }
-  return [{ type: 'ProcedureScheduled', data }];
+  return [{ type: 'ProcedureScheduled', data: withResultUse(data) }];
+}
+
+/** Recorded only when the results end in a document: an absent result use has always meant a meeting. */
+function withResultUse(data: ScheduleProcedure['data']): ScheduleProcedure['data'] {
+  const { resultUse: given, ...rest } = data;
+  if (given !== undefined && !(RESULT_USES as readonly string[]).includes(given)) {
+    fail(
+      'RESULT_USE_UNKNOWN',
+      'Использование результатов: «meeting» (на заседании) или «document» (документ)',
+    );
+  }
+  return (given ?? resultUseOf(data.resultForm)) === 'document' ? { ...rest, resultUse: 'document' } : rest;
 }
 
 /** Exactly as `Date.prototype.toISOString` writes it, so that instants compare as text. */

@@ -65,6 +65,8 @@ export function evolve(state: ProcedureState, event: ProcedureEvent): ProcedureS
         cancellationReason: event.data.reason,
       };
     case 'ProcedureClosed':
+      if (state.status === 'analysed' && event.data.withoutMeeting)
+        return { ...state, status: 'closed', closedWithoutMeeting: true };
       if (state.status !== 'following-up') return state;
       return { ...state, status: 'closed' };
     case 'StageOverdue':

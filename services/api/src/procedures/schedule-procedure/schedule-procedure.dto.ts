@@ -11,7 +11,7 @@ import {
   Validate,
   IsDefined,
 } from 'class-validator';
-import { DIRECTIONS, type Direction } from '@vsoko/domain';
+import { DIRECTIONS, RESULT_USES, type Direction, type ResultUse } from '@vsoko/domain';
 import { ResponsibleDto } from '../../shared/dto/responsible.dto';
 import { IanaTimeZone } from '../../shared/dto/time-zone.validator';
 import { WindowDto } from '../../shared/dto/window.dto';
@@ -48,6 +48,17 @@ export class ScheduleProcedureDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) object?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) method?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) resultForm?: string;
+
+  @ApiPropertyOptional({
+    enum: RESULT_USES,
+    description:
+      'Как используются результаты: meeting — обсуждаются на заседании, document — итог только документ (процедура закрывается после анализа). Если не задано — по форме представления результатов («Информация на сайт» → document).',
+  })
+  @IsOptional()
+  @IsIn(RESULT_USES as unknown as string[], {
+    message: `использование результатов: ${RESULT_USES.join(' или ')}`,
+  })
+  resultUse?: ResultUse;
 
   @ApiProperty({ type: ResponsibleDto })
   @ValidateNested()
