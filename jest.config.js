@@ -9,7 +9,7 @@ const swc = [
   },
 ];
 const moduleNameMapper = {
-  '^@vsoko/(domain|event-store|event-sourcing|projections|config|plan-import|calendar|accounts|outbound|observability|blob-store)$':
+  '^@vsoko/(domain|event-store|event-sourcing|projections|config|plan-import|calendar|accounts|outbound|observability|blob-store|documents)$':
     '<rootDir>/libs/$1/src',
   '^@vsoko/workflows/(.*)$': '<rootDir>/workflows/$1',
 };

@@ -8,6 +8,7 @@ import { readXlsx } from './xlsx';
 
 export * from './limits';
 export * from './source-table';
+export { unzipBounded } from './zip';
 
 /** The format by extension, or by content for a file without one (a zip is Word or Excel by its parts). */
 export function detectFormat(fileName: string, buffer: Buffer): SourceFormat {

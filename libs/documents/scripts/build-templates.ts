@@ -1,0 +1,240 @@
+/**
+ * Builds the default Word templates in libs/documents/templates/ once; the .docx files are committed and are
+ * what the system uses (this script is kept only to rebuild them after a change of layout). Each field sits in
+ * one text run, so that docxtemplater sees `{number}` whole. Run:
+ *   node infra/scripts/run-ts.js libs/documents/scripts/build-templates.ts
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type ParagraphChild,
+} from 'docx';
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+const FONT = 'Times New Roman';
+
+type Run = string | { text: string; bold?: boolean; italics?: boolean };
+
+function p(runs: Run | Run[], options: { center?: boolean; right?: boolean; bold?: boolean } = {}) {
+  const children: ParagraphChild[] = (Array.isArray(runs) ? runs : [runs]).map((r) =>
+    typeof r === 'string'
+      ? new TextRun({ text: r, bold: options.bold ?? false })
+      : new TextRun({ text: r.text, bold: r.bold ?? options.bold ?? false, italics: r.italics ?? false }),
+  );
+  return new Paragraph({
+    children,
+    alignment: options.center
+      ? AlignmentType.CENTER
+      : options.right
+        ? AlignmentType.RIGHT
+        : AlignmentType.LEFT,
+    spacing: { after: 80 },
+  });
+}
+
+const blank = () => p('');
+
+function cell(text: string, bold = false, widthPct?: number) {
+  return new TableCell({
+    children: [p(text, { bold })],
+    ...(widthPct ? { width: { size: widthPct, type: WidthType.PERCENTAGE } } : {}),
+  });
+}
+
+/** A table whose second row repeats once per item: `{#loop}` opens in its first cell, `{/loop}` closes in its last. */
+function loopTable(loop: string, columns: Array<{ header: string; field: string; width: number }>) {
+  const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+  const last = columns.length - 1;
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: {
+      top: border,
+      bottom: border,
+      left: border,
+      right: border,
+      insideHorizontal: border,
+      insideVertical: border,
+    },
+    rows: [
+      new TableRow({
+        tableHeader: true,
+        children: columns.map((c) => cell(c.header, true, c.width)),
+      }),
+      new TableRow({
+        children: columns.map((c, i) =>
+          cell(`${i === 0 ? `{#${loop}}` : ''}{${c.field}}${i === last ? `{/${loop}}` : ''}`, false, c.width),
+        ),
+      }),
+    ],
+  });
+}
+
+function document(children: Array<Paragraph | Table>, landscape = false) {
+  return new Document({
+    creator: 'vsoko',
+    styles: { default: { document: { run: { font: FONT, size: 24 } } } },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: landscape
+              ? { orientation: 'landscape', width: 16838, height: 11906 }
+              : { width: 11906, height: 16838 },
+            margin: { top: 1134, bottom: 1134, left: 1418, right: 850 },
+          },
+        },
+        children,
+      },
+    ],
+  });
+}
+
+const DECISION_COLUMNS = [
+  { header: '№', field: 'number', width: 6 },
+  { header: 'Решение', field: 'wording', width: 50 },
+  { header: 'Срок', field: 'deadline', width: 18 },
+  { header: 'Ответственный', field: 'responsible', width: 26 },
+];
+
+const protocol = document([
+  p('{school}', { center: true }),
+  blank(),
+  p('ПРОТОКОЛ № {number}', { center: true, bold: true }),
+  p('{level}', { center: true, bold: true }),
+  p([{ text: 'от {date}' }], { center: true }),
+  blank(),
+  p([{ text: 'Председатель: ', bold: true }, '{chair}']),
+  p([{ text: 'Секретарь: ', bold: true }, '{secretary}']),
+  p([{ text: 'Присутствовали: ', bold: true }, '{attendeesCount} чел.: {attendeesText}']),
+  blank(),
+  p('ПОВЕСТКА ДНЯ:', { bold: true }),
+  p('{#agenda}'),
+  p('{n}. {title}'),
+  p('{/agenda}'),
+  blank(),
+  p('{#items}'),
+  p([{ text: '{n}. СЛУШАЛИ: ', bold: true }, '{title}. {heard}']),
+  p('{#decisions}'),
+  p([{ text: 'РЕШИЛИ {number}: ', bold: true }, '{wording} Срок: {deadline}. Ответственный: {responsible}.']),
+  p('{/decisions}'),
+  p('{/items}'),
+  blank(),
+  p('ПРИНЯТЫЕ РЕШЕНИЯ:', { bold: true }),
+  loopTable('decisions', DECISION_COLUMNS),
+  blank(),
+  p('Председатель ______________ {chair}'),
+  p('Секретарь ______________ {secretary}'),
+]);
+
+const order = document([
+  p('{school}', { center: true }),
+  blank(),
+  p('ПРИКАЗ', { center: true, bold: true }),
+  p('{generatedOn}                                                                  № ______'),
+  blank(),
+  p('О выполнении решений {levelGenitive} от {meetingDate} (протокол № {protocolNumber})', {
+    bold: true,
+  }),
+  blank(),
+  p(
+    'В соответствии с решениями {levelGenitive} от {meetingDate}, протокол № {protocolNumber}, в целях реализации внутренней системы оценки качества образования в {academicYear} учебном году',
+  ),
+  p('ПРИКАЗЫВАЮ:', { bold: true }),
+  p('{#decisions}'),
+  p('{number}. {wording} Срок: {deadline}. Ответственный: {responsible}.'),
+  p('{/decisions}'),
+  p('{controlNumber}. Контроль за исполнением приказа оставляю за собой.'),
+  blank(),
+  p('Директор ______________ {director}'),
+  blank(),
+  p('С приказом ознакомлены:'),
+]);
+
+const report = document([
+  p('{school}', { center: true }),
+  blank(),
+  p('АНАЛИТИЧЕСКАЯ СПРАВКА', { center: true, bold: true }),
+  p('по итогам оценочной процедуры «{title}»', { center: true, bold: true }),
+  p('{academicYear} учебный год', { center: true }),
+  blank(),
+  p([{ text: 'Направление ВСОКО: ', bold: true }, '{direction}']),
+  p([{ text: 'Показатель: ', bold: true }, '{indicator}']),
+  p([{ text: 'Объект оценки: ', bold: true }, '{object}']),
+  p([{ text: 'Метод оценки: ', bold: true }, '{method}']),
+  p([{ text: 'Сроки по плану: ', bold: true }, '{window}']),
+  p([{ text: 'Ответственный: ', bold: true }, '{responsible}']),
+  p([{ text: 'Проведена: ', bold: true }, '{performedOn} {performedBy}']),
+  p([{ text: 'Собранные материалы: ', bold: true }, '{collected}']),
+  p([{ text: 'Та же процедура в прошлом году: ', bold: true }, '{predecessor}']),
+  blank(),
+  p('1. Результаты', { bold: true }),
+  loopTable('figures', [
+    { header: '№', field: 'n', width: 8 },
+    { header: 'Показатель', field: 'indicator', width: 62 },
+    { header: 'Значение', field: 'value', width: 15 },
+    { header: 'Ед.', field: 'unit', width: 15 },
+  ]),
+  blank(),
+  p('2. Выводы', { bold: true }),
+  p('{#findings}'),
+  p('{n}. {text}'),
+  p('{/findings}'),
+  blank(),
+  p('3. Управленческие решения', { bold: true }),
+  p('{#decisions}'),
+  p('{number}. {wording} Срок: {deadline}. Ответственный: {responsible}.'),
+  p('{/decisions}'),
+  blank(),
+  p('Дата анализа: {analysedOn}. Документ: {documentTitle}. Этап процедуры: {status}.'),
+  p('Справку составил(а) ______________ {responsible}'),
+]);
+
+const decisionsReport = document(
+  [
+    p('{school}', { center: true }),
+    p('Анализ использования результатов оценочных процедур ВСОКО', { center: true, bold: true }),
+    p('{academicYear} учебный год', { center: true }),
+    blank(),
+    p('1. Рассмотрение и обсуждение результатов оценочных процедур', { bold: true }),
+    p('Заседаний: {meetingsCount}, решений: {decisionsCount}.'),
+    loopTable('rows', [
+      { header: '№', field: 'n', width: 4 },
+      { header: 'Уровень', field: 'level', width: 13 },
+      { header: 'Дата', field: 'date', width: 9 },
+      { header: 'Формулировка принятого решения', field: 'decision', width: 28 },
+      { header: 'Срок исполнения', field: 'deadline', width: 11 },
+      { header: 'Ответственный', field: 'responsible', width: 13 },
+      { header: 'Статус', field: 'status', width: 9 },
+      { header: 'Исполнено', field: 'executedOn', width: 6 },
+      { header: 'Эффективность', field: 'effectiveness', width: 7 },
+    ]),
+    blank(),
+    p('Сформировано {generatedOn} по журналу событий ВСОКО.'),
+  ],
+  true,
+);
+
+async function main() {
+  const dir = path.resolve(__dirname, '../templates');
+  const files: Array<[string, Document]> = [
+    ['meeting-protocol.docx', protocol],
+    ['meeting-order.docx', order],
+    ['procedure-report.docx', report],
+    ['decisions-report.docx', decisionsReport],
+  ];
+  for (const [name, doc] of files) {
+    writeFileSync(path.join(dir, name), await Packer.toBuffer(doc));
+    console.log(`${name}`);
+  }
+}
+
+void main();

@@ -1,0 +1,129 @@
+import {
+  MEETING_LEVEL_TITLES,
+  MEETING_STATUS_TITLES,
+  type HeldMeeting,
+  type MeetingDate,
+  type Responsible,
+  type SignedMeeting,
+} from '@vsoko/domain';
+import { ruLongDate, ruMeetingDate } from '../ru-dates';
+import { decisionLines, type DecisionFacts, type DecisionLine } from './decision-lines';
+
+/** A meeting whose protocol exists: held, or held and signed. */
+export type RecordedMeeting = HeldMeeting | SignedMeeting;
+
+const LEVEL_GENITIVE: Record<keyof typeof MEETING_LEVEL_TITLES, string> = {
+  'pedagogical-council': 'педагогического совета',
+  'methodical-council': 'методического совета',
+  'subject-association': 'заседания ШМО',
+  'director-meeting': 'совещания при директоре',
+  'parent-meeting': 'родительского собрания',
+  'prevention-council': 'совета профилактики',
+  'class-teachers-meeting': 'совещания с классными руководителями',
+  'governing-council': 'управляющего совета',
+};
+
+/** «Педагогический совет», «Заседание ШМО учителей начальных классов», or the school's own name for it. */
+export function meetingTitle(m: Pick<RecordedMeeting, 'level' | 'association' | 'title'>): string {
+  if (m.title) return m.title;
+  const level = MEETING_LEVEL_TITLES[m.level];
+  return m.association ? `${level} ${m.association}` : level;
+}
+
+const person = (r: Responsible | undefined) => r?.name ?? '';
+
+export interface MeetingDocumentInput {
+  meeting: RecordedMeeting;
+  /** Decisions adopted at the meeting (the decision aggregates' facts). */
+  decisions: ReadonlyArray<DecisionFacts & { decisionId: string }>;
+  generatedOn: string;
+}
+
+export interface ProtocolData {
+  school: string;
+  academicYear: string;
+  generatedOn: string;
+  number: number;
+  level: string;
+  date: string;
+  chair: string;
+  secretary: string;
+  attendeesCount: number;
+  attendeesText: string;
+  attendees: Array<{ n: number; name: string; role: string }>;
+  agenda: Array<{ n: number; title: string }>;
+  items: Array<{ n: number; title: string; heard: string; decisions: DecisionLine[] }>;
+  decisions: DecisionLine[];
+  status: string;
+  signedOn: string;
+}
+
+/** The protocol (протокол заседания) from the meeting's record and the decisions adopted at it. */
+export function protocolData({ meeting, decisions, generatedOn }: MeetingDocumentInput): ProtocolData {
+  const { record } = meeting;
+  const byId = new Map(decisions.map((d) => [d.decisionId, d]));
+  const minutes = new Map(record.minutes.map((m) => [m.itemId, m]));
+  const agenda = meeting.agenda.map((item, i) => ({ n: i + 1, title: item.title }));
+  const items = meeting.agenda.map((item, i) => {
+    const m = minutes.get(item.itemId);
+    const own = (m?.decisionIds ?? []).flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+    return { n: i + 1, title: item.title, heard: m?.heard ?? '', decisions: decisionLines(own) };
+  });
+  return {
+    school: meeting.schoolId,
+    academicYear: meeting.academicYear,
+    generatedOn,
+    number: meeting.protocolNumber,
+    level: meetingTitle(meeting),
+    date: ruMeetingDate(record.date),
+    chair: person(record.chair ?? meeting.chair),
+    secretary: person(record.secretary ?? meeting.secretary),
+    attendeesCount: record.participants.length,
+    attendeesText: record.participants.map((p) => p.name).join(', '),
+    attendees: record.participants.map((p, i) => ({ n: i + 1, name: p.name, role: p.role ?? '' })),
+    agenda,
+    items,
+    decisions: decisionLines(decisions),
+    status: MEETING_STATUS_TITLES[meeting.status],
+    signedOn: meeting.status === 'signed' ? ruLongDate(meeting.signedOn) : '',
+  };
+}
+
+export interface OrderData {
+  school: string;
+  academicYear: string;
+  generatedOn: string;
+  level: string;
+  levelGenitive: string;
+  meetingDate: string;
+  protocolNumber: number;
+  decisions: DecisionLine[];
+  controlNumber: number;
+  director: string;
+}
+
+/** A приказ putting into force the decisions adopted at the meeting, numbered as adopted. */
+export function orderData({ meeting, decisions, generatedOn }: MeetingDocumentInput): OrderData {
+  const lines = decisionLines(decisions);
+  const genitive = meeting.title
+    ? `заседания «${meeting.title}»`
+    : meeting.association
+      ? `${LEVEL_GENITIVE[meeting.level]} ${meeting.association}`
+      : LEVEL_GENITIVE[meeting.level];
+  return {
+    school: meeting.schoolId,
+    academicYear: meeting.academicYear,
+    generatedOn,
+    level: meetingTitle(meeting),
+    levelGenitive: genitive,
+    meetingDate: meetingDateForOrder(meeting.record.date),
+    protocolNumber: meeting.protocolNumber,
+    decisions: lines,
+    controlNumber: lines.length + 1,
+    director: person(meeting.record.chair ?? meeting.chair),
+  };
+}
+
+function meetingDateForOrder(date: MeetingDate): string {
+  return ruMeetingDate(date) || 'без даты';
+}

@@ -1,0 +1,70 @@
+import { defaultTemplate } from './default-templates';
+import { DOCUMENT_KINDS } from './kinds';
+import { checkTemplate, fieldsOf, renderDocx } from './render';
+import { SAMPLE_DATA } from './samples';
+import { docxText, templateOf } from './testing/docx-text';
+
+describe('Word templates', () => {
+  it.each(DOCUMENT_KINDS)('the committed %s template names only its own fields and renders', (kind) => {
+    const fields = checkTemplate(kind, defaultTemplate(kind), SAMPLE_DATA[kind]);
+    expect(fields.length).toBeGreaterThan(3);
+  });
+
+  it('fills the protocol: number, level, attendees, numbered decisions with deadline as written', async () => {
+    const bytes = renderDocx(defaultTemplate('meeting-protocol'), SAMPLE_DATA['meeting-protocol']);
+    const text = await docxText(bytes);
+    expect(text).toContain('ПРОТОКОЛ № 1');
+    expect(text).toContain('Педагогический совет');
+    expect(text).toContain('от 30 августа 2023 г.');
+    expect(text).toContain('Присутствовали: 2 чел.: Иванова А. П., Петрова Н. С.');
+    expect(text).toContain('1. Итоги ВПР');
+    expect(text).toMatch(
+      /РЕШИЛИ 1: Провести повторную диагностику по математике в 4А классе Срок: Октябрь-декабрь 2023г\. Ответственный: Руководители ШМО, учителя-предметники\./,
+    );
+    expect(text).not.toMatch(/[{}]/);
+  });
+
+  it("a school's own template with the same fields gives the school's layout", async () => {
+    const own = await templateOf([
+      'МБОУ «Ильинская СОШ»',
+      'ВЫПИСКА ИЗ ПРОТОКОЛА {level} № {number} от {date}',
+      '{#decisions}',
+      'Пункт {number} — {wording} (до: {deadline}; исп.: {responsible})',
+      '{/decisions}',
+    ]);
+    expect(checkTemplate('meeting-protocol', own, SAMPLE_DATA['meeting-protocol'])).toEqual([
+      'date',
+      'decisions',
+      'level',
+      'number',
+    ]);
+    const text = await docxText(renderDocx(own, SAMPLE_DATA['meeting-protocol']));
+    expect(text.split('\n')).toEqual([
+      'МБОУ «Ильинская СОШ»',
+      'ВЫПИСКА ИЗ ПРОТОКОЛА Педагогический совет № 1 от 30 августа 2023 г.',
+      'Пункт 1 — Провести повторную диагностику по математике в 4А классе (до: Октябрь-декабрь 2023г; исп.: Руководители ШМО, учителя-предметники)',
+    ]);
+  });
+
+  it('refuses a template with a field the document does not have, naming it', async () => {
+    const own = await templateOf(['ПРОТОКОЛ № {nomer} от {date}']);
+    expect(() => checkTemplate('meeting-protocol', own, SAMPLE_DATA['meeting-protocol'])).toThrow(
+      expect.objectContaining({
+        code: 'TEMPLATE_FIELD_UNKNOWN',
+        message: expect.stringContaining('{nomer}'),
+      }),
+    );
+  });
+
+  it('refuses a template whose field markup is broken, and a file that is not Word', async () => {
+    const broken = await templateOf(['ПРОТОКОЛ № {number от {date}']);
+    expect(() => fieldsOf(broken)).toThrow(expect.objectContaining({ code: 'TEMPLATE_INVALID' }));
+    expect(() => fieldsOf(Buffer.from('просто текст'))).toThrow(
+      expect.objectContaining({ code: 'TEMPLATE_INVALID' }),
+    );
+    const noFields = await templateOf(['Протокол']);
+    expect(() => checkTemplate('meeting-protocol', noFields, {})).toThrow(
+      expect.objectContaining({ code: 'TEMPLATE_INVALID' }),
+    );
+  });
+});
