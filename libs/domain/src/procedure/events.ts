@@ -51,8 +51,22 @@ export type ProcedureScheduled = DomainEvent<
      * period after it. Staggered across such rows, so that an import never mails a burst.
      */
     watchFrom?: string;
+    /**
+     * The same row of the school's plan a year earlier, when this procedure was copied from it into the next
+     * year's plan: the link that makes the dynamics of one indicator across years one query (by `lineageId`).
+     */
+    predecessor?: ProcedurePredecessor;
+    /** The first procedure of the chain of predecessors (itself when it has none); set with `predecessor`. */
+    lineageId?: string;
   }
 >;
+
+/** Last year's procedure this one continues, as it stood when the plan was copied. */
+export interface ProcedurePredecessor {
+  procedureId: string;
+  academicYear: string;
+  title: string;
+}
 
 export type ProcedureRescheduled = DomainEvent<
   'ProcedureRescheduled',
