@@ -66,3 +66,8 @@ export function personStreamName(personId: string): string {
 export function credentialsStreamName(personId: string): string {
   return `credentials-${personId}`;
 }
+
+/** `doctemplates-school-1`: which Word template the school uses for each document (protocol, order …). */
+export function documentTemplatesStreamName(schoolId: string): string {
+  return `doctemplates-${schoolId}`;
+}

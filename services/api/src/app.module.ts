@@ -3,6 +3,7 @@ import { AuthModule } from './auth/auth.module';
 import { CredentialsModule } from './credentials/credentials.module';
 import { CalendarFeedsModule } from './calendar-feeds/calendar-feeds.module';
 import { DecisionRecordsModule } from './decisions/decisions.module';
+import { DocumentsModule } from './documents/documents.module';
 import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { IntegrationsModule } from './integrations/integrations.module';
@@ -16,6 +17,10 @@ import { SchoolsModule } from './schools/schools.module';
 @Module({
   imports: [
     InfrastructureModule,
+    // First after the infrastructure (before ObservabilityModule, which imports the read models): Nest registers
+    // routes in the order modules are scanned, and GET /reports/decisions-report.docx must come before the read
+    // models' GET /reports/:file (documents.int-spec.ts proves it).
+    DocumentsModule,
     ObservabilityModule,
     AuthModule,
     CredentialsModule,

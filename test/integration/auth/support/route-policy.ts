@@ -42,6 +42,11 @@ const LISTED: Record<string, Admission> = {
   'DELETE /integrations/calendar/{integrationId}': { roles: ['director', 'deputy'], integrations: false },
   'POST /integrations/calendar/feeds/{feedId}/poll': { roles: ['director', 'deputy'], integrations: false },
   'POST /calendar/schools/{schoolId}/tokens': { roles: ['director', 'deputy'], integrations: false },
+  'PUT /schools/{schoolId}/document-templates/{kind}': { roles: ['director', 'deputy'], integrations: false },
+  'DELETE /schools/{schoolId}/document-templates/{kind}': {
+    roles: ['director', 'deputy'],
+    integrations: false,
+  },
 };
 
 /** Lists over the caller's own schools: a stranger is answered, with nothing of school-a in it. */

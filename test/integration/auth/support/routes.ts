@@ -1,3 +1,4 @@
+import { defaultTemplate } from '@vsoko/documents';
 import { randomUUID } from 'node:crypto';
 import { academicYear, scheduleBody, today } from './fixture';
 
@@ -64,6 +65,9 @@ const VALID_FORMS: Record<string, () => FormData> = {
       PLAN_CSV,
       'template.csv',
     ),
+  // A school's own protocol template: the committed default is one with exactly the right fields.
+  'PUT /schools/{schoolId}/document-templates/{kind}': () =>
+    formOf({}, defaultTemplate('meeting-protocol'), 'Протокол.docx'),
 };
 
 export function formOf(fields: Record<string, string>, file: string | Buffer, fileName: string): FormData {
@@ -110,6 +114,7 @@ export function callFor(route: string, procedureId: string, stored: StoredIds = 
     schoolId: 'school-a',
     personId: 'deputy-school-a',
     keyId: 'aaaaaaaaaaaa',
+    kind: 'meeting-protocol',
     importId: stored.importId ?? `imp-${'0'.repeat(24)}`,
     ...(stored.integrationId ? { integrationId: stored.integrationId } : {}),
     ...(stored.feedId ? { feedId: stored.feedId } : {}),
