@@ -18,7 +18,7 @@ import { Allow } from '../auth/access.decorators';
 import { ReadableSchools, type SchoolScope } from '../auth/readable-schools.decorator';
 import { idOf } from '../meetings/request';
 import { WaitQueryDto } from '../read-models/page-query.dto';
-import { ReportQueryDto } from '../reports/reports.controller';
+import { ReportQueryDto } from '../reports/report-query.dto';
 import { headerKey } from '../shared/request-context';
 import { DecisionsReportDocument } from './decisions-report/decisions-report.service';
 import { MeetingOrderDocument } from './meeting-order/meeting-order.service';
