@@ -4,9 +4,15 @@ import { describeRecordedHistories } from '../testing/histories';
 /**
  * Determinism guard for the decision workflow: histories recorded by test/integration/lifecycle/
  * decision-timers.int-spec.ts (VSOKO_RECORD_HISTORIES=1) — a whole-year decision's check-ins, deadline and
- * escalation; a standing decision's monthly check-ins — replay against today's workflow code.
+ * escalation; a standing decision's monthly check-ins — replay against today's workflow code. The
+ * `.escalation-chains` recordings (patch `escalation-chains`) add the chase up to the inspector with a mail and
+ * its delivery record for every step (test/integration/lifecycle/escalation-chain.int-spec.ts), and the
+ * older ones prove that runs recorded before the patch still replay.
  */
 describeRecordedHistories('decision', path.join(__dirname, 'histories'), [
+  'decision-chain.escalation-chains.json',
+  'decision-standing.escalation-chains.json',
   'decision-standing.json',
+  'decision-year.escalation-chains.json',
   'decision-year.json',
 ]);

@@ -1,5 +1,5 @@
-import { condition, continueAsNew, proxyActivities, setHandler } from '@temporalio/workflow';
-import { pendingDecisionTimers, type PendingDecisionTimer } from '../../libs/domain/src';
+import { condition, continueAsNew, patched, proxyActivities, setHandler } from '@temporalio/workflow';
+import { pendingDecisionTimers, type PendingDecisionTimer, type TimerPolicy } from '../../libs/domain/src';
 import type { DecisionActivities } from './activities';
 import {
   decisionChangedSignal,
@@ -7,17 +7,21 @@ import {
   STEPS_PER_RUN,
   type DecisionWorkflowInput,
 } from './definitions';
+import { notifyRecorded } from './notify';
 
-const { loadDecision, fireDecisionTimer } = proxyActivities<DecisionActivities>({
+const { loadDecision, fireDecisionTimer, fireDecisionTimerRecorded } = proxyActivities<DecisionActivities>({
   startToCloseTimeout: '1 minute',
   retry: { maximumInterval: '1 minute' },
 });
 
 /**
  * Keeps a decision's time: loads the decision, sleeps until its first pending timer (a reminder, the deadline,
- * a check-in, an escalation) and fires it through an activity; a signal that the decision changed cuts the
- * sleep short. The rules — which timers, and whether one still matters — are the domain's
+ * a check-in, a step of the escalation chain) and fires it through an activity; a signal that the decision
+ * changed cuts the sleep short. The rules — which timers, and whether one still matters — are the domain's
  * (`pendingDecisionTimers`, the decider's timer commands). It ends when the decision is resolved for good.
+ *
+ * Patch `escalation-chains`: runs recorded before it watched without the chain and the school's calendar and
+ * sent no mail; from it on, every recorded fact that someone must hear of is mailed and its delivery recorded.
  */
 export async function decisionWorkflow(input: DecisionWorkflowInput): Promise<void> {
   let changed = false;
@@ -26,12 +30,13 @@ export async function decisionWorkflow(input: DecisionWorkflowInput): Promise<vo
     changed = true;
   });
   setHandler(decisionTimersQuery, () => timers);
+  const chains = patched('escalation-chains');
 
   for (let step = 0; step < STEPS_PER_RUN; step++) {
     changed = false;
     const { state, policy } = await loadDecision(input.decisionId);
     if (state.status === 'withdrawn' || state.status === 'assessed') return;
-    timers = policy ? pendingDecisionTimers(state, policy) : [];
+    timers = policy ? pendingDecisionTimers(state, chains ? policy : withoutChase(policy)) : [];
     const next = timers[0];
     if (!next) {
       // Executed, or without a deadline: nothing to watch until someone records something.
@@ -40,14 +45,25 @@ export async function decisionWorkflow(input: DecisionWorkflowInput): Promise<vo
     }
     const wait = Date.parse(next.at) - workflowNow();
     if (wait > 0 && (await condition(() => changed, wait))) continue;
-    const recorded = await fireDecisionTimer({
-      command: next.command,
-      firedAt: new Date(workflowNow()).toISOString(),
-    });
+    const fired = { command: next.command, firedAt: new Date(workflowNow()).toISOString() };
+    let recorded: number;
+    if (chains) {
+      const facts = await fireDecisionTimerRecorded(fired);
+      await notifyRecorded(state, facts);
+      recorded = facts.length;
+    } else {
+      recorded = (await fireDecisionTimer(fired)).length;
+    }
     // A timer the decider found stale records nothing; waiting for a change keeps it from firing in a loop.
-    if (recorded.length === 0) await condition(() => changed);
+    if (recorded === 0) await condition(() => changed);
   }
   await continueAsNew<typeof decisionWorkflow>({ decisionId: input.decisionId });
+}
+
+/** The policy as runs before the patch saw it: no chain, no calendar. */
+function withoutChase(policy: TimerPolicy): TimerPolicy {
+  const { chase: _chase, workingDays: _days, ...rest } = policy;
+  return rest;
 }
 
 // Date.now() inside a workflow is Temporal's replay-safe clock (the time of the current workflow task).

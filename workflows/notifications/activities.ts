@@ -3,6 +3,7 @@ import type { Db } from 'mongodb';
 import * as nodemailer from 'nodemailer';
 import { addresseeOf, type NotificationDelivery, type NotificationRequest } from './definitions';
 import { renderMessage } from './messages';
+import { COLLECTIONS, type SchoolDocument, type UserDocument } from '../../libs/accounts/src/store/documents';
 
 /** A member of a school's staff as the notification side needs them (seeded by accounts, issue 8). */
 export interface StaffMember {
@@ -26,6 +27,10 @@ export function createNotificationActivities(deps: { db: Db; smtpUrl: string; fr
     const member = responsible?.personId
       ? await staff.findOne({ _id: `${request.schoolId}:${responsible.personId}` })
       : await staff.findOne({ schoolId: request.schoolId, roles: role ?? responsible?.role });
+    if (!member?.email && role === 'inspector') {
+      const inspector = await districtInspectorOf(request.schoolId);
+      if (inspector) return inspector;
+    }
     if (!member?.email) {
       const who = responsible?.personId ?? role ?? responsible?.role ?? responsible?.name;
       // Retrying cannot make an address appear; the outcome is recorded as failed and the procedure goes on.
@@ -35,6 +40,19 @@ export function createNotificationActivities(deps: { db: Db; smtpUrl: string; fr
       );
     }
     return member.email;
+  }
+
+  /** The district's inspector is not school staff: the accounts directory knows them by the districts they inspect. */
+  async function districtInspectorOf(schoolId: string): Promise<string | undefined> {
+    const school = await deps.db.collection<SchoolDocument>(COLLECTIONS.schools).findOne({ _id: schoolId });
+    if (!school) return undefined;
+    const inspector = await deps.db
+      .collection<UserDocument>(COLLECTIONS.users)
+      .findOne(
+        { inspects: school.districtId, email: { $exists: true }, disabled: { $ne: true } },
+        { sort: { _id: 1 } },
+      );
+    return inspector?.email;
   }
 
   return {

@@ -1,4 +1,4 @@
-import { ruDate, STAGE_TITLES } from '../../libs/domain/src';
+import { ESCALATION_ADDRESSEE_TITLES, ruDate, STAGE_TITLES } from '../../libs/domain/src';
 import type { NotificationRequest } from './definitions';
 
 export interface MailText {
@@ -15,9 +15,59 @@ function days(n: number): string {
 }
 
 /** The Russian text of each notification; the procedure's title anchors it for the reader. */
-export function renderMessage({ event, procedure }: NotificationRequest): MailText {
-  const about = `Процедура: «${procedure.title}»`;
+export function renderMessage({ event, procedure, decision }: NotificationRequest): MailText {
+  const about = procedure
+    ? `Процедура: «${procedure.title}»`
+    : `Управленческое решение ${decision?.decisionId ?? ''}`.trim();
   switch (event.type) {
+    case 'DecisionDeadlineApproaching':
+      return {
+        subject: `Напоминание: срок исполнения решения — ${ruDate(event.data.due)}`,
+        text: [
+          `${event.data.responsible.name}, приближается срок исполнения решения:`,
+          `«${event.data.wording}»`,
+          `Срок: ${ruDate(event.data.due)}.`,
+          about,
+        ].join('\n'),
+      };
+    case 'DecisionDeadlineMissed': {
+      const day = event.data.dueOn ?? event.data.due;
+      return {
+        subject: `Просрочено решение: срок истёк ${ruDate(day)}`,
+        text: [
+          `${event.data.responsible.name}, срок исполнения решения истёк ${ruDate(day)}:`,
+          `«${event.data.wording}»`,
+          ...(event.data.dueOn
+            ? [`Срок ${ruDate(event.data.due)} пришёлся на выходной и был перенесён на ${ruDate(day)}.`]
+            : []),
+          'Отметьте исполнение или попросите продлить срок.',
+          about,
+        ].join('\n'),
+      };
+    }
+    case 'DecisionEscalated': {
+      const to = event.data.to ?? 'director';
+      const step = event.data.step !== undefined ? ` (шаг ${event.data.step + 1})` : '';
+      return {
+        subject: `Эскалация${step}: не исполнено решение — ${event.data.responsible.name}`,
+        text: [
+          `Получатель: ${ESCALATION_ADDRESSEE_TITLES[to]}.`,
+          `Не исполнено в срок (${ruDate(event.data.due)}) решение:`,
+          `«${event.data.wording}»`,
+          `Ответственный: ${event.data.responsible.name}.`,
+          about,
+        ].join('\n'),
+      };
+    }
+    case 'CheckInMissed':
+      return {
+        subject: `Нет отчёта о ходе исполнения решения на ${ruDate(event.data.dueOn)}`,
+        text: [
+          `${event.data.responsible.name}, на ${ruDate(event.data.dueOn)} не отмечен ход исполнения решения:`,
+          `«${event.data.wording}»`,
+          about,
+        ].join('\n'),
+      };
     case 'DecisionReminderDue':
       return {
         subject: `Напоминание: срок исполнения решения — ${ruDate(event.data.deadline)}`,

@@ -19,10 +19,12 @@ import {
   decisionWorkflowId,
   DECISIONS_TASK_QUEUE,
 } from '@vsoko/workflows/decision/definitions';
+import { MongoClient } from 'mongodb';
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { createNotificationsWorker } from '../../../services/worker/src/create-notifications-worker';
 import { createProcedureWorker } from '../../../services/worker/src/create-worker';
 import { recordHistory } from '../../../workflows/testing/histories';
 import { timeSkippingEnvironment } from './time-skipping';
@@ -40,8 +42,9 @@ describe('a decision keeps its own time (time-skipping server)', () => {
   let env: TestWorkflowEnvironment;
   let store: EventStore;
   let handler: DeciderHandler;
-  let worker: Worker;
-  let running: Promise<void>;
+  let workers: Worker[];
+  let running: Promise<unknown>;
+  let mongo: MongoClient;
   const tag = randomUUID().slice(0, 8);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vsoko-decision-timers-'));
 
@@ -49,18 +52,27 @@ describe('a decision keeps its own time (time-skipping server)', () => {
     env = await timeSkippingEnvironment();
     store = await createEventStore({ sqlitePath: path.join(dir, 'events.sqlite') });
     handler = new DeciderHandler(store);
-    worker = await createProcedureWorker({
-      connection: env.nativeConnection,
-      namespace: env.namespace ?? 'default',
-      store,
-    });
-    running = worker.run();
+    // Nobody of this school has an address: every mail is recorded as failed, and the chase goes on.
+    mongo = await MongoClient.connect(process.env.MONGODB_URL!);
+    const namespace = env.namespace ?? 'default';
+    workers = [
+      await createProcedureWorker({ connection: env.nativeConnection, namespace, store }),
+      await createNotificationsWorker({
+        connection: env.nativeConnection,
+        namespace,
+        db: mongo.db(`vsoko_dt_${tag}`),
+        smtpUrl: process.env.SMTP_URL!,
+      }),
+    ];
+    running = Promise.all(workers.map((w) => w.run()));
   });
 
   afterAll(async () => {
-    worker?.shutdown();
+    workers?.forEach((w) => w.shutdown());
     await running;
     await env?.teardown();
+    await mongo?.db(`vsoko_dt_${tag}`).dropDatabase();
+    await mongo?.close();
     await store?.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
@@ -114,7 +126,9 @@ describe('a decision keeps its own time (time-skipping server)', () => {
     }
   };
   const types = async (decisionId: string) =>
-    (await store.readStream(decisionStreamName(decisionId))).map((e) => e.type);
+    (await store.readStream(decisionStreamName(decisionId)))
+      .map((e) => e.type)
+      .filter((t) => t !== 'DecisionNotificationRecorded');
   const data = async (decisionId: string, type: string) =>
     (await store.readStream(decisionStreamName(decisionId)))
       .filter((e) => e.type === type)
@@ -142,14 +156,22 @@ describe('a decision keeps its own time (time-skipping server)', () => {
 
     await env.sleep('60 days');
     expect((await data(id, 'CheckInMissed')).map((d) => (d as { dueOn: string }).dueOn)).toEqual(checkIns);
-    expect(await types(id)).toEqual([
+    const recorded = await types(id);
+    expect(recorded.slice(0, checkIns.length + 4)).toEqual([
       'DecisionAdopted',
       ...checkIns.map(() => 'CheckInMissed'),
       'DecisionDeadlineApproaching',
       'DecisionDeadlineApproaching',
       'DecisionDeadlineMissed',
-      'DecisionEscalated',
     ]);
+    // The school's default chain: the responsible, a deputy, the director, the inspector, then weekly again.
+    const chased = (await data(id, 'DecisionEscalated')).map((d) => (d as { to: string }).to);
+    expect(chased.slice(0, 4)).toEqual(['responsible', 'deputy', 'director', 'inspector']);
+    const outcomes = (await data(id, 'DecisionNotificationRecorded')).map(
+      (d) => (d as { outcome: string }).outcome,
+    );
+    expect(outcomes.length).toBe(recorded.length - 1);
+    expect(new Set(outcomes)).toEqual(new Set(['failed']));
     await recordHistory('decision-year', await handle.fetchHistory(), HISTORIES);
   }, 120_000);
 
