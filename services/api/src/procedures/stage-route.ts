@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import type { ProcedureCommand } from '@vsoko/domain';
+import type { TableRoute } from '../shared/route-table';
 
 /** A validated body that names one command on a procedure (and, on decision routes, on one of its decisions). */
 export interface StageCommandBody {
@@ -7,11 +8,8 @@ export interface StageCommandBody {
 }
 
 /** One endpoint `POST /procedures/:id/<path>`: its body class (validated as any DTO) and its OpenAPI summary. */
-export interface StageRoute {
-  /** The controller method's name, hence the OpenAPI operation id `ProcedureCommandsController_<name>`. */
-  name: string;
+export interface StageRoute extends TableRoute {
   /** Relative to `procedures/:id`; a decision's route contains `:decisionId`. */
   path: string;
-  summary: string;
   body: Type<StageCommandBody>;
 }
