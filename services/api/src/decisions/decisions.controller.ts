@@ -13,29 +13,24 @@ import {
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { MAX_EVIDENCE_BYTES, ValidationFailed, type Actor, type DecisionCommand } from '@vsoko/domain';
+import { MAX_EVIDENCE_BYTES, ValidationFailed, type Actor } from '@vsoko/domain';
 import { CurrentActor, CurrentSchool } from '../auth/actor.decorator';
 import { ReadableSchools, type SchoolScope } from '../auth/readable-schools.decorator';
 import type { Clock, IdGenerator } from '../infrastructure/clock';
 import { CLOCK, ID_GENERATOR } from '../infrastructure/tokens';
-import { ReasonDto } from '../meetings/dto/agenda-change.dto';
-import { idOf, writeOf } from '../meetings/request';
+import { idOf, writeOf } from '../shared/request-context';
+import { mountRoutes, type RouteRequest } from '../shared/route-table';
+import { DECISION_ROUTES, type DecisionRoute } from './decision-routes';
 import { AdoptByOrderDto, AdoptDecisionDto } from './dto/decision.dto';
-import {
-  ChangeDeadlineDto,
-  CheckInDto,
-  EffectivenessDto,
-  EvidenceLinkDto,
-  ReassignDecisionDto,
-  RecordExecutionDto,
-} from './dto/follow-up.dto';
+import { ChangeDeadlineDto } from './dto/follow-up.dto';
 import { EvidenceFileDto } from './dto/evidence-file.dto';
 import { DecisionUseCases } from './use-cases/decision-use-cases';
 import { EvidenceFiles } from './use-cases/evidence-files';
 
-type Who = { actor: Actor; school: string; headers: Record<string, string> };
-
-/** Management decisions as their own records: adopted at a meeting or by order, then followed up. */
+/**
+ * Management decisions as their own records: adopted at a meeting or by order, then followed up; the follow-ups
+ * decided as sent are the rows of DECISION_ROUTES, mounted below.
+ */
 @ApiTags('Решения')
 @Controller()
 export class DecisionsController {
@@ -85,27 +80,6 @@ export class DecisionsController {
     return this.decisions.get(idOf(id, 'решения'), schools);
   }
 
-  @Post('decisions/:decisionId/reassignment')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Передать решение другому ответственному (с причиной)' })
-  reassign(
-    @Param('decisionId') id: string,
-    @Body() body: ReassignDecisionDto,
-    @CurrentActor() actor: Actor,
-    @CurrentSchool() school: string,
-    @Headers() headers: Record<string, string>,
-  ) {
-    const decisionId = idOf(id, 'решения');
-    return this.run(
-      decisionId,
-      {
-        type: 'ReassignDecision',
-        data: { decisionId, executors: body.executors.toDomain(), reason: body.reason },
-      },
-      { actor, school, headers },
-    );
-  }
-
   @Post('decisions/:decisionId/deadline')
   @HttpCode(200)
   @ApiOperation({ summary: 'Изменить или установить срок (с причиной)' })
@@ -124,27 +98,6 @@ export class DecisionsController {
       ctx,
       expectedRevision,
     );
-  }
-
-  @Post('decisions/:decisionId/evidence/links')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Приложить ссылку-подтверждение' })
-  link(
-    @Param('decisionId') id: string,
-    @Body() body: EvidenceLinkDto,
-    @CurrentActor() actor: Actor,
-    @CurrentSchool() school: string,
-    @Headers() headers: Record<string, string>,
-  ) {
-    const decisionId = idOf(id, 'решения');
-    const data = {
-      decisionId,
-      evidenceId: body.evidenceId,
-      ref: { kind: 'link' as const, url: body.url },
-      about: body.about,
-      ...(body.description !== undefined ? { description: body.description } : {}),
-    };
-    return this.run(decisionId, { type: 'AttachEvidence', data }, { actor, school, headers });
   }
 
   @Post('decisions/:decisionId/evidence/files')
@@ -210,85 +163,15 @@ export class DecisionsController {
     });
   }
 
-  @Post('decisions/:decisionId/execution')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Отметить исполнение; решение с обязательным подтверждением — только с ним' })
-  execute(
-    @Param('decisionId') id: string,
-    @Body() body: RecordExecutionDto,
-    @CurrentActor() actor: Actor,
-    @CurrentSchool() school: string,
-    @Headers() headers: Record<string, string>,
-  ) {
-    const decisionId = idOf(id, 'решения');
-    const data = {
-      decisionId,
-      executedOn: body.executedOn,
-      ...(body.evidenceIds ? { evidenceIds: body.evidenceIds } : {}),
-      ...(body.note !== undefined ? { note: body.note } : {}),
-    };
-    return this.run(decisionId, { type: 'RecordDecisionExecution', data }, { actor, school, headers });
-  }
-
-  @Post('decisions/:decisionId/check-ins')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Отчитаться о ходе исполнения к контрольной точке' })
-  checkIn(
-    @Param('decisionId') id: string,
-    @Body() body: CheckInDto,
-    @CurrentActor() actor: Actor,
-    @CurrentSchool() school: string,
-    @Headers() headers: Record<string, string>,
-  ) {
-    const decisionId = idOf(id, 'решения');
-    return this.run(
-      decisionId,
-      { type: 'RecordCheckIn', data: { decisionId, dueOn: body.dueOn, note: body.note } },
-      { actor, school, headers },
-    );
-  }
-
-  @Post('decisions/:decisionId/effectiveness')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Оценить эффективность; «неэффективно» возвращает вопрос на ближайшее заседание' })
-  effectiveness(
-    @Param('decisionId') id: string,
-    @Body() body: EffectivenessDto,
-    @CurrentActor() actor: Actor,
-    @CurrentSchool() school: string,
-    @Headers() headers: Record<string, string>,
-  ) {
-    const decisionId = idOf(id, 'решения');
-    const data = {
-      decisionId,
-      verdict: body.verdict,
-      indicator: body.indicator,
-      assessedOn: body.assessedOn,
-      ...(body.note !== undefined ? { note: body.note } : {}),
-    };
-    return this.run(decisionId, { type: 'AssessEffectiveness', data }, { actor, school, headers });
-  }
-
-  @Post('decisions/:decisionId/withdrawal')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Отменить решение (с причиной)' })
-  withdraw(
-    @Param('decisionId') id: string,
-    @Body() body: ReasonDto,
-    @CurrentActor() actor: Actor,
-    @CurrentSchool() school: string,
-    @Headers() headers: Record<string, string>,
-  ) {
-    const decisionId = idOf(id, 'решения');
-    return this.run(
-      decisionId,
-      { type: 'WithdrawDecision', data: { decisionId, reason: body.reason } },
-      { actor, school, headers },
-    );
-  }
-
-  private run(decisionId: string, command: DecisionCommand, who: Who) {
-    const { ctx, expectedRevision } = writeOf(who.actor, who.school, who.headers, this.clock, this.ids);
+  /** Every row of DECISION_ROUTES: a follow-up of an existing decision of the caller's school. */
+  followUp({ route, params, body, actor, school, headers }: RouteRequest<DecisionRoute>) {
+    const decisionId = idOf(params.decisionId, 'решения');
+    const command = route.command(decisionId, body);
+    const { ctx, expectedRevision } = writeOf(actor, school, headers, this.clock, this.ids);
     return this.decisions.change(decisionId, command, ctx, expectedRevision);
   }
 }
+
+mountRoutes(DecisionsController, DECISION_ROUTES, function (request) {
+  return this.followUp(request);
+});

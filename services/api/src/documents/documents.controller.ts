@@ -16,7 +16,7 @@ import { ValidationFailed } from '@vsoko/domain';
 import { CurrentPrincipal } from '../auth/actor.decorator';
 import { Allow } from '../auth/access.decorators';
 import { ReadableSchools, type SchoolScope } from '../auth/readable-schools.decorator';
-import { idOf } from '../meetings/request';
+import { idOf } from '../shared/request-context';
 import { WaitQueryDto } from '../read-models/page-query.dto';
 import { ReportQueryDto } from '../reports/report-query.dto';
 import { headerKey } from '../shared/request-context';

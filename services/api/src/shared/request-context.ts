@@ -1,6 +1,7 @@
 import type { Actor, CommandContext } from '@vsoko/domain';
 import { ValidationFailed } from '@vsoko/domain';
 import type { Clock, IdGenerator } from '../infrastructure/clock';
+import { checkId } from './ids';
 
 /** What a write request carries besides its body: who acts, and the client's retry and tracing keys. */
 export interface RequestContext {
@@ -42,4 +43,28 @@ export function revisionOf(ifMatch: string | undefined): number | undefined {
   if (!m)
     throw new ValidationFailed('INVALID_IF_MATCH', 'If-Match: версия процедуры — целое число, например "3"');
   return Number(m[1]);
+}
+
+/** A write's context from the request: Idempotency-Key becomes the command id, If-Match the expected revision. */
+export function writeOf(
+  actor: Actor,
+  schoolId: string,
+  headers: Record<string, string | undefined>,
+  clock: Clock,
+  ids: IdGenerator,
+): { ctx: CommandContext; expectedRevision?: number } {
+  const request = {
+    actor,
+    idempotencyKey: headerKey(headers['idempotency-key'], 'Idempotency-Key'),
+    correlationId: headerKey(headers['x-correlation-id'], 'X-Correlation-Id'),
+  };
+  const expectedRevision = revisionOf(headers['if-match']);
+  return {
+    ctx: commandContext(request, schoolId, clock, ids),
+    ...(expectedRevision !== undefined ? { expectedRevision } : {}),
+  };
+}
+
+export function idOf(value: string, what: string): string {
+  return checkId(value, `Неверный идентификатор ${what}`);
 }

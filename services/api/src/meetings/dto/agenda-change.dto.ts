@@ -33,11 +33,6 @@ export class AddAgendaItemDto {
   reason!: string;
 }
 
-export class ReasonDto {
-  @IsText('причина', 1000, 'Результаты ещё не получены')
-  reason!: string;
-}
-
 export class ReorderAgendaDto {
   @ApiProperty({ type: [String] })
   @IsArray({ message: 'порядок — список идентификаторов вопросов' })
