@@ -6,6 +6,7 @@ import { IsText } from '../../shared/dto/rules';
 import { ResponsibleDto } from '../../shared/dto/responsible.dto';
 import { ID_PATTERN } from '../../shared/ids';
 import { MeetingDateDto } from './meeting-date.dto';
+import { MeetingOfficersDto } from './meeting-officers.dto';
 
 export class MinutesItemDto {
   @Matches(ID_PATTERN, { message: 'идентификатор вопроса повестки' })
@@ -23,7 +24,7 @@ export class MinutesItemDto {
 }
 
 /** The record of a held meeting; in a correction, only the fields given change. */
-export class MeetingRecordDto {
+export class MeetingRecordDto extends MeetingOfficersDto {
   @ApiPropertyOptional({
     type: MeetingDateDto,
     description: 'Если заседание прошло не в запланированный день',
@@ -32,18 +33,6 @@ export class MeetingRecordDto {
   @ValidateNested()
   @Type(() => MeetingDateDto)
   date?: MeetingDateDto;
-
-  @ApiPropertyOptional({ type: ResponsibleDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ResponsibleDto)
-  chair?: ResponsibleDto;
-
-  @ApiPropertyOptional({ type: ResponsibleDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ResponsibleDto)
-  secretary?: ResponsibleDto;
 
   @ApiPropertyOptional({ type: [ResponsibleDto] })
   @IsOptional()

@@ -12,12 +12,12 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MEETING_LEVELS, type MeetingLevel, type PlanMeeting } from '@vsoko/domain';
-import { ResponsibleDto } from '../../shared/dto/responsible.dto';
 import { ID_PATTERN } from '../../shared/ids';
 import { AgendaItemDto } from './agenda-item.dto';
 import { MeetingDateDto } from './meeting-date.dto';
+import { MeetingOfficersDto } from './meeting-officers.dto';
 
-export class PlanMeetingDto {
+export class PlanMeetingDto extends MeetingOfficersDto {
   @ApiProperty({ example: 'ped-2023-08' })
   @Matches(ID_PATTERN, { message: 'идентификатор заседания: латинские буквы, цифры, _ и -, до 64 символов' })
   id!: string;
@@ -47,18 +47,6 @@ export class PlanMeetingDto {
   @ValidateNested()
   @Type(() => MeetingDateDto)
   date!: MeetingDateDto;
-
-  @ApiPropertyOptional({ type: ResponsibleDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ResponsibleDto)
-  chair?: ResponsibleDto;
-
-  @ApiPropertyOptional({ type: ResponsibleDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ResponsibleDto)
-  secretary?: ResponsibleDto;
 
   @ApiProperty({ example: 'Asia/Yekaterinburg' })
   @IsString({ message: 'часовой пояс — строка' })
