@@ -1,5 +1,5 @@
-import type { Actor, CommandContext } from '../../shared';
-import { spec } from '../../testing';
+import type { Actor } from '../../shared';
+import { contextAt, spec } from '../../testing';
 import type { MeetingCommand } from '../commands';
 import { decideMeeting } from '../decide';
 import type { MeetingEvent, MeetingHeld, MeetingPlanned } from '../events';
@@ -28,9 +28,7 @@ export const actors = {
   system: { id: 'system', kind: 'system', name: 'vsoko' },
 } satisfies Record<string, Actor>;
 
-export function ctx(actor: Actor, issuedAt: string = NOW, schoolId: string = SCHOOL): CommandContext {
-  return { commandId: 'cmd-1', actor, issuedAt, correlationId: 'corr-1', causationId: 'cause-1', schoolId };
-}
+export const ctx = contextAt(NOW, SCHOOL);
 
 export const planned: MeetingPlanned['data'] = {
   meetingId: MEETING,

@@ -1,5 +1,5 @@
-import type { Actor, CommandContext } from '../../shared';
-import { spec } from '../../testing';
+import type { Actor } from '../../shared';
+import { contextAt, spec } from '../../testing';
 import { decide } from '../decide';
 import type {
   AdoptedDecision,
@@ -48,9 +48,7 @@ export const actors = {
   calendar: { id: 'ical-feed', kind: 'integration' },
 } satisfies Record<string, Actor>;
 
-export function ctx(actor: Actor, issuedAt: string = NOW, schoolId: string = SCHOOL): CommandContext {
-  return { commandId: 'cmd-1', actor, issuedAt, correlationId: 'corr-1', causationId: 'cause-1', schoolId };
-}
+export const ctx = contextAt(NOW, SCHOOL);
 
 export const scheduledData: ProcedureScheduled['data'] = {
   procedureId: PROCEDURE,
