@@ -1,4 +1,4 @@
-import { localDateOf, type MeetingDate } from '@vsoko/domain';
+import { localDateOf, MONTH_NAMES, type MeetingDate } from '@vsoko/domain';
 
 const GENITIVE = [
   'января',
@@ -15,21 +15,6 @@ const GENITIVE = [
   'декабря',
 ];
 
-const NOMINATIVE = [
-  'январь',
-  'февраль',
-  'март',
-  'апрель',
-  'май',
-  'июнь',
-  'июль',
-  'август',
-  'сентябрь',
-  'октябрь',
-  'ноябрь',
-  'декабрь',
-];
-
 /** «15 сентября 2023 г.» — how a Russian protocol or order writes a day. */
 export function ruLongDate(date: string): string {
   const [year, month, day] = date.split('-').map(Number);
@@ -39,7 +24,7 @@ export function ruLongDate(date: string): string {
 /** «август 2023 г.» — a month when that is all the paper says. */
 export function ruMonth(month: string): string {
   const [year, m] = month.split('-').map(Number);
-  return `${NOMINATIVE[m - 1]} ${year} г.`;
+  return `${MONTH_NAMES[m - 1]} ${year} г.`;
 }
 
 /** A meeting's date as precisely as it was recorded; an unknown date is an empty string. */
