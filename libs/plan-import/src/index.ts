@@ -12,3 +12,4 @@ export * from './deadlines/decision-deadline';
 export * from './worker/parse-pool';
 export * from './decisions/executors';
 export * from './decisions/read-report';
+export * from './staff-list';

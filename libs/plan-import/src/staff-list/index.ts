@@ -1,0 +1,4 @@
+export * from './read-staff-list';
+export * from './positions-ru';
+export * from './subjects';
+export * from './logins';
