@@ -13,6 +13,7 @@ import { PlansModule } from './plans/plans.module';
 import { ProceduresModule } from './procedures/procedures.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { SchoolsModule } from './schools/schools.module';
+import { StaffModule } from './staff/staff.module';
 
 @Module({
   imports: [
@@ -28,6 +29,7 @@ import { SchoolsModule } from './schools/schools.module';
     ProceduresModule,
     SchoolsModule,
     PlansModule,
+    StaffModule,
     IntegrationsModule,
     CalendarFeedsModule,
     ReadModelsModule,

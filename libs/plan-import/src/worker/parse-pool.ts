@@ -5,6 +5,7 @@ import type { PreviewInput } from '../preview/build-preview';
 import type { PlanPreview } from '../preview/types';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from '../readers/limits';
 import type { TemplateDraft, TemplateInput } from '../templates/build-template';
+import type { StaffList } from '../staff-list/read-staff-list';
 import type { ParseResult, ParseTask } from './parse-task';
 
 export interface ParsePoolOptions {
@@ -61,15 +62,21 @@ export class PlanParsePool {
     return (await this.run(task)) as TemplateDraft;
   }
 
+  /** A staff list (ФИО, должность, предметы, классы, e-mail), read within the same bounds as a plan. */
+  async staffList(input: { schoolId: string; fileName: string; bytes: Buffer }): Promise<StaffList> {
+    const task: ParseTask = { kind: 'staff-list', input: { ...input, limits: this.limits } };
+    return (await this.run(task)) as StaffList;
+  }
+
   async close(): Promise<void> {
     await this.pool.destroy();
   }
 
-  private async run(task: ParseTask): Promise<PlanPreview | TemplateDraft> {
-    let result: ParseResult<PlanPreview | TemplateDraft>;
+  private async run(task: ParseTask): Promise<PlanPreview | TemplateDraft | StaffList> {
+    let result: ParseResult<PlanPreview | TemplateDraft | StaffList>;
     try {
       const text = await this.pool.run(task, { signal: AbortSignal.timeout(this.timeoutMs) });
-      result = JSON.parse(text) as ParseResult<PlanPreview | TemplateDraft>;
+      result = JSON.parse(text) as ParseResult<PlanPreview | TemplateDraft | StaffList>;
     } catch (e) {
       throw refusalOf(e);
     }

@@ -2,12 +2,18 @@ import { VsokoError, type ErrorKind } from '@vsoko/domain';
 import { buildPreview, type PreviewInput } from '../preview/build-preview';
 import type { PlanPreview } from '../preview/types';
 import { directoryFromJson } from '../staff/load-directory';
+import { readStaffList, type StaffList } from '../staff-list/read-staff-list';
+import type { UploadLimits } from '../readers/limits';
 import { buildTemplate, type TemplateDraft, type TemplateInput } from '../templates/build-template';
 
 /** What a parse is asked, as it crosses to a worker thread: plain data, the staff directory still as JSON. */
 export type ParseTask =
   | { kind: 'preview'; input: Omit<PreviewInput, 'directory' | 'onProgress'>; staffJson?: string }
-  | { kind: 'template'; input: Omit<TemplateInput, 'directory'>; staffJson?: string };
+  | { kind: 'template'; input: Omit<TemplateInput, 'directory'>; staffJson?: string }
+  | {
+      kind: 'staff-list';
+      input: { schoolId: string; fileName: string; bytes: Uint8Array; limits: UploadLimits };
+    };
 
 export type ParseResult<T> =
   | { ok: true; value: T }
@@ -23,8 +29,12 @@ export type ParseResult<T> =
  * and code do not survive the thread boundary; anything else is thrown and fails the task.
  */
 export default async function parse(task: ParseTask): Promise<string> {
-  let result: ParseResult<PlanPreview | TemplateDraft>;
+  let result: ParseResult<PlanPreview | TemplateDraft | StaffList>;
   try {
+    if (task.kind === 'staff-list') {
+      const value = await readStaffList({ ...task.input, bytes: Buffer.from(task.input.bytes) });
+      return JSON.stringify({ ok: true, value });
+    }
     const directory = directoryFromJson(task.staffJson);
     const value =
       task.kind === 'preview'

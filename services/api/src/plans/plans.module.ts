@@ -52,5 +52,7 @@ import { UploadTooLargeInterceptor } from './upload/plan-upload';
     PlanParser,
     UploadTooLargeInterceptor,
   ],
+  // The staff list import reads its uploads with the same pool, limits and multer bounds.
+  exports: [PlanParser, UploadTooLargeInterceptor, MulterModule],
 })
 export class PlansModule {}

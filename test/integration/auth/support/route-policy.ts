@@ -28,6 +28,9 @@ const LISTED: Record<string, Admission> = {
   'POST /auth/password': 'any-principal',
   'POST /auth/accounts/{personId}/invitation': { roles: ['director'], integrations: false },
   'POST /auth/accounts/{personId}/password-reset': { roles: ['director'], integrations: false },
+  // Staff list import (services/api/src/staff): the director staffs the school.
+  'POST /staff/imports': { roles: ['director'], integrations: false },
+  'POST /staff/imports/{staffImportId}/approval': { roles: ['director'], integrations: false },
   'DELETE /auth/api-keys/{keyId}': { roles: ['director'], integrations: false },
   // Other capabilities' routes with their own @Allow / @AnyPrincipal: listed so that a change is a decision.
   'POST /plans/templates': 'any-principal',

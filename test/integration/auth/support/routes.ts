@@ -57,7 +57,15 @@ export const PLAN_CSV = [
   '1;Мониторинг адаптации пятиклассников;май;Заместитель директора по УВР;Аналитическая справка',
 ].join('\n');
 
+/** Two people of school-a's staff as a Russian Excel CSV. */
+export const STAFF_CSV = [
+  'ФИО;Должность;Предметы;Классы;E-mail',
+  'Иванова Мария Петровна;Учитель начальных классов; классный руководитель;;1А;ivanova@school-a.test',
+  'Петров Олег Ильич;Учитель математики;;;petrov@school-a.test',
+].join('\n');
+
 const VALID_FORMS: Record<string, () => FormData> = {
+  'POST /staff/imports': () => formOf({ schoolId: 'school-a' }, STAFF_CSV, 'staff.csv'),
   'POST /plans/import': () => formOf({ schoolId: 'school-a', academicYear }, PLAN_CSV, 'plan.csv'),
   'POST /plans/templates': () =>
     formOf(
