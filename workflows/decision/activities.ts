@@ -1,3 +1,5 @@
+import type { Client } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import {
   chaseSettingsOf,
   decisionDecider,
@@ -12,10 +14,13 @@ import {
   type DecisionState,
   type DecisionStreamEvent,
   type DecisionTimerCommand,
+  type RecheckSchedule,
   type TimerPolicy,
+  VsokoError,
 } from '../../libs/domain/src';
 import type { EventStore } from '../../libs/event-store/src';
 import { DeciderHandler } from '../../libs/event-sourcing/src';
+import { ProcedureClient } from '../procedure/client';
 
 export interface DecisionSnapshot {
   state: DecisionState;
@@ -39,7 +44,7 @@ export interface FireInput {
  * evolve; firing goes through the one command handler as the system, with a command id derived from the timer,
  * so a retried activity (or a workflow replay) records each fact once.
  */
-export function createDecisionActivities(deps: { store: EventStore }) {
+export function createDecisionActivities(deps: { store: EventStore; temporal?: Client }) {
   const handler = new DeciderHandler(deps.store);
 
   async function fire(input: FireInput): Promise<RecordedDecisionEvent[]> {
@@ -66,6 +71,7 @@ export function createDecisionActivities(deps: { store: EventStore }) {
     return result.events.map((event, i) => ({ event, revision: first + i }));
   }
 
+  const procedures = deps.temporal ? new ProcedureClient(deps.temporal) : undefined;
   return {
     async loadDecision(decisionId: string): Promise<DecisionSnapshot> {
       const { state } = await handler.load(decisionStreamName(decisionId), decisionDecider);
@@ -121,9 +127,48 @@ export function createDecisionActivities(deps: { store: EventStore }) {
         { retries: 5 },
       );
     },
+
+    /**
+     * Schedules a re-check that «не эффективно» asked for, through the one procedure client, as the system and
+     * caused by the assessment; its command id is the child's, so a repeat finds the procedure already there.
+     */
+    async startRecheck(input: { decisionId: string; child: RecheckSchedule }): Promise<RecheckOutcome> {
+      const { decisionId, child } = input;
+      if (!procedures) {
+        throw ApplicationFailure.nonRetryable('no Temporal client: re-checks are not started by this worker');
+      }
+      const { recorded } = await handler.load(decisionStreamName(decisionId), decisionDecider);
+      const cause = recorded.find(
+        (e) =>
+          e.type === 'EffectivenessAssessed' &&
+          ((e.data as { rechecks?: RecheckSchedule[] }).rechecks ?? []).some(
+            (c) => c.procedureId === child.procedureId,
+          ),
+      );
+      if (!cause) return 'refused';
+      try {
+        await procedures.start(child.procedureId, {
+          command: { type: 'ScheduleProcedure', data: child },
+          context: {
+            commandId: `recheck:${child.procedureId}`,
+            actor: { id: 'system', kind: 'system', name: 'vsoko' },
+            issuedAt: cause.metadata.occurredAt,
+            correlationId: cause.metadata.correlationId,
+            causationId: cause.id,
+            schoolId: child.schoolId,
+          },
+        });
+        return 'started';
+      } catch (e) {
+        if (!(e instanceof VsokoError)) throw e;
+        return ['PROCEDURE_ALREADY_SCHEDULED', 'PROCEDURE_EXISTS'].includes(e.code) ? 'already' : 'refused';
+      }
+    },
   };
 }
 
 const SYSTEM = { id: 'system', kind: 'system', name: 'vsoko' } as const;
+
+export type RecheckOutcome = 'started' | 'already' | 'refused';
 
 export type DecisionActivities = ReturnType<typeof createDecisionActivities>;

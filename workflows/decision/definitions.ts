@@ -13,6 +13,8 @@ export interface DecisionWorkflowInput {
   decisionId: string;
   /** Timers fired by earlier runs before continue-as-new; only for the workflow's own bookkeeping. */
   fired?: number;
+  /** Re-check procedures earlier runs have already scheduled. */
+  rechecksStarted?: string[];
 }
 
 /** Something was recorded on the decision's stream (a new deadline, execution, a re-opening): look again. */

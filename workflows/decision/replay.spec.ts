@@ -7,10 +7,13 @@ import { describeRecordedHistories } from '../testing/histories';
  * escalation; a standing decision's monthly check-ins — replay against today's workflow code. The
  * `.escalation-chains` recordings (patch `escalation-chains`) add the chase up to the inspector with a mail and
  * its delivery record for every step (test/integration/lifecycle/escalation-chain.int-spec.ts), and the
- * older ones prove that runs recorded before the patch still replay.
+ * older ones prove that runs recorded before the patch still replay. test/integration/meetings/
+ * not-effective-recheck.int-spec.ts (VSOKO_RECORD_HISTORIES=effectiveness-recheck) records «не эффективно»
+ * scheduling a re-check procedure behind its own patch.
  */
 describeRecordedHistories('decision', path.join(__dirname, 'histories'), [
   'decision-chain.escalation-chains.json',
+  'decision-recheck.effectiveness-recheck.json',
   'decision-standing.escalation-chains.json',
   'decision-standing.json',
   'decision-year.escalation-chains.json',

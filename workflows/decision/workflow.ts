@@ -1,4 +1,4 @@
-import { condition, continueAsNew, patched, proxyActivities, setHandler } from '@temporalio/workflow';
+import { condition, continueAsNew, log, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import { pendingDecisionTimers, type PendingDecisionTimer, type TimerPolicy } from '../../libs/domain/src';
 import type { DecisionActivities } from './activities';
 import {
@@ -9,10 +9,11 @@ import {
 } from './definitions';
 import { notifyRecorded } from './notify';
 
-const { loadDecision, fireDecisionTimer, fireDecisionTimerRecorded } = proxyActivities<DecisionActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { maximumInterval: '1 minute' },
-});
+const { loadDecision, fireDecisionTimer, fireDecisionTimerRecorded, startRecheck } =
+  proxyActivities<DecisionActivities>({
+    startToCloseTimeout: '1 minute',
+    retry: { maximumInterval: '1 minute' },
+  });
 
 /**
  * Keeps a decision's time: loads the decision, sleeps until its first pending timer (a reminder, the deadline,
@@ -32,9 +33,22 @@ export async function decisionWorkflow(input: DecisionWorkflowInput): Promise<vo
   setHandler(decisionTimersQuery, () => timers);
   const chains = patched('escalation-chains');
 
+  const rechecksStarted = new Set(input.rechecksStarted ?? []);
+
   for (let step = 0; step < STEPS_PER_RUN; step++) {
     changed = false;
     const { state, policy } = await loadDecision(input.decisionId);
+    // «Не эффективно» asked for re-check procedures: scheduled here, durably, before anything else.
+    const rechecks = state.status === 'none' ? [] : state.assessments.flatMap((a) => a.rechecks ?? []);
+    const pending = rechecks.filter((c) => !rechecksStarted.has(c.procedureId));
+    if (pending.length > 0 && patched('effectiveness-recheck')) {
+      for (const child of pending) {
+        const outcome = await startRecheck({ decisionId: input.decisionId, child }).catch(() => 'failed');
+        if (outcome !== 'started' && outcome !== 'already')
+          log.warn('re-check not scheduled', { childProcedureId: child.procedureId, outcome });
+        rechecksStarted.add(child.procedureId);
+      }
+    }
     if (state.status === 'withdrawn' || state.status === 'assessed') return;
     timers = policy ? pendingDecisionTimers(state, chains ? policy : withoutChase(policy)) : [];
     const next = timers[0];
@@ -57,7 +71,10 @@ export async function decisionWorkflow(input: DecisionWorkflowInput): Promise<vo
     // A timer the decider found stale records nothing; waiting for a change keeps it from firing in a loop.
     if (recorded === 0) await condition(() => changed);
   }
-  await continueAsNew<typeof decisionWorkflow>({ decisionId: input.decisionId });
+  await continueAsNew<typeof decisionWorkflow>({
+    decisionId: input.decisionId,
+    rechecksStarted: [...rechecksStarted],
+  });
 }
 
 /** The policy as runs before the patch saw it: no chain, no calendar. */

@@ -30,7 +30,7 @@ export function createProcedureWorker(deps: ProcedureWorkerDeps): Promise<Worker
     ...(deps.workflowBundle ? { workflowBundle: deps.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     activities: {
       ...createProcedureActivities({ store: deps.store }),
-      ...createDecisionActivities({ store: deps.store }),
+      ...createDecisionActivities({ store: deps.store, temporal: deps.temporal }),
       ...(deps.temporal ? createPlanApprovalActivities({ temporal: deps.temporal }) : {}),
       ...(deps.temporal ? createMeetingActivities({ store: deps.store, temporal: deps.temporal }) : {}),
     },

@@ -1,6 +1,6 @@
 import type { EscalationAddressee } from '../procedure/values';
 import type { DecisionAdopted, DecisionNotificationRecorded, EffectivenessAssessed } from './events';
-import type { Deadline, EvidenceRef, Executors } from './values';
+import type { Deadline, EvidenceRef, Executors, RecheckRequest } from './values';
 
 type Command<Type extends string, Data> = { type: Type; data: Data };
 
@@ -32,7 +32,11 @@ export type WithdrawDecision = Command<'WithdrawDecision', { decisionId: string;
 
 export type RecordCheckIn = Command<'RecordCheckIn', { decisionId: string; dueOn: string; note: string }>;
 
-export type AssessEffectiveness = Command<'AssessEffectiveness', EffectivenessAssessed['data']>;
+/** `recheck` is filled by the use case from the linked procedures' own schedules, never by a client. */
+export type AssessEffectiveness = Command<
+  'AssessEffectiveness',
+  Omit<EffectivenessAssessed['data'], 'rechecks'> & { recheck?: RecheckRequest }
+>;
 
 /* Timer commands, issued by the system actor when `pendingDecisionTimers` says so; stale ones yield nothing. */
 

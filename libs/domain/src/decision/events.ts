@@ -1,6 +1,14 @@
 import type { DomainEvent } from '../shared';
 import type { EscalationAddressee, Responsible } from '../procedure/values';
-import type { AdoptedBy, Deadline, DecisionScope, Evidence, Executors, Verdict } from './values';
+import type {
+  AdoptedBy,
+  Deadline,
+  DecisionScope,
+  Evidence,
+  Executors,
+  RecheckSchedule,
+  Verdict,
+} from './values';
 
 /*
  * What happened to one management decision, on its own stream. Type names differ from the decision events
@@ -103,10 +111,20 @@ export type DecisionNotificationRecorded = DomainEvent<
   }
 >;
 
-/** «Не эффективно» re-opens the question: the decision goes back on the next meeting's agenda. */
+/**
+ * «Не эффективно» re-opens the question: the decision goes back on the next meeting's agenda and, when it is
+ * linked to procedures, `rechecks` are the re-check procedures its workflow schedules.
+ */
 export type EffectivenessAssessed = DomainEvent<
   'EffectivenessAssessed',
-  { decisionId: string; verdict: Verdict; indicator: string; assessedOn: string; note?: string }
+  {
+    decisionId: string;
+    verdict: Verdict;
+    indicator: string;
+    assessedOn: string;
+    note?: string;
+    rechecks?: RecheckSchedule[];
+  }
 >;
 
 export type DecisionStreamEvent =

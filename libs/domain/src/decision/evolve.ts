@@ -61,8 +61,14 @@ export function evolveDecision(state: DecisionState, event: DecisionStreamEvent)
     case 'DecisionNotificationRecorded':
       return state;
     case 'EffectivenessAssessed': {
-      const { verdict, indicator, assessedOn, note } = event.data;
-      const assessment = { verdict, indicator, assessedOn, ...(note !== undefined ? { note } : {}) };
+      const { verdict, indicator, assessedOn, note, rechecks } = event.data;
+      const assessment = {
+        verdict,
+        indicator,
+        assessedOn,
+        ...(note !== undefined ? { note } : {}),
+        ...(rechecks !== undefined ? { rechecks } : {}),
+      };
       return {
         ...base(state),
         status: verdict === 'not-effective' ? 'reopened' : 'assessed',

@@ -1,5 +1,5 @@
 import type { DecisionAdopted } from './events';
-import type { Evidence, Verdict } from './values';
+import type { Evidence, RecheckSchedule, Verdict } from './values';
 
 export interface Execution {
   executedOn: string;
@@ -12,6 +12,8 @@ export interface Assessment {
   indicator: string;
   assessedOn: string;
   note?: string;
+  /** The re-check procedures a «не эффективно» asked for; the decision's workflow schedules them. */
+  rechecks?: RecheckSchedule[];
 }
 
 export interface CheckIn {

@@ -1,5 +1,6 @@
 import type { MeetingDate } from '../meeting/values';
-import type { MeetingLevel, Responsible } from '../procedure/values';
+import type { ProcedureScheduled } from '../procedure/events';
+import type { DateWindow, MeetingLevel, Responsible } from '../procedure/values';
 
 /**
  * A deadline in the shapes schools write them (seed 002), parsed; the text as written travels beside it:
@@ -112,3 +113,21 @@ export const DECISION_STATUS_TITLES: Record<DecisionStatus, string> = {
   reopened: 'неэффективно: вопрос открыт снова',
   withdrawn: 'отменено',
 };
+
+/** What a re-check repeats of a procedure the decision is linked to: read from that procedure's own schedule. */
+export type RecheckParent = Pick<
+  ProcedureScheduled['data'],
+  'procedureId' | 'title' | 'direction' | 'indicator' | 'object' | 'method' | 'resultForm' | 'responsible'
+>;
+
+/**
+ * «Не эффективно» asks for the assessment to be repeated: one re-check procedure per linked procedure, in the
+ * window given, or from the assessment for 30 days (within the academic year) when none is.
+ */
+export interface RecheckRequest {
+  of: RecheckParent[];
+  window?: DateWindow;
+}
+
+/** A re-check's schedule exactly as its procedure is scheduled (parentProcedureId names the linked procedure). */
+export type RecheckSchedule = ProcedureScheduled['data'];

@@ -1,6 +1,6 @@
 import type { DecisionCommand } from '../commands';
 import { actors, ctx, DECISION, decisionSpec, events, history } from '../testing/fixtures';
-import type { Verdict } from '../values';
+import type { RecheckSchedule, Verdict } from '../values';
 
 const LATER = '2024-01-25T06:00:00.000Z';
 const assess = (
@@ -38,6 +38,103 @@ describe('executed', () => {
       .when(assess('not-effective'), ctx(actors.director, LATER))
       .then([events.notEffective()]);
     expect(state.status).toBe('reopened');
+  });
+
+  describe('not effective, linked to procedures', () => {
+    const vpr = {
+      procedureId: 'p-vpr-4',
+      title: 'ВПР по математике, 4 классы',
+      direction: 'results' as const,
+      method: 'Всероссийская проверочная работа',
+      responsible: { role: 'deputy', name: 'Зам.директора по УВР' },
+    };
+    const withRecheck = (
+      recheck: Extract<DecisionCommand, { type: 'AssessEffectiveness' }>['data']['recheck'],
+    ) => {
+      const command = assess('not-effective') as Extract<DecisionCommand, { type: 'AssessEffectiveness' }>;
+      return { ...command, data: { ...command.data, recheck } };
+    };
+    const notEffective = {
+      decisionId: DECISION,
+      verdict: 'not-effective' as const,
+      indicator: 'Доля процедур с аналитической справкой: 40 %',
+      assessedOn: '2024-01-20',
+    };
+    const child = (over: Partial<RecheckSchedule> = {}): RecheckSchedule => ({
+      procedureId: `${DECISION}-recheck-1`,
+      schoolId: 'school-1',
+      academicYear: '2023/24',
+      title: 'Повторная проверка: ВПР по математике, 4 классы',
+      direction: 'results',
+      method: 'Всероссийская проверочная работа',
+      responsible: vpr.responsible,
+      window: { from: '2024-01-20', to: '2024-02-19' },
+      timeZone: 'Asia/Yekaterinburg',
+      parentProcedureId: 'p-vpr-4',
+      ...over,
+    });
+
+    it('asks for a re-check of the procedure for a month from the assessment', () => {
+      const state = given
+        .when(withRecheck({ of: [vpr] }), ctx(actors.director, LATER))
+        .then([{ type: 'EffectivenessAssessed', data: { ...notEffective, rechecks: [child()] } }]);
+      expect(state.status).toBe('reopened');
+    });
+
+    it('in the window given, one re-check per linked procedure', () => {
+      const window = { from: '2024-03-01', to: '2024-03-31' };
+      given
+        .when(
+          withRecheck({ of: [vpr, { ...vpr, procedureId: 'p-vpr-5', title: 'ВПР, 5 классы' }], window }),
+          ctx(actors.director, LATER),
+        )
+        .then([
+          {
+            type: 'EffectivenessAssessed',
+            data: {
+              ...notEffective,
+              rechecks: [
+                child({ procedureId: `${DECISION}-recheck-1-1`, window }),
+                child({
+                  procedureId: `${DECISION}-recheck-1-2`,
+                  title: 'Повторная проверка: ВПР, 5 классы',
+                  parentProcedureId: 'p-vpr-5',
+                  window,
+                }),
+              ],
+            },
+          },
+        ]);
+    });
+
+    it('refuses a window that is not a window', () => {
+      given
+        .when(
+          withRecheck({ of: [vpr], window: { from: '2024-03-31', to: '2024-03-01' } }),
+          ctx(actors.director, LATER),
+        )
+        .thenThrows('WINDOW_REVERSED');
+    });
+
+    it('asks for no re-check when it is judged effective', () => {
+      const effective = withRecheck({ of: [vpr] });
+      given
+        .when(
+          { ...effective, data: { ...effective.data, verdict: 'effective' } },
+          ctx(actors.director, LATER),
+        )
+        .then([
+          {
+            type: 'EffectivenessAssessed',
+            data: {
+              decisionId: DECISION,
+              verdict: 'effective',
+              indicator: 'Доля процедур с аналитической справкой: 40 %',
+              assessedOn: '2024-01-20',
+            },
+          },
+        ]);
+    });
   });
 
   it('needs the indicator, a known verdict, a day after execution and not in the future', () => {

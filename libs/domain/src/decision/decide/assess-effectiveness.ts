@@ -4,13 +4,16 @@ import {
   requireNotBefore,
   requirePastFact,
   requireText,
+  requireWindow,
   schoolToday,
 } from '../../procedure/rules';
 import type { AssessEffectiveness } from '../commands';
 import type { DecisionStreamEvent } from '../events';
 import { decisionStep, fail, requireAdministration } from '../rules';
-import type { DecisionState } from '../state';
-import { VERDICTS } from '../values';
+import type { DecisionState, ExecutedDecision } from '../state';
+import { VERDICTS, type RecheckRequest, type RecheckSchedule } from '../values';
+import { academicYearBounds, academicYearOf, isIsoDate } from '../../procedure/calendar';
+import { addDays } from '../../shared';
 
 /**
  * «Анализ эффективности принятых мер»: after execution the administration judges whether it worked, naming
@@ -46,10 +49,69 @@ export function assessEffectiveness(
       'Эффективность оценивают после исполнения',
     );
   const note = optionalText(command.data.note);
+  const rechecks =
+    verdict === 'not-effective' ? rechecksOf(executed, command.data.recheck, assessedOn, ctx) : [];
   return [
     {
       type: 'EffectivenessAssessed',
-      data: { decisionId, verdict, indicator, assessedOn, ...(note !== undefined ? { note } : {}) },
+      data: {
+        decisionId,
+        verdict,
+        indicator,
+        assessedOn,
+        ...(note !== undefined ? { note } : {}),
+        ...(rechecks.length > 0 ? { rechecks } : {}),
+      },
     },
   ];
+}
+
+/** Days a re-check runs from the assessment when no window is given: about a month, as a term's control does. */
+const RECHECK_DAYS = 30;
+
+/**
+ * One re-check per linked procedure, as the procedure's own re-check child is scheduled: its title, direction and
+ * method, its responsible, the decision's school, year and time zone. Ids derive from the decision and the number
+ * of the assessment, so a repeated command or a later «не эффективно» never collides.
+ */
+function rechecksOf(
+  decision: ExecutedDecision,
+  request: RecheckRequest | undefined,
+  assessedOn: string,
+  ctx: CommandContext,
+): RecheckSchedule[] {
+  const parents = request?.of ?? [];
+  if (parents.length === 0) return [];
+  // The re-check belongs to the year it runs in: judged after the decision's year ended (an August review of
+  // last year's measures), it is this year's work.
+  const from = request?.window?.from;
+  const academicYear = academicYearOf(typeof from === 'string' && isIsoDate(from) ? from : assessedOn);
+  const year = academicYearBounds(academicYear);
+  const until = addDays(assessedOn, RECHECK_DAYS);
+  const window = requireWindow(
+    request?.window ?? { from: assessedOn, to: year && until > year.to ? year.to : until },
+    academicYear,
+  );
+  const round = decision.assessments.length + 1;
+  return parents.map((p, i) => ({
+    procedureId: recheckId(decision.decisionId, round, parents.length > 1 ? i + 1 : 0),
+    schoolId: ctx.schoolId,
+    academicYear,
+    title: `Повторная проверка: ${p.title}`,
+    direction: p.direction,
+    ...(p.indicator !== undefined ? { indicator: p.indicator } : {}),
+    ...(p.object !== undefined ? { object: p.object } : {}),
+    ...(p.method !== undefined ? { method: p.method } : {}),
+    ...(p.resultForm !== undefined ? { resultForm: p.resultForm } : {}),
+    responsible: p.responsible,
+    window,
+    timeZone: decision.timeZone,
+    parentProcedureId: p.procedureId,
+  }));
+}
+
+/** Within the 64 characters an id may have: the decision id's end is kept when the whole would not fit. */
+function recheckId(decisionId: string, round: number, index: number): string {
+  const suffix = `-recheck-${round}${index > 0 ? `-${index}` : ''}`;
+  return `${decisionId.slice(-(64 - suffix.length))}${suffix}`;
 }

@@ -10,10 +10,12 @@ import {
   procedureDecider,
   procedureStreamName,
   type AdoptDecision,
+  type AssessEffectiveness,
   type CommandContext,
   type Deadline,
   type DecisionCommand,
   type DecisionState,
+  type RecheckParent,
 } from '@vsoko/domain';
 import { DeciderHandler } from '@vsoko/event-sourcing';
 import { parseDecisionDeadline } from '@vsoko/plan-import';
@@ -98,8 +100,45 @@ export class DecisionUseCases {
   }
 
   async change(decisionId: string, command: DecisionCommand, ctx: CommandContext, expectedRevision?: number) {
-    await this.get(decisionId, [ctx.schoolId]);
-    return this.run(decisionId, command, ctx, expectedRevision);
+    const current = await this.get(decisionId, [ctx.schoolId]);
+    const prepared =
+      command.type === 'AssessEffectiveness' && command.data.verdict === 'not-effective'
+        ? await this.withRechecks(command, current.procedureIds, ctx.schoolId)
+        : command;
+    return this.run(decisionId, prepared, ctx, expectedRevision);
+  }
+
+  /**
+   * «Не эффективно» re-checks each procedure the decision is linked to: what to repeat comes from each
+   * procedure's own schedule in the log (checked to be the school's), never from the client. A cancelled
+   * procedure is not repeated; a decision linked to none is only carried to the next agenda.
+   */
+  private async withRechecks(
+    command: AssessEffectiveness,
+    procedureIds: readonly string[],
+    schoolId: string,
+  ): Promise<AssessEffectiveness> {
+    const of: RecheckParent[] = [];
+    for (const procedureId of procedureIds) {
+      const { state } = await this.handler.load(procedureStreamName(procedureId), procedureDecider);
+      if (state.status === 'none' || state.schoolId !== schoolId) {
+        throw new NotFound('PROCEDURE_NOT_FOUND', `Процедура ${procedureId} не найдена`);
+      }
+      if (state.status === 'cancelled') continue;
+      const { title, direction, indicator, object, method, resultForm, responsible } = state;
+      of.push({
+        procedureId,
+        title,
+        direction,
+        responsible,
+        ...(indicator !== undefined ? { indicator } : {}),
+        ...(object !== undefined ? { object } : {}),
+        ...(method !== undefined ? { method } : {}),
+        ...(resultForm !== undefined ? { resultForm } : {}),
+      });
+    }
+    const window = command.data.recheck?.window;
+    return { ...command, data: { ...command.data, recheck: { of, ...(window ? { window } : {}) } } };
   }
 
   /** A new deadline, as written or parsed, read against the decision's own year and adoption. */
