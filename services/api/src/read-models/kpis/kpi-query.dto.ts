@@ -1,26 +1,12 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { KPI_GROUPINGS, type KpiGrouping } from '@vsoko/projections';
-import { IsIn, IsOptional, Matches } from 'class-validator';
-import { ACADEMIC_YEAR, KEY } from '../filters';
+import { IsIn, IsOptional } from 'class-validator';
+import { ScopeFilterDto } from '../filters';
 
-export class KpiQueryDto {
+/** The lists' school, district and year filters (KPIs are not kept per responsible) and the grouping. */
+export class KpiQueryDto extends OmitType(ScopeFilterDto, ['responsible'] as const) {
   @ApiPropertyOptional({ enum: KPI_GROUPINGS, default: 'school' })
   @IsOptional()
   @IsIn(KPI_GROUPINGS, { message: `groupBy: одно из ${KPI_GROUPINGS.join(', ')}` })
   groupBy: KpiGrouping = 'school';
-
-  @ApiPropertyOptional({ example: '2026/27' })
-  @IsOptional()
-  @Matches(ACADEMIC_YEAR, { message: 'academicYear: учебный год вида 2023/24' })
-  academicYear?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(KEY, { message: 'schoolId: идентификатор школы' })
-  schoolId?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(KEY, { message: 'districtId: идентификатор района' })
-  districtId?: string;
 }

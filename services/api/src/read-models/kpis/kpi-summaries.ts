@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { groupKpis, KPI_COLLECTION, type Condition, type KpiSummary } from '@vsoko/projections';
 import { withinSchools, type SchoolScope } from '../../auth/readable-schools.decorator';
+import { scopeFilter } from '../filters';
 import { ReadModelReader } from '../read-model-reader';
 import type { KpiQueryDto } from './kpi-query.dto';
 
@@ -10,10 +11,7 @@ export class KpiSummaries {
   constructor(private readonly reader: ReadModelReader) {}
 
   async grouped(q: KpiQueryDto, schools: SchoolScope) {
-    const filter: Record<string, Condition> = {};
-    if (q.academicYear) filter.academicYear = q.academicYear;
-    if (q.schoolId) filter.schoolId = q.schoolId;
-    if (q.districtId) filter.districtId = q.districtId;
+    const filter: Record<string, Condition> = scopeFilter(q);
     const docs = await this.reader.find<KpiSummary>(KPI_COLLECTION, {
       where: withinSchools(filter, schools),
     });
