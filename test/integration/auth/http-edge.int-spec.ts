@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import * as net from 'node:net';
 import type { Services } from '../harness';
-import { callers, directorWithProcedure, scheduleBody, type Caller } from './support/fixture';
+import {
+  academicYear,
+  callers,
+  directorWithProcedure,
+  scheduleBody,
+  today,
+  TZ,
+  type Caller,
+} from './support/fixture';
 import { callFor, operations, operationsWithBody } from './support/routes';
 
 /**
@@ -164,6 +172,75 @@ describe('the HTTP edge', () => {
     expect(differences).toEqual([]);
   });
 
+  it("answers for another school's real meeting or decision exactly as for an unknown id, on every route that names one", async () => {
+    const stranger = (await callers(s)).find((c) => c.name === 'director of school-b')!;
+    const write = async (path: string, body: unknown) => {
+      const res = await fetch(`${s.baseUrl}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...director.headers },
+        body: JSON.stringify(body),
+      });
+      if (res.status >= 300) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    };
+    const tag = randomUUID().slice(0, 8);
+    const meetingId = `m-${tag}`;
+    const decisionId = `d-${tag}`;
+    await write('/meetings', {
+      id: meetingId,
+      academicYear,
+      level: 'pedagogical-council',
+      date: { precision: 'day', date: today },
+      timeZone: TZ,
+      agenda: [{ itemId: 'item-1', title: 'Итоги ВПР', procedureId }],
+    });
+    await write(`/meetings/${meetingId}/held`, {});
+    await write(`/meetings/${meetingId}/decisions`, DECISION_BODY(decisionId));
+    const real = { meetingId, decisionId };
+    const unknown = { meetingId: `m-${randomUUID()}`, decisionId: `d-${randomUUID()}` };
+
+    const named = (await operations(s.baseUrl)).filter((r) =>
+      /\{meetingId\}|^\w+ \/decisions\/\{decisionId\}/.test(r),
+    );
+    expect(named).toEqual(
+      expect.arrayContaining([
+        'GET /meetings/{meetingId}',
+        'POST /meetings/{meetingId}/held',
+        'GET /decisions/{decisionId}',
+        'POST /decisions/{decisionId}/execution',
+      ]),
+    );
+    const differences: string[] = [];
+    for (const route of named) {
+      const [method, template] = route.split(' ');
+      const seen = [];
+      for (const ids of [real, unknown]) {
+        const path = template.replace(
+          /\{(\w+)\}/g,
+          (_, name: string) => (ids as Record<string, string>)[name] ?? OTHER_IDS[name] ?? 'x-1',
+        );
+        const body = method === 'GET' ? undefined : (VALID[route]?.(ids) ?? {});
+        const form = route.endsWith('/evidence/files') ? evidenceForm() : undefined;
+        const res = await fetch(`${s.baseUrl}${path}`, {
+          method,
+          headers: {
+            ...(body === undefined || form ? {} : { 'content-type': 'application/json' }),
+            ...stranger.headers,
+          },
+          ...(form ? { body: form } : body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+        const text = (await res.text())
+          .split(ids.meetingId)
+          .join('<meeting>')
+          .split(ids.decisionId)
+          .join('<decision>');
+        seen.push(`${res.status} ${text}`);
+      }
+      if (seen[0] !== seen[1]) differences.push(`${route}: another school's ${seen[0]} | unknown ${seen[1]}`);
+      expect(seen[0]).toMatch(/^404 /);
+    }
+    expect(differences).toEqual([]);
+  });
+
   /** A request Node's own parser refuses never reaches Express: raw bytes on a socket. */
   function raw(request: string): Promise<string> {
     const { hostname, port } = new URL(s.baseUrl);
@@ -215,3 +292,58 @@ describe('the HTTP edge', () => {
     expect(required).toEqual([]);
   });
 });
+
+const DECISION_BODY = (id: string) => ({
+  id,
+  number: 1,
+  wording: 'Организовать консультации для учащихся группы риска',
+  executors: { lead: { role: 'deputy', name: 'Заместитель директора по УВР' } },
+  deadline: { asWritten: 'В течение года' },
+});
+
+/** Path ids besides the meeting and the decision: an agenda item and a piece of evidence. */
+const OTHER_IDS: Record<string, string> = { itemId: 'item-1', evidenceId: 'ev-1' };
+
+/** A body each route accepts, so that the request reaches the use case that loads the meeting or decision. */
+const VALID: Record<string, (ids: { meetingId: string; decisionId: string }) => unknown> = {
+  'POST /meetings/{meetingId}/agenda/items': () => ({
+    item: { itemId: 'item-2', title: 'Разное' },
+    reason: 'Предложение директора',
+  }),
+  'POST /meetings/{meetingId}/agenda/items/{itemId}/removal': () => ({ reason: 'Перенесено' }),
+  'POST /meetings/{meetingId}/agenda/order': () => ({ order: ['item-1'], reason: 'Порядок' }),
+  'POST /meetings/{meetingId}/held': () => ({}),
+  'POST /meetings/{meetingId}/corrections': () => ({ correction: {}, reason: 'Опечатка' }),
+  'POST /meetings/{meetingId}/signature': () => ({ signedOn: today }),
+  'POST /meetings/{meetingId}/cancellation': () => ({ reason: 'Перенесено' }),
+  'POST /meetings/{meetingId}/decisions': () => DECISION_BODY(`d-${randomUUID().slice(0, 8)}`),
+  'POST /decisions/{decisionId}/reassignment': () => ({
+    executors: { lead: { role: 'director', name: 'Директор' } },
+    reason: 'Отпуск',
+  }),
+  'POST /decisions/{decisionId}/deadline': () => ({
+    deadline: { asWritten: 'Декабрь 2025' },
+    reason: 'Приказ',
+  }),
+  'POST /decisions/{decisionId}/evidence/links': () => ({
+    evidenceId: 'ev-1',
+    url: 'https://example.org/report',
+    about: today,
+  }),
+  'POST /decisions/{decisionId}/execution': () => ({ executedOn: today }),
+  'POST /decisions/{decisionId}/check-ins': () => ({ dueOn: today, note: 'Идёт по плану' }),
+  'POST /decisions/{decisionId}/effectiveness': () => ({
+    verdict: 'effective',
+    indicator: 'Доля успевающих',
+    assessedOn: today,
+  }),
+  'POST /decisions/{decisionId}/withdrawal': () => ({ reason: 'Отменено приказом' }),
+};
+
+function evidenceForm(): FormData {
+  const form = new FormData();
+  form.append('file', new Blob(['отчёт']), 'report.txt');
+  form.append('evidenceId', 'ev-1');
+  form.append('about', today);
+  return form;
+}
