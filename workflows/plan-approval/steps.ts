@@ -156,6 +156,8 @@ async function schedule(
           window: p.window,
           timeZone: target.timeZone,
           ...(watchFrom ? { watchFrom } : {}),
+          ...(p.predecessor ? { predecessor: p.predecessor } : {}),
+          ...(p.lineageId ? { lineageId: p.lineageId } : {}),
         },
       },
       context,

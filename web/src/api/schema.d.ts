@@ -21,6 +21,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/accounts/{personId}/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Пригласить сотрудника школы: письмо с одноразовой ссылкой для первого входа (новое заменяет прежнее) */
+        post: operations["CredentialsController_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/accounts/{personId}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Сбросить пароль сотрудника: прежний пароль и все сеансы перестают действовать, ссылка — ему на почту */
+        post: operations["CredentialsController_forceReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/api-keys": {
         parameters: {
             query?: never;
@@ -50,6 +84,23 @@ export interface paths {
         post?: never;
         /** Отозвать ключ API: перестаёт действовать сразу */
         delete: operations["ApiKeysController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/invitation/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Первый вход по приглашению: токен из письма и новый пароль → сеанс */
+        post: operations["CredentialsController_accept"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -100,6 +151,57 @@ export interface paths {
         get: operations["AuthController_me"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Сменить свой пароль (нужен текущий); другие сеансы завершаются */
+        post: operations["CredentialsController_change"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Забыли пароль: ссылка для сброса уходит на почту учётной записи (ответ одинаков для любого логина) */
+        post: operations["CredentialsController_requestReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/password-reset/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Новый пароль по ссылке сброса: все прежние сеансы завершаются → новый сеанс */
+        post: operations["CredentialsController_completeReset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -719,6 +821,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/meetings/{meetingId}/order.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Приказ о выполнении решений заседания (Word) */
+        get: operations["DocumentsController_meetingOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meetings/{meetingId}/protocol.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Протокол заседания (Word): номер, состав, повестка, СЛУШАЛИ, РЕШИЛИ со сроками */
+        get: operations["DocumentsController_meetingProtocol"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/meetings/{meetingId}/signature": {
         parameters: {
             query?: never;
@@ -801,6 +937,23 @@ export interface paths {
          * @description Процедуры планируются рабочим процессом Temporal, который доводит дело до конца и при сбое. Ответ ждёт его итога; с заголовком Accept: application/x-ndjson ход работы приходит строками {done,total}; с заголовком Prefer: respond-async ответ 202 приходит сразу, а ход работы — GET /plans/imports/:importId/approval.
          */
         post: operations["PlansController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/next-year": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** План на следующий учебный год из утверждённого плана этого: предпросмотр (ничего не меняет); утверждение — POST /plans/imports/:importId/approve */
+        post: operations["NextYearController_preview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1100,6 +1253,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/procedures/{id}/lineage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Та же строка плана по годам: процедуры-предшественники и их цифры (динамика показателя) */
+        get: operations["NextYearController_procedureLineage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/procedures/{id}/noted-without-decision": {
         parameters: {
             query?: never;
@@ -1134,6 +1304,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/procedures/{id}/report.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Аналитическая справка по процедуре (Word): показатель, объект, метод, цифры, выводы, решения */
+        get: operations["DocumentsController_procedureReportDocx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/procedures/{id}/reschedule": {
         parameters: {
             query?: never;
@@ -1160,6 +1347,75 @@ export interface paths {
         };
         /** meetings.xlsx|csv — заседания и их решения (форма отчёта школы: уровень, дата, решения, срок и ответственный как записаны, статус, исполнение, подтверждение, эффективность); decisions.xlsx|csv — решения внутри процедур; cyclogram.xlsx|csv — циклограмма */
         get: operations["ReportsController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/decisions-report.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Анализ использования результатов оценочных процедур (Word, форма отчёта школы): раздел 1 — заседания и решения */
+        get: operations["DocumentsController_decisionsReportDocx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/schools/{schoolId}/document-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Шаблоны документов школы: свой или стандартный, и поля, которые шаблон может содержать */
+        get: operations["DocumentsController_templates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/schools/{schoolId}/document-templates/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Загрузить свой шаблон документа (.docx с теми же полями): проверяется, сохраняется по SHA-256, записывается в журнал */
+        put: operations["DocumentsController_upload"];
+        post?: never;
+        /** Вернуть стандартный шаблон документа */
+        delete: operations["DocumentsController_reset"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/schools/{schoolId}/document-templates/{kind}.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Файл шаблона, действующего в школе (чтобы изменить его в Word и загрузить снова) */
+        get: operations["DocumentsController_templateFile"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1307,6 +1563,15 @@ export interface components {
             /** @example Программа согласуется с учредителем */
             reason: string;
         };
+        ChangePasswordDto: {
+            /** @example старый пароль */
+            currentPassword: string;
+            /**
+             * @description От 8 символов, любые буквы и пробелы
+             * @example тихий вечер у реки
+             */
+            newPassword: string;
+        };
         CheckInDto: {
             /**
              * @description Контрольная точка
@@ -1419,6 +1684,10 @@ export interface components {
             /** @example 62 */
             value: number;
         };
+        ForceResetDto: {
+            /** @example Пароль стал известен другому сотруднику */
+            reason: string;
+        };
         LoginDto: {
             /** @example demo.director */
             login: string;
@@ -1466,6 +1735,15 @@ export interface components {
             decisionIds?: string[];
             /** @example Иванову И. И. об итогах ВПР */
             heard: string;
+        };
+        NextYearPlanDto: {
+            /**
+             * @description Год, план которого копируется на следующий
+             * @example 2025/26
+             */
+            fromYear: string;
+            /** @example school-1 */
+            schoolId: string;
         };
         NoteWithoutDecisionDto: {
             /** @example Информацию принять к сведению */
@@ -1608,6 +1886,18 @@ export interface components {
             executedOn: string;
             note?: string;
         };
+        RedeemLinkDto: {
+            /**
+             * @description Новый пароль: от 8 символов, любые буквы и пробелы
+             * @example тихий вечер у реки
+             */
+            password: string;
+            /**
+             * @description Токен из ссылки в письме (после #token=)
+             * @example vsi_…
+             */
+            token: string;
+        };
         ReminderSettingsDto: {
             /**
              * @description За сколько дней до срока решения напоминать
@@ -1636,6 +1926,10 @@ export interface components {
             responsible?: components["schemas"]["ResponsibleDto"];
             title?: string;
             window: components["schemas"]["WindowDto"];
+        };
+        RequestResetDto: {
+            /** @example ivanova.m */
+            login: string;
         };
         RescheduleDto: {
             /** @example Приказ № 45 о переносе сроков ВПР */
@@ -1773,6 +2067,48 @@ export interface operations {
             };
         };
     };
+    CredentialsController_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CredentialsController_forceReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ForceResetDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ApiKeysController_create: {
         parameters: {
             query?: never;
@@ -1806,6 +2142,27 @@ export interface operations {
         requestBody?: never;
         responses: {
             204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CredentialsController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedeemLinkDto"];
+            };
+        };
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1859,6 +2216,69 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CredentialsController_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CredentialsController_requestReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestResetDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CredentialsController_completeReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedeemLinkDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -2797,6 +3217,54 @@ export interface operations {
             };
         };
     };
+    DocumentsController_meetingOrder: {
+        parameters: {
+            query?: {
+                /** @description Сколько ждать, мс (0…30000) */
+                timeoutMs?: number;
+                /** @description Дождаться, пока списки учтут эту позицию журнала */
+                waitForPosition?: number;
+            };
+            header?: never;
+            path: {
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DocumentsController_meetingProtocol: {
+        parameters: {
+            query?: {
+                /** @description Сколько ждать, мс (0…30000) */
+                timeoutMs?: number;
+                /** @description Дождаться, пока списки учтут эту позицию журнала */
+                waitForPosition?: number;
+            };
+            header?: never;
+            path: {
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     MeetingsController_sign: {
         parameters: {
             query?: never;
@@ -2897,6 +3365,27 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["ApproveImportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NextYearController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NextYearPlanDto"];
             };
         };
         responses: {
@@ -3393,6 +3882,30 @@ export interface operations {
             };
         };
     };
+    NextYearController_procedureLineage: {
+        parameters: {
+            query?: {
+                /** @description Сколько ждать, мс (0…30000) */
+                timeoutMs?: number;
+                /** @description Дождаться, пока списки учтут эту позицию журнала */
+                waitForPosition?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ProcedureCommandsController_noted: {
         parameters: {
             query?: never;
@@ -3453,6 +3966,25 @@ export interface operations {
             };
         };
     };
+    DocumentsController_procedureReportDocx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ProcedureCommandsController_reschedule: {
         parameters: {
             query?: never;
@@ -3496,6 +4028,116 @@ export interface operations {
             header?: never;
             path: {
                 file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DocumentsController_decisionsReportDocx: {
+        parameters: {
+            query: {
+                academicYear: string;
+                schoolId: string;
+                /** @description Сколько ждать, мс (0…30000) */
+                timeoutMs?: number;
+                /** @description Дождаться, пока списки учтут эту позицию журнала */
+                waitForPosition?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DocumentsController_templates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                schoolId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DocumentsController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: string;
+                schoolId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DocumentsController_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: string;
+                schoolId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DocumentsController_templateFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: string;
+                schoolId: string;
             };
             cookie?: never;
         };

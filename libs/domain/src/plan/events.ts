@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../shared';
+import type { ProcedurePredecessor } from '../procedure/events';
 import type { DateWindow, Direction, Responsible } from '../procedure/values';
 import type { PastWindowDecision } from './past-windows';
 
@@ -27,6 +28,10 @@ export interface PlannedProcedure {
   occurrence: { index: number; of: number };
   /** Adopted from this district template; the school's own file never touches such procedures. */
   templateId?: string;
+  /** Copied from last year's plan: the procedure this one continues (ProcedureScheduled carries it on). */
+  predecessor?: ProcedurePredecessor;
+  /** The first procedure of the chain of predecessors; set with `predecessor`. */
+  lineageId?: string;
 }
 
 /** A source row that could not become a procedure by itself: kept in the log, never silently dropped. */
@@ -38,7 +43,8 @@ export interface UnscheduledRow {
 
 export interface PlanSource {
   fileName: string;
-  format: 'docx' | 'xlsx' | 'csv' | 'json';
+  /** `plan`: copied from the school's approved plan of the year before (next year's plan). */
+  format: 'docx' | 'xlsx' | 'csv' | 'json' | 'plan';
   sha256: string;
   rows: number;
 }

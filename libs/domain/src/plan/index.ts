@@ -5,3 +5,4 @@ export * from './template';
 export * from './past-windows';
 export * from './approve';
 export * from './decider';
+export * from './next-year';

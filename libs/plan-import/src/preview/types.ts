@@ -37,7 +37,8 @@ export interface PlanPreview {
   academicYearFrom: 'request' | 'heading' | 'default';
   /** The heading line that named a year, as written. */
   heading?: string;
-  source: { fileName: string; format: SourceFormat; sha256: string; rows: number };
+  /** `plan`: the preview copies an approved plan to the next year rather than reading a file. */
+  source: { fileName: string; format: SourceFormat | 'plan'; sha256: string; rows: number };
   layout: string;
   entries: PreviewEntry[];
   procedures: PlannedProcedure[];

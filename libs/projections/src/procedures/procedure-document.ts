@@ -33,6 +33,11 @@ export interface ProcedureSummary {
   scheduledBy: string;
   updatedAt: string;
   updatedBy: string;
+  /**
+   * The first procedure of its chain of predecessors (its own id when it continues none): every year's
+   * procedure of the same plan row shares it, so the dynamics of one indicator across years are one query.
+   */
+  lineage: string;
 }
 
 export type ProcedureDocument = ProjectedDocument & StoredProcedureState & ProcedureSummary;

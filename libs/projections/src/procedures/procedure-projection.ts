@@ -36,6 +36,7 @@ const SUMMARY_KEYS: ReadonlySet<string> = new Set<keyof ProcedureSummary | '_id'
   'scheduledBy',
   'updatedAt',
   'updatedBy',
+  'lineage',
 ]);
 
 /**
@@ -80,12 +81,14 @@ export const procedureProjection: Projection<ProcedureDocument> = {
       scheduledBy: origin.scheduledBy,
       updatedAt: event.metadata.occurredAt,
       updatedBy: event.metadata.actor.id,
+      lineage: after.lineageId ?? after.procedureId,
     };
   },
   indexes: [
     { key: { schoolId: 1, academicYear: 1, 'window.from': 1 }, name: 'school_year_window' },
     { key: { responsibleKey: 1, academicYear: 1, 'window.from': 1 }, name: 'responsible_year_window' },
     { key: { districtId: 1, academicYear: 1 }, name: 'district_year' },
+    { key: { lineage: 1, academicYear: 1 }, name: 'lineage_year' },
   ],
 };
 

@@ -3,8 +3,12 @@ import { MulterModule } from '@nestjs/platform-express';
 import type { VsokoConfig } from '@vsoko/config';
 import { CONFIG } from '../infrastructure/tokens';
 import { ProceduresModule } from '../procedures/procedures.module';
+import { ReadModelsModule } from '../read-models/read-models.module';
 import { ApproveImport } from './approve/approve-import';
 import { PlanApprovalRuns } from './approve/plan-approval-runs';
+import { ProcedureLineage } from './lineage/procedure-lineage';
+import { NextYearController } from './next-year/next-year.controller';
+import { NextYearPreview } from './next-year/next-year-preview';
 import { PlanLog } from './plan-log';
 import { PlansController } from './plans.controller';
 import { ImportStore } from './preview/import-store';
@@ -24,6 +28,7 @@ import { UploadTooLargeInterceptor } from './upload/plan-upload';
 @Module({
   imports: [
     ProceduresModule,
+    ReadModelsModule,
     // One file and a few text fields (the staff directory JSON is the largest, up to 100 kB).
     MulterModule.registerAsync({
       inject: [CONFIG],
@@ -38,7 +43,7 @@ import { UploadTooLargeInterceptor } from './upload/plan-upload';
       }),
     }),
   ],
-  controllers: [PlansController, TemplatesController],
+  controllers: [PlansController, TemplatesController, NextYearController],
   providers: [
     PlanLog,
     ImportStore,
@@ -51,6 +56,8 @@ import { UploadTooLargeInterceptor } from './upload/plan-upload';
     TemplateAdoptions,
     PlanParser,
     UploadTooLargeInterceptor,
+    NextYearPreview,
+    ProcedureLineage,
   ],
   // The staff list import reads its uploads with the same pool, limits and multer bounds.
   exports: [PlanParser, UploadTooLargeInterceptor, MulterModule],

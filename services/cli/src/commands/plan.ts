@@ -23,7 +23,10 @@ interface ImportOptions extends ApiOptions {
  * --yes approves, showing the approval's progress line by line.
  */
 export function registerPlan(program: Command): void {
-  const plan = program.command('plan').description('План ВСОКО: импорт из Word, Excel, CSV, JSON');
+  const plan = program
+    .command('plan')
+    .alias('plans')
+    .description('План ВСОКО: импорт из Word, Excel, CSV, JSON; план следующего года из этого');
   plan
     .command('import')
     .argument('<file>', 'файл плана: .docx, .xlsx, .csv или .json')
@@ -85,6 +88,64 @@ export function registerPlan(program: Command): void {
       write(summaryOf(await approve(options, String(preview.importId), pastWindows ? { pastWindows } : {})));
     });
   registerTemplate(plan);
+  registerNextYear(plan);
+}
+
+interface NextYearOptions extends ApiOptions {
+  school: string;
+  from?: string;
+  dryRun?: boolean;
+  json?: boolean;
+  yes?: boolean;
+}
+
+/**
+ * `plans next-year --school … [--from 2025/26] [--dry-run] [--json] [--yes]`: this year's approved plan as next
+ * year's through the running API. The preview changes nothing (--dry-run stops there); --yes approves it through
+ * the plan's own approval, which schedules the procedures with links to their predecessors.
+ */
+function registerNextYear(plan: Command): void {
+  withApi(
+    plan
+      .command('next-year')
+      .description(
+        'План на следующий учебный год из утверждённого плана этого: предпросмотр, затем утверждение',
+      )
+      .requiredOption('--school <id>', 'школа')
+      .option('--from <year>', 'учебный год, план которого копируется (по умолчанию — текущий)')
+      .option('--dry-run', 'только предпросмотр: ничего не утверждать')
+      .option('--yes', 'сразу утвердить'),
+  ).action(async (o: NextYearOptions) => {
+    const fromYear = o.from ?? academicYearOf(new Date());
+    const preview = await answer(
+      cliApi(o).POST('/plans/next-year', { body: { schoolId: o.school, fromYear } }),
+    );
+    write(o.json ? JSON.stringify(preview, null, 2) : describeNextYear(preview));
+    if (o.dryRun) return;
+    if (!o.yes) {
+      if (!o.json) write(`\nЧтобы утвердить: повторите команду с --yes (импорт ${preview.importId})`);
+      return;
+    }
+    const result = await approve(o, String(preview.importId), {});
+    write(o.json ? JSON.stringify(result, null, 2) : summaryOf(result));
+  });
+}
+
+function describeNextYear(p: Json): string {
+  const n = p.nextYear as Json;
+  const lines = [
+    `План ${p.academicYear} из утверждённого плана ${n.fromYear}: процедур ${p.procedures.length}, ` +
+      `помечено для проверки ${n.flagged}` +
+      (n.templateRowsLeftOut ? `, строк шаблонов района не скопировано ${n.templateRowsLeftOut}` : '') +
+      (n.calendarApplied ? '; применён календарь школы' : '; календаря школы на этот год нет'),
+  ];
+  for (const r of n.rows as Json[]) {
+    lines.push(
+      `  ${r.window.from}…${r.window.to}  ${r.title}  (было ${r.previousWindow.from}…${r.previousWindow.to})`,
+    );
+    for (const f of r.flags as Json[]) lines.push(`      ! ${f.message}`);
+  }
+  return lines.join('\n');
 }
 
 /** A template command's options: the API's, and its own named ones. */

@@ -98,6 +98,7 @@ const VALID_BODIES: Record<string, () => unknown> = {
   'POST /procedures/{id}/cancellation': () => ({ reason: 'Исключена из плана приказом № 12' }),
   'POST /integrations/calendar/{integrationId}/feeds': () => ({ title: 'Файл', ics: EMPTY_ICS }),
   'PUT /integrations/calendar/feeds/{feedId}/file': () => ({ ics: EMPTY_ICS }),
+  'POST /plans/next-year': () => ({ schoolId: 'school-a', fromYear: academicYear }),
 };
 
 /** Query strings without which a GET is refused as malformed before anyone's data is looked at. */

@@ -75,6 +75,26 @@ describe('none', () => {
       .thenThrows('ESCALATION_GRACE_INVALID');
   });
 
+  it("continues last year's procedure when copied from last year's plan", () => {
+    const predecessor = { procedureId: 'p-last-year', academicYear: '2022/23', title: 'ВПР' };
+    given
+      .when(schedule({ predecessor, lineageId: 'p-first' }), ctx(actors.director))
+      .then([events.scheduled({ predecessor, lineageId: 'p-first' })]);
+    given
+      .when(
+        schedule({ predecessor: { ...predecessor, academicYear: '2023/24' }, lineageId: 'p-first' }),
+        ctx(actors.director),
+      )
+      .thenThrows('PREDECESSOR_INVALID');
+    given
+      .when(
+        schedule({ predecessor: { ...predecessor, procedureId: scheduledData.procedureId }, lineageId: 'x' }),
+        ctx(actors.director),
+      )
+      .thenThrows('PREDECESSOR_INVALID');
+    given.when(schedule({ predecessor }), ctx(actors.director)).thenThrows('PREDECESSOR_INVALID');
+  });
+
   it('is not scheduled for another school', () => {
     given.when(schedule(), ctx(actors.director, undefined, 'school-2')).thenThrows('SCHOOL_MISMATCH');
   });

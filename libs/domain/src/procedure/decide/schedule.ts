@@ -61,6 +61,15 @@ export function scheduleProcedure(
   if (data.watchFrom !== undefined && !isIsoInstant(data.watchFrom)) {
     fail('WATCH_FROM_INVALID', `Начало отслеживания сроков «${String(data.watchFrom)}» не распознано`);
   }
+  if (data.predecessor !== undefined) {
+    const { procedureId, academicYear } = data.predecessor;
+    if (procedureId === data.procedureId || !(academicYear < data.academicYear) || !data.lineageId) {
+      fail(
+        'PREDECESSOR_INVALID',
+        'Предшественником процедуры может быть только другая процедура одного из прошлых учебных лет',
+      );
+    }
+  }
   return [{ type: 'ProcedureScheduled', data: withResultUse(data) }];
 }
 
