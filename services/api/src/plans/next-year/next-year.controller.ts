@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@vsoko/accounts';
 import { CurrentPrincipal } from '../../auth/actor.decorator';
 import { ReadableSchools, type SchoolScope } from '../../auth/readable-schools.decorator';
-import { idOf } from '../../meetings/request';
+import { idOf } from '../../shared/request-context';
 import { WaitQueryDto } from '../../read-models/page-query.dto';
 import { ProcedureLineage } from '../lineage/procedure-lineage';
 import { NextYearPlanDto } from './next-year.dto';
