@@ -1,9 +1,24 @@
+import { decisionStreamName, meetingStreamName } from '@vsoko/domain';
 import { stringify } from 'csv-stringify/sync';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { promisify } from 'node:util';
 import { SEED_002_SECTION_1, seedTableCells } from '../../fixtures/seeds/seed-002-section-1';
+import { startServices, type Services } from '../harness';
+
+const ROOT = path.join(__dirname, '..', '..', '..');
+const run = promisify(execFile);
+
+/** Seed 002's section 1 as Excel saves it to CSV: every row as wide as the table. */
+function writeReport(dir: string): string {
+  const file = path.join(dir, 'otchet.csv');
+  const padded = seedTableCells().map((row) => [...row, ...Array<string>(6 - row.length).fill('')]);
+  fs.writeFileSync(file, stringify(padded, { delimiter: ';' }));
+  return file;
+}
 
 /** `npm run vsoko -- decisions import <file> --school … --year … --dry-run --json` prints the preview, writes nothing. */
 describe('decisions import from the school’s own report (CLI, dry run)', () => {
@@ -11,11 +26,8 @@ describe('decisions import from the school’s own report (CLI, dry run)', () =>
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('previews seed 002’s meetings and decisions with their deadlines read, every row accounted for', () => {
-    const file = path.join(dir, 'otchet.csv');
+    const file = writeReport(dir);
     const cells = seedTableCells();
-    // As Excel saves a sheet: every row as wide as the table.
-    const padded = cells.map((row) => [...row, ...Array<string>(6 - row.length).fill('')]);
-    fs.writeFileSync(file, stringify(padded, { delimiter: ';' }));
     const out = execFileSync(
       process.execPath,
       [
@@ -32,7 +44,7 @@ describe('decisions import from the school’s own report (CLI, dry run)', () =>
         '--json',
       ],
       {
-        cwd: path.join(__dirname, '..', '..', '..'),
+        cwd: ROOT,
         encoding: 'utf8',
         env: { ...process.env, VSOKO_API_URL: 'http://127.0.0.1:9' },
       },
@@ -56,4 +68,78 @@ describe('decisions import from the school’s own report (CLI, dry run)', () =>
       'year',
     ]);
   }, 120_000);
+});
+
+/** `decisions import <file> --school … --year … --yes`: every meeting planned, held and given its decisions through the API. */
+describe('decisions import from the school’s own report (CLI, --yes)', () => {
+  let s: Services;
+  let token: string;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vsoko-decisions-yes-'));
+  const schoolId = `ilyinskaya-${randomUUID().slice(0, 8)}`;
+
+  beforeAll(async () => {
+    s = await startServices({ projector: false });
+    token = (await s.loginAs('director', schoolId)).Authorization.slice('Bearer '.length);
+  });
+  afterAll(async () => {
+    await s?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const vsoko = async (file: string) =>
+    (
+      await run(
+        process.execPath,
+        [
+          'infra/scripts/run-ts.js',
+          'services/cli/src/main.ts',
+          'decisions',
+          'import',
+          file,
+          '--school',
+          schoolId,
+          '--year',
+          '2023/24',
+          '--yes',
+          '--api',
+          s.baseUrl,
+        ],
+        { cwd: ROOT, env: { ...process.env, VSOKO_TOKEN: token } },
+      )
+    ).stdout;
+
+  it('records each meeting held with its decisions, and a second run records nothing twice', async () => {
+    const file = writeReport(dir);
+    const out = await vsoko(file);
+    expect(out.match(/^записано: /gm)).toHaveLength(SEED_002_SECTION_1.length);
+
+    const streams = async () => {
+      const found: Record<string, number> = {};
+      for (const [i, meeting] of SEED_002_SECTION_1.entries()) {
+        const meetingId = `imp-${schoolId}-2023-24-${i + 1}`;
+        found[meetingId] = (await s.store.readStream(meetingStreamName(meetingId))).length;
+        for (const n of meeting.decisions.keys()) {
+          const decisionId = `${meetingId}-${n + 1}`;
+          found[decisionId] = (await s.store.readStream(decisionStreamName(decisionId))).length;
+        }
+      }
+      return found;
+    };
+    const first = await streams();
+    const meetingIds = SEED_002_SECTION_1.map((_, i) => `imp-${schoolId}-2023-24-${i + 1}`);
+    for (const [i, meetingId] of meetingIds.entries()) {
+      const events = await s.store.readStream(meetingStreamName(meetingId));
+      expect(events.map((e) => e.type)).toEqual(['MeetingPlanned', 'MeetingHeld']);
+      expect(events[0].data).toMatchObject({ schoolId, level: SEED_002_SECTION_1[i].level });
+    }
+    const adopted = Object.entries(first).filter(([id, n]) => !meetingIds.includes(id) && n > 0);
+    expect(adopted).toHaveLength(SEED_002_SECTION_1.flatMap((m) => m.decisions).length);
+    for (const [decisionId] of adopted) {
+      const [event] = await s.store.readStream(decisionStreamName(decisionId));
+      expect(event).toMatchObject({ type: 'DecisionAdopted', data: { schoolId, academicYear: '2023/24' } });
+    }
+
+    await vsoko(file);
+    expect(await streams()).toEqual(first);
+  }, 240_000);
 });
