@@ -12,6 +12,8 @@ describe('web: signing in and out', () => {
   let closeBrowser: () => Promise<void>;
 
   beforeAll(async () => {
+    // The browser first: it builds web/dist when stale, which the API looks for when it starts.
+    ({ browser, close: closeBrowser } = await launchBrowser());
     process.env.AUTH_DEV_HEADERS = 'false';
     s = await startServices();
     await putAccount(s.db, {
@@ -20,7 +22,6 @@ describe('web: signing in and out', () => {
       scope: SCHOOL,
       name: 'Смирнова Елена Викторовна',
     });
-    ({ browser, close: closeBrowser } = await launchBrowser());
   });
   afterAll(async () => {
     await closeBrowser?.();

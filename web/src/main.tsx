@@ -31,6 +31,10 @@ createRoot(document.getElementById('root')!).render(
         // Secondary and placeholder text dark enough for WCAG AA contrast on white (antd's defaults are lighter).
         token: {
           colorPrimary: '#1f5fa8',
+          // Links in the primary blue (antd derives a lighter one that fails AA on white and on hovered rows).
+          colorLink: '#1f5fa8',
+          colorLinkHover: '#174a85',
+          colorLinkActive: '#123a69',
           borderRadius: 6,
           fontSize: 15,
           colorTextSecondary: '#595959',

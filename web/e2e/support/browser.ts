@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS } from './chromium-args';
 
 // Plain-JS bootstrap scripts, shared with `npm start` and `npm test`.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -12,31 +13,17 @@ const { ensureWeb } = require('../../../infra/scripts/ensure-web') as { ensureWe
 export const SCREENSHOTS = path.resolve(__dirname, '..', '..', '..', 'docs', 'screenshots');
 
 /**
- * Debian's Chromium, headless. Playwright gives every launch a fresh, throw-away profile (--user-data-dir of its
- * own; it refuses one passed in args). The flags keep Chromium from reaching out to Google's services, which a
- * closed network refuses many times a second.
+ * Debian's Chromium, headless. When the integration run's global setup started one for every end-to-end file
+ * (VSOKO_E2E_BROWSER_WS), this connects to it — each test makes its own context, a fresh profile — and `close`
+ * only disconnects; run alone, the file launches its own. Either way web/dist is current before the API starts.
  */
 export async function launchBrowser(): Promise<{ browser: Browser; close(): Promise<void> }> {
   ensureWeb();
-  const executablePath = ensureChromium();
-  const browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  return {
-    browser,
-    close: () => browser.close(),
-  };
+  const shared = process.env.VSOKO_E2E_BROWSER_WS;
+  const browser = shared
+    ? await chromium.connect(shared)
+    : await chromium.launch({ executablePath: ensureChromium(), headless: true, args: CHROMIUM_ARGS });
+  return { browser, close: () => browser.close() };
 }
 
 export async function newContext(browser: Browser, baseURL: string, phone = false): Promise<BrowserContext> {

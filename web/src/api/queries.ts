@@ -3,6 +3,7 @@ import { useSignedIn } from '../auth/SessionContext';
 import { unwrap, type Api } from './client';
 import type { AuditEntry, DecisionDocument, KpiCounts, ProcedureDocument } from './domain';
 import type { ProcedureState } from '../../../libs/domain/src/procedure/state';
+import { DEFAULT_TIME_ZONE } from '../format/dates';
 
 export interface Page<T> {
   items: T[];
@@ -77,12 +78,15 @@ export interface KpiGroup {
 
 export function kpis(
   api: Api,
-  groupBy: 'responsible' | 'direction',
+  groupBy: 'responsible' | 'direction' | 'month',
   schoolId: string,
   academicYear: string,
+  waitForPosition?: number,
 ): Promise<KpiGroup[]> {
   return unwrap<{ groups: KpiGroup[] }>(
-    api.GET('/kpis', { params: { query: { groupBy, schoolId, academicYear } } }),
+    api.GET('/kpis', {
+      params: { query: { groupBy, schoolId, academicYear, ...(waitForPosition ? { waitForPosition } : {}) } },
+    }),
   ).then((r) => r.groups);
 }
 
@@ -136,4 +140,17 @@ export function useSchoolQuery<T>(
     queryFn: () => load(api, schoolId!, client.getQueryData<number>(['position', schoolId])),
     enabled: !!schoolId,
   });
+}
+
+/**
+ * The school's time zone, as its procedures carry it (a school's procedures share one zone): every time shown
+ * and every «today» is the school's, whatever the browser's zone. Moscow until the school has a procedure.
+ */
+export function useSchoolTimeZone(): string {
+  const zone = useSchoolQuery(['time-zone'], (api, schoolId) =>
+    unwrap<Page<ProcedureDocument>>(
+      api.GET('/procedures', { params: { query: { schoolId, pageSize: 1 } } }),
+    ).then((p) => p.items[0]?.timeZone ?? DEFAULT_TIME_ZONE),
+  );
+  return zone.data ?? DEFAULT_TIME_ZONE;
 }

@@ -658,7 +658,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Доли решений, исполненных в срок, с опозданием, открытых и просроченных — по школе, району, направлению, ответственному, году */
+        /** Доли решений, исполненных в срок, с опозданием, открытых и просроченных — по школе, району, направлению, ответственному, году, месяцу срока */
         get: operations["KpisController_kpis"];
         put?: never;
         post?: never;
@@ -3032,8 +3032,12 @@ export interface operations {
             query?: {
                 academicYear?: string;
                 districtId?: string;
-                groupBy?: "school" | "district" | "direction" | "responsible" | "year";
+                groupBy?: "school" | "district" | "direction" | "responsible" | "year" | "month";
                 schoolId?: string;
+                /** @description Сколько ждать, мс (0…30000) */
+                timeoutMs?: number;
+                /** @description Дождаться, пока списки учтут эту позицию журнала */
+                waitForPosition?: number;
             };
             header?: never;
             path?: never;

@@ -14,14 +14,22 @@ import {
   Tabs,
   Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { describeError } from '../api/errors';
-import { auditOf, chainOf, listDecisions, listProcedures, planAsOf, useSchoolQuery } from '../api/queries';
+import {
+  auditOf,
+  chainOf,
+  listDecisions,
+  listProcedures,
+  planAsOf,
+  useSchoolQuery,
+  useSchoolTimeZone,
+} from '../api/queries';
 import { usePageTitle } from '../app/usePageTitle';
 import { useSignedIn } from '../auth/SessionContext';
-import { academicYearOf, DEFAULT_TIME_ZONE, endOfSchoolDay, formatDate, schoolDay } from '../format/dates';
+import { academicYearOf, endOfSchoolDay, formatDate, schoolDay } from '../format/dates';
 import { CyclogramView } from '../plan/CyclogramView';
 import type { PlanItem } from '../plan/cyclogram';
 import { YearSelect } from '../plan/YearSelect';
@@ -57,9 +65,10 @@ function History({
   const timeline = useSchoolQuery(['audit', axis], (api) =>
     axis ? auditOf(api, axis) : Promise.resolve([]),
   );
-  const timeZone = (procedures.data ?? []).find(
-    (p) => p._id === (procedureId ?? decision?.split(':')[0]),
-  )?.timeZone;
+  const schoolZone = useSchoolTimeZone();
+  const timeZone =
+    (procedures.data ?? []).find((p) => p._id === (procedureId ?? decision?.split(':')[0]))?.timeZone ??
+    schoolZone;
   return (
     <>
       <Space wrap style={{ marginBottom: 16 }}>
@@ -95,7 +104,7 @@ function History({
       {axis ? (
         <Timeline
           entries={timeline.data}
-          timeZone={timeZone ?? DEFAULT_TIME_ZONE}
+          timeZone={timeZone}
           error={timeline.error}
           loading={timeline.isPending}
         />
@@ -108,10 +117,11 @@ function History({
 
 function PlanAsOf({ year }: { year: string }) {
   const { api, schoolId } = useSignedIn();
+  const timeZone = useSchoolTimeZone();
   const [day, setDay] = useState<Dayjs | null>(null);
   const [basis, setBasis] = useState<'recorded' | 'occurred'>('recorded');
   // The end of the chosen day in the school's zone: what the log held by then.
-  const at = day ? endOfSchoolDay(day.format('YYYY-MM-DD')) : undefined;
+  const at = day ? endOfSchoolDay(day.format('YYYY-MM-DD'), timeZone) : undefined;
   const plan = useSchoolQuery(['plan-as-of', year, at, basis], () =>
     at ? planAsOf(api, schoolId!, year, at, basis) : Promise.resolve(undefined),
   );
@@ -130,13 +140,13 @@ function PlanAsOf({ year }: { year: string }) {
   return (
     <>
       <Space wrap style={{ marginBottom: 16 }} align="center">
-        <label htmlFor="as-of-date">План на дату</label>
+        <label htmlFor="as-of-date">Восстановить план на дату</label>
         <DatePicker
           id="as-of-date"
           format={['D MMMM YYYY', 'DD.MM.YYYY']}
           value={day}
           onChange={setDay}
-          disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+          disabledDate={(d) => d.format('YYYY-MM-DD') > schoolDay(new Date(), timeZone)}
         />
         <Radio.Group
           aria-label="Как восстановить"
@@ -279,7 +289,7 @@ const TABS = ['history', 'as-of', 'chain', 'reports'] as const;
 export function AuditPage() {
   usePageTitle('Аудит');
   const [params, setParams] = useSearchParams();
-  const year = params.get('year') ?? academicYearOf(schoolDay(new Date()));
+  const year = params.get('year') ?? academicYearOf(schoolDay(new Date(), useSchoolTimeZone()));
   const setParam = (key: string, value?: string) =>
     setParams(
       (prev) => {

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createApi, unwrap, type Api } from '../api/client';
+import { uploadForm, type UploadProgress } from '../api/upload';
 import {
   clearSession,
   currentSchool,
@@ -20,6 +21,8 @@ interface SessionState {
   signIn(login: string, password: string): Promise<void>;
   signOut(reason: SignOutReason): Promise<void>;
   chooseSchool(schoolId: string): void;
+  /** A multipart POST with upload progress, under the session (plan files, evidence). */
+  upload<T>(path: string, form: FormData, onProgress?: (p: UploadProgress) => void): Promise<T>;
 }
 
 const SessionContext = createContext<SessionState | null>(null);
@@ -106,8 +109,27 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [queryClient],
   );
 
+  const upload = useCallback(
+    <T,>(path: string, form: FormData, onProgress?: (p: UploadProgress) => void) => {
+      const session = sessionRef.current;
+      const school = session ? currentSchool(session) : undefined;
+      return uploadForm<T>({
+        url: new URL(path, window.location.origin).toString(),
+        form,
+        headers: {
+          ...(session ? { Authorization: `Bearer ${session.token}` } : {}),
+          ...(school ? { 'X-School-Id': school } : {}),
+        },
+        onProgress,
+        onUnauthorized: expire,
+      });
+    },
+    [expire],
+  );
+
   const value = useMemo<SessionState>(
     () => ({
+      upload,
       session: state.session,
       reason: state.session ? undefined : 'reason' in state ? state.reason : undefined,
       schoolId: state.session ? currentSchool(state.session) : undefined,
@@ -116,7 +138,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       signOut,
       chooseSchool,
     }),
-    [state, api, signIn, signOut, chooseSchool],
+    [state, api, signIn, signOut, chooseSchool, upload],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

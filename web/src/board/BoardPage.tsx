@@ -1,23 +1,18 @@
-import { Alert, Button, Empty, Select, Skeleton, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Empty, Skeleton, Space, Table, Tabs, Typography } from 'antd';
 import { useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
-import { DIRECTIONS, DIRECTION_TITLES, type DecisionDocument, type Direction } from '../api/domain';
+import { Link } from 'react-router-dom';
+import type { DecisionDocument, Direction } from '../api/domain';
 import { describeError } from '../api/errors';
-import { listDecisions, useSchoolQuery } from '../api/queries';
+import { listDecisions, useSchoolQuery, useSchoolTimeZone } from '../api/queries';
+import { FilterBar } from '../app/FilterBar';
 import { usePageTitle } from '../app/usePageTitle';
+import { useUrlState } from '../app/useUrlState';
 import { useSignedIn } from '../auth/SessionContext';
 import { academicYearOf, formatDate, schoolDay } from '../format/dates';
-import { DECISION_STATUS_NAMES } from '../format/titles';
+import { DecisionStatusTag } from '../format/StatusTag';
 import { YearSelect } from '../plan/YearSelect';
 import { BOARD_TABS, BOARD_TAB_TITLES, filterDecisions, inTab, type BoardTab } from './board';
 import { KpiCharts } from './KpiCharts';
-
-const STATUS_COLORS = {
-  open: 'processing',
-  overdue: 'error',
-  executed: 'success',
-  cancelled: 'default',
-} as const;
 
 const EMPTY: Record<BoardTab, string> = {
   open: 'Открытых решений нет. Решения появляются, когда на совещании по итогам процедуры их принимают — откройте процедуру в плане.',
@@ -29,25 +24,19 @@ const EMPTY: Record<BoardTab, string> = {
 export function BoardPage() {
   usePageTitle('Управленческие решения');
   const { session } = useSignedIn();
-  const [params, setParams] = useSearchParams();
-  const today = schoolDay(new Date());
-  const year = params.get('year') ?? academicYearOf(today);
-  const tab = (BOARD_TABS as readonly string[]).includes(params.get('tab') ?? '')
-    ? (params.get('tab') as BoardTab)
+  const { get, set } = useUrlState();
+  const today = schoolDay(new Date(), useSchoolTimeZone());
+  const year = get('year') ?? academicYearOf(today);
+  const tab = (BOARD_TABS as readonly string[]).includes(get('tab') ?? '')
+    ? (get('tab') as BoardTab)
     : 'open';
-  const set = (key: string, value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
-  const mine = params.get('mine') === '1';
+  const mine = get('mine') === '1';
   const query = useSchoolQuery(['decisions', year], (api, schoolId, waitForPosition) =>
     listDecisions(api, { schoolId, academicYear: year, waitForPosition }),
   );
   const filtered = filterDecisions(query.data ?? [], {
-    responsible: params.get('responsible') ?? undefined,
-    direction: (params.get('direction') as Direction | null) ?? undefined,
+    responsible: get('responsible'),
+    direction: get('direction') as Direction | undefined,
     mine: mine ? session.user.id : undefined,
   });
   const responsibles = useMemo(() => {
@@ -88,7 +77,7 @@ export function BoardPage() {
           {
             title: 'Статус',
             key: 'status',
-            render: (_, d) => <Tag color={STATUS_COLORS[d.status]}>{DECISION_STATUS_NAMES[d.status]}</Tag>,
+            render: (_, d) => <DecisionStatusTag status={d.status} />,
           },
           {
             title: 'Исполнено',
@@ -110,33 +99,11 @@ export function BoardPage() {
         </Typography.Title>
         <YearSelect value={year} onChange={(y) => set('year', y)} />
       </Space>
-      <form aria-label="Фильтры решений" onSubmit={(e) => e.preventDefault()} style={{ margin: '12px 0' }}>
-        <Space wrap>
-          <Select
-            aria-label="Ответственный"
-            placeholder="Все ответственные"
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            style={{ minWidth: 220 }}
-            value={params.get('responsible') ?? undefined}
-            onChange={(v?: string) => set('responsible', v)}
-            options={responsibles}
-          />
-          <Select
-            aria-label="Направление"
-            placeholder="Все направления"
-            allowClear
-            style={{ minWidth: 220 }}
-            value={params.get('direction') ?? undefined}
-            onChange={(v?: string) => set('direction', v)}
-            options={DIRECTIONS.map((d) => ({ value: d, label: DIRECTION_TITLES[d] }))}
-          />
-          <label style={{ display: 'inline-flex', gap: 8, alignItems: 'center' }}>
-            <Switch checked={mine} onChange={(on) => set('mine', on ? '1' : undefined)} />
-            Моя работа
-          </label>
-        </Space>
-      </form>
+      <FilterBar
+        label="Фильтры решений"
+        responsibles={responsibles}
+        show={['responsible', 'direction', 'mine']}
+      />
       {query.isError ? (
         <Alert
           role="alert"
@@ -158,7 +125,7 @@ export function BoardPage() {
           })}
         />
       )}
-      <KpiCharts year={year} decisions={query.data} />
+      <KpiCharts year={year} />
     </>
   );
 }

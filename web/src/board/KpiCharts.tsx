@@ -1,9 +1,8 @@
-import { Alert, Card, Empty, Skeleton } from 'antd';
+import { Alert, Button, Card, Empty, Skeleton } from 'antd';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { describeError } from '../api/errors';
-import type { DecisionDocument } from '../api/domain';
 import { kpis, useSchoolQuery, type KpiGroup } from '../api/queries';
-import { countsByMonth, monthLabel } from './board';
+import { monthLabel } from './board';
 
 const SERIES = [
   { key: 'executedOnTime', name: 'Исполнено в срок', color: '#2e7d32' },
@@ -70,15 +69,17 @@ function Chart({
 }
 
 /**
- * Decisions executed on time per responsible (the KPI read model) and per month of the deadline (counted from the
- * year's decisions, as the KPI endpoint has no month grouping).
+ * Decisions executed on time per month of the deadline and per responsible, both from the KPI read model
+ * (`GET /kpis?groupBy=month|responsible`): the figures a district sees, not a recount in the browser.
  */
-export function KpiCharts({ year, decisions }: { year: string; decisions: DecisionDocument[] | undefined }) {
-  const byResponsible = useSchoolQuery(['kpis', 'responsible', year], (api, school) =>
-    kpis(api, 'responsible', school, year),
+export function KpiCharts({ year }: { year: string }) {
+  const byResponsible = useSchoolQuery(['kpis', 'responsible', year], (api, school, position) =>
+    kpis(api, 'responsible', school, year, position),
   );
-  const byMonth = { data: decisions ? countsByMonth(decisions) : undefined };
-  const error = byResponsible.error;
+  const byMonth = useSchoolQuery(['kpis', 'month', year], (api, school, position) =>
+    kpis(api, 'month', school, year, position),
+  );
+  const error = byResponsible.error ?? byMonth.error;
   if (error)
     return (
       <Alert
@@ -87,10 +88,20 @@ export function KpiCharts({ year, decisions }: { year: string; decisions: Decisi
         showIcon
         title="Показатели не загрузились"
         description={describeError(error)}
+        action={
+          <Button
+            onClick={() => {
+              void byResponsible.refetch();
+              void byMonth.refetch();
+            }}
+          >
+            Повторить
+          </Button>
+        }
       />
     );
   if (!byMonth.data || !byResponsible.data) return <Skeleton active />;
-  if (byMonth.data.length === 0)
+  if (byMonth.data.every((g) => g.counts.total === 0))
     return (
       <Empty description="Показателей пока нет: графики появятся, когда на совещаниях будут приняты решения с ответственными и сроками." />
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DecisionDocument } from '../api/domain';
-import { countsByMonth, filterDecisions, inTab, monthLabel } from './board';
+import { filterDecisions, inTab, monthLabel } from './board';
 
 const decision = (over: Partial<DecisionDocument>): DecisionDocument =>
   ({
@@ -42,24 +42,6 @@ describe('the decisions board on Wednesday, 2 December 2026', () => {
     expect(filterDecisions([mine, theirs], { mine: 'deputy.1' })).toEqual([mine]);
     expect(filterDecisions([mine, theirs], { responsible: 'teacher.1' })).toEqual([theirs]);
     expect(filterDecisions([mine, theirs], { direction: 'process' })).toEqual([theirs]);
-  });
-
-  it('counts decisions per month of the deadline: on time, late, overdue, open; cancelled ones apart', () => {
-    const oct = [
-      decision({ deadline: '2026-10-20', status: 'executed', onTime: true }),
-      decision({ deadline: '2026-10-31', status: 'executed', onTime: false }),
-      decision({ deadline: '2026-10-05', status: 'cancelled' }),
-    ];
-    expect(countsByMonth([decision({ deadline: '2026-12-04', status: 'overdue' }), ...oct])).toEqual([
-      {
-        key: '2026-10',
-        counts: { total: 2, executedOnTime: 1, executedLate: 1, open: 0, overdue: 0, cancelled: 1 },
-      },
-      {
-        key: '2026-12',
-        counts: { total: 1, executedOnTime: 0, executedLate: 0, open: 0, overdue: 1, cancelled: 0 },
-      },
-    ]);
   });
 
   it('names KPI months in Russian', () => {

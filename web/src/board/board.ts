@@ -1,4 +1,4 @@
-import type { DecisionDocument, Direction, KpiCounts } from '../api/domain';
+import type { DecisionDocument, Direction } from '../api/domain';
 import { weekOf } from '../format/dates';
 
 export const BOARD_TABS = ['open', 'week', 'overdue', 'executed'] as const;
@@ -51,31 +51,4 @@ const MONTHS = ['янв', 'фев', 'мар', 'апр', 'май', 'июн', 'и�
 export function monthLabel(key: string): string {
   const [year, month] = key.split('-');
   return `${MONTHS[Number(month) - 1] ?? month} ${year}`;
-}
-
-/**
- * Counts per month of the deadline in force, in the KPI read model's categories (the KPI endpoint groups by
- * school, district, direction, responsible and year, not by month).
- */
-export function countsByMonth(decisions: readonly DecisionDocument[]): { key: string; counts: KpiCounts }[] {
-  const months = new Map<string, KpiCounts>();
-  for (const d of decisions) {
-    const key = d.deadline.slice(0, 7);
-    const c = months.get(key) ?? {
-      total: 0,
-      executedOnTime: 0,
-      executedLate: 0,
-      open: 0,
-      overdue: 0,
-      cancelled: 0,
-    };
-    if (d.status === 'cancelled') c.cancelled++;
-    else {
-      c.total++;
-      if (d.status === 'executed') c[d.onTime === false ? 'executedLate' : 'executedOnTime']++;
-      else c[d.status]++;
-    }
-    months.set(key, c);
-  }
-  return [...months].map(([key, counts]) => ({ key, counts })).sort((a, b) => a.key.localeCompare(b.key));
 }

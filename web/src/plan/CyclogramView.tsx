@@ -76,7 +76,13 @@ export function CyclogramView({ items, linkTo }: { items: PlanItem[]; linkTo?: (
     );
   }
   return (
-    <div className="cyclogram">
+    // The wide table scrolls sideways: the region takes focus so that arrow keys scroll it without a mouse.
+    <div
+      className="cyclogram"
+      tabIndex={0}
+      role="region"
+      aria-label="Циклограмма, прокручивается по горизонтали"
+    >
       <Legend />
       <table aria-label="Циклограмма: месяцы по горизонтали, направления по вертикали">
         <thead>

@@ -1,31 +1,26 @@
-import { Alert, Button, Checkbox, Empty, Select, Skeleton, Space, Typography } from 'antd';
+import { Alert, Button, Empty, Skeleton, Space, Typography } from 'antd';
 import { useMemo } from 'react';
-import { useSearchParams } from 'react-router-dom';
-import { DIRECTIONS, DIRECTION_TITLES, type Direction, type ProcedureStage } from '../api/domain';
+import type { Direction, ProcedureStage } from '../api/domain';
 import { describeError } from '../api/errors';
-import { listProcedures, useSchoolQuery } from '../api/queries';
+import { listProcedures, useSchoolQuery, useSchoolTimeZone } from '../api/queries';
+import { FilterBar } from '../app/FilterBar';
 import { usePageTitle } from '../app/usePageTitle';
+import { useUrlState } from '../app/useUrlState';
 import { academicYearOf, schoolDay } from '../format/dates';
-import { STAGE_NAMES } from '../format/titles';
 import { CyclogramView } from './CyclogramView';
 import { applyFilters, planItem, responsibleOptions, type PlanFilters } from './cyclogram';
 import { YearSelect } from './YearSelect';
 
 export function PlanPage() {
   usePageTitle('План ВСОКО');
-  const [params, setParams] = useSearchParams();
-  const year = params.get('year') ?? academicYearOf(schoolDay(new Date()));
+  const { get, set } = useUrlState();
+  const timeZone = useSchoolTimeZone();
+  const year = get('year') ?? academicYearOf(schoolDay(new Date(), timeZone));
   const filters: PlanFilters = {
-    responsible: params.get('responsible') ?? undefined,
-    direction: (params.get('direction') as Direction | null) ?? undefined,
-    stage: (params.get('stage') as ProcedureStage | null) ?? undefined,
-    onlyLate: params.get('late') === '1',
-  };
-  const set = (key: string, value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
+    responsible: get('responsible'),
+    direction: get('direction') as Direction | undefined,
+    stage: get('stage') as ProcedureStage | undefined,
+    onlyLate: get('late') === '1',
   };
   const query = useSchoolQuery(['procedures', year], (api, school) => listProcedures(api, school, year));
   const items = useMemo(() => (query.data ?? []).map(planItem), [query.data]);
@@ -40,49 +35,11 @@ export function PlanPage() {
         </Typography.Title>
         <YearSelect value={year} onChange={(y) => set('year', y)} />
       </Space>
-      <form aria-label="Фильтры плана" onSubmit={(e) => e.preventDefault()} style={{ margin: '12px 0' }}>
-        <Space wrap>
-          <Select
-            aria-label="Ответственный"
-            placeholder="Все ответственные"
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            style={{ minWidth: 220 }}
-            value={filters.responsible}
-            onChange={(v?: string) => set('responsible', v)}
-            options={responsibleOptions(items)}
-          />
-          <Select
-            aria-label="Направление"
-            placeholder="Все направления"
-            allowClear
-            style={{ minWidth: 220 }}
-            value={filters.direction}
-            onChange={(v?: string) => set('direction', v)}
-            options={DIRECTIONS.map((d) => ({ value: d, label: DIRECTION_TITLES[d] }))}
-          />
-          <Select
-            aria-label="Этап"
-            placeholder="Все этапы"
-            allowClear
-            style={{ minWidth: 180 }}
-            value={filters.stage}
-            onChange={(v?: string) => set('stage', v)}
-            options={Object.entries(STAGE_NAMES).map(([value, label]) => ({ value, label }))}
-          />
-          <Checkbox
-            checked={filters.onlyLate}
-            onChange={(e) => set('late', e.target.checked ? '1' : undefined)}
-          >
-            Только просроченные
-          </Checkbox>
-          {filtered ? (
-            <Button onClick={() => setParams(year === params.get('year') ? { year } : {}, { replace: true })}>
-              Сбросить фильтры
-            </Button>
-          ) : null}
-        </Space>
-      </form>
+      <FilterBar
+        label="Фильтры плана"
+        responsibles={responsibleOptions(items)}
+        show={['responsible', 'direction', 'stage', 'late']}
+      />
       {query.isError ? (
         <Alert
           role="alert"

@@ -1,10 +1,10 @@
 import { Alert, Button, Form, Input, Modal, Space } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { unwrap } from '../api/client';
 import type { Decision } from '../api/domain';
 import { describeError } from '../api/errors';
 import { useSignedIn } from '../auth/SessionContext';
+import { schoolDay } from '../format/dates';
 import { DateField } from './fields';
 import { useCommand, type CommandResult } from './useCommand';
 
@@ -21,10 +21,13 @@ export function DecisionActions({
   procedureId,
   revision,
   decision,
+  timeZone,
 }: {
   procedureId: string;
   revision: number;
   decision: Decision;
+  /** The school's zone: «today» for the execution date is the school's day. */
+  timeZone: string;
 }) {
   const { api } = useSignedIn();
   const [kind, setKind] = useState<Kind>();
@@ -102,7 +105,7 @@ export function DecisionActions({
           form={form}
           layout="vertical"
           onFinish={submit}
-          initialValues={{ executedOn: dayjs().format('YYYY-MM-DD') }}
+          initialValues={{ executedOn: schoolDay(new Date(), timeZone) }}
         >
           {kind === 'executed' ? (
             <>

@@ -1,14 +1,15 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { unwrap } from '../api/client';
 import { MEETING_LEVELS, MEETING_LEVEL_TITLES, type ProcedureDocument } from '../api/domain';
 import { describeError } from '../api/errors';
 import { useSignedIn } from '../auth/SessionContext';
+import { schoolDay } from '../format/dates';
 import { DateField, lines, LinesField } from './fields';
 import { useCommand, type CommandResult } from './useCommand';
 
-const today = () => dayjs().format('YYYY-MM-DD');
+/** The school's today, in the procedure's own time zone (not the browser's). */
+const today = (p: ProcedureDocument) => schoolDay(new Date(), p.timeZone);
 
 function ServerError({ error }: { error: unknown }) {
   return error ? (
@@ -42,7 +43,7 @@ function Performed({ procedure }: StepProps) {
       form={form}
       layout="vertical"
       onFinish={submit}
-      initialValues={{ performedOn: today(), by: procedure.responsible.name }}
+      initialValues={{ performedOn: today(procedure), by: procedure.responsible.name }}
     >
       <ServerError error={command.error} />
       <DateField name="performedOn" label="Дата проведения" />
@@ -107,7 +108,7 @@ function Analysis({ procedure }: StepProps) {
       form={form}
       layout="vertical"
       onFinish={submit}
-      initialValues={{ analysedOn: today(), title: procedure.resultForm ?? 'Аналитическая справка' }}
+      initialValues={{ analysedOn: today(procedure), title: procedure.resultForm ?? 'Аналитическая справка' }}
     >
       <ServerError error={command.error} />
       <DateField name="analysedOn" label="Дата анализа" />
@@ -181,7 +182,7 @@ function Discussion({ procedure }: StepProps) {
       ),
     );
   return (
-    <Form form={form} layout="vertical" onFinish={submit} initialValues={{ heldOn: today() }}>
+    <Form form={form} layout="vertical" onFinish={submit} initialValues={{ heldOn: today(procedure) }}>
       <ServerError error={command.error} />
       <Form.Item name="level" label="Совещание" rules={[{ required: true, message: 'Выберите совещание' }]}>
         <Select

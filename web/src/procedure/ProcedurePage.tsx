@@ -8,7 +8,6 @@ import {
   Skeleton,
   Space,
   Table,
-  Tag,
   Typography,
 } from 'antd';
 import { Link, useParams } from 'react-router-dom';
@@ -19,7 +18,8 @@ import { usePageTitle } from '../app/usePageTitle';
 import { useSignedIn } from '../auth/SessionContext';
 import { canWrite } from '../auth/session';
 import { formatDate } from '../format/dates';
-import { DECISION_STATUS_NAMES, STAGE_NAMES } from '../format/titles';
+import { ColourTag, DecisionStatusTag, StageTag } from '../format/StatusTag';
+import type { DECISION_STATUS_NAMES } from '../format/titles';
 import { DecisionActions } from './DecisionActions';
 import { NextStep } from './NextStep';
 import { Timeline } from './Timeline';
@@ -146,24 +146,7 @@ function Decisions({ p, writable }: { p: ProcedureDocument; writable: boolean })
         {
           title: 'Статус',
           key: 'status',
-          render: (_, d) => {
-            const s = decisionStatus(d);
-            return (
-              <Tag
-                color={
-                  s === 'overdue'
-                    ? 'error'
-                    : s === 'executed'
-                      ? 'success'
-                      : s === 'cancelled'
-                        ? 'default'
-                        : 'processing'
-                }
-              >
-                {DECISION_STATUS_NAMES[s]}
-              </Tag>
-            );
-          },
+          render: (_, d) => <DecisionStatusTag status={decisionStatus(d)} />,
         },
         {
           title: 'Исполнение',
@@ -184,7 +167,12 @@ function Decisions({ p, writable }: { p: ProcedureDocument; writable: boolean })
                 <Link to={`/plan/${encodeURIComponent(rechecks.get(d.decisionId)!)}`}>Перепроверка</Link>
               ) : null}
               {writable && d.status === 'open' ? (
-                <DecisionActions procedureId={p._id} revision={p.revision} decision={d} />
+                <DecisionActions
+                  procedureId={p._id}
+                  revision={p.revision}
+                  decision={d}
+                  timeZone={p.timeZone}
+                />
               ) : null}
             </Space>
           ),
@@ -230,8 +218,8 @@ export function ProcedurePage() {
         <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
           {p.title}
         </Typography.Title>
-        <Tag color="blue">{STAGE_NAMES[p.stage]}</Tag>
-        {p.overdue ? <Tag color="error">Просрочено</Tag> : null}
+        <StageTag stage={p.stage} />
+        {p.overdue ? <ColourTag colour="red">Просрочено</ColourTag> : null}
         {p.parentProcedureId ? (
           <Link to={`/plan/${encodeURIComponent(p.parentProcedureId)}`}>
             Перепроверка по процедуре-основанию

@@ -31,7 +31,15 @@ export function DateField({
       getValueProps={(value?: string) => ({ value: value ? dayjs(value) : undefined })}
       normalize={(value?: Dayjs | null) => (value ? value.format('YYYY-MM-DD') : undefined)}
     >
-      <DatePicker format={['D MMMM YYYY', 'DD.MM.YYYY']} style={{ width: '100%' }} />
+      <DatePicker
+        format={['D MMMM YYYY', 'DD.MM.YYYY']}
+        style={{ width: '100%' }}
+        // Enter confirms the typed date («22.12.2026»); without this it would also submit the form before the
+        // picker took the date, and the form would say the date is missing.
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') e.preventDefault();
+        }}
+      />
     </Form.Item>
   );
 }

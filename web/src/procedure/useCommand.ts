@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormInstance } from 'antd';
 import { useRef } from 'react';
 import { fieldErrors } from '../api/errors';
+import { newIdempotencyKey } from '../api/keys';
 import { rememberPosition } from '../api/queries';
 import { useSignedIn } from '../auth/SessionContext';
 
@@ -22,7 +23,7 @@ type Send = (headers: Record<string, string>) => Promise<CommandResult>;
 export function useCommand(revision: number | undefined, form?: FormInstance) {
   const queryClient = useQueryClient();
   const { schoolId } = useSignedIn();
-  const key = useRef<string>(crypto.randomUUID());
+  const key = useRef<string>(newIdempotencyKey());
   return useMutation({
     mutationFn: (send: Send) =>
       send({
@@ -30,7 +31,7 @@ export function useCommand(revision: number | undefined, form?: FormInstance) {
         ...(revision !== undefined ? { 'If-Match': `"${revision}"` } : {}),
       }),
     onSuccess: async (result) => {
-      key.current = crypto.randomUUID();
+      key.current = newIdempotencyKey();
       form?.resetFields();
       rememberPosition(queryClient, schoolId, result.position);
       await queryClient.invalidateQueries({ queryKey: [schoolId] });

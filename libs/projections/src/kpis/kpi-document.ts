@@ -32,17 +32,24 @@ export interface SchoolYearKpi extends ProjectedDocument {
   /** The counts per direction and per responsible, kept with each change so that no query reads `decisions`. */
   byDirection: { direction: Direction; counts: KpiCounts }[];
   byResponsible: { key: string; name: string; counts: KpiCounts }[];
+  /** The counts per month of the deadline in force (`YYYY-MM`): what was due when, and how it went. */
+  byMonth: { month: string; counts: KpiCounts }[];
   decisions: TalliedDecision[];
 }
 
 /** What the KPI queries read: a school year's counts, without the list they are counted from. */
 export type KpiSummary = Omit<SchoolYearKpi, 'decisions'>;
 
-/** The counts of a school year's decisions: in all, per direction, per responsible (first name as written). */
-export function summarise(
-  decisions: readonly TalliedDecision[],
-): Pick<SchoolYearKpi, 'counts' | 'byDirection' | 'byResponsible'> {
+/** The month (`YYYY-MM`) a decision is due in. */
+export const monthOf = (d: Pick<TalliedDecision, 'deadline'>): string => d.deadline.slice(0, 7);
+
+/**
+ * The counts of a school year's decisions: in all, per direction, per responsible (first name as written), per
+ * month of the deadline.
+ */
+export function summarise(decisions: readonly TalliedDecision[]): Summary {
   const byDirection = new Map<Direction, KpiCounts>();
+  const byMonth = new Map<string, KpiCounts>();
   const byResponsible = new Map<string, { key: string; name: string; counts: KpiCounts }>();
   for (const d of decisions) {
     const direction = byDirection.get(d.direction) ?? emptyCounts();
@@ -54,15 +61,19 @@ export function summarise(
     };
     tally([d], responsible.counts);
     byResponsible.set(d.responsibleKey, responsible);
+    byMonth.set(monthOf(d), tally([d], byMonth.get(monthOf(d)) ?? emptyCounts()));
   }
   return {
     counts: tally(decisions),
     byDirection: [...byDirection].map(([direction, counts]) => ({ direction, counts })),
     byResponsible: [...byResponsible.values()],
+    byMonth: [...byMonth].map(([month, counts]) => ({ month, counts })).sort(byMonthKey),
   };
 }
 
-type Summary = Pick<SchoolYearKpi, 'counts' | 'byDirection' | 'byResponsible'>;
+type Summary = Pick<SchoolYearKpi, 'counts' | 'byDirection' | 'byResponsible' | 'byMonth'>;
+
+const byMonthKey = (a: { month: string }, b: { month: string }) => a.month.localeCompare(b.month);
 
 /**
  * The summary after some decisions left it and others joined it (a decision that moves is both): what
@@ -76,6 +87,7 @@ export function recount(
   const counts = { ...summary.counts };
   const byDirection = summary.byDirection.map((e) => ({ ...e, counts: { ...e.counts } }));
   const byResponsible = summary.byResponsible.map((e) => ({ ...e, counts: { ...e.counts } }));
+  const byMonth = (summary.byMonth ?? []).map((e) => ({ ...e, counts: { ...e.counts } }));
   const change = (d: TalliedDecision, sign: 1 | -1) => {
     let direction = byDirection.find((e) => e.direction === d.direction);
     if (!direction) byDirection.push((direction = { direction: d.direction, counts: emptyCounts() }));
@@ -84,14 +96,16 @@ export function recount(
       byResponsible.push(
         (responsible = { key: d.responsibleKey, name: d.responsibleName, counts: emptyCounts() }),
       );
-    for (const target of [counts, direction.counts, responsible.counts]) {
+    let month = byMonth.find((e) => e.month === monthOf(d));
+    if (!month) byMonth.push((month = { month: monthOf(d), counts: emptyCounts() }));
+    for (const target of [counts, direction.counts, responsible.counts, month.counts]) {
       target[d.category] += sign;
       if (d.category !== 'cancelled') target.total += sign;
     }
   };
   for (const d of removed) change(d, -1);
   for (const d of added) change(d, 1);
-  return { counts, byDirection, byResponsible };
+  return { counts, byDirection, byResponsible, byMonth: byMonth.sort(byMonthKey) };
 }
 
 export function emptyCounts(): KpiCounts {

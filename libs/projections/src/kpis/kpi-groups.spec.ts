@@ -6,15 +6,15 @@ function schoolYear(
   schoolId: string,
   districtId: string | null,
   academicYear: string,
-  decisions: [KpiCategory, Direction, string][],
+  decisions: [KpiCategory, Direction, string, string?][],
 ): SchoolYearKpi {
-  const tallied = decisions.map(([category, direction, responsible], i) => ({
+  const tallied = decisions.map(([category, direction, responsible, deadline], i) => ({
     key: `${schoolId}-p:d-${i}`,
     category,
     direction,
     responsibleKey: responsible,
     responsibleName: `Имя ${responsible}`,
-    deadline: '2024-05-31',
+    deadline: deadline ?? '2024-05-31',
   }));
   return {
     _id: `${schoolId}:${academicYear}`,
@@ -30,8 +30,8 @@ function schoolYear(
 const docs = [
   schoolYear('school-1', 'district-1', '2023/24', [
     ['executedOnTime', 'results', 'petrov'],
-    ['executedLate', 'process', 'petrov'],
-    ['overdue', 'results', 'deputy'],
+    ['executedLate', 'process', 'petrov', '2023-11-20'],
+    ['overdue', 'results', 'deputy', '2023-12-01'],
     ['cancelled', 'results', 'deputy'],
   ]),
   schoolYear('school-1', 'district-1', '2024/25', [['open', 'results', 'petrov']]),
@@ -86,6 +86,16 @@ describe('KPI groups', () => {
       ['school-1:deputy', 'Имя deputy', 1],
       ['school-1:petrov', 'Имя petrov', 3],
       ['school-2:deputy', 'Имя deputy', 2],
+    ]);
+  });
+
+  it('when grouped by month, then each decision counts under the month its deadline falls in, across schools', () => {
+    expect(
+      groupKpis(docs, 'month').map((g) => [g.key, g.counts.total, g.counts.executedLate, g.counts.overdue]),
+    ).toEqual([
+      ['2023-11', 1, 1, 0],
+      ['2023-12', 1, 0, 1],
+      ['2024-05', 4, 0, 0],
     ]);
   });
 

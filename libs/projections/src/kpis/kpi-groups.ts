@@ -1,6 +1,6 @@
 import { addCounts, emptyCounts, type KpiCounts, type KpiSummary } from './kpi-document';
 
-export const KPI_GROUPINGS = ['school', 'district', 'direction', 'responsible', 'year'] as const;
+export const KPI_GROUPINGS = ['school', 'district', 'direction', 'responsible', 'year', 'month'] as const;
 export type KpiGrouping = (typeof KPI_GROUPINGS)[number];
 
 /** The key of the documents of schools that belong to no district. */
@@ -23,8 +23,8 @@ export interface KpiGroup {
 }
 
 /**
- * The KPIs of school years grouped by school, district or year (sums of their counts), or by the direction or
- * the responsible of each decision (a responsible is counted per school, as the same role in two schools is two
+ * The KPIs of school years grouped by school, district or year (sums of their counts), or by the direction, the
+ * month of the deadline (`YYYY-MM`) or the responsible of each decision (a responsible is counted per school, as the same role in two schools is two
  * people). Sorted by key.
  */
 export function groupKpis(docs: readonly KpiSummary[], groupBy: KpiGrouping): KpiGroup[] {
@@ -38,6 +38,7 @@ export function groupKpis(docs: readonly KpiSummary[], groupBy: KpiGrouping): Kp
     else if (groupBy === 'district') add(doc.districtId ?? NO_DISTRICT, doc.counts);
     else if (groupBy === 'year') add(doc.academicYear, doc.counts);
     else if (groupBy === 'direction') for (const d of doc.byDirection) add(d.direction, d.counts);
+    else if (groupBy === 'month') for (const m of doc.byMonth ?? []) add(m.month, m.counts);
     else for (const r of doc.byResponsible) add(`${doc.schoolId}:${r.key}`, r.counts, r.name);
   }
   return [...groups.entries()]

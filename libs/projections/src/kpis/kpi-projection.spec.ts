@@ -5,6 +5,7 @@ import { summarise, type SchoolYearKpi } from './kpi-document';
 import { kpiProjection } from './kpi-projection';
 
 const kpis = anyProjection(kpiProjection);
+const zero = { total: 0, executedOnTime: 0, executedLate: 0, open: 0, overdue: 0, cancelled: 0 };
 const kpiOf = (given: Parameters<typeof recorded>[0]) =>
   project(kpis, recorded(given)).get('school-1:2023/24');
 
@@ -51,15 +52,37 @@ describe('KPIs of a school year', () => {
       events.executed('d-lessons', '2024-06-03'),
       events.decisionCancelled('d-parents'),
     ]) as SchoolYearKpi;
-    const { counts, byDirection, byResponsible } = summarise(kpi.decisions);
-    expect({ counts: kpi.counts, byDirection: kpi.byDirection, byResponsible: kpi.byResponsible }).toEqual({
-      counts,
-      byDirection,
-      byResponsible,
-    });
+    const { counts, byDirection, byResponsible, byMonth } = summarise(kpi.decisions);
+    expect({
+      counts: kpi.counts,
+      byDirection: kpi.byDirection,
+      byResponsible: kpi.byResponsible,
+      byMonth: kpi.byMonth,
+    }).toEqual({ counts, byDirection, byResponsible, byMonth });
     expect(kpi.byResponsible.map((r) => [r.key, r.counts.total, r.counts.cancelled])).toEqual([
       ['petrov', 1, 0],
       ['teacher', 0, 1],
+    ]);
+  });
+
+  it('given decisions due in May, one overdue and extended to June, then each month counts what is due in it', () => {
+    const kpi = kpiOf([
+      ...history.followingUp,
+      events.decisionOverdue(lessons),
+      {
+        type: 'DecisionDeadlineExtended',
+        data: {
+          procedureId: 'p-vpr-4',
+          decisionId: 'd-lessons',
+          deadline: '2024-06-28',
+          reason: 'Болезнь учителя',
+        },
+      },
+      events.executed('d-parents', '2024-05-14'),
+    ]) as SchoolYearKpi;
+    expect(kpi.byMonth).toEqual([
+      { month: '2024-05', counts: { ...zero, total: 1, executedOnTime: 1 } },
+      { month: '2024-06', counts: { ...zero, total: 1, open: 1 } },
     ]);
   });
 });

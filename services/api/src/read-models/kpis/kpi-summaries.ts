@@ -11,6 +11,7 @@ export class KpiSummaries {
   constructor(private readonly reader: ReadModelReader) {}
 
   async grouped(q: KpiQueryDto, schools: SchoolScope) {
+    await this.reader.waitFor(q);
     const filter: Record<string, Condition> = scopeFilter(q);
     const docs = await this.reader.find<KpiSummary>(KPI_COLLECTION, {
       where: withinSchools(filter, schools),

@@ -12,7 +12,7 @@ export class KpisController {
   @Get()
   @ApiOperation({
     summary:
-      'Доли решений, исполненных в срок, с опозданием, открытых и просроченных — по школе, району, направлению, ответственному, году',
+      'Доли решений, исполненных в срок, с опозданием, открытых и просроченных — по школе, району, направлению, ответственному, году, месяцу срока',
   })
   kpis(@Query() q: KpiQueryDto, @ReadableSchools() schools: SchoolScope) {
     return this.summaries.grouped(q, schools);
