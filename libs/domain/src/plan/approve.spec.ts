@@ -5,6 +5,7 @@ import type { ApprovePlanImport } from './approve';
 import { planDecider } from './decider';
 import { diffPlan } from './diff';
 import type { PlanApproved, PlanEvent, PlannedProcedure } from './events';
+import { copyPlanToNextYear } from './next-year';
 import type { PastWindowChoices } from './past-windows';
 
 const YEAR = '2023/24';
@@ -91,6 +92,33 @@ describe('no plan approved yet', () => {
     given
       .when(approve('imp-1', [december, may]), ctx({ issuedAt: '2023-08-20T07:00:00.000Z' }))
       .then([imported('imp-1', 2), approved('imp-1', [december, may])]);
+  });
+
+  it("approving next year's plan copied from last year's keeps each row's link to its predecessor", () => {
+    const copied = copyPlanToNextYear({
+      schoolId: SCHOOL,
+      fromYear: '2022/23',
+      procedures: [
+        planned('dec-22', '2022-12-01', '2022-12-31'),
+        planned('may-23', '2023-05-01', '2023-05-31'),
+      ],
+      procedureIdOf: (rowKey, year) => `${rowKey}-${year}`,
+    }).rows.map((r) => r.procedure);
+    const from = { ...source, fileName: 'План ВСОКО 2022/23', format: 'plan' as const };
+    const command = approve('imp-next', copied);
+    const state = given
+      .when(
+        { ...command, data: { ...command.data, source: from } },
+        ctx({ issuedAt: '2023-08-20T07:00:00.000Z' }),
+      )
+      .then([
+        { ...imported('imp-next', 2), data: { ...imported('imp-next', 2).data, source: from } } as PlanEvent,
+        approved('imp-next', copied),
+      ]);
+    expect(state.procedures.map((p) => [p.window, p.predecessor?.procedureId, p.lineageId])).toEqual([
+      [{ from: '2023-12-01', to: '2023-12-31' }, 'dec-22', 'dec-22'],
+      [{ from: '2024-05-01', to: '2024-05-31' }, 'may-23', 'may-23'],
+    ]);
   });
 
   it('approving mid-year keeps the rows whose window has ended as overdue, watched in groups of five', () => {
