@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { canRead, type Principal } from '@vsoko/accounts';
 import { NotFound } from '@vsoko/domain';
 import {
   decisionProjection,
@@ -13,11 +14,13 @@ import {
 import { ReadModelReader } from '../read-models/read-model-reader';
 import { cyclogramReport } from './cyclogram-report';
 import { decisionsReport } from './decisions-report';
+import { dynamicsReport } from './dynamics-report';
+import { measuresReport } from './measures-report';
 import { meetingsReport } from './meetings-report';
 import type { ReportQueryDto } from './report-query.dto';
 import { toCsv, toXlsx, type Table } from './table';
 
-type Kind = 'meetings' | 'decisions' | 'cyclogram';
+type Kind = 'meetings' | 'measures' | 'dynamics' | 'decisions' | 'cyclogram';
 
 const FORMATS = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -35,12 +38,16 @@ export interface ReportFile {
 export class SchoolReports {
   constructor(private readonly reader: ReadModelReader) {}
 
-  async file(file: string, q: ReportQueryDto): Promise<ReportFile> {
-    const match = /^(meetings|decisions|cyclogram)\.(xlsx|csv)$/.exec(file);
+  async file(file: string, q: ReportQueryDto, principal: Principal): Promise<ReportFile> {
+    // A school the caller may not read answers like an unknown report (the guard is the second net).
+    if (!canRead(principal, q.schoolId)) {
+      throw new NotFound('REPORT_NOT_FOUND', `Отчёта школы ${q.schoolId} нет`);
+    }
+    const match = /^(meetings|measures|dynamics|decisions|cyclogram)\.(xlsx|csv)$/.exec(file);
     if (!match)
       throw new NotFound(
         'REPORT_NOT_FOUND',
-        'Нет такого отчёта: есть meetings.xlsx, meetings.csv, decisions.xlsx, decisions.csv, cyclogram.xlsx, cyclogram.csv',
+        'Нет такого отчёта: есть meetings, measures, dynamics, decisions и cyclogram в форматах .xlsx и .csv',
       );
     const [, kind, format] = match as unknown as [string, Kind, keyof typeof FORMATS];
     await this.reader.waitFor(q);
@@ -57,6 +64,19 @@ export class SchoolReports {
         where,
       });
       return meetingsReport(schoolId, academicYear, meetings, decisions);
+    }
+    if (kind === 'measures') {
+      const decisions = await this.reader.find<DecisionRecordDocument>(decisionRecordProjection.collection, {
+        where: { schoolId, academicYear },
+      });
+      return measuresReport(schoolId, academicYear, decisions);
+    }
+    if (kind === 'dynamics') {
+      // Dynamics compares years: every year of the school up to the one asked for.
+      const procedures = await this.reader.find<ProcedureDocument>(procedureProjection.collection, {
+        where: { schoolId },
+      });
+      return dynamicsReport(schoolId, academicYear, procedures);
     }
     if (kind === 'decisions') {
       const docs = await this.reader.find<DecisionDocument>(decisionProjection.collection, {
