@@ -28,6 +28,12 @@ export type RescheduleProcedure = Command<
   { procedureId: string; window: DateWindow; reason: string }
 >;
 
+/** Hand the procedure to another responsible, with a reason (the administration's act). */
+export type ReassignProcedure = Command<
+  'ReassignProcedure',
+  { procedureId: string; responsible: Responsible; reason: string }
+>;
+
 export type MarkProcedurePerformed = Command<'MarkProcedurePerformed', ProcedurePerformed['data']>;
 
 export type RecordAnalysis = Command<
@@ -106,6 +112,7 @@ export type TimerCommand = MarkStageOverdue | RemindOfDecision | MarkDecisionOve
 export type ProcedureCommand =
   | ScheduleProcedure
   | RescheduleProcedure
+  | ReassignProcedure
   | MarkProcedurePerformed
   | RecordAnalysis
   | RecordDiscussion

@@ -73,6 +73,15 @@ export type ProcedureRescheduled = DomainEvent<
   { procedureId: string; previousWindow: DateWindow; window: DateWindow; reason: string }
 >;
 
+/**
+ * Someone else answers for the procedure from now on (its responsible left or changed position), with the
+ * reason; reminders and lateness go to the new responsible.
+ */
+export type ProcedureReassigned = DomainEvent<
+  'ProcedureReassigned',
+  { procedureId: string; previous: Responsible; responsible: Responsible; reason: string }
+>;
+
 export type ProcedurePerformed = DomainEvent<
   'ProcedurePerformed',
   { procedureId: string; performedOn: string; performedBy: Responsible; collected: string[] }
@@ -203,6 +212,7 @@ export type NotificationFailed = DomainEvent<
 export type ProcedureEvent =
   | ProcedureScheduled
   | ProcedureRescheduled
+  | ProcedureReassigned
   | ProcedurePerformed
   | AnalysisRecorded
   | DiscussionRecorded
@@ -226,6 +236,7 @@ export type ProcedureEventType = ProcedureEvent['type'];
 const EVENT_TYPES = {
   ProcedureScheduled: true,
   ProcedureRescheduled: true,
+  ProcedureReassigned: true,
   ProcedurePerformed: true,
   AnalysisRecorded: true,
   DiscussionRecorded: true,

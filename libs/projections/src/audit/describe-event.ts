@@ -10,6 +10,8 @@ export function describeEvent(event: { type: string; data: unknown }): string {
       return `Запланирована процедура «${e.data.title}» на ${date(e.data.window.from)}–${date(e.data.window.to)}, ответственный: ${e.data.responsible.name}`;
     case 'ProcedureRescheduled':
       return `Сроки перенесены на ${date(e.data.window.from)}–${date(e.data.window.to)}: ${e.data.reason}`;
+    case 'ProcedureReassigned':
+      return `Процедура передана: ${e.data.previous.name} → ${e.data.responsible.name} (${e.data.reason})`;
     case 'ProcedurePerformed':
       return `Процедура проведена ${date(e.data.performedOn)} (${e.data.performedBy.name})`;
     case 'AnalysisRecorded':

@@ -18,6 +18,7 @@ import { recordDiscussion } from './record-discussion';
 import { recordNotification } from './record-notification';
 import { remindOfDecision } from './remind-of-decision';
 import { requestRecheck } from './request-recheck';
+import { reassignProcedure } from './reassign';
 import { rescheduleProcedure } from './reschedule';
 import { scheduleProcedure } from './schedule';
 
@@ -35,6 +36,8 @@ export function decide(
       return scheduleProcedure(command, state, ctx);
     case 'RescheduleProcedure':
       return rescheduleProcedure(command, state, ctx);
+    case 'ReassignProcedure':
+      return reassignProcedure(command, state, ctx);
     case 'MarkProcedurePerformed':
       return markProcedurePerformed(command, state, ctx);
     case 'RecordAnalysis':

@@ -28,6 +28,9 @@ export function evolve(state: ProcedureState, event: ProcedureEvent): ProcedureS
         window: event.data.window,
         overdueStages: withoutStageFlag(state.overdueStages, 'performance'),
       };
+    case 'ProcedureReassigned':
+      if (state.status === 'none' || state.status === 'closed' || state.status === 'cancelled') return state;
+      return { ...state, responsible: event.data.responsible };
     case 'ProcedurePerformed': {
       if (state.status !== 'scheduled') return state;
       const { performedOn, performedBy, collected } = event.data;
