@@ -4,6 +4,7 @@ import { CredentialsModule } from './credentials/credentials.module';
 import { CalendarFeedsModule } from './calendar-feeds/calendar-feeds.module';
 import { DecisionRecordsModule } from './decisions/decisions.module';
 import { DocumentsModule } from './documents/documents.module';
+import { HandoverModule } from './handover/handover.module';
 import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { IntegrationsModule } from './integrations/integrations.module';
@@ -30,6 +31,7 @@ import { StaffModule } from './staff/staff.module';
     SchoolsModule,
     PlansModule,
     StaffModule,
+    HandoverModule,
     IntegrationsModule,
     CalendarFeedsModule,
     ReadModelsModule,

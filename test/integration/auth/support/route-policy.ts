@@ -31,6 +31,9 @@ const LISTED: Record<string, Admission> = {
   // Staff list import (services/api/src/staff): the director staffs the school.
   'POST /staff/imports': { roles: ['director'], integrations: false },
   'POST /staff/imports/{staffImportId}/approval': { roles: ['director'], integrations: false },
+  // Handing over (services/api/src/handover): the school's administration.
+  'GET /people/{personId}/open-work': { roles: ['director', 'deputy'], integrations: false },
+  'POST /people/{personId}/handover': { roles: ['director', 'deputy'], integrations: false },
   'DELETE /auth/api-keys/{keyId}': { roles: ['director'], integrations: false },
   // Other capabilities' routes with their own @Allow / @AnyPrincipal: listed so that a change is a decision.
   'POST /plans/templates': 'any-principal',
