@@ -889,6 +889,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/people/{personId}/handover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Передать все незавершённые дела сотрудника другому одним шагом (каждое — событие с причиной) */
+        post: operations["HandoverController_handOver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/people/{personId}/open-work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Незавершённые дела сотрудника в школе: процедуры, решения, контрольные точки */
+        get: operations["HandoverController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/plans/import": {
         parameters: {
             query?: never;
@@ -1721,6 +1755,15 @@ export interface components {
         ForceResetDto: {
             /** @example Пароль стал известен другому сотруднику */
             reason: string;
+        };
+        HandOverDto: {
+            /** @example Иванова М. П. уволилась (приказ № 45-к от 02.12.2026) */
+            reason: string;
+            /**
+             * @description Кому передаются дела: логин сотрудника этой школы
+             * @example sokolova.tp
+             */
+            to: string;
         };
         LoginDto: {
             /** @example demo.director */
@@ -3331,6 +3374,48 @@ export interface operations {
             query?: never;
             header?: never;
             path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HandoverController_handOver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandOverDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HandoverController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                personId: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
