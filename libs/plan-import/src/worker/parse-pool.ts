@@ -6,7 +6,8 @@ import type { PlanPreview } from '../preview/types';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from '../readers/limits';
 import type { TemplateDraft, TemplateInput } from '../templates/build-template';
 import type { StaffList } from '../staff-list/read-staff-list';
-import type { ParseResult, ParseTask } from './parse-task';
+import type { DecisionsReportPreview } from '../decisions/read-report';
+import type { DecisionsReportInput, ParseResult, ParseTask } from './parse-task';
 
 export interface ParsePoolOptions {
   limits?: UploadLimits;
@@ -68,15 +69,28 @@ export class PlanParsePool {
     return (await this.run(task)) as StaffList;
   }
 
+  /** A school's report of the meetings and decisions it adopted before vsoko: every row accounted for. */
+  async decisionsReport(
+    input: Omit<DecisionsReportInput, 'limits'>,
+    staffJson?: string,
+  ): Promise<DecisionsReportPreview> {
+    const task: ParseTask = { kind: 'decisions-report', input: { ...input, limits: this.limits }, staffJson };
+    return (await this.run(task)) as DecisionsReportPreview;
+  }
+
   async close(): Promise<void> {
     await this.pool.destroy();
   }
 
-  private async run(task: ParseTask): Promise<PlanPreview | TemplateDraft | StaffList> {
-    let result: ParseResult<PlanPreview | TemplateDraft | StaffList>;
+  private async run(
+    task: ParseTask,
+  ): Promise<PlanPreview | TemplateDraft | StaffList | DecisionsReportPreview> {
+    let result: ParseResult<PlanPreview | TemplateDraft | StaffList | DecisionsReportPreview>;
     try {
       const text = await this.pool.run(task, { signal: AbortSignal.timeout(this.timeoutMs) });
-      result = JSON.parse(text) as ParseResult<PlanPreview | TemplateDraft | StaffList>;
+      result = JSON.parse(text) as ParseResult<
+        PlanPreview | TemplateDraft | StaffList | DecisionsReportPreview
+      >;
     } catch (e) {
       throw refusalOf(e);
     }

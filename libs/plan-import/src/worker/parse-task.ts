@@ -1,5 +1,7 @@
 import { VsokoError, type ErrorKind } from '@vsoko/domain';
+import { readDecisionsReport, type DecisionsReportPreview } from '../decisions/read-report';
 import { buildPreview, type PreviewInput } from '../preview/build-preview';
+import { readSource } from '../readers';
 import type { PlanPreview } from '../preview/types';
 import { directoryFromJson } from '../staff/load-directory';
 import { readStaffList, type StaffList } from '../staff-list/read-staff-list';
@@ -13,7 +15,16 @@ export type ParseTask =
   | {
       kind: 'staff-list';
       input: { schoolId: string; fileName: string; bytes: Uint8Array; limits: UploadLimits };
-    };
+    }
+  | { kind: 'decisions-report'; input: DecisionsReportInput; staffJson?: string };
+
+/** A school's own report of its meetings and decisions (seed 002's shape), read for the academic year named. */
+export interface DecisionsReportInput {
+  fileName: string;
+  bytes: Uint8Array;
+  academicYear: string;
+  limits: UploadLimits;
+}
 
 export type ParseResult<T> =
   | { ok: true; value: T }
@@ -29,17 +40,23 @@ export type ParseResult<T> =
  * and code do not survive the thread boundary; anything else is thrown and fails the task.
  */
 export default async function parse(task: ParseTask): Promise<string> {
-  let result: ParseResult<PlanPreview | TemplateDraft | StaffList>;
+  let result: ParseResult<PlanPreview | TemplateDraft | StaffList | DecisionsReportPreview>;
   try {
     if (task.kind === 'staff-list') {
       const value = await readStaffList({ ...task.input, bytes: Buffer.from(task.input.bytes) });
       return JSON.stringify({ ok: true, value });
     }
     const directory = directoryFromJson(task.staffJson);
+    const bytes = Buffer.from(task.input.bytes);
     const value =
       task.kind === 'preview'
-        ? await buildPreview({ ...task.input, bytes: Buffer.from(task.input.bytes), directory })
-        : await buildTemplate({ ...task.input, bytes: Buffer.from(task.input.bytes), directory });
+        ? await buildPreview({ ...task.input, bytes, directory })
+        : task.kind === 'template'
+          ? await buildTemplate({ ...task.input, bytes, directory })
+          : readDecisionsReport((await readSource(task.input.fileName, bytes, task.input.limits)).rows, {
+              academicYear: task.input.academicYear,
+              directory,
+            });
     result = { ok: true, value };
   } catch (e) {
     if (!(e instanceof VsokoError)) throw e;
