@@ -4,12 +4,14 @@ import { SignInPage } from '../auth/SignInPage';
 import { useSession } from '../auth/SessionContext';
 import { BoardPage } from '../board/BoardPage';
 import { PlanPage } from '../plan/PlanPage';
+import { PlanImportPage } from '../plan-import/PlanImportPage';
+import { SettingsPage } from '../settings/SettingsPage';
 import { ProcedurePage } from '../procedure/ProcedurePage';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 
 /**
- * Screens live on paths the API does not use (`/plan`, `/board`, `/journal`), so a reload of any screen reaches
+ * Screens live on paths the API does not use (`/plan`, `/plan/import`, `/board`, `/journal`, `/settings`), so a reload of any screen reaches
  * the API's page fallback and never an API route.
  */
 export function App() {
@@ -32,9 +34,11 @@ export function App() {
       <Route element={<AppLayout />}>
         <Route path="/" element={<Navigate to="/plan" replace />} />
         <Route path="/plan" element={<PlanPage />} />
+        <Route path="/plan/import" element={<PlanImportPage />} />
         <Route path="/plan/:procedureId" element={<ProcedurePage />} />
         <Route path="/board" element={<BoardPage />} />
         <Route path="/journal" element={<AuditPage />} />
+        <Route path="/settings" element={<SettingsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

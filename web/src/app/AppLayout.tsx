@@ -9,6 +9,7 @@ const NAV = [
   { to: '/plan', label: 'План' },
   { to: '/board', label: 'Решения' },
   { to: '/journal', label: 'Аудит' },
+  { to: '/settings', label: 'Настройки' },
 ];
 
 export function AppLayout() {

@@ -75,3 +75,8 @@ export function canWrite(session: Session, schoolId: string | undefined): boolea
   const roles = rolesAt(session, schoolId);
   return roles.length > 0 && roles.some((r) => !READ_ONLY.includes(r));
 }
+
+/** The school's administration (director, deputy): imports the plan, holds meetings, sets reminders. */
+export function isAdministration(session: Session, schoolId: string | undefined): boolean {
+  return rolesAt(session, schoolId).some((r) => r === 'director' || r === 'deputy');
+}

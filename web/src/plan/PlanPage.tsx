@@ -1,4 +1,6 @@
+import { UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Empty, Skeleton, Space, Typography } from 'antd';
+import { Link } from 'react-router-dom';
 import { useMemo } from 'react';
 import type { Direction, ProcedureStage } from '../api/domain';
 import { describeError } from '../api/errors';
@@ -6,6 +8,8 @@ import { listProcedures, useSchoolQuery, useSchoolTimeZone } from '../api/querie
 import { FilterBar } from '../app/FilterBar';
 import { usePageTitle } from '../app/usePageTitle';
 import { useUrlState } from '../app/useUrlState';
+import { useSignedIn } from '../auth/SessionContext';
+import { isAdministration } from '../auth/session';
 import { academicYearOf, schoolDay } from '../format/dates';
 import { CyclogramView } from './CyclogramView';
 import { applyFilters, planItem, responsibleOptions, type PlanFilters } from './cyclogram';
@@ -14,6 +18,8 @@ import { YearSelect } from './YearSelect';
 export function PlanPage() {
   usePageTitle('План ВСОКО');
   const { get, set } = useUrlState();
+  const { session, schoolId } = useSignedIn();
+  const canPlan = isAdministration(session, schoolId);
   const timeZone = useSchoolTimeZone();
   const year = get('year') ?? academicYearOf(schoolDay(new Date(), timeZone));
   const filters: PlanFilters = {
@@ -33,7 +39,14 @@ export function PlanPage() {
         <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
           План ВСОКО на {year} учебный год
         </Typography.Title>
-        <YearSelect value={year} onChange={(y) => set('year', y)} />
+        <Space wrap>
+          <YearSelect value={year} onChange={(y) => set('year', y)} />
+          {canPlan ? (
+            <Link to="/plan/import">
+              <Button icon={<UploadOutlined aria-hidden />}>Загрузить план</Button>
+            </Link>
+          ) : null}
+        </Space>
       </Space>
       <FilterBar
         label="Фильтры плана"
@@ -55,8 +68,15 @@ export function PlanPage() {
         <Empty
           description={
             <>
-              На {year} учебный год в плане нет процедур. Загрузите план ВСОКО школы (команда{' '}
-              <code>npm run vsoko -- plan import</code>, см. README) или выберите другой учебный год.
+              На {year} учебный год в плане нет процедур.{' '}
+              {canPlan ? (
+                <>
+                  <Link to="/plan/import">Загрузите план ВСОКО школы</Link> (Word, Excel или CSV) или выберите
+                  другой учебный год.
+                </>
+              ) : (
+                'Выберите другой учебный год или попросите директора загрузить план школы.'
+              )}
             </>
           }
         />

@@ -1,0 +1,535 @@
+import { InboxOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  Breadcrumb,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Empty,
+  Input,
+  Progress,
+  Result,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Typography,
+  Upload,
+} from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { unwrap } from '../api/client';
+import { DIRECTION_TITLES } from '../api/domain';
+import { describeError } from '../api/errors';
+import { rememberPosition } from '../api/queries';
+import { formatBytes, type UploadProgress } from '../api/upload';
+import { usePageTitle } from '../app/usePageTitle';
+import { useSignedIn } from '../auth/SessionContext';
+import { ColourTag, type TagColour } from '../format/StatusTag';
+import {
+  approvalBody,
+  approvalPercent,
+  choiceProblem,
+  OUTCOME_TITLES,
+  PAST_ACTION_TITLES,
+  reportLines,
+  windowLabel,
+  YEAR_SOURCE,
+  type ApprovalStatus,
+  type ImportPreview,
+  type PastAction,
+  type PastChoice,
+  type PreviewEntry,
+  type RowOutcome,
+} from './import-model';
+
+const ACCEPT = '.docx,.xlsx,.csv,.json';
+const OUTCOME_COLOURS: Record<RowOutcome, TagColour> = {
+  procedure: 'green',
+  section: 'blue',
+  header: 'grey',
+  empty: 'grey',
+  warning: 'amber',
+};
+
+function UploadStep({ onPreview }: { onPreview(p: ImportPreview): void }) {
+  const { upload, schoolId } = useSignedIn();
+  const [file, setFile] = useState<File>();
+  const [year, setYear] = useState<string>();
+  const [progress, setProgress] = useState<UploadProgress>();
+  const send = useMutation({
+    mutationFn: () => {
+      const form = new FormData();
+      form.append('file', file!);
+      form.append('schoolId', schoolId!);
+      if (year) form.append('academicYear', year);
+      return upload<ImportPreview>('/plans/import', form, setProgress);
+    },
+    onSuccess: onPreview,
+  });
+  return (
+    <Card title={<h2 className="card-title">1. Файл плана</h2>}>
+      <Typography.Paragraph>
+        План ВСОКО школы в том виде, в каком он есть: документ Word (.docx), таблица Excel (.xlsx), CSV или
+        JSON. Сначала система покажет, что она поняла из каждой строки, — ничего не меняется, пока вы не
+        утвердите.
+      </Typography.Paragraph>
+      <Upload.Dragger
+        accept={ACCEPT}
+        maxCount={1}
+        multiple={false}
+        beforeUpload={(f) => {
+          setFile(f);
+          send.reset();
+          return false;
+        }}
+        onRemove={() => setFile(undefined)}
+        fileList={file ? [{ uid: 'plan', name: file.name, status: 'done', size: file.size }] : []}
+      >
+        <p className="ant-upload-drag-icon">
+          <InboxOutlined aria-hidden />
+        </p>
+        <p className="ant-upload-text">Перетащите файл плана сюда или нажмите, чтобы выбрать</p>
+        <p className="ant-upload-hint">.docx, .xlsx, .csv или .json</p>
+      </Upload.Dragger>
+      <Space wrap align="center" style={{ marginTop: 16 }}>
+        <span id="import-year-label">Учебный год</span>
+        <Select
+          aria-labelledby="import-year-label"
+          allowClear
+          placeholder="Из заголовка плана"
+          style={{ minWidth: 200 }}
+          value={year}
+          onChange={(v?: string) => setYear(v)}
+          options={yearOptions()}
+        />
+        <Button type="primary" disabled={!file} loading={send.isPending} onClick={() => send.mutate()}>
+          Показать, что получится
+        </Button>
+      </Space>
+      {send.isPending && progress ? (
+        <Progress
+          aria-label="Загрузка файла"
+          percent={Math.floor((progress.loaded / Math.max(1, progress.total)) * 100)}
+          format={() => `${formatBytes(progress.loaded)} из ${formatBytes(progress.total)}`}
+        />
+      ) : null}
+      {send.isError ? (
+        <Alert
+          role="alert"
+          type="error"
+          showIcon
+          style={{ marginTop: 12 }}
+          title="План не прочитан"
+          description={describeError(send.error)}
+        />
+      ) : null}
+    </Card>
+  );
+}
+
+function yearOptions() {
+  const now = dayjs();
+  const start = now.month() >= 7 ? now.year() : now.year() - 1;
+  return [start + 1, start, start - 1].map((y) => {
+    const value = `${y}/${String((y + 1) % 100).padStart(2, '0')}`;
+    return { value, label: value };
+  });
+}
+
+function PreviewTable({ entries }: { entries: PreviewEntry[] }) {
+  const [onlyAttention, setOnlyAttention] = useState(false);
+  const rows = onlyAttention
+    ? entries.filter((e) => e.became === 'warning' || e.warnings.length > 0)
+    : entries.filter((e) => e.became !== 'empty');
+  return (
+    <>
+      <label className="switch-label" style={{ marginBottom: 8 }}>
+        <Switch
+          aria-label="Только строки с предупреждениями"
+          checked={onlyAttention}
+          onChange={setOnlyAttention}
+        />
+        Только строки с предупреждениями
+      </label>
+      <Table
+        rowKey="row"
+        size="small"
+        dataSource={rows}
+        scroll={{ x: true }}
+        pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+        locale={{ emptyText: 'Строк с предупреждениями нет.' }}
+        columns={[
+          { title: 'Строка', dataIndex: 'row', width: 70 },
+          {
+            title: 'Чем стала',
+            key: 'became',
+            render: (_, e) => (
+              <ColourTag colour={OUTCOME_COLOURS[e.became]}>{OUTCOME_TITLES[e.became]}</ColourTag>
+            ),
+          },
+          {
+            title: 'Текст строки',
+            key: 'text',
+            render: (_, e) => (
+              <>
+                <div>{e.text}</div>
+                {e.section ? <div className="muted">{e.section}</div> : null}
+              </>
+            ),
+          },
+          {
+            title: 'Направление',
+            key: 'direction',
+            render: (_, e) => (e.direction ? DIRECTION_TITLES[e.direction] : '—'),
+          },
+          {
+            title: 'Ответственный',
+            key: 'responsible',
+            render: (_, e) =>
+              e.responsible ? (
+                <>
+                  {e.responsible.text}
+                  {e.responsible.unknown.length > 0 ? (
+                    <div className="muted">не найдены в справочнике: {e.responsible.unknown.join(', ')}</div>
+                  ) : null}
+                </>
+              ) : (
+                '—'
+              ),
+          },
+          {
+            title: 'Срок',
+            key: 'deadline',
+            render: (_, e) =>
+              e.deadline ? (
+                <>
+                  <div>«{e.deadline.text}»</div>
+                  <div className="muted">
+                    {(e.occurrences ?? (e.window ? [e.window] : [])).map(windowLabel).join('; ') || '—'}
+                  </div>
+                </>
+              ) : (
+                '—'
+              ),
+          },
+          {
+            title: 'Предупреждения',
+            key: 'warnings',
+            render: (_, e) => (e.warnings.length ? e.warnings.map((w) => w.message).join('; ') : '—'),
+          },
+        ]}
+      />
+    </>
+  );
+}
+
+function ChoiceFields({
+  value,
+  onChange,
+  label,
+}: {
+  value: PastChoice;
+  onChange(c: PastChoice): void;
+  label: string;
+}) {
+  return (
+    <Space wrap>
+      <Select
+        aria-label={`Что было: ${label}`}
+        value={value.action}
+        style={{ minWidth: 300 }}
+        onChange={(action: PastAction) => onChange({ ...value, action })}
+        options={Object.entries(PAST_ACTION_TITLES).map(([v, l]) => ({ value: v, label: l }))}
+      />
+      {value.action === 'performed' ? (
+        <DatePicker
+          aria-label={`Дата проведения: ${label}`}
+          format={['D MMMM YYYY', 'DD.MM.YYYY']}
+          value={value.performedOn ? dayjs(value.performedOn) : null}
+          onChange={(d) => onChange({ ...value, performedOn: d ? d.format('YYYY-MM-DD') : undefined })}
+        />
+      ) : null}
+      {value.action === 'cancelled' ? (
+        <Input
+          aria-label={`Причина отмены: ${label}`}
+          placeholder="Не проводилась: приказ № …"
+          value={value.reason}
+          onChange={(e) => onChange({ ...value, reason: e.target.value })}
+          style={{ minWidth: 260 }}
+        />
+      ) : null}
+    </Space>
+  );
+}
+
+function PastWindows({
+  preview,
+  all,
+  setAll,
+  rows,
+  setRows,
+}: {
+  preview: ImportPreview;
+  all: PastChoice;
+  setAll(c: PastChoice): void;
+  rows: Record<string, PastChoice>;
+  setRows(r: Record<string, PastChoice>): void;
+}) {
+  if (preview.pastWindows.length === 0) return null;
+  return (
+    <Card
+      title={
+        <h2 className="card-title">3. Строки, срок которых уже прошёл ({preview.pastWindows.length})</h2>
+      }
+      style={{ marginTop: 16 }}
+    >
+      <Typography.Paragraph>
+        План загружается в середине года: у этих строк срок уже закончился. Скажите, что с ними было, — иначе
+        они станут просроченными, и напоминания о них пойдут постепенно, по пять.
+      </Typography.Paragraph>
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <div>
+          <Typography.Text strong>Для всех прошедших строк: </Typography.Text>
+          <ChoiceFields value={all} onChange={setAll} label="все прошедшие строки" />
+        </div>
+        <Table
+          rowKey="procedureId"
+          size="small"
+          pagination={false}
+          scroll={{ x: true }}
+          dataSource={preview.pastWindows}
+          columns={[
+            { title: 'Строка', dataIndex: 'sourceRow', width: 70 },
+            { title: 'Процедура', dataIndex: 'title' },
+            { title: 'Срок', key: 'window', render: (_, r) => windowLabel(r.window) },
+            {
+              title: 'Что было',
+              key: 'choice',
+              render: (_, r) =>
+                rows[r.procedureId] ? (
+                  <Space wrap>
+                    <ChoiceFields
+                      value={rows[r.procedureId]}
+                      label={r.title}
+                      onChange={(c) => setRows({ ...rows, [r.procedureId]: c })}
+                    />
+                    <Button
+                      onClick={() => {
+                        const next = { ...rows };
+                        delete next[r.procedureId];
+                        setRows(next);
+                      }}
+                    >
+                      Как для всех
+                    </Button>
+                  </Space>
+                ) : (
+                  <Button onClick={() => setRows({ ...rows, [r.procedureId]: { ...all } })}>
+                    Иначе, чем для всех…
+                  </Button>
+                ),
+            },
+          ]}
+        />
+      </Space>
+    </Card>
+  );
+}
+
+function ApprovalProgress({ importId }: { importId: string }) {
+  const { api, schoolId } = useSignedIn();
+  const status = useQuery({
+    queryKey: [schoolId, 'plan-approval', importId],
+    queryFn: () =>
+      unwrap<ApprovalStatus>(
+        api.GET('/plans/imports/{importId}/approval', { params: { path: { importId } } }),
+      ),
+    refetchInterval: (q) => (q.state.data?.status === 'running' || !q.state.data ? 500 : false),
+  });
+  const s = status.data;
+  if (status.isError)
+    return (
+      <Alert
+        role="alert"
+        type="error"
+        showIcon
+        title="Ход утверждения неизвестен"
+        description={describeError(status.error)}
+      />
+    );
+  if (!s) return <Progress percent={0} aria-label="Утверждение плана" />;
+  if (s.status === 'failed')
+    return (
+      <Result
+        status="error"
+        title={<span role="alert">Утверждение остановилось</span>}
+        subTitle="Процедуры запланированы не все. Загрузите файл снова и утвердите ещё раз: уже запланированное не повторится."
+      />
+    );
+  return (
+    <>
+      <div role="status" aria-live="polite">
+        {s.status === 'running'
+          ? `Процедуры планируются: ${s.done} из ${s.total}`
+          : `Готово: обработано процедур — ${s.total}`}
+      </div>
+      <Progress percent={approvalPercent(s)} aria-label="Утверждение плана" />
+      {s.status === 'completed' && s.report ? (
+        <Result
+          status={s.report.failed.length ? 'warning' : 'success'}
+          title="План утверждён"
+          subTitle={
+            <ul className="plain-list">
+              {reportLines(s.report).map((l) => (
+                <li key={l}>{l}</li>
+              ))}
+              {s.report.failed.map((f) => (
+                <li key={f.procedureId}>
+                  {f.procedureId}: {f.message}
+                </li>
+              ))}
+            </ul>
+          }
+          extra={
+            <Link to="/plan">
+              <Button type="primary">Открыть план</Button>
+            </Link>
+          }
+        />
+      ) : null}
+    </>
+  );
+}
+
+export function PlanImportPage() {
+  usePageTitle('Загрузка плана ВСОКО');
+  const { api, schoolId } = useSignedIn();
+  const queryClient = useQueryClient();
+  const [preview, setPreview] = useState<ImportPreview>();
+  const [all, setAll] = useState<PastChoice>({ action: 'overdue' });
+  const [rows, setRows] = useState<Record<string, PastChoice>>({});
+  const [started, setStarted] = useState<string>();
+  const problems = preview
+    ? [all, ...Object.values(rows)].map(choiceProblem).filter((p): p is string => !!p)
+    : [];
+  const approve = useMutation({
+    mutationFn: (p: ImportPreview) =>
+      unwrap<{ position?: number }>(
+        api.POST('/plans/imports/{importId}/approve', {
+          params: { path: { importId: p.importId } },
+          body: approvalBody(p.pastWindows, all, rows),
+          headers: { Prefer: 'respond-async' },
+        }),
+      ),
+    onSuccess: async (r, p) => {
+      setStarted(p.importId);
+      if (r.position) rememberPosition(queryClient, schoolId, r.position);
+      await queryClient.invalidateQueries({ queryKey: [schoolId] });
+    },
+  });
+  const changes = preview?.changes;
+  return (
+    <>
+      <Breadcrumb items={[{ title: <Link to="/plan">План ВСОКО</Link> }, { title: 'Загрузка плана' }]} />
+      <Typography.Title level={1} className="page-title">
+        Загрузка плана ВСОКО
+      </Typography.Title>
+      {started ? (
+        <Card title={<h2 className="card-title">Утверждение</h2>}>
+          <ApprovalProgress importId={started} />
+        </Card>
+      ) : (
+        <>
+          <UploadStep
+            onPreview={(p) => {
+              setPreview(p);
+              setRows({});
+            }}
+          />
+          {preview && changes ? (
+            <>
+              <Card title={<h2 className="card-title">2. Что получится</h2>} style={{ marginTop: 16 }}>
+                <Descriptions
+                  size="small"
+                  bordered
+                  column={{ xs: 1, md: 2 }}
+                  items={[
+                    {
+                      key: 'file',
+                      label: 'Файл',
+                      children: `${preview.source.fileName} (${preview.source.format})`,
+                    },
+                    {
+                      key: 'year',
+                      label: 'Учебный год',
+                      children: `${preview.academicYear} — ${YEAR_SOURCE[preview.academicYearFrom]}`,
+                    },
+                    { key: 'rows', label: 'Строк в файле', children: preview.source.rows },
+                    {
+                      key: 'summary',
+                      label: 'Итог',
+                      children: `процедур ${preview.summary.procedures}, разделов ${preview.summary.section}, требуют внимания ${preview.summary.warning}`,
+                    },
+                    {
+                      key: 'changes',
+                      label: 'Изменения плана',
+                      children: `новых ${changes.added.length}, перенесённых ${changes.rescheduled.length}, отменяемых ${changes.cancelled.length}, без изменений ${changes.unchanged}`,
+                    },
+                  ]}
+                />
+                {preview.warnings
+                  .filter((w) => w.row === 0)
+                  .map((w) => (
+                    <Alert key={w.code} type="warning" showIcon title={w.message} style={{ marginTop: 12 }} />
+                  ))}
+                {changes.cancelled.length > 0 ? (
+                  <Alert
+                    type="warning"
+                    showIcon
+                    style={{ marginTop: 12 }}
+                    title={`Утверждение отменит процедуры, которых нет в этом файле: ${changes.cancelled.length}`}
+                  />
+                ) : null}
+                <div style={{ marginTop: 16 }}>
+                  {preview.entries.length ? (
+                    <PreviewTable entries={preview.entries} />
+                  ) : (
+                    <Empty description="В файле не найдено ни одной строки плана. Проверьте, что это план ВСОКО с таблицей процедур." />
+                  )}
+                </div>
+              </Card>
+              <PastWindows preview={preview} all={all} setAll={setAll} rows={rows} setRows={setRows} />
+              <Card title={<h2 className="card-title">Утверждение</h2>} style={{ marginTop: 16 }}>
+                {approve.isError ? (
+                  <Alert
+                    role="alert"
+                    type="error"
+                    showIcon
+                    style={{ marginBottom: 12 }}
+                    title="План не утверждён"
+                    description={describeError(approve.error)}
+                  />
+                ) : null}
+                {problems.length ? (
+                  <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={problems.join('; ')} />
+                ) : null}
+                <Button
+                  type="primary"
+                  disabled={problems.length > 0 || preview.summary.procedures === 0}
+                  loading={approve.isPending}
+                  onClick={() => approve.mutate(preview)}
+                >
+                  Утвердить план: процедур {preview.summary.procedures}
+                </Button>
+              </Card>
+            </>
+          ) : null}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,126 @@
+import type { DateWindow, Direction, PlanChanges } from '../../../libs/domain/src';
+import type { PreviewEntry, RowOutcome, RowWarning } from '../../../libs/plan-import/src/preview/types';
+import { formatDate } from '../format/dates';
+
+/** What `POST /plans/import` answers: the preview of what the file would become, and what it would change. */
+export interface ImportPreview {
+  importId: string;
+  schoolId: string;
+  academicYear: string;
+  academicYearFrom: 'request' | 'heading' | 'default';
+  heading?: string;
+  source: { fileName: string; format: string; sha256: string; rows: number };
+  layout: string;
+  entries: PreviewEntry[];
+  procedures: { procedureId: string; title: string; direction: Direction; window: DateWindow }[];
+  warnings: RowWarning[];
+  summary: Record<RowOutcome, number> & { procedures: number; warnings: number };
+  planRevision: number;
+  changes: PlanChanges;
+  pastWindows: { procedureId: string; sourceRow: number; title: string; window: DateWindow }[];
+}
+
+export type { PreviewEntry, RowOutcome };
+
+export const OUTCOME_TITLES: Record<RowOutcome, string> = {
+  procedure: 'Процедура',
+  section: 'Раздел',
+  header: 'Заголовок таблицы',
+  empty: 'Пустая строка',
+  warning: 'Требует внимания',
+};
+
+export const YEAR_SOURCE: Record<ImportPreview['academicYearFrom'], string> = {
+  request: 'выбран при загрузке',
+  heading: 'из заголовка плана',
+  default: 'текущий учебный год (в плане не указан)',
+};
+
+/** «1 октября 2026 — 20 октября 2026», or one date when the window is a day. */
+export function windowLabel(w: DateWindow | undefined): string {
+  if (!w) return '—';
+  return w.from === w.to ? formatDate(w.from) : `${formatDate(w.from)} — ${formatDate(w.to)}`;
+}
+
+/** What became of a row whose window had ended before the approval. */
+export type PastAction = 'overdue' | 'performed' | 'cancelled';
+export interface PastChoice {
+  action: PastAction;
+  performedOn?: string;
+  reason?: string;
+}
+
+export const PAST_ACTION_TITLES: Record<PastAction, string> = {
+  overdue: 'Оставить просроченной (напоминания пойдут постепенно)',
+  performed: 'Уже проведена — указать дату',
+  cancelled: 'Не проводится — отменить с причиной',
+};
+
+/** A choice is complete when it has what its action needs: a date for «проведена», a reason for «отменить». */
+export function choiceProblem(c: PastChoice): string | undefined {
+  if (c.action === 'performed' && !c.performedOn) return 'Укажите дату проведения';
+  if (c.action === 'cancelled' && !c.reason?.trim()) return 'Укажите причину отмены';
+  return undefined;
+}
+
+/**
+ * The approval's body: one choice for all past rows, and the rows whose choice differs from it. Without past
+ * rows there is nothing to send.
+ */
+export function approvalBody(
+  pastRows: readonly { procedureId: string }[],
+  all: PastChoice,
+  rows: Readonly<Record<string, PastChoice>>,
+): { pastWindows?: { all: PastChoice; rows: (PastChoice & { procedureId: string })[] } } {
+  if (pastRows.length === 0) return {};
+  const clean = (c: PastChoice): PastChoice => ({
+    action: c.action,
+    ...(c.action === 'performed' ? { performedOn: c.performedOn } : {}),
+    ...(c.action === 'cancelled' ? { reason: c.reason?.trim() } : {}),
+  });
+  return {
+    pastWindows: {
+      all: clean(all),
+      rows: pastRows
+        .filter((r) => rows[r.procedureId])
+        .map((r) => ({ procedureId: r.procedureId, ...clean(rows[r.procedureId]) })),
+    },
+  };
+}
+
+export interface ApprovalStatus {
+  importId: string;
+  status: 'running' | 'completed' | 'failed';
+  done: number;
+  total: number;
+  report?: {
+    scheduled: string[];
+    alreadyThere: string[];
+    rescheduled: string[];
+    cancelled: string[];
+    performed: string[];
+    keptOverdue: string[];
+    failed: { procedureId: string; code: string; message: string }[];
+  };
+}
+
+/** 0…100 for the progress bar; a fan-out with nothing to do is complete. */
+export function approvalPercent(s: Pick<ApprovalStatus, 'done' | 'total' | 'status'>): number {
+  if (s.status === 'completed') return 100;
+  if (s.total === 0) return 0;
+  return Math.min(100, Math.floor((s.done / s.total) * 100));
+}
+
+/** The approval's outcome in words, one line per kind, leaving out what did not happen. */
+export function reportLines(report: NonNullable<ApprovalStatus['report']>): string[] {
+  const lines: [number, string][] = [
+    [report.scheduled.length, 'запланировано процедур'],
+    [report.alreadyThere.length, 'уже были в плане без изменений'],
+    [report.rescheduled.length, 'перенесено на новые сроки'],
+    [report.cancelled.length, 'отменено (нет в новом плане)'],
+    [report.performed.length, 'отмечено проведёнными'],
+    [report.keptOverdue.length, 'оставлено просроченными'],
+    [report.failed.length, 'не удалось обработать'],
+  ];
+  return lines.filter(([n]) => n > 0).map(([n, what]) => `${what}: ${n}`);
+}
