@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { MongoClient, type Db } from 'mongodb';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Role } from '@vsoko/accounts';
+import type { PositionToAssign } from '@vsoko/domain';
 import { createApiApp } from '../../services/api/src/bootstrap';
 import { runProjector, type RunningProjector } from '../../services/projector/src/run-projector';
 import { createNotificationsWorker } from '../../services/worker/src/create-notifications-worker';
@@ -34,7 +35,7 @@ export interface Services {
   loginAs(
     role: Role,
     scope: string,
-    options?: { id?: string; name?: string },
+    options?: { id?: string; name?: string; positions?: PositionToAssign[] },
   ): Promise<Record<string, string>>;
   stop(): Promise<void>;
 }
@@ -96,7 +97,7 @@ export async function startServices(
 
   return {
     baseUrl,
-    loginAs: (role, scope, opts) => loginAs({ baseUrl, db }, role, scope, opts),
+    loginAs: (role, scope, opts) => loginAs({ baseUrl, db, store }, role, scope, opts),
     namespace,
     store,
     temporal,

@@ -200,7 +200,7 @@ describe('web: a director’s week', () => {
     ({ browser, close: closeBrowser } = await launchBrowser());
     process.env.AUTH_DEV_HEADERS = 'false';
     s = await startServices();
-    await putAccount(s.db, { login: LOGIN, role: 'director', scope: SCHOOL, name: DIRECTOR_NAME });
+    await putAccount(s, { login: LOGIN, role: 'director', scope: SCHOOL, name: DIRECTOR_NAME });
     await seedSchoolYear(s);
     const headers = await s.loginAs('director', SCHOOL, { id: LOGIN, name: DIRECTOR_NAME });
     procedureId = `${SCHOOL}-run`;

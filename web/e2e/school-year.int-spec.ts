@@ -48,7 +48,7 @@ describe('web: a school year set up in the browser', () => {
     ({ browser, close: closeBrowser } = await launchBrowser());
     process.env.AUTH_DEV_HEADERS = 'false';
     s = await startServices();
-    await putAccount(s.db, {
+    await putAccount(s, {
       login: LOGIN,
       role: 'director',
       scope: SCHOOL,

@@ -16,7 +16,7 @@ describe('web: signing in and out', () => {
     ({ browser, close: closeBrowser } = await launchBrowser());
     process.env.AUTH_DEV_HEADERS = 'false';
     s = await startServices();
-    await putAccount(s.db, {
+    await putAccount(s, {
       login: 'director.web',
       role: 'director',
       scope: SCHOOL,

@@ -44,6 +44,15 @@ export class ApiKeys {
     return result.matchedCount === 1;
   }
 
+  /** Revokes every live key a person issued (the person's account was switched off); answers how many. */
+  async revokeAllCreatedBy(personId: string, now: Date): Promise<number> {
+    const result = await this.keys().updateMany(
+      { createdBy: personId, revokedAt: { $exists: false } },
+      { $set: { revokedAt: now } },
+    );
+    return result.modifiedCount;
+  }
+
   async authenticate(key: string, now: Date): Promise<Principal> {
     const parsed = parseApiKey(key);
     if (!parsed) throw apiKeyInvalid();

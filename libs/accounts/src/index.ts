@@ -1,4 +1,5 @@
 export * from './roles';
+export * from './policy';
 export * from './principal';
 export * from './errors';
 export * from './sessions';
@@ -11,3 +12,6 @@ export * from './store/directory';
 export * from './store/credentials';
 export * from './passwords/password-policy';
 export * from './mail/account-mail';
+export * from './directory/projection';
+export * from './directory/projector';
+export * from './directory/migrate-legacy';

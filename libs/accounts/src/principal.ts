@@ -1,3 +1,4 @@
+import type { Holding } from '@vsoko/domain';
 import { leadingRole, READ_ONLY_ROLES, type Role } from './roles';
 
 /** Who is calling, after authentication: a person (session) or an integration (API key). */
@@ -11,6 +12,12 @@ export interface Principal {
   roles: Role[];
   /** Roles held anywhere (every school, and `inspector` for a district): tells "not allowed" from "name a school". */
   allRoles: Role[];
+  /** Positions held at `schoolId` (people signed in only). */
+  positions?: Holding[];
+  /** The plan's responsible roles the person answers for at `schoolId` (policy table); absent for stand-ins. */
+  answersFor?: string[];
+  /** Where the person may administer: districts (district administrator) and schools (director). */
+  administers?: { districts: string[]; schools: string[] };
   /** Integrations only: named permissions such as `procedures:write`. */
   permissions: string[];
   /** Schools whose data this principal may read; `any` only for the development header stand-in. */
@@ -44,12 +51,18 @@ export function actorOf(principal: Principal): {
   kind: 'user' | 'integration';
   role?: string;
   name?: string;
+  answersFor?: string[];
 } {
-  const role = principal.kind === 'user' ? leadingRole(principal.roles) : undefined;
+  // Acting for no school (a district administrator's acts): the capacity held anywhere speaks for them.
+  const role =
+    principal.kind === 'user'
+      ? leadingRole(principal.roles.length > 0 ? principal.roles : principal.allRoles)
+      : undefined;
   return {
     id: principal.id,
     kind: principal.kind,
     ...(role ? { role } : {}),
     ...(principal.name ? { name: principal.name } : {}),
+    ...(principal.kind === 'user' && principal.answersFor ? { answersFor: principal.answersFor } : {}),
   };
 }

@@ -10,6 +10,7 @@ import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { IntegrationsModule } from './integrations/integrations.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { ObservabilityModule } from './observability/observability.module';
+import { PeopleModule } from './people/people.module';
 import { PlansModule } from './plans/plans.module';
 import { ProceduresModule } from './procedures/procedures.module';
 import { ReadModelsModule } from './read-models/read-models.module';
@@ -26,6 +27,7 @@ import { StaffModule } from './staff/staff.module';
     ObservabilityModule,
     AuthModule,
     CredentialsModule,
+    PeopleModule,
     HealthModule,
     ProceduresModule,
     SchoolsModule,

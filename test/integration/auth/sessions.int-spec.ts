@@ -7,7 +7,7 @@ describe('signing in, sessions and API keys on the real API', () => {
   beforeAll(async () => {
     process.env.AUTH_DEV_HEADERS = 'false';
     s = await startServices({ projector: false });
-    await putDistrict(s.db, 'district-1', ['school-a', 'school-b']);
+    await putDistrict(s, 'district-1', ['school-a', 'school-b']);
   });
   afterAll(async () => {
     await s?.stop();
@@ -17,7 +17,7 @@ describe('signing in, sessions and API keys on the real API', () => {
   const me = (headers: Record<string, string>) => fetch(`${s.baseUrl}/auth/me`, { headers });
 
   it('issues an opaque token on the right password only, and stores neither password nor token', async () => {
-    await putAccount(s.db, { login: 'ivanova', role: 'deputy', scope: 'school-a', name: 'Иванова А. П.' });
+    await putAccount(s, { login: 'ivanova', role: 'deputy', scope: 'school-a', name: 'Иванова А. П.' });
     const wrong = await fetch(`${s.baseUrl}/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -49,10 +49,14 @@ describe('signing in, sessions and API keys on the real API', () => {
     const stored = JSON.stringify([
       await s.db.collection('users').find().toArray(),
       await s.db.collection('sessions').find().toArray(),
+      await s.db.collection('credentials').find().toArray(),
     ]);
     expect(stored).not.toContain(token);
     expect(stored).not.toContain('correct horse');
     expect(stored).toContain('scrypt$32768$8$1$');
+    // The password's hash lives in the credentials only: never in the directory, never in the event log.
+    expect(JSON.stringify(await s.db.collection('users').find().toArray())).not.toContain('scrypt$');
+    expect(JSON.stringify(await s.store.readAll())).not.toContain('scrypt$');
   });
 
   it('ends a session on sign-out and when it expires', async () => {
@@ -141,7 +145,7 @@ describe('signing in, sessions and API keys on the real API', () => {
   });
 
   it('slows down password guessing: the eleventh attempt within a minute for one login is refused with 429', async () => {
-    await putAccount(s.db, { login: 'target', role: 'director', scope: 'school-a' });
+    await putAccount(s, { login: 'target', role: 'director', scope: 'school-a' });
     const attempt = () =>
       fetch(`${s.baseUrl}/auth/login`, {
         method: 'POST',

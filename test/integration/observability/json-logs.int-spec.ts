@@ -48,7 +48,9 @@ describe('the API process writes JSON logs', () => {
   });
 
   it("logs each command once with its correlation id, which its events carry too, and never the caller's token", async () => {
-    const headers = await loginAs({ baseUrl, db: s.db }, 'director', 'school-1', { id: 'director-1' });
+    const headers = await loginAs({ baseUrl, db: s.db, store: s.store }, 'director', 'school-1', {
+      id: 'director-1',
+    });
     const token = (headers.Authorization ?? headers.authorization ?? '').replace(/^Bearer /, '');
     expect(token.length).toBeGreaterThan(10);
     const schedule = (id: string, extra: Record<string, string> = {}) =>

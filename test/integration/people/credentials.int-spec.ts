@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Directory } from '@vsoko/accounts';
 import { json, startServices, type Services } from '../harness';
-import { login, loginAs, putDistrict, TEST_PASSWORD } from '../auth/accounts';
+import { login, loginAs, putAccount, putDistrict, TEST_PASSWORD } from '../auth/accounts';
 import { mailCount, mailTo, tokenIn } from './mailbox';
 
 /**
@@ -33,15 +32,16 @@ describe('passwords: invitation, change, reset, forced reset', () => {
     process.env.RATE_LIMIT_PER_MINUTE = '100000';
     process.env.LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE = '100000';
     s = await startServices({ projector: false });
-    await putDistrict(s.db, 'district-1', ['school-a', 'school-b']);
+    await putDistrict(s, 'district-1', ['school-a', 'school-b']);
     director = await loginAs(s, 'director', 'school-a', { id: `director-a-${run}` });
     // A new member of staff: known to the directory, without a password of their own yet.
-    await new Directory(s.db).putUser({
+    await putAccount(s, {
       login: person,
       name: 'Иванова Мария Петровна',
       email,
-      password: randomUUID(),
-      memberships: [{ schoolId: 'school-a', roles: ['teacher'] }],
+      password: null,
+      role: 'teacher',
+      scope: 'school-a',
     });
   });
   afterAll(async () => {

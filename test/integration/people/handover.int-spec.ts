@@ -37,7 +37,7 @@ describe('handing over the work of a person who leaves', () => {
     process.env.AUTH_DEV_HEADERS = 'false';
     process.env.RATE_LIMIT_PER_MINUTE = '100000';
     s = await startServices();
-    await putDistrict(s.db, 'district-1', ['school-7', 'school-8']);
+    await putDistrict(s, 'district-1', ['school-7', 'school-8']);
     director = await loginAs(s, 'director', 'school-7', { id: 'sokolova.director' });
     const form = formOf({ schoolId: 'school-7' }, await staffXlsx(), 'staff.xlsx');
     const preview = await json(

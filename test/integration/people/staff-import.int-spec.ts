@@ -12,7 +12,7 @@ describe('staff list import', () => {
     process.env.AUTH_DEV_HEADERS = 'false';
     process.env.RATE_LIMIT_PER_MINUTE = '100000';
     s = await startServices({ projector: false, worker: false });
-    await putDistrict(s.db, 'district-1', ['school-7', 'school-8']);
+    await putDistrict(s, 'district-1', ['school-7', 'school-8']);
     director = await loginAs(s, 'director', 'school-7', { id: 'sokolova.director' });
   });
   afterAll(async () => {

@@ -1,10 +1,9 @@
-import { Directory } from '@vsoko/accounts';
 import { importIdOf } from '@vsoko/plan-import';
 import { randomUUID } from 'node:crypto';
 import { xlsxOf } from '../../fixtures/plans/build-files';
 import { nextAcademicYear } from '../../fixtures/plans/years';
 import type { Table } from '../../fixtures/plans/seed-tables';
-import { login, TEST_PASSWORD } from '../auth/accounts';
+import { login, putAccount, putDistrict } from '../auth/accounts';
 import { json, startServices, type JsonBody, type Services } from '../harness';
 
 const NEXT = nextAcademicYear();
@@ -39,15 +38,12 @@ describe('a plan belongs to its school: previews, approvals and adoptions of ano
 
   beforeAll(async () => {
     s = await startServices({ projector: false });
-    const directory = new Directory(s.db);
-    await directory.putDistrict({ id: districtId, name: 'Район' });
-    await directory.putSchool({ id: schoolA, districtId, name: 'Школа А' });
-    await directory.putSchool({ id: schoolB, districtId, name: 'Школа Б' });
-    await directory.putUser({
+    await putDistrict(s, districtId, [schoolA, schoolB]);
+    await putAccount(s, {
       login: `inspector-${tag}`,
       name: 'Инспектор',
-      password: TEST_PASSWORD,
-      inspects: [districtId],
+      role: 'inspector',
+      scope: districtId,
     });
     inspector = await login(s.baseUrl, `inspector-${tag}`);
     directorA = await s.loginAs('director', schoolA, { id: `director-a-${tag}` });

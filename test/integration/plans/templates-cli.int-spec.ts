@@ -1,4 +1,3 @@
-import { Directory } from '@vsoko/accounts';
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -6,7 +5,7 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { xlsxOf } from '../../fixtures/plans/build-files';
 import { nextAcademicYear } from '../../fixtures/plans/years';
-import { login, TEST_PASSWORD } from '../auth/accounts';
+import { login, putAccount, putDistrict } from '../auth/accounts';
 import { startServices, type Services } from '../harness';
 
 const run = promisify(execFile);
@@ -21,21 +20,14 @@ describe('CLI: plan template publish and adopt through the running API', () => {
   const tokens: Record<string, string> = {};
   beforeAll(async () => {
     s = await startServices({ projector: false });
-    const directory = new Directory(s.db);
-    await directory.putDistrict({ id: districtId, name: 'Район' });
-    await directory.putSchool({ id: schoolId, districtId, name: 'Школа' });
-    await directory.putUser({
+    await putDistrict(s, districtId, [schoolId]);
+    await putAccount(s, {
       login: `inspector-${tag}`,
       name: 'Инспектор',
-      password: TEST_PASSWORD,
-      inspects: [districtId],
+      role: 'inspector',
+      scope: districtId,
     });
-    await directory.putUser({
-      login: `director-${tag}`,
-      name: 'Директор',
-      password: TEST_PASSWORD,
-      memberships: [{ schoolId, roles: ['director'] }],
-    });
+    await putAccount(s, { login: `director-${tag}`, name: 'Директор', role: 'director', scope: schoolId });
     for (const role of ['inspector', 'director']) {
       tokens[role] = (await login(s.baseUrl, `${role}-${tag}`)).Authorization.slice('Bearer '.length);
     }

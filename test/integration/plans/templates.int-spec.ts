@@ -1,9 +1,8 @@
-import { Directory } from '@vsoko/accounts';
 import { randomUUID } from 'node:crypto';
 import { xlsxOf } from '../../fixtures/plans/build-files';
 import type { Table } from '../../fixtures/plans/seed-tables';
 import { nextAcademicYear } from '../../fixtures/plans/years';
-import { login, TEST_PASSWORD } from '../auth/accounts';
+import { login, putAccount, putDistrict } from '../auth/accounts';
 import { json, startServices, type JsonBody, type Services } from '../harness';
 
 const NEXT = nextAcademicYear();
@@ -39,21 +38,14 @@ describe('district plan templates (publish → adopt a subset → revise → pen
 
   beforeAll(async () => {
     s = await startServices({ projector: false });
-    const directory = new Directory(s.db);
-    await directory.putDistrict({ id: districtId, name: 'Район' });
-    await directory.putSchool({ id: schoolId, districtId, name: 'Школа' });
-    await directory.putUser({
+    await putDistrict(s, districtId, [schoolId]);
+    await putAccount(s, {
       login: `inspector-${tag}`,
       name: 'Инспектор',
-      password: TEST_PASSWORD,
-      inspects: [districtId],
+      role: 'inspector',
+      scope: districtId,
     });
-    await directory.putUser({
-      login: `director-${tag}`,
-      name: 'Директор',
-      password: TEST_PASSWORD,
-      memberships: [{ schoolId, roles: ['director'] }],
-    });
+    await putAccount(s, { login: `director-${tag}`, name: 'Директор', role: 'director', scope: schoolId });
     inspector = await login(s.baseUrl, `inspector-${tag}`);
     director = await login(s.baseUrl, `director-${tag}`);
   });

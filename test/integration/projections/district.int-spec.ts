@@ -1,4 +1,4 @@
-import { Directory } from '@vsoko/accounts';
+import { putDistrict } from '../auth/accounts';
 import { academicYearOf, localDateOf } from '@vsoko/domain';
 import { randomUUID } from 'node:crypto';
 import { json, startServices, type Services } from '../harness';
@@ -10,9 +10,7 @@ describe("a procedure carries its school's district into the log and the read mo
 
   beforeAll(async () => {
     s = await startServices();
-    const directory = new Directory(s.db);
-    await directory.putDistrict({ id: district, name: 'Район' });
-    await directory.putSchool({ id: school, districtId: district, name: 'Школа' });
+    await putDistrict(s, district, [school]);
   });
   afterAll(async () => {
     await s?.stop();

@@ -22,14 +22,22 @@ export const fail: Fail = failureOf({
   REASON_REQUIRED: 'validation',
 });
 
-/** Ids of districts, schools and people: they go into stream names, URLs and the X-School-Id header. */
-export const ORGANISATION_ID = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+/** Districts and schools: their ids go into stream names, URLs and the X-School-Id header. */
+export const PLACE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
+/** A person's id is their login: lower case, so that «Petrova» and «petrova» are one person. */
+export const PERSON_ID = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
 export function requireId(value: unknown, what: string): string {
-  if (typeof value !== 'string' || !ORGANISATION_ID.test(value)) {
-    fail('ID_INVALID', `${what}: латинские строчные буквы, цифры, точка, _ и -, до 64 символов`, {
-      value: String(value),
-    });
+  const person = what === 'Логин';
+  if (typeof value !== 'string' || !(person ? PERSON_ID : PLACE_ID).test(value)) {
+    fail(
+      'ID_INVALID',
+      person
+        ? `${what}: латинские строчные буквы, цифры, точка, _ и -, до 64 символов`
+        : `${what}: латинские буквы, цифры, _ и -, до 64 символов`,
+      { value: String(value) },
+    );
   }
   return value;
 }

@@ -1,6 +1,6 @@
 export * from './positions';
 export * from './authority';
-export { fail as organisationFail, ORGANISATION_ID } from './fail';
+export { fail as organisationFail, PERSON_ID, PLACE_ID } from './fail';
 export * from './district/events';
 export * from './district/commands';
 export * from './district/decider';

@@ -44,3 +44,37 @@ describe('audit timeline', () => {
     );
   });
 });
+
+describe('audit timeline of the organisation', () => {
+  const given = recorded([
+    { type: 'PersonRegistered', data: { personId: 'petrova', fullName: 'Петрова Мария Сергеевна' } },
+    {
+      type: 'PositionAssigned',
+      data: {
+        personId: 'petrova',
+        assignmentId: 'school-1:class-teacher:5а',
+        position: 'class-teacher',
+        schoolId: 'school-1',
+        className: '5А',
+      },
+    },
+    { type: 'AccountDeactivated', data: { personId: 'petrova', reason: 'Уволена, приказ № 15' } },
+  ]);
+  const entries = [...project(anyProjection(auditProjection), given).values()] as unknown as {
+    summary: string;
+    personIds: string[];
+    procedureId: string | null;
+  }[];
+
+  it('given a person’s events, then each is on her timeline and the director’s, in Russian', () => {
+    expect(entries.map((e) => e.summary)).toEqual([
+      'Заведена учётная запись: Петрова Мария Сергеевна (логин petrova)',
+      'petrova: назначение — классный руководитель 5А, школа school-1',
+      'Учётная запись petrova отключена: Уволена, приказ № 15',
+    ]);
+    for (const entry of entries) {
+      expect(entry.personIds).toEqual(['director-1', 'petrova']);
+      expect(entry.procedureId).toBeNull();
+    }
+  });
+});

@@ -1,4 +1,9 @@
-import { PROCEDURE_EVENT_TYPES, type ProcedureEvent } from '@vsoko/domain';
+import {
+  DISTRICT_EVENT_TYPES,
+  PERSON_EVENT_TYPES,
+  PROCEDURE_EVENT_TYPES,
+  type ProcedureEvent,
+} from '@vsoko/domain';
 import type { RecordedEvent } from '@vsoko/event-store';
 import { procedureIdOf } from '../context';
 import { decisionDocumentId } from '../decisions/decision-document';
@@ -6,12 +11,17 @@ import type { Projection } from '../projection';
 import type { AuditEntry } from './audit-entry';
 import { describeEvent } from './describe-event';
 
-const EVERY_PROCEDURE_EVENT = PROCEDURE_EVENT_TYPES;
+/** Every procedure event, and the organisation's: who was given which position, who was switched off, by whom. */
+const AUDITED_EVENTS: readonly string[] = [
+  ...PROCEDURE_EVENT_TYPES,
+  ...DISTRICT_EVENT_TYPES,
+  ...PERSON_EVENT_TYPES,
+];
 
 /** The audit timeline: every event once, written as it is and never changed. */
 export const auditProjection: Projection<AuditEntry> = {
   collection: 'audit',
-  handles: EVERY_PROCEDURE_EVENT,
+  handles: AUDITED_EVENTS,
   immutable: true,
   arrayFields: ['decisionKeys', 'personIds'],
   documentIds: (event) => [event.id],

@@ -1,9 +1,12 @@
+import { describeOrganisationEvent } from './describe-organisation-event';
 import { MEETING_LEVEL_TITLES, ruDate, STAGE_TITLES, type ProcedureEvent } from '@vsoko/domain';
 
 const date = ruDate;
 
 /** One Russian sentence per event type; unknown types (other aggregates) are named as they are. */
 export function describeEvent(event: { type: string; data: unknown }): string {
+  const organisation = describeOrganisationEvent(event);
+  if (organisation !== undefined) return organisation;
   const e = event as ProcedureEvent;
   switch (e.type) {
     case 'ProcedureScheduled':

@@ -16,6 +16,8 @@ export interface RouteAccess {
   roles?: Role[];
   permissions?: string[];
   anyPrincipal?: boolean;
+  /** Administration routes (`@Administers`): directors and district administrators, the use case checks where. */
+  administers?: boolean;
 }
 
 /** School ids a request names in its path, query or JSON body. */
@@ -31,6 +33,7 @@ export const isSafe = (method: string) => SAFE.includes(method.toUpperCase());
 
 /** Throws the refusal (403/400) or returns; authentication has already happened. */
 export function authorize(route: RouteAccess, principal: Principal, refs: SchoolReferences): void {
+  if (route.administers) return authorizeAdministration(principal, refs);
   checkSchoolReferences(route, principal, refs);
   if (route.anyPrincipal) return;
   const safe = isSafe(route.method);
@@ -52,6 +55,23 @@ export function authorize(route: RouteAccess, principal: Principal, refs: School
     throw new Forbidden('NO_SCHOOL_ACCESS', 'Учётная запись не связана ни с одной школой');
   }
   if (needsSchool && !principal.roles.some((r) => roles.includes(r))) throw roleNotAllowed(roles, principal);
+}
+
+const ADMINISTRATORS: readonly Role[] = ['director', 'district-admin'];
+
+function authorizeAdministration(principal: Principal, refs: SchoolReferences): void {
+  if (principal.kind === 'integration') {
+    throw new Forbidden('PERMISSION_REQUIRED', 'Сотрудников и должности ведут люди, а не ключи интеграций', {
+      required: [],
+    });
+  }
+  if (!principal.allRoles.some((r) => ADMINISTRATORS.includes(r)))
+    throw roleNotAllowed(ADMINISTRATORS, principal);
+  for (const schoolId of schoolIdsIn(refs)) {
+    if (!canRead(principal, schoolId)) {
+      throw new Forbidden('SCHOOL_MISMATCH', 'Нельзя читать или менять данные другой школы', { schoolId });
+    }
+  }
 }
 
 /**

@@ -5,6 +5,7 @@ export const PUBLIC_KEY = 'vsoko:public';
 export const ROLES_KEY = 'vsoko:roles';
 export const PERMISSIONS_KEY = 'vsoko:permissions';
 export const ANY_PRINCIPAL_KEY = 'vsoko:any-principal';
+export const ADMINISTERS_KEY = 'vsoko:administers';
 
 /** No credentials needed: health, docs, login, and routes that check their own token or signature. */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
@@ -21,3 +22,10 @@ export const Permit = (...permissions: string[]) => SetMetadata(PERMISSIONS_KEY,
 
 /** Any authenticated caller, person or integration, whatever its role (e.g. "who am I", "sign out"). */
 export const AnyPrincipal = () => SetMetadata(ANY_PRINCIPAL_KEY, true);
+
+/**
+ * Administration (schools, people, positions): people who administer somewhere — a director (their school) or a
+ * district administrator (their district). Ids the request names need only be readable; each use case then
+ * checks that the caller administers exactly that school, district or person. Integrations never.
+ */
+export const Administers = () => SetMetadata(ADMINISTERS_KEY, true);

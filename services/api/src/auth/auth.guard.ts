@@ -3,7 +3,13 @@ import { PATH_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@vsoko/accounts';
 import type { Request } from 'express';
-import { ANY_PRINCIPAL_KEY, PERMISSIONS_KEY, PUBLIC_KEY, ROLES_KEY } from './access.decorators';
+import {
+  ADMINISTERS_KEY,
+  ANY_PRINCIPAL_KEY,
+  PERMISSIONS_KEY,
+  PUBLIC_KEY,
+  ROLES_KEY,
+} from './access.decorators';
 import { authorize, type RouteAccess } from './access-policy';
 import { Authenticator } from './authenticator';
 import { attachPrincipal } from './principal-store';
@@ -28,6 +34,7 @@ export class AuthGuard implements CanActivate {
       roles: this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets),
       permissions: this.reflector.getAllAndOverride<string[] | undefined>(PERMISSIONS_KEY, targets),
       anyPrincipal: this.reflector.getAllAndOverride<boolean>(ANY_PRINCIPAL_KEY, targets) ?? false,
+      administers: this.reflector.getAllAndOverride<boolean>(ADMINISTERS_KEY, targets) ?? false,
     };
     authorize(route, principal, { params: request.params, query: request.query, body: request.body });
     attachPrincipal(request, principal);

@@ -1,4 +1,5 @@
-import { academicYearOf, localDateOf } from '@vsoko/domain';
+import { POSITION_POLICY, type Role } from '@vsoko/accounts';
+import { academicYearOf, localDateOf, type PositionToAssign } from '@vsoko/domain';
 import { randomUUID } from 'node:crypto';
 import { startServices, type Services } from '../../harness';
 import { loginAs, putDistrict } from '../accounts';
@@ -11,7 +12,7 @@ export interface Caller {
   name: string;
   headers: Record<string, string>;
   /** Role held at school-a (or over its district); absent for strangers, the integration and anonymous. */
-  role?: 'director' | 'deputy' | 'methodist' | 'teacher' | 'auditor' | 'inspector';
+  role?: Role;
   kind: 'anonymous' | 'member' | 'stranger' | 'integration';
 }
 
@@ -26,10 +27,19 @@ export const scheduleBody = (schoolId = 'school-a') => ({
   timeZone: TZ,
 });
 
+/** Holders of the positions the five roles of old did not name, at school-a. */
+const POSITION_CALLERS: PositionToAssign[] = [
+  { position: 'deputy-safety', schoolId: 'school-a' },
+  { position: 'smo-head', schoolId: 'school-a', association: 'ШМО учителей начальных классов' },
+  { position: 'class-teacher', schoolId: 'school-a', className: '5А' },
+  { position: 'librarian', schoolId: 'school-a' },
+  { position: 'secretary', schoolId: 'school-a' },
+];
+
 /** district-1 = {school-a, school-b}, district-2 = {school-c}; everyone of school-a, strangers, a key. */
 export async function callers(s: Services): Promise<Caller[]> {
-  await putDistrict(s.db, 'district-1', ['school-a', 'school-b']);
-  await putDistrict(s.db, 'district-2', ['school-c']);
+  await putDistrict(s, 'district-1', ['school-a', 'school-b']);
+  await putDistrict(s, 'district-2', ['school-c']);
   const list: Caller[] = [{ name: 'anonymous', headers: {}, kind: 'anonymous' }];
   for (const role of ['director', 'deputy', 'methodist', 'teacher', 'auditor'] as const) {
     list.push({ name: role, role, kind: 'member', headers: await loginAs(s, role, 'school-a') });
@@ -40,6 +50,24 @@ export async function callers(s: Services): Promise<Caller[]> {
     kind: 'member',
     headers: await loginAs(s, 'inspector', 'district-1'),
   });
+  list.push({
+    name: 'district administrator',
+    role: 'district-admin',
+    kind: 'member',
+    headers: await loginAs(s, 'district-admin', 'district-1'),
+  });
+  // Positions as schools name them: each admitted as the role the policy table gives it.
+  for (const holding of POSITION_CALLERS) {
+    list.push({
+      name: `${holding.position} of school-a`,
+      role: POSITION_POLICY[holding.position].role,
+      kind: 'member',
+      headers: await loginAs(s, POSITION_POLICY[holding.position].role, 'school-a', {
+        id: `${holding.position}-school-a`,
+        positions: [holding],
+      }),
+    });
+  }
   list.push({
     name: 'director of school-b',
     kind: 'stranger',

@@ -7,8 +7,17 @@ import type { Role } from '@vsoko/accounts';
  */
 export type Admission = 'public' | 'any-principal' | { roles: Role[]; integrations: boolean };
 
-const READERS: Role[] = ['director', 'deputy', 'methodist', 'teacher', 'auditor', 'inspector'];
+const READERS: Role[] = [
+  'director',
+  'deputy',
+  'methodist',
+  'teacher',
+  'auditor',
+  'inspector',
+  'district-admin',
+];
 const STAFF: Role[] = ['director', 'deputy', 'methodist', 'teacher'];
+const ADMINISTRATORS: Admission = { roles: ['director', 'district-admin'], integrations: false };
 
 const LISTED: Record<string, Admission> = {
   'GET /health': 'public',
@@ -53,6 +62,16 @@ const LISTED: Record<string, Admission> = {
     roles: ['director', 'deputy'],
     integrations: false,
   },
+  // Administration (services/api/src/people): directors and district administrators, never integrations.
+  'GET /positions': 'any-principal',
+  'POST /districts/{districtId}/schools': ADMINISTRATORS,
+  'GET /schools/{schoolId}/people': ADMINISTRATORS,
+  'POST /people': ADMINISTRATORS,
+  'GET /people/{personId}': ADMINISTRATORS,
+  'POST /people/{personId}/positions': ADMINISTRATORS,
+  'POST /people/{personId}/positions/remove': ADMINISTRATORS,
+  'POST /people/{personId}/deactivate': ADMINISTRATORS,
+  'POST /people/{personId}/reactivate': ADMINISTRATORS,
 };
 
 /** Lists over the caller's own schools: a stranger is answered, with nothing of school-a in it. */
