@@ -514,6 +514,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/districts/{districtId}/schools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Школы района (администратору и инспектору района) */
+        get: operations["PeopleController_schools"];
+        put?: never;
+        /** Открыть школу в своём районе (администратор района) */
+        post: operations["PeopleController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -889,6 +907,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Завести учётную запись с должностями: директор — сотрудников своей школы, администратор района — директоров */
+        post: operations["PeopleController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/people/{personId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Сотрудник и все его должности */
+        get: operations["PeopleController_person"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/people/{personId}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Отключить учётную запись: не удаляется, история сохраняется, сеансы и ключи API отзываются */
+        post: operations["PeopleController_deactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/people/{personId}/handover": {
         parameters: {
             query?: never;
@@ -917,6 +986,57 @@ export interface paths {
         get: operations["HandoverController_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/people/{personId}/positions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Назначить на должность (или изменить предметы учителя) */
+        post: operations["PeopleController_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/people/{personId}/positions/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Снять с должности (назначение остаётся в истории) */
+        post: operations["PeopleController_remove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/people/{personId}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Включить учётную запись снова, с прежними должностями */
+        post: operations["PeopleController_reactivate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1057,6 +1177,23 @@ export interface paths {
         };
         /** Что изменилось в шаблоне с версии, принятой школой (добавить, перенести, отменить) */
         get: operations["TemplatesController_pending"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/positions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Должности и что каждая разрешает (одна таблица прав) */
+        get: operations["PeopleController_positions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1458,6 +1595,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/schools/{schoolId}/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Сотрудники школы и их должности (директору и администратору района) */
+        get: operations["PeopleController_people"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/schools/{schoolId}/plan/as-of": {
         parameters: {
             query?: never;
@@ -1682,6 +1836,23 @@ export interface components {
              */
             timeZone: string;
         };
+        CreatePersonDto: {
+            /** @example petrova@school7.ru */
+            email?: string;
+            /** @example Петрова Мария Сергеевна */
+            fullName: string;
+            /**
+             * @description Логин, он же идентификатор сотрудника в событиях
+             * @example petrova.ms
+             */
+            login: string;
+            /** @description Должности: хотя бы одна, можно в нескольких школах */
+            positions: components["schemas"]["PositionDto"][];
+        };
+        DeactivateAccountDto: {
+            /** @example Уволена, приказ № 15 от 30.06.2026 */
+            reason: string;
+        };
         DeadlineDto: {
             /** @example Октябрь-декабрь 2023г */
             asWritten?: string;
@@ -1826,6 +1997,15 @@ export interface components {
             /** @example Информацию принять к сведению */
             note?: string;
         };
+        OpenSchoolDto: {
+            /**
+             * @description Код новой школы: в адресах и заголовке X-School-Id
+             * @example school-7
+             */
+            id: string;
+            /** @example МБОУ «СОШ № 7» */
+            name: string;
+        };
         OrderDto: {
             /** @example 2023-09-01 */
             date: string;
@@ -1918,6 +2098,41 @@ export interface components {
              */
             title?: string;
         };
+        PositionDto: {
+            /**
+             * @description Руководитель ШМО: какого
+             * @example ШМО учителей начальных классов
+             */
+            association?: string;
+            /**
+             * @description Классный руководитель: какого класса
+             * @example 5А
+             */
+            className?: string;
+            /**
+             * @description Район (администратор района, инспектор района)
+             * @example north
+             */
+            districtId?: string;
+            /**
+             * @example class-teacher
+             * @enum {string}
+             */
+            position: "director" | "deputy-academic" | "deputy-upbringing" | "deputy-facilities" | "deputy-safety" | "methodist" | "smo-head" | "class-teacher" | "teacher" | "psychologist" | "social-pedagogue" | "librarian" | "secretary" | "auditor" | "district-administrator" | "district-inspector";
+            /**
+             * @description Школа (для школьных должностей)
+             * @example school-1
+             */
+            schoolId?: string;
+            /**
+             * @description Учитель: каких предметов
+             * @example [
+             *       "математика",
+             *       "физика"
+             *     ]
+             */
+            subjects?: string[];
+        };
         PublishTemplateDto: {
             /**
              * @description По умолчанию — текущий учебный год
@@ -1989,6 +2204,15 @@ export interface components {
              * @example 3
              */
             escalationGraceDays: number;
+        };
+        RemovePositionDto: {
+            /**
+             * @description Назначение из GET /people/{personId}
+             * @example school-7:class-teacher:5а
+             */
+            assignmentId: string;
+            /** @example Приказ № 12 от 01.09.2026 */
+            reason?: string;
         };
         ReorderAgendaDto: {
             order: string[];
@@ -2781,6 +3005,52 @@ export interface operations {
             };
         };
     };
+    PeopleController_schools: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PeopleController_open: {
+        parameters: {
+            query?: never;
+            header: {
+                "idempotency-key": string;
+                "Idempotency-Key"?: string;
+                "x-correlation-id": string;
+            };
+            path: {
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenSchoolDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     HealthController_check: {
         parameters: {
             query?: never;
@@ -3386,6 +3656,77 @@ export interface operations {
             };
         };
     };
+    PeopleController_create: {
+        parameters: {
+            query?: never;
+            header: {
+                "idempotency-key": string;
+                "Idempotency-Key"?: string;
+                "x-correlation-id": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePersonDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PeopleController_person: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PeopleController_deactivate: {
+        parameters: {
+            query?: never;
+            header: {
+                "idempotency-key": string;
+                "Idempotency-Key"?: string;
+                "x-correlation-id": string;
+            };
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeactivateAccountDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     HandoverController_handOver: {
         parameters: {
             query?: never;
@@ -3413,6 +3754,83 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PeopleController_assign: {
+        parameters: {
+            query?: never;
+            header: {
+                "idempotency-key": string;
+                "Idempotency-Key"?: string;
+                "x-correlation-id": string;
+            };
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PositionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PeopleController_remove: {
+        parameters: {
+            query?: never;
+            header: {
+                "idempotency-key": string;
+                "Idempotency-Key"?: string;
+                "x-correlation-id": string;
+            };
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemovePositionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PeopleController_reactivate: {
+        parameters: {
+            query?: never;
+            header: {
+                "idempotency-key": string;
+                "Idempotency-Key"?: string;
+                "x-correlation-id": string;
+            };
             path: {
                 personId: string;
             };
@@ -3597,6 +4015,23 @@ export interface operations {
             path: {
                 templateId: string;
             };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PeopleController_positions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -4260,6 +4695,25 @@ export interface operations {
             header?: never;
             path: {
                 kind: string;
+                schoolId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PeopleController_people: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 schoolId: string;
             };
             cookie?: never;
