@@ -15,10 +15,7 @@ export function decideDistrict(command: DistrictCommand, state: DistrictState): 
     case 'RegisterDistrict': {
       const { authority } = command.data;
       if (authority.kind !== 'system') {
-        fail(
-          'ACTOR_NOT_ALLOWED',
-          'Район регистрирует администратор установки (команда vsoko district create)',
-        );
+        fail('ACTOR_NOT_ALLOWED', 'Район регистрирует администратор установки, а не пользователь системы');
       }
       const districtId = requireId(command.data.districtId, 'Код района');
       const name = requireName(command.data.name, 'Название района');
