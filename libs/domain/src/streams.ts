@@ -71,3 +71,8 @@ export function credentialsStreamName(personId: string): string {
 export function documentTemplatesStreamName(schoolId: string): string {
   return `doctemplates-${schoolId}`;
 }
+
+/** `district-calendar-district-1-2026-27`: a district's default calendar for one academic year, by version. */
+export function districtCalendarStreamName(districtId: string, academicYear: string): string {
+  return `district-calendar-${districtId}-${academicYear.replace('/', '-')}`;
+}

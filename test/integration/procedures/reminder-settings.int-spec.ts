@@ -27,6 +27,15 @@ describe("a school's reminder settings", () => {
     expect(await json(await settings(teacher))).toEqual({
       daysBefore: [7, 1],
       escalationGraceDays: 3,
+      preparationDaysBefore: [3],
+      escalation: [
+        { afterDays: 1, to: 'responsible' },
+        { afterDays: 3, to: 'deputy' },
+        { afterDays: 5, to: 'director' },
+        { afterDays: 10, to: 'inspector' },
+      ],
+      repeatEveryDays: 7,
+      dayOffPolicy: 'next-working-day',
       custom: false,
     });
     expect((await settings(teacher, { daysBefore: [3], escalationGraceDays: 1 })).status).toBe(403);

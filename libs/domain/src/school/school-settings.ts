@@ -1,4 +1,4 @@
-import { assertNever, type CommandContext, type Decider, type DomainEvent } from '../shared';
+import { assertNever, sameValue, type CommandContext, type Decider, type DomainEvent } from '../shared';
 import { fail, isAdministrator, requireChase, requireReminders } from '../procedure/rules';
 import type { ReminderSettings } from '../procedure/values';
 import { requireCalendar } from './calendar/rules';
@@ -44,8 +44,6 @@ export interface SchoolSettingsState {
 
 export const initialSchoolSettings: SchoolSettingsState = { reminders: null };
 
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
 export function decideSchool(
   command: SchoolCommand,
   state: SchoolSettingsState,
@@ -70,7 +68,7 @@ export function decideSchool(
           ? { preparationDaysBefore: [...settings.preparationDaysBefore].sort((a, b) => b - a) }
           : {}),
       };
-      if (state.reminders && sameJson(canonical(state.reminders), canonical(normalised))) return [];
+      if (state.reminders && sameValue(canonical(state.reminders), canonical(normalised))) return [];
       return [{ type: 'ReminderSettingsChanged', data: { schoolId, ...normalised } }];
     }
     case 'SetSchoolCalendar': {
@@ -81,7 +79,7 @@ export function decideSchool(
       if (ctx.schoolId !== schoolId) fail('SCHOOL_MISMATCH', 'Календарь другой школы менять нельзя');
       requireCalendar(calendar, calendar.academicYear);
       const current = state.calendars?.[calendar.academicYear];
-      if (current?.source.kind === 'school' && sameJson(current.calendar, calendar)) return [];
+      if (current?.source.kind === 'school' && sameValue(current.calendar, calendar)) return [];
       return [{ type: 'SchoolCalendarSet', data: { schoolId, calendar, source: { kind: 'school' } } }];
     }
     case 'ApplyDistrictCalendar': {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  chaseSettingsOf,
   DEFAULT_TIMER_POLICY,
   schoolSettingsDecider,
   schoolStreamName,
@@ -18,9 +19,16 @@ export const DEFAULT_REMINDERS: ReminderSettings = {
 export class SchoolSettings {
   constructor(private readonly handler: DeciderHandler) {}
 
-  async reminders(schoolId: string): Promise<ReminderSettings & { custom: boolean }> {
+  /** The settings in force, with the escalation chain's defaults filled in where the school set none. */
+  async reminders(schoolId: string): Promise<Required<ReminderSettings> & { custom: boolean }> {
     const { state } = await this.handler.load(schoolStreamName(schoolId), schoolSettingsDecider);
-    return state.reminders ? { ...state.reminders, custom: true } : { ...DEFAULT_REMINDERS, custom: false };
+    const base = state.reminders ?? DEFAULT_REMINDERS;
+    return {
+      daysBefore: base.daysBefore,
+      escalationGraceDays: base.escalationGraceDays,
+      ...chaseSettingsOf(state.reminders),
+      custom: state.reminders !== null,
+    };
   }
 
   async changeReminders(schoolId: string, settings: ReminderSettings, ctx: CommandContext) {

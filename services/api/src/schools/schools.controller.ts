@@ -21,7 +21,8 @@ export class SchoolsController {
 
   @Get()
   @ApiOperation({
-    summary: 'Сроки напоминаний и эскалации школы (по умолчанию: за 7 и 1 день, эскалация через 3 дня)',
+    summary:
+      'Сроки напоминаний и цепочка эскалации школы (по умолчанию: за 7 и 1 день; ответственный, заместитель, директор, инспектор района)',
   })
   get(@Param('schoolId') schoolId: string) {
     return this.settings.reminders(checkId(schoolId, 'Неверный идентификатор школы'));
@@ -42,7 +43,16 @@ export class SchoolsController {
     const ctx = commandContext({ actor, idempotencyKey }, school, this.clock, this.ids);
     return this.settings.changeReminders(
       checkId(schoolId, 'Неверный идентификатор школы'),
-      { daysBefore: body.daysBefore, escalationGraceDays: body.escalationGraceDays },
+      {
+        daysBefore: body.daysBefore,
+        escalationGraceDays: body.escalationGraceDays,
+        ...(body.preparationDaysBefore ? { preparationDaysBefore: body.preparationDaysBefore } : {}),
+        ...(body.escalation
+          ? { escalation: body.escalation.map(({ afterDays, to }) => ({ afterDays, to })) }
+          : {}),
+        ...(body.repeatEveryDays !== undefined ? { repeatEveryDays: body.repeatEveryDays } : {}),
+        ...(body.dayOffPolicy ? { dayOffPolicy: body.dayOffPolicy } : {}),
+      },
       ctx,
     );
   }

@@ -49,6 +49,9 @@ const LISTED: Record<string, Admission> = {
   'POST /plans/templates/{templateId}/adopt': { roles: ['director', 'deputy'], integrations: false },
   'POST /plans/templates/{templateId}/accept': { roles: ['director', 'deputy'], integrations: false },
   'PUT /schools/{schoolId}/reminder-settings': { roles: ['director', 'deputy'], integrations: false },
+  // The school calendar (services/api/src/schools/calendar): the director's; the district's is its inspector's.
+  'PUT /schools/{schoolId}/calendars/{academicYear}': { roles: ['director'], integrations: false },
+  'PUT /districts/{districtId}/calendars/{academicYear}': 'any-principal',
   'POST /integrations/calendar': { roles: ['director', 'deputy'], integrations: false },
   'POST /integrations/calendar/{integrationId}/feeds': { roles: ['director', 'deputy'], integrations: false },
   'PUT /integrations/calendar/feeds/{feedId}/file': { roles: ['director', 'deputy'], integrations: false },

@@ -1,4 +1,5 @@
 import { defaultTemplate } from '@vsoko/documents';
+import { russianDefaultCalendar } from '@vsoko/domain';
 import { randomUUID } from 'node:crypto';
 import { academicYear, scheduleBody, today } from './fixture';
 
@@ -99,6 +100,12 @@ const VALID_BODIES: Record<string, () => unknown> = {
   'POST /integrations/calendar/{integrationId}/feeds': () => ({ title: 'Файл', ics: EMPTY_ICS }),
   'PUT /integrations/calendar/feeds/{feedId}/file': () => ({ ics: EMPTY_ICS }),
   'POST /plans/next-year': () => ({ schoolId: 'school-a', fromYear: academicYear }),
+  // The shipped default of the fixture's year (2026/27 now) as the school's own calendar.
+  'PUT /schools/{schoolId}/calendars/{academicYear}': () => {
+    const { academicYear: _year, ...calendar } = russianDefaultCalendar(academicYear)!;
+    return calendar;
+  },
+  'PUT /districts/{districtId}/calendars/{academicYear}': () => ({ shippedDefault: true }),
 };
 
 /** Query strings without which a GET is refused as malformed before anyone's data is looked at. */
@@ -124,6 +131,8 @@ export function callFor(route: string, procedureId: string, stored: StoredIds = 
     personId: 'deputy-school-a',
     keyId: 'aaaaaaaaaaaa',
     kind: 'meeting-protocol',
+    academicYear: academicYear.replace('/', '-'),
+    districtId: 'district-1',
     importId: stored.importId ?? `imp-${'0'.repeat(24)}`,
     ...(stored.integrationId ? { integrationId: stored.integrationId } : {}),
     ...(stored.feedId ? { feedId: stored.feedId } : {}),
