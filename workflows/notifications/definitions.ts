@@ -8,6 +8,7 @@ export const NOTIFIABLE_EVENTS = [
   'DecisionReminderDue',
   'DecisionOverdue',
   'EscalatedToDirector',
+  'WindowApproaching',
 ] as const;
 export type NotifiableEvent = Extract<ProcedureEvent, { type: (typeof NOTIFIABLE_EVENTS)[number] }>;
 
@@ -54,7 +55,10 @@ export function addresseeOf(event: NotifiableEvent | DecisionNotifiableEvent): {
   responsible?: Responsible;
   role?: string;
 } {
-  if (event.type === 'EscalatedToDirector') return { role: 'director' };
+  if (event.type === 'EscalatedToDirector') {
+    const to = event.data.to ?? 'director';
+    return to === 'responsible' ? { responsible: event.data.responsible } : { role: to };
+  }
   if (event.type === 'DecisionEscalated') {
     const to = event.data.to ?? 'director';
     return to === 'responsible' ? { responsible: event.data.responsible } : { role: to };

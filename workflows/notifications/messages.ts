@@ -88,6 +88,15 @@ export function renderMessage({ event, procedure, decision }: NotificationReques
           about,
         ].join('\n'),
       };
+    case 'WindowApproaching':
+      return {
+        subject: `Подготовка: через ${days(event.data.daysBefore)} начинается «${procedure?.title ?? ''}»`,
+        text: [
+          `${event.data.responsible.name}, ${ruDate(event.data.window.from)} начинается срок проведения процедуры (до ${ruDate(event.data.window.to)}).`,
+          'Подготовьте материалы заранее.',
+          about,
+        ].join('\n'),
+      };
     case 'EscalatedToDirector': {
       const subject = event.data.subject;
       const what =

@@ -156,6 +156,8 @@ function topicOf(event: NotifiableEvent): NotificationTopic {
       };
     case 'DecisionOverdue':
       return { kind: 'decision-overdue', decisionId: event.data.decisionId };
+    case 'WindowApproaching':
+      return { kind: 'preparation-reminder', daysBefore: event.data.daysBefore };
     case 'EscalatedToDirector':
       return event.data.subject.kind === 'decision'
         ? { kind: 'escalation', decisionId: event.data.subject.decisionId }

@@ -3,6 +3,7 @@ import {
   condition,
   continueAsNew,
   log,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -12,6 +13,7 @@ import {
   pendingTimers,
   procedureStreamName,
   timerPolicy,
+  type PendingTimer,
   type ProcedureState,
   type TimerPolicy,
 } from '../../libs/domain/src';
@@ -77,7 +79,11 @@ export async function procedureWorkflow(input: ProcedureWorkflowInput): Promise<
 
   while (runner.state.status !== 'closed' && runner.state.status !== 'cancelled') {
     const seenRevision = runner.revision;
-    const next = pendingTimers(runner.state, policyOf(runner.state))[0];
+    // Asked only for a procedure that carries a chase: histories of procedures without one (all recorded
+    // before chains) get no patch marker and replay unchanged.
+    const chains =
+      'chase' in runner.state && runner.state.chase !== undefined && patched('escalation-chains');
+    const next = pendingTimers(runner.state, policyOf(runner.state, chains))[0];
     const changed = next
       ? await condition(
           () => runner.revision !== seenRevision,
@@ -99,8 +105,12 @@ export async function procedureWorkflow(input: ProcedureWorkflowInput): Promise<
   return runner.state;
 }
 
-function timerKey(timer: { kind: string; at: string; decisionId?: string; daysBefore?: number }): string {
-  return [timer.kind, timer.decisionId ?? '', timer.daysBefore ?? '', timer.at].join(':');
+function timerKey(timer: PendingTimer): string {
+  const key = [timer.kind, timer.decisionId ?? '', timer.daysBefore ?? '', timer.at].join(':');
+  // Two chain steps may fall due at the same instant (a step moved off a weekend onto the next one's day):
+  // the step keeps their command ids apart. Timers without a step keep the ids they always had.
+  const step = timer.command.type === 'EscalateToDirector' ? timer.command.data.step : undefined;
+  return step === undefined ? key : `${key}:step${step}`;
 }
 
 function tooLong(): boolean {
@@ -108,13 +118,28 @@ function tooLong(): boolean {
   return info.continueAsNewSuggested || info.historyLength > HISTORY_EVENTS_LIMIT;
 }
 
-function policyOf(state: ProcedureState): TimerPolicy {
+/**
+ * The timer rules of the procedure, from what it was scheduled with. Patch `escalation-chains`: a procedure
+ * scheduled with a chase (issue 15) is chased along its chain on its school's working days; runs recorded
+ * before the patch, and procedures scheduled before chains, keep the single escalation to the director.
+ */
+function policyOf(state: ProcedureState, chains: boolean): TimerPolicy {
   if (!('timeZone' in state)) return timerPolicy(DEFAULT_TIME_ZONE);
   const reminders = state.reminders;
-  return timerPolicy(
-    state.timeZone,
-    reminders
+  const chase = chains ? state.chase : undefined;
+  return timerPolicy(state.timeZone, {
+    ...(reminders
       ? { reminderDaysBefore: reminders.daysBefore, escalationGraceDays: reminders.escalationGraceDays }
-      : {},
-  );
+      : {}),
+    ...(chase
+      ? {
+          chase: {
+            preparationDaysBefore: chase.preparationDaysBefore,
+            escalation: chase.escalation,
+            repeatEveryDays: chase.repeatEveryDays,
+          },
+          ...(chase.workingDays ? { workingDays: chase.workingDays } : {}),
+        }
+      : {}),
+  });
 }

@@ -5,6 +5,8 @@ import {
   decisionStreamName,
   isDayOff,
   localDateOf,
+  procedureChaseOf,
+  procedureStreamName,
   schoolSettingsDecider,
   schoolStreamName,
   workingDaysOf,
@@ -28,11 +30,14 @@ import { createNotificationsWorker } from '../../../services/worker/src/create-n
 import { createProcedureWorker } from '../../../services/worker/src/create-worker';
 import { STAFF_COLLECTION, type StaffMember } from '../../../workflows/notifications/activities';
 import { recordHistory } from '../../../workflows/testing/histories';
+import { procedureWorkflowId } from '@vsoko/workflows/procedure/definitions';
+import { ProcedureClient } from '../../../workflows/procedure/client';
 import { capturedMail } from './mail';
 import { timeSkippingEnvironment } from './time-skipping';
 
 const TZ = 'Europe/Moscow';
 const HISTORIES = path.join(__dirname, '..', '..', '..', 'workflows', 'decision', 'histories');
+const PROCEDURE_HISTORIES = path.join(__dirname, '..', '..', '..', 'workflows', 'procedure', 'histories');
 
 /*
  * The school's calendar for 2027/28: autumn holidays 25.10–03.11.2027, 4 November a public holiday. A
@@ -65,6 +70,7 @@ describe('an overdue decision is chased up to the district inspector, on working
   let workers: Worker[];
   let running: Promise<unknown>;
   let handler: DeciderHandler;
+  let procedures: ProcedureClient;
   const tag = randomUUID().slice(0, 8);
   const SCHOOL = `school-ec-${tag}`;
   const DISTRICT = `district-ec-${tag}`;
@@ -108,6 +114,7 @@ describe('an overdue decision is chased up to the district inspector, on working
       await createNotificationsWorker({ connection, namespace, db, smtpUrl: process.env.SMTP_URL! }),
     ];
     running = Promise.all(workers.map((w) => w.run()));
+    procedures = new ProcedureClient(env.client);
   });
 
   afterAll(async () => {
@@ -132,7 +139,7 @@ describe('an overdue decision is chased up to the district inspector, on working
     };
   };
 
-  it('moves the deadline of 3 November to 5 November, reminds before the holidays, and chases step by step', async () => {
+  it('moves a deadline of 3 November (a decision, a procedure window) to 5 November, reminds before the holidays, and chases step by step', async () => {
     await handler.handle(
       schoolStreamName(SCHOOL),
       schoolSettingsDecider,
@@ -168,6 +175,36 @@ describe('an overdue decision is chased up to the district inspector, on working
       signal: decisionChangedSignal,
     });
 
+    // A procedure of the same school whose window ends on 3 November too.
+    const pid = `chain-p-${tag}`;
+    const title = `Мониторинг адаптации пятиклассников [${tag}]`;
+    const { state: school } = await handler.load(schoolStreamName(SCHOOL), schoolSettingsDecider);
+    const window = { from: '2027-10-04', to: '2027-11-03' };
+    const commandId = randomUUID();
+    const scheduledOutcome = await procedures.start(pid, {
+      command: {
+        type: 'ScheduleProcedure',
+        data: {
+          procedureId: pid,
+          schoolId: SCHOOL,
+          academicYear: '2027/28',
+          title,
+          direction: 'process',
+          responsible: { role: 'teacher', personId: 'petrova', name: 'Петрова М. И.' },
+          window,
+          timeZone: TZ,
+          chase: procedureChaseOf(school, window, today),
+        },
+      },
+      context: {
+        ...(await context('director')),
+        commandId,
+        correlationId: commandId,
+        causationId: commandId,
+      },
+    });
+    expect(scheduledOutcome.revision).toBe(0);
+
     // Until 20 November 2027, 00:00 in Moscow: the inspector's step (15 November) has passed, the weekly repeat not.
     await env.sleep(Date.parse('2027-11-19T21:00:00Z') - (await env.currentTimeMs()));
     const recorded = await store.readStream(decisionStreamName(id));
@@ -202,7 +239,7 @@ describe('an overdue decision is chased up to the district inspector, on working
       ['DecisionEscalated', 'sent', 'inspector'],
     ]);
 
-    const mail = (await capturedMail()).filter((m) => m.text.includes(tag));
+    const mail = (await capturedMail()).filter((m) => m.text.includes(wording));
     expect(mail.map((m) => m.to.split('.')[0]).sort()).toEqual(
       ['inspector', 'ivanova', 'petrova', 'petrova', 'petrova', 'smirnova'].sort(),
     );
@@ -211,6 +248,39 @@ describe('an overdue decision is chased up to the district inspector, on working
     expect(inspectorMail.text).toContain('инспектор района');
     expect(mail.find((m) => m.subject.startsWith('Просрочено'))!.text).toContain(
       'пришёлся на выходной и был перенесён на 05.11.2027',
+    );
+
+    // The procedure: told to prepare before its window, overdue on 5 November, chased to the inspector.
+    const procedureRecorded = await store.readStream(procedureStreamName(pid));
+    const procedureFacts = procedureRecorded.filter(
+      (e) => !['ProcedureScheduled', 'NotificationSent', 'NotificationFailed'].includes(e.type),
+    );
+    const procedureDayOf = (e: (typeof procedureRecorded)[number]) =>
+      localDateOf(Date.parse(e.metadata.occurredAt as string) - 1000, TZ);
+    expect(
+      procedureFacts.map((e) => [e.type, (e.data as { to?: string }).to ?? '', procedureDayOf(e)]),
+    ).toEqual([
+      ['WindowApproaching', '', '2027-10-01'],
+      ['StageOverdue', '', '2027-11-05'],
+      ['EscalatedToDirector', 'responsible', '2027-11-08'],
+      ['EscalatedToDirector', 'deputy', '2027-11-08'],
+      ['EscalatedToDirector', 'director', '2027-11-10'],
+      ['EscalatedToDirector', 'inspector', '2027-11-15'],
+    ]);
+    const sent = procedureRecorded
+      .filter((e) => e.type === 'NotificationSent')
+      .map((e) => (e.data as { recipient: string }).recipient.split('.')[0]);
+    expect(sent).toEqual(['petrova', 'petrova', 'petrova', 'ivanova', 'smirnova', 'inspector']);
+    const procedureMail = (await capturedMail()).filter(
+      (m) => m.text.includes(title) || m.subject.includes(title),
+    );
+    expect(procedureMail.map((m) => m.to.split('.')[0]).sort()).toEqual(
+      ['inspector', 'ivanova', 'petrova', 'petrova', 'petrova', 'smirnova'].sort(),
+    );
+    await recordHistory(
+      'lifecycle-chain',
+      await env.client.workflow.getHandle(procedureWorkflowId(pid)).fetchHistory(),
+      PROCEDURE_HISTORIES,
     );
     await recordHistory('decision-chain', await handle.fetchHistory(), HISTORIES);
   }, 180_000);

@@ -8,7 +8,15 @@ import type {
   ProcedurePerformed,
   ProcedureScheduled,
 } from './events';
-import type { DateWindow, DocumentRef, Figure, OverdueSubject, Responsible, Stage } from './values';
+import type {
+  DateWindow,
+  DocumentRef,
+  EscalationAddressee,
+  Figure,
+  OverdueSubject,
+  Responsible,
+  Stage,
+} from './values';
 
 /*
  * What people and timers ask of a procedure. The actor and the time travel beside the command, in the
@@ -98,16 +106,23 @@ export type MarkDecisionOverdue = Command<
   { procedureId: string; decisionId: string; deadline: string; dueAt: string }
 >;
 
+/** Without `step`: the single escalation to the director of procedures scheduled before chains. */
 export type EscalateToDirector = Command<
   'EscalateToDirector',
-  { procedureId: string; subject: OverdueSubject; dueAt: string }
+  { procedureId: string; subject: OverdueSubject; dueAt: string; step?: number; to?: EscalationAddressee }
+>;
+
+export type RemindOfWindow = Command<
+  'RemindOfWindow',
+  { procedureId: string; from: string; daysBefore: number; dueAt: string }
 >;
 
 export type RecordNotificationSent = Command<'RecordNotificationSent', NotificationSent['data']>;
 
 export type RecordNotificationFailed = Command<'RecordNotificationFailed', NotificationFailed['data']>;
 
-export type TimerCommand = MarkStageOverdue | RemindOfDecision | MarkDecisionOverdue | EscalateToDirector;
+export type TimerCommand =
+  MarkStageOverdue | RemindOfDecision | MarkDecisionOverdue | EscalateToDirector | RemindOfWindow;
 
 export type ProcedureCommand =
   | ScheduleProcedure

@@ -1,8 +1,10 @@
 import type { DomainEvent } from '../shared';
 import type { ResultUse } from './result-use';
+import type { ProcedureChase } from './timers';
 import type {
   ActiveStatus,
   DateWindow,
+  EscalationAddressee,
   ReminderSettings,
   Direction,
   DocumentRef,
@@ -58,6 +60,11 @@ export type ProcedureScheduled = DomainEvent<
     predecessor?: ProcedurePredecessor;
     /** The first procedure of the chain of predecessors (itself when it has none); set with `predecessor`. */
     lineageId?: string;
+    /**
+     * The school's escalation chain and working days when the procedure was scheduled (issue 15). Absent for
+     * procedures scheduled before chains: lateness goes to the director once, dates count as written.
+     */
+    chase?: ProcedureChase;
   }
 >;
 
@@ -186,9 +193,25 @@ export type DecisionOverdue = DomainEvent<
 >;
 
 /** `responsible` is who was late; the director is whoever holds the role when the notice goes out. */
+/**
+ * The lateness goes on. With a chain, step `step` chases `to` (the type keeps its first name: before chains
+ * every escalation went to the director).
+ */
 export type EscalatedToDirector = DomainEvent<
   'EscalatedToDirector',
-  { procedureId: string; subject: OverdueSubject; responsible: Responsible }
+  {
+    procedureId: string;
+    subject: OverdueSubject;
+    responsible: Responsible;
+    step?: number;
+    to?: EscalationAddressee;
+  }
+>;
+
+/** The window opens in `daysBefore` days: the responsible is told to prepare (on a working day). */
+export type WindowApproaching = DomainEvent<
+  'WindowApproaching',
+  { procedureId: string; window: DateWindow; daysBefore: number; responsible: Responsible }
 >;
 
 interface NotificationOutcome {
@@ -228,6 +251,7 @@ export type ProcedureEvent =
   | DecisionReminderDue
   | DecisionOverdue
   | EscalatedToDirector
+  | WindowApproaching
   | NotificationSent
   | NotificationFailed;
 export type ProcedureEventType = ProcedureEvent['type'];
@@ -252,6 +276,7 @@ const EVENT_TYPES = {
   DecisionReminderDue: true,
   DecisionOverdue: true,
   EscalatedToDirector: true,
+  WindowApproaching: true,
   NotificationSent: true,
   NotificationFailed: true,
 } satisfies Record<ProcedureEventType, true>;

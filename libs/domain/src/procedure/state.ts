@@ -10,12 +10,16 @@ export interface StageOverdueFlag {
   /** The due date that was missed; a reschedule brings a new one and a fresh watch. */
   dueDate: string;
   escalated: boolean;
+  /** Chain steps taken for this lateness (absent before chains). */
+  escalations?: number;
 }
 
 export interface ProcedureBase extends Readonly<ProcedureScheduled['data']> {
   overdueStages: Readonly<Partial<Record<Stage, StageOverdueFlag>>>;
   /** `${notificationId}#${attempt}` of every recorded notification outcome. */
   notificationOutcomes: readonly string[];
+  /** `daysBefore` of every preparation reminder sent for the window in force (absent before chains). */
+  preparationsSent?: ReadonlyArray<{ from: string; daysBefore: number }>;
 }
 
 export interface Performance {
@@ -45,6 +49,8 @@ export interface Decision {
   /** Both refer to the deadline in force and are cleared by an extension. */
   overdue: boolean;
   escalated: boolean;
+  /** Chain steps taken for the deadline in force (absent before chains). */
+  escalations?: number;
   executed?: { executedOn: string; evidence: { description: string; document?: DocumentRef } };
   cancellationReason?: string;
 }

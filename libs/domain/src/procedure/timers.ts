@@ -1,5 +1,7 @@
 import { addDays, atLocalTime, endOfLocalDay, isLocalTime, isTimeZone, toIsoInstant } from '../shared';
+import { escalationStep, reminderDays } from './chase';
 import type { TimerCommand } from './commands';
+import { dueDayOf } from '../school/calendar/working-days';
 import { pendingStage } from './stages';
 import type { ActiveProcedure, Decision, ProcedureState } from './state';
 import type { WorkingDays } from '../school/calendar/values';
@@ -24,6 +26,13 @@ export interface TimerPolicy {
   chase?: Chase;
   /** The school's working days around the deadline; absent: every day is a working day. */
   workingDays?: WorkingDays;
+}
+
+/** A procedure's chase as scheduled: the chain, the school's working days, and the day reminders start. */
+export interface ProcedureChase extends Chase {
+  workingDays?: WorkingDays;
+  /** The school day it was scheduled: preparation reminders due before it are not sent. */
+  remindFrom: string;
 }
 
 /** Who is chased when, after a deadline, and what happens before a window opens. */
@@ -65,7 +74,9 @@ export interface PendingTimer {
 export function pendingTimers(state: ProcedureState, policy: TimerPolicy): PendingTimer[] {
   if (state.status === 'none' || state.status === 'closed' || state.status === 'cancelled') return [];
   const rules = normalised(policy, state.timeZone);
-  const timers = [...stageTimers(state, rules), ...decisionTimers(state, rules)];
+  const timers = policy.chase
+    ? chasedTimers(state, rules, policy.chase, policy.workingDays)
+    : [...stageTimers(state, rules), ...decisionTimers(state, rules)];
   return timers.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
 
@@ -192,6 +203,135 @@ function timersOfDecision(procedureId: string, decision: Decision, rules: Rules)
       };
     });
   const at = endOf(deadline, rules);
+  return [
+    ...reminders,
+    {
+      kind: 'decision-overdue',
+      at,
+      decisionId,
+      command: { type: 'MarkDecisionOverdue', data: { procedureId, decisionId, deadline, dueAt: at } },
+    },
+  ];
+}
+
+/*
+ * With an escalation chain (procedures scheduled since issue 15): a window's end or a deadline on a day off
+ * falls due on the next working day (under the school's policy), reminders move back to the last working day
+ * before a day off, the responsible hears of the window before it opens, and lateness is chased step by step
+ * along the chain, on working days, until the work is done or the procedure cancelled.
+ */
+function chasedTimers(
+  state: ActiveProcedure,
+  rules: Rules,
+  chase: Chase,
+  days: WorkingDays | undefined,
+): PendingTimer[] {
+  const morningOf = (day: string) => toIsoInstant(atLocalTime(day, rules.reminderTime, rules.zone));
+  const out: PendingTimer[] = [];
+  const { procedureId, watchFrom } = state;
+  const remindFrom = state.chase?.remindFrom ?? '';
+  if (state.status === 'scheduled') {
+    const { from } = state.window;
+    for (const { daysBefore, day } of reminderDays(chase.preparationDaysBefore, from, days)) {
+      if (day < remindFrom) continue;
+      if ((state.preparationsSent ?? []).some((p) => p.from === from && p.daysBefore === daysBefore))
+        continue;
+      const at = morningOf(day);
+      out.push({
+        kind: 'preparation-reminder',
+        at,
+        daysBefore,
+        command: { type: 'RemindOfWindow', data: { procedureId, from, daysBefore, dueAt: at } },
+      });
+    }
+  }
+  const stage = pendingStage(state);
+  const dueDate = stage && stageDueDate(state, stage, rules);
+  if (stage && dueDate) {
+    const dueOn = dueDayOf(days, dueDate);
+    const flag = state.overdueStages[stage];
+    if (flag?.dueDate !== dueDate) {
+      const at = later(endOf(dueOn, rules), watchFrom);
+      out.push({
+        kind: 'stage-overdue',
+        at,
+        stage,
+        command: { type: 'MarkStageOverdue', data: { procedureId, stage, dueDate, dueAt: at } },
+      });
+    } else {
+      const k = flag.escalations ?? (flag.escalated ? 1 : 0);
+      const step = escalationStep(chase, dueOn, k, days);
+      if (step) {
+        const at = later(later(morningOf(step.day), endOf(dueOn, rules)), watchFrom);
+        const subject = { kind: 'stage' as const, stage, dueDate };
+        out.push({
+          kind: 'escalation',
+          at,
+          stage,
+          command: {
+            type: 'EscalateToDirector',
+            data: { procedureId, subject, dueAt: at, step: k, to: step.to },
+          },
+        });
+      }
+    }
+  }
+  if (state.status === 'following-up') {
+    for (const decision of state.followUp.decisions) {
+      if (decision.status === 'open') out.push(...chasedDecision(procedureId, decision, chase, days, rules));
+    }
+  }
+  return out;
+}
+
+function chasedDecision(
+  procedureId: string,
+  decision: Decision,
+  chase: Chase,
+  days: WorkingDays | undefined,
+  rules: Rules,
+): PendingTimer[] {
+  const morningOf = (day: string) => toIsoInstant(atLocalTime(day, rules.reminderTime, rules.zone));
+  const { decisionId, deadline } = decision;
+  const dueOn = dueDayOf(days, deadline);
+  if (decision.overdue) {
+    const k = decision.escalations ?? (decision.escalated ? 1 : 0);
+    const step = escalationStep(chase, dueOn, k, days);
+    if (!step) return [];
+    const at = later(morningOf(step.day), endOf(dueOn, rules));
+    const subject = { kind: 'decision' as const, decisionId, deadline };
+    return [
+      {
+        kind: 'escalation',
+        at,
+        decisionId,
+        command: {
+          type: 'EscalateToDirector',
+          data: { procedureId, subject, dueAt: at, step: k, to: step.to },
+        },
+      },
+    ];
+  }
+  const reminders = reminderDays(rules.reminderDays, dueOn, days)
+    .filter(({ day }) => day >= decision.remindFrom)
+    .filter(
+      ({ daysBefore }) =>
+        !decision.remindersSent.some((r) => r.deadline === deadline && r.daysBefore === daysBefore),
+    )
+    .map(({ daysBefore, day }): PendingTimer => {
+      const at = morningOf(day);
+      return {
+        kind: 'decision-reminder',
+        at,
+        decisionId,
+        daysBefore,
+        command: {
+          type: 'RemindOfDecision',
+          data: { procedureId, decisionId, deadline, daysBefore, dueAt: at },
+        },
+      };
+    });
+  const at = endOf(dueOn, rules);
   return [
     ...reminders,
     {

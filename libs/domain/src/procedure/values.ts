@@ -114,7 +114,8 @@ export const PROCEDURE_STATUS_TITLES: Record<ProcedureStatus, string> = {
 };
 
 /** The system commands a workflow fires on timers, by kind. */
-export type TimerKind = 'stage-overdue' | 'decision-reminder' | 'decision-overdue' | 'escalation';
+export type TimerKind =
+  'stage-overdue' | 'decision-reminder' | 'decision-overdue' | 'escalation' | 'preparation-reminder';
 
 /** What was late: a stage of the procedure or one of its decisions. */
 export type OverdueSubject =

@@ -3,6 +3,7 @@ import { DEFAULT_CHASE, type ReminderSettings } from '../procedure/values';
 import { workingDaysOf } from './calendar/working-days';
 import type { SchoolCalendar, WorkingDays } from './calendar/values';
 import type { SchoolSettingsState } from './school-settings';
+import type { ProcedureChase } from '../procedure/timers';
 
 /**
  * The school's calendars for the academic year of `day` and the next one (a deadline in June escalates into
@@ -30,5 +31,31 @@ export function chaseSettingsOf(
     escalation: reminders?.escalation ?? DEFAULT_CHASE.escalation.map((s) => ({ ...s })),
     repeatEveryDays: reminders?.repeatEveryDays ?? DEFAULT_CHASE.repeatEveryDays,
     dayOffPolicy: reminders?.dayOffPolicy ?? DEFAULT_CHASE.dayOffPolicy,
+  };
+}
+
+/** What a procedure is scheduled with: the school's chain, and its working days around the window's end. */
+export function procedureChaseOf(
+  state: SchoolSettingsState,
+  window: { from: string; to: string },
+  today: string,
+): ProcedureChase {
+  const chase = chaseSettingsOf(state.reminders);
+  const workingDays = workingDaysAround(state, window.from < window.to ? window.from : window.to);
+  const later = workingDaysAround(state, window.to);
+  const days =
+    workingDays && later && later !== workingDays
+      ? {
+          ...workingDays,
+          daysOff: [...workingDays.daysOff, ...later.daysOff],
+          workingWeekends: [...new Set([...workingDays.workingWeekends, ...later.workingWeekends])],
+        }
+      : (workingDays ?? later);
+  return {
+    preparationDaysBefore: chase.preparationDaysBefore,
+    escalation: chase.escalation,
+    repeatEveryDays: chase.repeatEveryDays,
+    remindFrom: today,
+    ...(days ? { workingDays: days } : {}),
   };
 }

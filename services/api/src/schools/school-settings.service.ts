@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   chaseSettingsOf,
+  procedureChaseOf,
   DEFAULT_TIMER_POLICY,
   schoolSettingsDecider,
   schoolStreamName,
@@ -29,6 +30,12 @@ export class SchoolSettings {
       ...chaseSettingsOf(state.reminders),
       custom: state.reminders !== null,
     };
+  }
+
+  /** The chain and working days a procedure is scheduled with (issue 15). */
+  async procedureChase(schoolId: string, window: { from: string; to: string }, today: string) {
+    const { state } = await this.handler.load(schoolStreamName(schoolId), schoolSettingsDecider);
+    return procedureChaseOf(state, window, today);
   }
 
   async changeReminders(schoolId: string, settings: ReminderSettings, ctx: CommandContext) {

@@ -8,6 +8,7 @@ import { cancelDecision } from './cancel-decision';
 import { cancelProcedure } from './cancel-procedure';
 import { closeProcedure } from './close-procedure';
 import { escalateToDirector } from './escalate-to-director';
+import { remindOfWindow } from './remind-of-window';
 import { executeDecision } from './execute-decision';
 import { extendDecisionDeadline } from './extend-decision-deadline';
 import { markDecisionOverdue } from './mark-decision-overdue';
@@ -68,6 +69,8 @@ export function decide(
       return markDecisionOverdue(command, state, ctx);
     case 'EscalateToDirector':
       return escalateToDirector(command, state, ctx);
+    case 'RemindOfWindow':
+      return remindOfWindow(command, state, ctx);
     case 'RecordNotificationSent':
     case 'RecordNotificationFailed':
       return recordNotification(command, state, ctx);

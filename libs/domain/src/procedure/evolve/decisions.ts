@@ -78,6 +78,7 @@ export function evolveOneDecision(decision: Decision, event: DecisionChange): De
         remindFrom: extendedOn,
         overdue: false,
         escalated: false,
+        ...(decision.escalations !== undefined ? { escalations: 0 } : {}),
       };
     }
     case 'DecisionReminderDue': {
@@ -87,7 +88,10 @@ export function evolveOneDecision(decision: Decision, event: DecisionChange): De
     case 'DecisionOverdue':
       return { ...decision, overdue: true };
     case 'EscalatedToDirector':
-      return { ...decision, escalated: true };
+      // Only chain steps are counted: a decision escalated before chains keeps the shape it always had.
+      return event.data.step === undefined
+        ? { ...decision, escalated: true }
+        : { ...decision, escalated: true, escalations: (decision.escalations ?? 0) + 1 };
   }
 }
 

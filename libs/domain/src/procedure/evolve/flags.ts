@@ -14,11 +14,18 @@ export function stageOverdue(state: ProcedureState, stage: Stage, dueDate: strin
   return { ...state, overdueStages: { ...state.overdueStages, [stage]: { dueDate, escalated: false } } };
 }
 
-export function escalated(state: ProcedureState, stage: Stage): ProcedureState {
+export function escalated(state: ProcedureState, stage: Stage, step?: number): ProcedureState {
   if (!isActive(state)) return state;
   const flag = state.overdueStages[stage];
   if (!flag) return state;
-  return { ...state, overdueStages: { ...state.overdueStages, [stage]: { ...flag, escalated: true } } };
+  if (step === undefined) {
+    return { ...state, overdueStages: { ...state.overdueStages, [stage]: { ...flag, escalated: true } } };
+  }
+  const escalations = (flag.escalations ?? 0) + 1;
+  return {
+    ...state,
+    overdueStages: { ...state.overdueStages, [stage]: { ...flag, escalated: true, escalations } },
+  };
 }
 
 /** Notification outcomes are facts about delivery: they are kept even after the procedure ended. */
@@ -35,4 +42,10 @@ function isActive(
   state: ProcedureState,
 ): state is Exclude<ProcedureState, { status: 'none' | 'closed' | 'cancelled' }> {
   return state.status !== 'none' && state.status !== 'closed' && state.status !== 'cancelled';
+}
+
+/** A preparation reminder was sent for the window in force. */
+export function preparationSent(state: ProcedureState, from: string, daysBefore: number): ProcedureState {
+  if (!isActive(state)) return state;
+  return { ...state, preparationsSent: [...(state.preparationsSent ?? []), { from, daysBefore }] };
 }

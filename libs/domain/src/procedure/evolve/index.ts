@@ -2,7 +2,7 @@ import { assertNever } from '../../shared';
 import type { ProcedureEvent } from '../events';
 import type { ProcedureState } from '../state';
 import { evolveDecision } from './decisions';
-import { escalated, stageOverdue, withNotificationOutcome, withoutStageFlag } from './flags';
+import { escalated, preparationSent, stageOverdue, withNotificationOutcome, withoutStageFlag } from './flags';
 
 export {
   adoptedDecisions,
@@ -76,8 +76,10 @@ export function evolve(state: ProcedureState, event: ProcedureEvent): ProcedureS
       return stageOverdue(state, event.data.stage, event.data.dueDate);
     case 'EscalatedToDirector':
       return event.data.subject.kind === 'stage'
-        ? escalated(state, event.data.subject.stage)
+        ? escalated(state, event.data.subject.stage, event.data.step)
         : evolveDecision(state, event);
+    case 'WindowApproaching':
+      return preparationSent(state, event.data.window.from, event.data.daysBefore);
     case 'NotificationSent':
     case 'NotificationFailed':
       return withNotificationOutcome(state, event.data.notificationId, event.data.attempt);

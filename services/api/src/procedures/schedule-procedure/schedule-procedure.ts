@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DEFAULT_TIME_ZONE } from '@vsoko/domain';
+import { DEFAULT_TIME_ZONE, localDateOf } from '@vsoko/domain';
 import type { CommandOutcome } from '@vsoko/workflows/procedure/definitions';
 import type { Clock, IdGenerator } from '../../infrastructure/clock';
 import { CLOCK, ID_GENERATOR } from '../../infrastructure/tokens';
@@ -33,16 +33,23 @@ export class ScheduleProcedure {
     const context = commandContext(request, body.schoolId, this.clock, this.ids);
     const { id: _omit, ...fields } = body;
     const { daysBefore, escalationGraceDays } = await this.schools.reminders(body.schoolId);
+    const timeZone = body.timeZone ?? DEFAULT_TIME_ZONE;
+    const chase = await this.schools.procedureChase(
+      body.schoolId,
+      body.window,
+      localDateOf(this.clock.now().getTime(), timeZone),
+    );
     const outcome = await this.gateway.start(procedureId, {
       command: {
         type: 'ScheduleProcedure',
         data: {
           ...fields,
           procedureId,
-          timeZone: body.timeZone ?? DEFAULT_TIME_ZONE,
+          timeZone,
           responsible: { ...body.responsible },
           window: { ...body.window },
           reminders: { daysBefore, escalationGraceDays },
+          chase,
         },
       },
       context,
