@@ -14,8 +14,8 @@ describe("a school's calendar of the academic year", () => {
   const { academicYear: _year, ...calendar } = RUSSIAN_CALENDAR_2026_27;
   beforeAll(async () => {
     s = await startServices({ projector: false });
-    await putDistrict(s.db, district, [own, plain]);
-    await putDistrict(s.db, `district-other-${tag}`, [other]);
+    await putDistrict(s, district, [own, plain]);
+    await putDistrict(s, `district-other-${tag}`, [other]);
   });
   afterAll(async () => {
     await s?.stop();
