@@ -514,6 +514,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/districts/{districtId}/calendars/{academicYear}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Календарь района по умолчанию на учебный год (инспектор района): рассылается школам без своего календаря */
+        put: operations["CalendarsController_publish"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/districts/{districtId}/schools": {
         parameters: {
             query?: never;
@@ -1543,6 +1560,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/schools/{schoolId}/calendars/{academicYear}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Календарь школы на учебный год (2026-27): четверти, каникулы, праздники; без своего — предложение по умолчанию */
+        get: operations["CalendarsController_get"];
+        /** Утвердить календарь школы на учебный год; сроки в выходные переносятся на следующий рабочий день (политика школы) */
+        put: operations["CalendarsController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/schools/{schoolId}/document-templates": {
         parameters: {
             query?: never;
@@ -1636,7 +1671,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Сроки напоминаний и эскалации школы (по умолчанию: за 7 и 1 день, эскалация через 3 дня) */
+        /** Сроки напоминаний и цепочка эскалации школы (по умолчанию: за 7 и 1 день; ответственный, заместитель, директор, инспектор района) */
         get: operations["SchoolsController_get"];
         /** Изменить сроки напоминаний; действуют для процедур, запланированных после изменения */
         put: operations["SchoolsController_put"];
@@ -1849,6 +1884,19 @@ export interface components {
             /** @description Должности: хотя бы одна, можно в нескольких школах */
             positions: components["schemas"]["PositionDto"][];
         };
+        DaysOffDto: {
+            /** @example 2023-10-01 */
+            from: string;
+            /**
+             * @description vacation — каникулы, public-holiday — праздник, transfer — перенос
+             * @enum {string}
+             */
+            kind: "vacation" | "public-holiday" | "transfer";
+            /** @example Осенние каникулы */
+            name: string;
+            /** @example 2023-10-31 */
+            to: string;
+        };
         DeactivateAccountDto: {
             /** @example Уволена, приказ № 15 от 30.06.2026 */
             reason: string;
@@ -1881,6 +1929,18 @@ export interface components {
             note?: string;
             /** @enum {string} */
             verdict: "effective" | "partly" | "not-effective";
+        };
+        EscalationStepDto: {
+            /**
+             * @description Через сколько дней после срока (переносится на рабочий день)
+             * @example 3
+             */
+            afterDays: number;
+            /**
+             * @description Кому: ответственный, заместитель, директор, инспектор района
+             * @enum {string}
+             */
+            to: "responsible" | "deputy" | "director" | "inspector";
         };
         EvidenceDto: {
             /** @example Проведены 6 консультаций, журнал консультаций */
@@ -2133,6 +2193,14 @@ export interface components {
              */
             subjects?: string[];
         };
+        PublishDistrictCalendarDto: {
+            calendar?: components["schemas"]["SchoolCalendarDto"];
+            /**
+             * @description Опубликовать календарь по умолчанию (РФ) на этот год
+             * @example true
+             */
+            shippedDefault?: boolean;
+        };
         PublishTemplateDto: {
             /**
              * @description По умолчанию — текущий учебный год
@@ -2192,6 +2260,11 @@ export interface components {
         };
         ReminderSettingsDto: {
             /**
+             * @description Срок в выходной: next-working-day (по умолчанию) или keep
+             * @enum {string}
+             */
+            dayOffPolicy?: "next-working-day" | "keep";
+            /**
              * @description За сколько дней до срока решения напоминать
              * @example [
              *       7,
@@ -2199,11 +2272,25 @@ export interface components {
              *     ]
              */
             daysBefore: number[];
+            /** @description Цепочка эскалации после срока (по умолчанию: ответственный +1, заместитель +3, директор +5, инспектор +10) */
+            escalation?: components["schemas"]["EscalationStepDto"][];
             /**
              * @description Через сколько дней после просрочки сообщать директору
              * @example 3
              */
             escalationGraceDays: number;
+            /**
+             * @description За сколько дней до начала окна напомнить о подготовке
+             * @example [
+             *       3
+             *     ]
+             */
+            preparationDaysBefore?: number[];
+            /**
+             * @description Повторять последний шаг каждые N дней до исполнения (0 — не повторять)
+             * @example 7
+             */
+            repeatEveryDays?: number;
         };
         RemovePositionDto: {
             /**
@@ -2280,6 +2367,28 @@ export interface components {
             title: string;
             window: components["schemas"]["WindowDto"];
         };
+        SchoolCalendarDto: {
+            /** @description Каникулы, праздники и перенесённые выходные */
+            daysOff: components["schemas"]["DaysOffDto"][];
+            /**
+             * @description quarter — четверти, trimester — триместры
+             * @enum {string}
+             */
+            termKind: "quarter" | "trimester";
+            terms: components["schemas"]["TermDto"][];
+            /**
+             * @description Пятидневная или шестидневная учебная неделя
+             * @enum {number}
+             */
+            weekDays: 5 | 6;
+            /**
+             * @description Рабочие субботы по переносу
+             * @example [
+             *       "2025-11-01"
+             *     ]
+             */
+            workingWeekends: string[];
+        };
         ScopeDto: {
             /** @example 1-6 */
             classes?: string;
@@ -2319,6 +2428,17 @@ export interface components {
             title: string;
             /** @example https://calendar.google.com/calendar/ical/…/basic.ics */
             url?: string;
+        };
+        TermDto: {
+            /** @example 2023-10-01 */
+            from: string;
+            /**
+             * @description Номер четверти (триместра) по порядку, с 1
+             * @example 1
+             */
+            number: number;
+            /** @example 2023-10-31 */
+            to: string;
         };
         UploadFileDto: {
             /** @description Содержимое .ics-файла */
@@ -2998,6 +3118,32 @@ export interface operations {
         };
         responses: {
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarsController_publish: {
+        parameters: {
+            query?: never;
+            header: {
+                "idempotency-key": string;
+            };
+            path: {
+                academicYear: string;
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishDistrictCalendarDto"];
+            };
+        };
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4614,6 +4760,52 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                academicYear: string;
+                schoolId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarsController_put: {
+        parameters: {
+            query?: never;
+            header: {
+                "idempotency-key": string;
+            };
+            path: {
+                academicYear: string;
+                schoolId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SchoolCalendarDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
