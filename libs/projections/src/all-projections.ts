@@ -2,7 +2,6 @@ import { auditProjection } from './audit/audit-projection';
 import { calendarProjection } from './calendar/calendar-projection';
 import { decisionProjection } from './decisions/decision-projection';
 import { decisionRecordProjection } from './decision-records/decision-record-projection';
-import { kpiProjection } from './kpis/kpi-projection';
 import { meetingProjection } from './meetings/meeting-projection';
 import { procedureProjection } from './procedures/procedure-projection';
 import { anyProjection, collectionsOf, type AnyProjection, type CollectionSpec } from './projection';
@@ -13,7 +12,6 @@ export const ALL_PROJECTIONS: readonly AnyProjection[] = [
   anyProjection(decisionProjection),
   anyProjection(auditProjection),
   anyProjection(calendarProjection),
-  anyProjection(kpiProjection),
   anyProjection(meetingProjection),
   anyProjection(decisionRecordProjection),
 ];

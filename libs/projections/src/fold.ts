@@ -22,7 +22,8 @@ export function eventsByDocument(
 
 /**
  * Folds one document's events into it. An event at or below the document's `_position` was folded already (a
- * replayed batch) and is skipped; a change stamps the document with the event's position.
+ * replayed batch) and is skipped; a change stamps the document with the event's position. `onChange` hears each
+ * step that changed the document (the roll-ups count them).
  */
 export function foldDocument(
   projection: AnyProjection,
@@ -30,12 +31,15 @@ export function foldDocument(
   before: ProjectedDocument | null,
   events: readonly RecordedEvent[],
   ctx: ProjectionContext,
+  onChange?: (before: ProjectedDocument | null, after: ProjectedDocument | null, position: number) => void,
 ): ProjectedDocument | null {
   let doc = before;
   for (const event of events) {
     if (doc && event.position <= doc._position) continue;
+    const previous = doc;
     const next = projection.evolve(doc, event, { ...ctx, id });
     doc = next === null || next === doc ? next : { ...next, _position: event.position };
+    if (onChange && doc !== previous) onChange(previous, doc, event.position);
   }
   return doc;
 }

@@ -1,7 +1,8 @@
 import type { RecordedEvent } from '@vsoko/event-store';
 import { contextFrom, factsOf, procedureIdOf, type ProcedureFacts } from './context';
 import { eventsByDocument, foldDocument } from './fold';
-import { collectionsOf, type AnyProjection, type ProjectedDocument } from './projection';
+import { collectionsOf, rollupsOf, type AnyProjection, type ProjectedDocument } from './projection';
+import { RollupChanges } from './rollup';
 
 /**
  * The same fold as the Projector, with every document in memory: projection specs use it, and a rebuild folds
@@ -23,8 +24,12 @@ export class InMemoryProjector {
     const ctx = contextFrom(this.facts);
     for (const projection of this.projections) {
       const docs = this.collections.get(projection.collection)!;
+      const rollups = rollupsOf(projection).map((r) => new RollupChanges(r));
+      const onChange = (from: ProjectedDocument | null, to: ProjectedDocument | null, position: number) => {
+        for (const rollup of rollups) rollup.record(from, to, position);
+      };
       for (const [id, stream] of eventsByDocument(projection, events, ctx)) {
-        const doc = foldDocument(projection, id, docs.get(id) ?? null, stream, ctx);
+        const doc = foldDocument(projection, id, docs.get(id) ?? null, stream, ctx, onChange);
         const summaries = projection.summary && this.collections.get(projection.summary.collection)!;
         if (doc === null) {
           docs.delete(id);
@@ -32,6 +37,13 @@ export class InMemoryProjector {
         } else {
           docs.set(id, doc);
           summaries?.set(id, projection.summary!.of(doc));
+        }
+      }
+      for (const rollup of rollups) {
+        const rolled = this.collections.get(rollup.rollup.collection)!;
+        for (const id of rollup.ids()) {
+          const doc = rollup.fold(id, rolled.get(id) ?? null);
+          if (doc) rolled.set(id, doc);
         }
       }
     }

@@ -17,7 +17,8 @@ export * from './audit/describe-event';
 export * from './calendar/calendar-entry';
 export * from './calendar/calendar-projection';
 export * from './kpis/kpi-document';
-export * from './kpis/kpi-projection';
+export * from './kpis/kpi-rollups';
+export * from './rollup';
 export * from './kpis/kpi-groups';
 export { meetingProjection, type MeetingDocument } from './meetings/meeting-projection';
 export {

@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '@vsoko/event-store';
 import type { IndexDescription } from 'mongodb';
 import type { ProjectionContext } from './context';
+import type { AnyRollup, Rollup } from './rollup';
 
 /** Every read-model document remembers the last log position folded into it, so replays change nothing. */
 export interface ProjectedDocument {
@@ -38,6 +39,12 @@ export interface Projection<Doc extends ProjectedDocument> {
    * batch that finds the document already written finds its summary written too.
    */
   summary?: { collection: string; of(doc: Doc): ProjectedDocument; indexes: readonly IndexDescription[] };
+  /**
+   * Pre-aggregated read models kept from this projection's documents, change by change (see `Rollup`): written
+   * in the same batch, before the documents.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  rollups?: readonly Rollup<Doc, any>[];
 }
 
 /** What a store needs to know of a collection: its indexes and its list fields. */
@@ -50,7 +57,15 @@ export interface CollectionSpec {
 /** The collections a projection writes: its own, and its summary's. */
 export function collectionsOf(projection: AnyProjection): CollectionSpec[] {
   const { collection, indexes, arrayFields, summary } = projection;
-  return summary ? [{ collection, indexes, arrayFields }, summary] : [{ collection, indexes, arrayFields }];
+  return [
+    { collection, indexes, arrayFields },
+    ...(summary ? [summary] : []),
+    ...rollupsOf(projection).map(({ collection, indexes }) => ({ collection, indexes })),
+  ];
+}
+
+export function rollupsOf(projection: AnyProjection): readonly AnyRollup[] {
+  return (projection.rollups ?? []) as readonly AnyRollup[];
 }
 
 // Projections are stored side by side whatever their document type; the projector works on the base type.

@@ -1,7 +1,8 @@
 import type { RecordedEvent } from '@vsoko/event-store';
 import { contextFrom, factsOf, procedureIdOf, type ProcedureFacts, type ProjectionContext } from './context';
 import { eventsByDocument, foldDocument } from './fold';
-import { collectionsOf, type AnyProjection, type ProjectedDocument } from './projection';
+import { collectionsOf, rollupsOf, type AnyProjection, type ProjectedDocument } from './projection';
+import { RollupChanges } from './rollup';
 import type { CollectionChanges, ReadStore, StoredCheckpoint } from './store/read-store';
 
 export const READ_MODELS_CHECKPOINT = 'read-models';
@@ -9,7 +10,7 @@ export const READ_MODELS_CHECKPOINT = 'read-models';
  * The documents' layout. Raise it when a projection changes what it writes: on its next start the projector
  * finds older documents and rebuilds every read model from the log.
  */
-export const READ_MODELS_VERSION = 5;
+export const READ_MODELS_VERSION = 6;
 export const PROCEDURE_FACTS_COLLECTION = 'procedures';
 
 /**
@@ -57,11 +58,14 @@ export class Projector {
 
   async apply(events: readonly RecordedEvent[]): Promise<void> {
     if (events.length === 0) return;
-    const ctx = contextFrom(await this.factsFor(events));
+    const read = batchReader(this.store);
+    const ctx = contextFrom(await this.factsFor(events, read));
     const changes: CollectionChanges[] = [];
     for (const projection of this.projections) {
-      const change = await this.changesOf(projection, events, ctx);
-      // The summary first: a crash before the documents replays the batch, which rewrites both.
+      const rollups = rollupsOf(projection).map((r) => new RollupChanges(r));
+      const change = await this.changesOf(projection, events, ctx, rollups, read);
+      // Roll-ups and the summary first: a crash before the documents replays the batch (see `Rollup`).
+      for (const rollup of rollups) changes.push(await this.rollupChangesOf(rollup, read));
       if (projection.summary) changes.push(summaryOf(projection.summary, change));
       changes.push(change);
     }
@@ -71,7 +75,10 @@ export class Projector {
     );
   }
 
-  private async factsFor(events: readonly RecordedEvent[]): Promise<Map<string, ProcedureFacts>> {
+  private async factsFor(
+    events: readonly RecordedEvent[],
+    read: BatchReader,
+  ): Promise<Map<string, ProcedureFacts>> {
     const facts = new Map<string, ProcedureFacts>();
     for (const event of events) {
       if (event.type === 'ProcedureScheduled') facts.set(procedureIdOf(event) ?? '', factsOf(event));
@@ -79,10 +86,7 @@ export class Projector {
     const missing = [...new Set(events.map(procedureIdOf))].filter(
       (id): id is string => id !== null && !facts.has(id),
     );
-    const docs = await this.store.getMany<ProjectedDocument & ProcedureFacts>(
-      PROCEDURE_FACTS_COLLECTION,
-      missing,
-    );
+    const docs = (await read(PROCEDURE_FACTS_COLLECTION, missing)) as (ProjectedDocument & ProcedureFacts)[];
     for (const doc of docs) {
       const { procedureId, schoolId, academicYear, title, direction, timeZone, districtId } = doc;
       facts.set(procedureId, {
@@ -102,6 +106,8 @@ export class Projector {
     projection: AnyProjection,
     events: readonly RecordedEvent[],
     ctx: ProjectionContext,
+    rollups: readonly RollupChanges[],
+    read: BatchReader,
   ): Promise<CollectionChanges> {
     const byId = eventsByDocument(projection, events, ctx);
     const change = {
@@ -117,17 +123,58 @@ export class Projector {
       }
       return { ...change, insertOnly: true };
     }
-    const existing = await this.store.getMany(projection.collection, [...byId.keys()]);
+    const existing = await read(projection.collection, [...byId.keys()]);
     const docs = new Map<string, ProjectedDocument>(existing.map((d) => [d._id, d]));
+    const onChange =
+      rollups.length === 0
+        ? undefined
+        : (from: ProjectedDocument | null, to: ProjectedDocument | null, position: number) => {
+            for (const rollup of rollups) rollup.record(from, to, position);
+          };
     for (const [id, stream] of byId) {
       const before = docs.get(id) ?? null;
-      const doc = foldDocument(projection, id, before, stream, ctx);
+      const doc = foldDocument(projection, id, before, stream, ctx, onChange);
       if (doc === before) continue;
       if (doc === null) change.remove.push(id);
       else change.put.push(doc);
     }
     return change;
   }
+
+  /** Each roll-up document the batch changes, read once and written once. */
+  private async rollupChangesOf(rollup: RollupChanges, read: BatchReader): Promise<CollectionChanges> {
+    const put: ProjectedDocument[] = [];
+    if (rollup.size > 0) {
+      const stored = await read(rollup.rollup.collection, rollup.ids());
+      const byId = new Map(stored.map((d) => [d._id, d]));
+      for (const id of rollup.ids()) {
+        const before = byId.get(id) ?? null;
+        const after = rollup.fold(id, before);
+        if (after && after !== before) put.push(after);
+      }
+    }
+    return { collection: rollup.rollup.collection, put, remove: [] };
+  }
+}
+
+type BatchReader = (collection: string, ids: readonly string[]) => Promise<ProjectedDocument[]>;
+
+/**
+ * Reads documents by id for one batch, each at most once: the procedures read for their facts are the ones the
+ * procedure projection folds next. The documents are never changed in place (a fold makes new ones).
+ */
+function batchReader(store: ReadStore): BatchReader {
+  const seen = new Map<string, Map<string, ProjectedDocument | null>>();
+  return async (collection, ids) => {
+    let known = seen.get(collection);
+    if (!known) seen.set(collection, (known = new Map()));
+    const missing = ids.filter((id) => !known.has(id));
+    if (missing.length > 0) {
+      for (const id of missing) known.set(id, null);
+      for (const doc of await store.getMany(collection, missing)) known.set(doc._id, doc);
+    }
+    return ids.map((id) => known.get(id)).filter((d): d is ProjectedDocument => d != null);
+  };
 }
 
 function summaryOf(

@@ -1,6 +1,6 @@
 /// <reference types="jest" />
 import type { AnyProjection, ProjectedDocument } from '../src/projection';
-import type { ReadStore } from '../src/store/read-store';
+import { valueAt, type ReadStore, type SortSpec, type Where } from '../src/store/read-store';
 
 interface Thing extends ProjectedDocument {
   schoolId: string;
@@ -105,6 +105,30 @@ export function readStoreContract(name: string, open: () => Promise<ReadStore>):
       const nested = await store.find('things', { where: {}, sort: { 'window.from': 1, _id: -1 }, limit: 2 });
       expect(ids(nested)).toEqual(['t-18', 't-09']);
     });
+
+    it.each<[string, SortSpec, Where]>([
+      ['a date ascending', { deadline: 1, _id: 1 }, {}],
+      ['a date descending within a school', { deadline: -1, _id: 1 }, { schoolId: 'school-2' }],
+      ['a nested field, ids descending', { 'window.from': 1, _id: -1 }, {}],
+      ['a field with nulls, ascending', { districtId: 1, n: -1, _id: 1 }, {}],
+      ['a field with nulls, descending', { districtId: -1, _id: 1 }, { overdue: false }],
+    ])(
+      'pages by keyset (after the last sort values) through %s, as one sorted read',
+      async (_, sort, where) => {
+        const whole = ids(await store.find('things', { where, sort }));
+        const paged: string[] = [];
+        let after: ReturnType<typeof valueAt>[] | undefined;
+        for (let round = 0; round < 20; round++) {
+          const page = await store.find('things', { where, sort, limit: 3, ...(after ? { after } : {}) });
+          if (page.length === 0) break;
+          paged.push(...ids(page));
+          const last = page[page.length - 1];
+          after = Object.keys(sort).map((f) => valueAt(last, f));
+        }
+        expect(paged).toEqual(whole);
+        expect(whole.length).toBeGreaterThan(3);
+      },
+    );
 
     it('matches a list field by membership', async () => {
       expect(await store.count('things', { tags: 'a' })).toBe(4);

@@ -11,6 +11,7 @@ import {
 import type { RecordedEvent } from '@vsoko/event-store';
 import { procedureIdOf } from '../context';
 import { daysBetween } from '../dates';
+import { KPI_ROLLUPS } from '../kpis/kpi-rollups';
 import type { EvolveContext, Projection } from '../projection';
 import { responsibleKey } from '../responsible';
 import { decisionDocumentId, type DecisionDocument } from './decision-document';
@@ -60,6 +61,7 @@ export const decisionProjection: Projection<DecisionDocument> = {
     { key: { districtId: 1, academicYear: 1, status: 1 }, name: 'district_year_status' },
     { key: { procedureId: 1 }, name: 'procedure' },
   ],
+  rollups: KPI_ROLLUPS,
 };
 
 /** The domain's decision back from its document. */

@@ -1,5 +1,6 @@
 import type { Direction } from '@vsoko/domain';
 import type { ProjectedDocument } from '../projection';
+import type { RollupEntry } from '../rollup';
 
 export const KPI_CATEGORIES = ['executedOnTime', 'executedLate', 'open', 'overdue', 'cancelled'] as const;
 export type KpiCategory = (typeof KPI_CATEGORIES)[number];
@@ -9,103 +10,72 @@ export type KpiCounts = Record<KpiCategory, number> & {
   total: number;
 };
 
-/** Where one decision stands, with the keys it is grouped by. */
-export interface TalliedDecision {
-  key: string;
+/** Where one decision stands, with the keys it is counted under: what a decision adds to a KPI roll-up. */
+export interface KpiEntry extends RollupEntry {
   category: KpiCategory;
   direction: Direction;
-  responsibleKey: string;
-  responsibleName: string;
-  deadline: string;
-}
-
-/**
- * The decisions of one school in one academic year (`_id` = `<schoolId>:<academicYear>`). The list is what makes a
- * transition (overdue → executed late) countable by a pure function; a school adopts a few hundred a year at most.
- * District, direction and responsible figures are sums over these documents.
- */
-export interface SchoolYearKpi extends ProjectedDocument {
   schoolId: string;
   districtId: string | null;
   academicYear: string;
+  responsibleKey: string;
+  responsibleName: string;
+  /** The month of the deadline in force, `YYYY-MM`. */
+  month: string;
+}
+
+export interface DirectionCounts {
+  direction: Direction;
   counts: KpiCounts;
-  /** The counts per direction and per responsible, kept with each change so that no query reads `decisions`. */
-  byDirection: { direction: Direction; counts: KpiCounts }[];
-  byResponsible: { key: string; name: string; counts: KpiCounts }[];
-  /** The counts per month of the deadline in force (`YYYY-MM`): what was due when, and how it went. */
-  byMonth: { month: string; counts: KpiCounts }[];
-  decisions: TalliedDecision[];
+}
+export interface ResponsibleCounts {
+  key: string;
+  /** The responsible's name as the plan wrote it first. */
+  name: string;
+  counts: KpiCounts;
+}
+export interface SchoolCounts {
+  schoolId: string;
+  counts: KpiCounts;
+}
+export interface MonthCounts {
+  /** `YYYY-MM`, the month of the deadlines in force. */
+  month: string;
+  counts: KpiCounts;
 }
 
-/** What the KPI queries read: a school year's counts, without the list they are counted from. */
-export type KpiSummary = Omit<SchoolYearKpi, 'decisions'>;
-
-/** The month (`YYYY-MM`) a decision is due in. */
-export const monthOf = (d: Pick<TalliedDecision, 'deadline'>): string => d.deadline.slice(0, 7);
-
 /**
- * The counts of a school year's decisions: in all, per direction, per responsible (first name as written), per
- * month of the deadline.
+ * Counts of decisions kept by a KPI roll-up (`kpis`, `kpis_districts`, `kpis_months`, `kpis_responsibles`):
+ * in all, and by whichever breakdowns that collection keeps. Updated with each change of a decision, so a query
+ * reads one document and nothing reads the decisions.
  */
-export function summarise(decisions: readonly TalliedDecision[]): Summary {
-  const byDirection = new Map<Direction, KpiCounts>();
-  const byMonth = new Map<string, KpiCounts>();
-  const byResponsible = new Map<string, { key: string; name: string; counts: KpiCounts }>();
-  for (const d of decisions) {
-    const direction = byDirection.get(d.direction) ?? emptyCounts();
-    byDirection.set(d.direction, tally([d], direction));
-    const responsible = byResponsible.get(d.responsibleKey) ?? {
-      key: d.responsibleKey,
-      name: d.responsibleName,
-      counts: emptyCounts(),
-    };
-    tally([d], responsible.counts);
-    byResponsible.set(d.responsibleKey, responsible);
-    byMonth.set(monthOf(d), tally([d], byMonth.get(monthOf(d)) ?? emptyCounts()));
-  }
-  return {
-    counts: tally(decisions),
-    byDirection: [...byDirection].map(([direction, counts]) => ({ direction, counts })),
-    byResponsible: [...byResponsible.values()],
-    byMonth: [...byMonth].map(([month, counts]) => ({ month, counts })).sort(byMonthKey),
-  };
+export interface KpiRollupDocument extends ProjectedDocument {
+  academicYear: string;
+  districtId: string | null;
+  schoolId?: string;
+  month?: string;
+  responsibleKey?: string;
+  responsibleName?: string;
+  counts: KpiCounts;
+  byDirection?: DirectionCounts[];
+  byResponsible?: ResponsibleCounts[];
+  bySchool?: SchoolCounts[];
+  byMonth?: MonthCounts[];
 }
 
-type Summary = Pick<SchoolYearKpi, 'counts' | 'byDirection' | 'byResponsible' | 'byMonth'>;
+/** A school year's KPIs (`kpis`, `_id` = `<schoolId>:<academicYear>`): what the school and its inspector read. */
+export interface KpiSummary extends KpiRollupDocument {
+  schoolId: string;
+  byDirection: DirectionCounts[];
+  byResponsible: ResponsibleCounts[];
+  byMonth: MonthCounts[];
+}
 
-const byMonthKey = (a: { month: string }, b: { month: string }) => a.month.localeCompare(b.month);
-
-/**
- * The summary after some decisions left it and others joined it (a decision that moves is both): what
- * `summarise` of the new list gives, in time proportional to the change rather than to the school's year.
- */
-export function recount(
-  summary: Summary,
-  removed: readonly TalliedDecision[],
-  added: readonly TalliedDecision[],
-): Summary {
-  const counts = { ...summary.counts };
-  const byDirection = summary.byDirection.map((e) => ({ ...e, counts: { ...e.counts } }));
-  const byResponsible = summary.byResponsible.map((e) => ({ ...e, counts: { ...e.counts } }));
-  const byMonth = (summary.byMonth ?? []).map((e) => ({ ...e, counts: { ...e.counts } }));
-  const change = (d: TalliedDecision, sign: 1 | -1) => {
-    let direction = byDirection.find((e) => e.direction === d.direction);
-    if (!direction) byDirection.push((direction = { direction: d.direction, counts: emptyCounts() }));
-    let responsible = byResponsible.find((e) => e.key === d.responsibleKey);
-    if (!responsible)
-      byResponsible.push(
-        (responsible = { key: d.responsibleKey, name: d.responsibleName, counts: emptyCounts() }),
-      );
-    let month = byMonth.find((e) => e.month === monthOf(d));
-    if (!month) byMonth.push((month = { month: monthOf(d), counts: emptyCounts() }));
-    for (const target of [counts, direction.counts, responsible.counts, month.counts]) {
-      target[d.category] += sign;
-      if (d.category !== 'cancelled') target.total += sign;
-    }
-  };
-  for (const d of removed) change(d, -1);
-  for (const d of added) change(d, 1);
-  return { counts, byDirection, byResponsible, byMonth: byMonth.sort(byMonthKey) };
+/** A district year's KPIs (`kpis_districts`, `_id` = `<districtId>:<academicYear>`). */
+export interface DistrictKpi extends KpiRollupDocument {
+  districtId: string;
+  byDirection: DirectionCounts[];
+  bySchool: SchoolCounts[];
+  byMonth: MonthCounts[];
 }
 
 export function emptyCounts(): KpiCounts {
@@ -117,6 +87,13 @@ export function tally(decisions: readonly { category: KpiCategory }[], into = em
     into[d.category]++;
     if (d.category !== 'cancelled') into.total++;
   }
+  return into;
+}
+
+/** Adds (`sign` 1) or takes away (-1) one decision of `category`, in place. */
+export function count(into: KpiCounts, category: KpiCategory, sign: 1 | -1): KpiCounts {
+  into[category] += sign;
+  if (category !== 'cancelled') into.total += sign;
   return into;
 }
 

@@ -1,30 +1,35 @@
 import type { Direction } from '@vsoko/domain';
-import { summarise, type KpiCategory, type SchoolYearKpi } from './kpi-document';
+import type { ProjectedDocument } from '../projection';
+import type { KpiCategory, KpiSummary } from './kpi-document';
 import { groupKpis, NO_DISTRICT } from './kpi-groups';
+import { KPI_ROLLUPS } from './kpi-rollups';
 
+/** A school year's document as its roll-up builds it, one decision after the other. */
 function schoolYear(
   schoolId: string,
   districtId: string | null,
   academicYear: string,
   decisions: [KpiCategory, Direction, string, string?][],
-): SchoolYearKpi {
-  const tallied = decisions.map(([category, direction, responsible, deadline], i) => ({
-    key: `${schoolId}-p:d-${i}`,
-    category,
-    direction,
-    responsibleKey: responsible,
-    responsibleName: `Имя ${responsible}`,
-    deadline: deadline ?? '2024-05-31',
-  }));
-  return {
-    _id: `${schoolId}:${academicYear}`,
-    _position: 1,
-    schoolId,
-    districtId,
-    academicYear,
-    ...summarise(tallied),
-    decisions: tallied,
-  };
+): KpiSummary {
+  const rollup = KPI_ROLLUPS[0];
+  let doc: ProjectedDocument | null = null;
+  for (const [category, direction, responsible, deadline] of decisions)
+    doc = rollup.apply(
+      doc,
+      {
+        id: `${schoolId}:${academicYear}`,
+        category,
+        direction,
+        schoolId,
+        districtId,
+        academicYear,
+        responsibleKey: responsible,
+        responsibleName: `Имя ${responsible}`,
+        month: (deadline ?? '2024-05-31').slice(0, 7),
+      },
+      1,
+    );
+  return doc as KpiSummary;
 }
 
 const docs = [

@@ -1,4 +1,4 @@
-import { addCounts, emptyCounts, type KpiCounts, type KpiSummary } from './kpi-document';
+import { addCounts, emptyCounts, type DistrictKpi, type KpiCounts, type KpiSummary } from './kpi-document';
 
 export const KPI_GROUPINGS = ['school', 'district', 'direction', 'responsible', 'year', 'month'] as const;
 export type KpiGrouping = (typeof KPI_GROUPINGS)[number];
@@ -22,25 +22,55 @@ export interface KpiGroup {
   shares: KpiShares;
 }
 
+type Add = (key: string, counts: KpiCounts, name?: string) => void;
+
 /**
  * The KPIs of school years grouped by school, district or year (sums of their counts), or by the direction, the
- * month of the deadline (`YYYY-MM`) or the responsible of each decision (a responsible is counted per school, as the same role in two schools is two
- * people). Sorted by key.
+ * responsible or the deadline's month of each decision (a responsible is counted per school, as the same role in
+ * two schools is two people). Sorted by key.
  */
 export function groupKpis(docs: readonly KpiSummary[], groupBy: KpiGrouping): KpiGroup[] {
+  return grouped((add) => {
+    for (const doc of docs) {
+      if (groupBy === 'school') add(doc.schoolId, doc.counts);
+      else if (groupBy === 'district') add(doc.districtId ?? NO_DISTRICT, doc.counts);
+      else if (groupBy === 'year') add(doc.academicYear, doc.counts);
+      else if (groupBy === 'direction') for (const d of doc.byDirection) add(d.direction, d.counts);
+      else if (groupBy === 'month') for (const m of doc.byMonth) add(m.month, m.counts);
+      else for (const r of doc.byResponsible) add(`${doc.schoolId}:${r.key}`, r.counts, r.name);
+    }
+  });
+}
+
+/** What a district year's document answers (every grouping but by responsible): the same groups as `groupKpis`. */
+export const DISTRICT_GROUPINGS: ReadonlySet<KpiGrouping> = new Set([
+  'school',
+  'district',
+  'direction',
+  'year',
+  'month',
+]);
+
+/** `groupKpis` over district years: one document per district and year instead of one per school. */
+export function groupDistrictKpis(docs: readonly DistrictKpi[], groupBy: KpiGrouping): KpiGroup[] {
+  if (!DISTRICT_GROUPINGS.has(groupBy)) throw new Error(`district KPIs are not kept by ${groupBy}`);
+  return grouped((add) => {
+    for (const doc of docs) {
+      if (groupBy === 'school') for (const s of doc.bySchool) add(s.schoolId, s.counts);
+      else if (groupBy === 'district') add(doc.districtId, doc.counts);
+      else if (groupBy === 'year') add(doc.academicYear, doc.counts);
+      else if (groupBy === 'direction') for (const d of doc.byDirection) add(d.direction, d.counts);
+      else for (const m of doc.byMonth) add(m.month, m.counts);
+    }
+  });
+}
+
+function grouped(fill: (add: Add) => void): KpiGroup[] {
   const groups = new Map<string, { name?: string; counts: KpiCounts }>();
-  const add = (key: string, counts: KpiCounts, name?: string) => {
+  fill((key, counts, name) => {
     const group = groups.get(key);
     groups.set(key, { name: group?.name ?? name, counts: addCounts(group?.counts ?? emptyCounts(), counts) });
-  };
-  for (const doc of docs) {
-    if (groupBy === 'school') add(doc.schoolId, doc.counts);
-    else if (groupBy === 'district') add(doc.districtId ?? NO_DISTRICT, doc.counts);
-    else if (groupBy === 'year') add(doc.academicYear, doc.counts);
-    else if (groupBy === 'direction') for (const d of doc.byDirection) add(d.direction, d.counts);
-    else if (groupBy === 'month') for (const m of doc.byMonth ?? []) add(m.month, m.counts);
-    else for (const r of doc.byResponsible) add(`${doc.schoolId}:${r.key}`, r.counts, r.name);
-  }
+  });
   return [...groups.entries()]
     .map(([key, g]) => ({
       key,

@@ -1,6 +1,13 @@
 import type { AnyBulkWriteOperation, Db, Document, Filter } from 'mongodb';
 import type { CollectionSpec, ProjectedDocument } from '../projection';
-import type { CollectionChanges, FindQuery, ReadStore, StoredCheckpoint, Where } from './read-store';
+import {
+  keysetAlternatives,
+  type CollectionChanges,
+  type FindQuery,
+  type ReadStore,
+  type StoredCheckpoint,
+  type Where,
+} from './read-store';
 
 export const CHECKPOINTS = 'checkpoints';
 
@@ -55,9 +62,24 @@ export class MongoReadStore implements ReadStore {
 
   async find<T extends ProjectedDocument>(collection: string, query: FindQuery): Promise<T[]> {
     const exclude = Object.fromEntries((query.exclude ?? []).map((f) => [f, 0]));
+    let filter = query.where as Filter<Document>;
+    if (query.after) {
+      const alternatives = keysetAlternatives(query.sort ?? {}, query.after).map(({ equal, beyond }) => {
+        const { field, direction, value } = beyond;
+        const past =
+          value === null
+            ? { [field]: { $ne: null } }
+            : direction === 1
+              ? { [field]: { $gt: value } }
+              : { $or: [{ [field]: { $lt: value } }, { [field]: null }] };
+        return { $and: [...equal.map(([f, v]) => ({ [f]: v })), past] };
+      });
+      if (alternatives.length === 0) return [];
+      filter = { $and: [filter, { $or: alternatives }] } as Filter<Document>;
+    }
     let cursor = this.db
       .collection(collection)
-      .find(query.where as Filter<Document>, query.exclude?.length ? { projection: exclude } : {});
+      .find(filter, query.exclude?.length ? { projection: exclude } : {});
     if (query.sort && Object.keys(query.sort).length > 0) cursor = cursor.sort({ ...query.sort });
     if (query.skip) cursor = cursor.skip(query.skip);
     if (query.limit !== undefined) cursor = cursor.limit(query.limit);

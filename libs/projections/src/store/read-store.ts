@@ -18,10 +18,45 @@ export type SortSpec = Readonly<Record<string, 1 | -1>>;
 export interface FindQuery {
   where: Where;
   sort?: SortSpec;
+  /**
+   * Keyset paging: the sort fields' values of the last document of the previous page, in the sort's order; the
+   * answer starts right after it. Needs a sort that orders every document apart (end it with `_id`). A missing
+   * value sorts first ascending and last descending, as MongoDB sorts it.
+   */
+  after?: readonly Scalar[];
   skip?: number;
   limit?: number;
   /** Top-level fields left out of the answer (large lists a query does not need). */
   exclude?: readonly string[];
+}
+
+/** A document's value at a dotted path (`window.from`), for a keyset cursor; missing is null. */
+export function valueAt(doc: unknown, path: string): Scalar {
+  let value: unknown = doc;
+  for (const key of path.split('.')) value = (value as Record<string, unknown> | null | undefined)?.[key];
+  return value === undefined ? null : (value as Scalar);
+}
+
+/**
+ * The keyset condition as a list of alternatives, one per sort field: the fields before it equal the cursor's
+ * values and this one lies beyond its value in the sort's direction (null: missing or null). An alternative
+ * that can match nothing is left out.
+ */
+export function keysetAlternatives(
+  sort: SortSpec,
+  after: readonly Scalar[],
+): { equal: [string, Scalar][]; beyond: { field: string; direction: 1 | -1; value: Scalar } }[] {
+  const fields = Object.entries(sort);
+  if (after.length !== fields.length) throw new Error('read store: a cursor needs one value per sort field');
+  const out: ReturnType<typeof keysetAlternatives> = [];
+  fields.forEach(([field, direction], i) => {
+    if (direction === -1 && after[i] === null) return; // nothing sorts after null descending
+    out.push({
+      equal: fields.slice(0, i).map(([f], j) => [f, after[j]]),
+      beyond: { field, direction, value: after[i] },
+    });
+  });
+  return out;
 }
 
 /** What one batch changes in one collection. */

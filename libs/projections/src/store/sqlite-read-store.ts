@@ -9,6 +9,7 @@ import type {
   StoredCheckpoint,
   Where,
 } from './read-store';
+import { keysetAlternatives } from './read-store';
 
 const NAME = /^[a-z][a-z0-9_]*$/;
 const FIELD = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
@@ -86,7 +87,13 @@ export class SqliteReadStore implements ReadStore {
 
   async find<T extends ProjectedDocument>(collection: string, query: FindQuery): Promise<T[]> {
     if (!this.exists(collection)) return [];
-    const { sql, params } = this.whereClause(collection, query.where);
+    const { sql: filter, params } = this.whereClause(collection, query.where);
+    let sql = filter;
+    if (query.after) {
+      const keyset = this.keysetClause(query.sort ?? {}, query.after);
+      sql = `${filter ? `${filter} AND` : ' WHERE'} ${keyset.sql}`;
+      params.push(...keyset.params);
+    }
     const order = Object.entries(query.sort ?? {})
       .map(([field, dir]) => `${expression(field)} ${dir === -1 ? 'DESC' : 'ASC'}`)
       .join(', ');
@@ -234,6 +241,28 @@ export class SqliteReadStore implements ReadStore {
       }
     }
     return { sql: parts.length > 0 ? ` WHERE ${parts.join(' AND ')}` : '', params };
+  }
+
+  private keysetClause(
+    sort: Record<string, 1 | -1>,
+    after: readonly Scalar[],
+  ): { sql: string; params: unknown[] } {
+    const params: unknown[] = [];
+    const alternatives = keysetAlternatives(sort, after).map(({ equal, beyond }) => {
+      const parts = equal.map(([f, v]) => {
+        if (v === null) return `${expression(f)} IS NULL`;
+        params.push(bindable(v));
+        return `${expression(f)} = ?`;
+      });
+      const expr = expression(beyond.field);
+      if (beyond.value === null) parts.push(`${expr} IS NOT NULL`);
+      else {
+        params.push(bindable(beyond.value));
+        parts.push(beyond.direction === 1 ? `${expr} > ?` : `(${expr} < ? OR ${expr} IS NULL)`);
+      }
+      return `(${parts.join(' AND ')})`;
+    });
+    return { sql: alternatives.length > 0 ? `(${alternatives.join(' OR ')})` : '0', params };
   }
 
   private statement(sql: string): Database.Statement {

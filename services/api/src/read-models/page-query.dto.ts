@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
 export const MAX_PAGE_SIZE = 200;
 
@@ -38,14 +38,36 @@ export class PageQueryDto extends WaitQueryDto {
   @Min(1, { message: `pageSize: целое число от 1 до ${MAX_PAGE_SIZE}` })
   @Max(MAX_PAGE_SIZE, { message: `pageSize: целое число от 1 до ${MAX_PAGE_SIZE}` })
   pageSize = 50;
+
+  @ApiPropertyOptional({
+    description:
+      'Постраничный обход без общего числа: пустая строка — с начала, дальше — nextCursor предыдущего ответа ' +
+      '(тогда page не учитывается, а total не считается)',
+  })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{0,2048}$/, { message: 'cursor: курсор страницы из ответа (nextCursor)' })
+  cursor?: string;
 }
 
+/** A page by number, with the list's total (pages that show it), and the cursor of the page after it. */
 export interface Page<T> {
   items: T[];
   page: number;
   pageSize: number;
   total: number;
+  /** Keyset cursor of the next page (`cursor=`), null after the last one. */
+  nextCursor: string | null;
 }
+
+/** A page by cursor: no total is counted, so its cost does not grow with the list. */
+export interface CursorPage<T> {
+  items: T[];
+  pageSize: number;
+  nextCursor: string | null;
+}
+
+/** What a list answers: a numbered page, or the page after a cursor. */
+export type ListPage<T> = Page<T> | CursorPage<T>;
 
 /** `deadline` ascending, `-deadline` descending; the id breaks ties so pages never overlap. */
 export function sortSpec(sort: string): Record<string, 1 | -1> {

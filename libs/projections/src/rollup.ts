@@ -1,0 +1,84 @@
+import type { IndexDescription } from 'mongodb';
+import type { ProjectedDocument } from './projection';
+
+/** One place a source document counts in a roll-up: the roll-up document's id and what it counts. */
+export interface RollupEntry {
+  id: string;
+}
+
+/**
+ * A pre-aggregated read model kept from another projection's documents (e.g. KPI counts per school year, per
+ * district, per month, per responsible, from the decisions): what each source document contributes, and how a
+ * contribution is added to or taken from a roll-up document. The projector applies the change of every source
+ * document event by event — its entries before the event taken away, after it added — so a roll-up never reads
+ * the documents it counts: a query reads one document, a batch writes each touched roll-up once.
+ *
+ * Replays: a roll-up document's `_position` is the last log position whose changes it holds, and a change at or
+ * below it is skipped. The projector writes roll-ups before their sources, so a crash between the two (a store
+ * without transactions) replays the batch, finds the sources unchanged or changes them again, and adds to each
+ * roll-up only what it did not hold — the same documents a clean rebuild writes, whatever the batch sizes.
+ */
+export interface Rollup<Source extends ProjectedDocument, Entry extends RollupEntry = RollupEntry> {
+  collection: string;
+  indexes: readonly IndexDescription[];
+  /** Where a source document counts; none for a document that counts nowhere (or a removed one: `null`). */
+  entries(doc: Source): readonly Entry[];
+  /**
+   * Adds (`sign` 1) or takes away (-1) one entry. Gets the roll-up document to change (a copy the projector owns,
+   * so it may be changed in place) or null when there is none yet, and answers the document.
+   */
+  apply(doc: ProjectedDocument | null, entry: Entry, sign: 1 | -1): ProjectedDocument;
+}
+
+export type AnyRollup = Rollup<ProjectedDocument, RollupEntry>;
+
+/** The changes of one batch to one roll-up: per document, its signed entries in log order with their positions. */
+export class RollupChanges {
+  private readonly byId = new Map<string, { position: number; entry: RollupEntry; sign: 1 | -1 }[]>();
+
+  constructor(readonly rollup: AnyRollup) {}
+
+  /** A source document went from `before` to `after` at `position` (either may be null). */
+  record(before: ProjectedDocument | null, after: ProjectedDocument | null, position: number): void {
+    if (before === after) return;
+    const removed = before ? this.rollup.entries(before) : [];
+    const added = after ? this.rollup.entries(after) : [];
+    // An entry there before and after (most changes move no count) changes nothing.
+    const removedKeys = removed.map((e) => JSON.stringify(e));
+    const addedKeys = added.map((e) => JSON.stringify(e));
+    removed.forEach((e, i) => addedKeys.includes(removedKeys[i]) || this.push(e, -1, position));
+    added.forEach((e, i) => removedKeys.includes(addedKeys[i]) || this.push(e, 1, position));
+  }
+
+  ids(): string[] {
+    return [...this.byId.keys()];
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  /**
+   * The roll-up document `id` after this batch, from the stored one (or null): every change past its
+   * `_position`, in log order. Answers the stored document itself when nothing applied.
+   */
+  fold(id: string, stored: ProjectedDocument | null): ProjectedDocument | null {
+    // Sources are folded one after the other: their changes to one roll-up come back into log order here.
+    const changes = [...(this.byId.get(id) ?? [])].sort((a, b) => a.position - b.position);
+    const from = stored?._position ?? 0;
+    let doc: ProjectedDocument | null = null;
+    for (const { position, entry, sign } of changes) {
+      if (position <= from) continue;
+      doc ??= stored ? structuredClone(stored) : null;
+      doc = this.rollup.apply(doc, entry, sign);
+      doc._position = position;
+    }
+    return doc ?? stored;
+  }
+
+  private push(entry: RollupEntry, sign: 1 | -1, position: number): void {
+    const list = this.byId.get(entry.id);
+    if (list) list.push({ position, entry, sign });
+    else this.byId.set(entry.id, [{ position, entry, sign }]);
+  }
+}
