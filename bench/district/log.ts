@@ -1,6 +1,21 @@
 import type { EventMetadata } from '@vsoko/domain';
 import { deterministicEventId } from '@vsoko/event-sourcing';
-import { createEventStore, type EventStore, type RecordedEvent } from '@vsoko/event-store';
+import {
+  createEventStore,
+  SqliteEventStore,
+  type EventToAppend,
+  type RecordedEvent,
+} from '@vsoko/event-store';
+import { createHash } from 'node:crypto';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { liveProcedure } from '../../test/integration/projections/support/school-years';
 
@@ -31,13 +46,94 @@ export async function templateLives(dir: string, perSchool: number): Promise<Rec
   }
 }
 
+/** Raise when the log's shape changes (ids, interleaving, what a school's copy holds). */
+const LOG_FORMAT = 2;
+/** Procedure lives per transaction: one commit per few hundred streams instead of one per stream. */
+const APPENDS_PER_COMMIT = 250;
+
+export interface DistrictLog {
+  store: SqliteEventStore;
+  /** Schools → the log's head position once they are all in it (the steps, in order). */
+  ends: Map<number, number>;
+  path: string;
+  /** True when the file came whole from the cache. */
+  cached: boolean;
+}
+
+/**
+ * The district's log for these steps: schools 1…steps[0], then the next block up to steps[1]…, each block
+ * interleaved procedure by procedure. Written once per set of parameters and kept in `cacheDir` (the template's
+ * lives are hashed into the name, so a change of the decider writes a new one); a later run with the same
+ * parameters opens the file as it is, one with more steps starts from the longest cached prefix of them.
+ */
+export async function districtLog(options: {
+  cacheDir: string | null;
+  workDir: string;
+  lives: readonly RecordedEvent[][];
+  perSchool: number;
+  steps: readonly number[];
+  log: (m: string) => void;
+}): Promise<DistrictLog> {
+  const { lives, steps, log } = options;
+  const dir = options.cacheDir ?? options.workDir;
+  mkdirSync(dir, { recursive: true });
+  const hash = createHash('sha256')
+    .update(JSON.stringify(lives.map((l) => l.map(({ type, data, streamName }) => [streamName, type, data]))))
+    .digest('hex')
+    .slice(0, 12);
+  const name = (k: number) =>
+    join(dir, `district-log-v${LOG_FORMAT}-p${options.perSchool}-${hash}-s${steps.slice(0, k).join('-')}`);
+  const meta = (k: number) => `${name(k)}.json`;
+  const path = `${name(steps.length)}.sqlite`;
+  let have = 0;
+  if (options.cacheDir)
+    for (let k = steps.length; k > 0; k--)
+      if (existsSync(meta(k)) && existsSync(`${name(k)}.sqlite`)) {
+        have = k;
+        break;
+      }
+  const ends = new Map<number, number>();
+  if (have === steps.length) {
+    for (const [s, p] of JSON.parse(readFileSync(meta(have), 'utf8')) as [number, number][]) ends.set(s, p);
+    log(`log: ${path} from the cache (${[...ends].map(([s, p]) => `${s} schools → ${p}`).join(', ')})`);
+    return { store: new SqliteEventStore({ path, durability: 'normal' }), ends, path, cached: true };
+  }
+  const partial = `${path}.partial`;
+  rmSync(partial, { force: true });
+  if (have > 0) {
+    log(`log: starting from the cached ${steps.slice(0, have).join(' → ')} schools`);
+    copyFileSync(`${name(have)}.sqlite`, partial);
+    for (const [s, p] of JSON.parse(readFileSync(meta(have), 'utf8')) as [number, number][]) ends.set(s, p);
+  }
+  let store = new SqliteEventStore({ path: partial, durability: 'normal' });
+  for (let k = have; k < steps.length; k++) {
+    const from = k === 0 ? 1 : steps[k - 1] + 1;
+    const started = Date.now();
+    await appendSchools(store, lives, from, steps[k], (done, total) =>
+      log(`log: ${done}/${total} procedure lives of schools ${from}…${steps[k]}`),
+    );
+    ends.set(steps[k], await store.headPosition());
+    log(
+      `log: ${steps[k]} schools, ${ends.get(steps[k])} events (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+    );
+  }
+  await store.close();
+  rmSync(`${partial}-wal`, { force: true });
+  rmSync(`${partial}-shm`, { force: true });
+  renameSync(partial, path);
+  writeFileSync(meta(steps.length), JSON.stringify([...ends]));
+  store = new SqliteEventStore({ path, durability: 'normal' });
+  return { store, ends, path, cached: false };
+}
+
 /**
  * Appends schools `from`…`to` (1-based, inclusive), interleaved procedure by procedure (the first procedure of
  * every school, then the second…), so the log's tail touches every school as a live district's would. Each
- * procedure's life is one append with its stream's expected revision and deterministic event ids.
+ * procedure's life is one stream appended with its expected revision and deterministic event ids, a few hundred
+ * streams per transaction.
  */
 export async function appendSchools(
-  store: EventStore,
+  store: SqliteEventStore,
   lives: readonly RecordedEvent[][],
   from: number,
   to: number,
@@ -45,29 +141,38 @@ export async function appendSchools(
 ): Promise<void> {
   const total = lives.length * (to - from + 1);
   let done = 0;
+  let pending: { streamName: string; events: EventToAppend[]; expectedRevision: 'no_stream' }[] = [];
+  const flush = async () => {
+    if (pending.length > 0) await store.appendStreams(pending);
+    pending = [];
+  };
   for (const life of lives) {
-    const text = JSON.stringify(life.map(({ type, data, metadata }) => ({ type, data, metadata })));
+    const text = JSON.stringify(
+      life.map(({ type, data, metadata }) => {
+        const { $chain, ...rest } = metadata as Record<string, unknown>;
+        void $chain;
+        return { type, data, metadata: rest };
+      }),
+    );
     for (let n = from; n <= to; n++) {
       const copy = JSON.parse(text.replaceAll(TEMPLATE, schoolId(n))) as Pick<
         RecordedEvent,
         'type' | 'data' | 'metadata'
       >[];
-      const stream = life[0].streamName.replace(TEMPLATE, schoolId(n));
-      await store.append(
-        stream,
-        copy.map((e, i) => {
-          const { $chain, ...metadata } = e.metadata as Record<string, unknown>;
-          void $chain;
-          return {
-            id: deterministicEventId(stream, 'bench', i),
-            type: e.type,
-            data: e.data,
-            metadata: metadata as EventMetadata,
-          };
-        }),
-        'no_stream',
-      );
-      if (++done % 5_000 === 0) onProgress?.(done, total);
+      const streamName = life[0].streamName.replace(TEMPLATE, schoolId(n));
+      pending.push({
+        streamName,
+        events: copy.map((e, i) => ({
+          id: deterministicEventId(streamName, 'bench', i),
+          type: e.type,
+          data: e.data,
+          metadata: e.metadata as EventMetadata,
+        })),
+        expectedRevision: 'no_stream',
+      });
+      if (pending.length >= APPENDS_PER_COMMIT) await flush();
+      if (++done % 20_000 === 0) onProgress?.(done, total);
     }
   }
+  await flush();
 }

@@ -6,7 +6,17 @@ import {
   type ProcedureState,
 } from '@vsoko/domain';
 import type { EventStore } from '@vsoko/event-store';
-import { groupKpis, KPI_COLLECTION, type KpiSummary, type ReadStore, type Where } from '@vsoko/projections';
+import {
+  DISTRICT_KPI_COLLECTION,
+  groupDistrictKpis,
+  groupKpis,
+  KPI_COLLECTION,
+  valueAt,
+  type DistrictKpi,
+  type KpiSummary,
+  type ReadStore,
+  type Where,
+} from '@vsoko/projections';
 import { DISTRICT, schoolId } from './log';
 
 export const YEAR = '2023/24';
@@ -28,17 +38,12 @@ async function page(store: ReadStore, collection: string, where: Where, sort: Re
 
 /** `schools`: how many the district holds, for the inspector's school list (the API's `withinSchools`). */
 export function dashboardQueries(store: ReadStore, events: EventStore, schools: number): DashboardQuery[] {
-  const inspectorSchools = Array.from({ length: schools }, (_, i) => schoolId(i + 1));
+  const inspectorSchools = new Set(Array.from({ length: schools }, (_, i) => schoolId(i + 1)));
+  const planSort = { 'window.from': 1, _id: 1 } as const;
   return [
     {
       name: 'plan-page',
-      run: (s) =>
-        page(
-          store,
-          'procedures',
-          { schoolId: schoolId(s), academicYear: YEAR },
-          { 'window.from': 1, _id: 1 },
-        ),
+      run: (s) => page(store, 'procedures', { schoolId: schoolId(s), academicYear: YEAR }, planSort),
     },
     {
       name: 'decisions-board',
@@ -65,14 +70,42 @@ export function dashboardQueries(store: ReadStore, events: EventStore, schools: 
         ),
     },
     {
+      // As the API answers an inspector (KpisController.fromDistrictYears): the district year's document, once
+      // every school it counts is among the inspector's.
       name: 'kpis-district',
-      run: async () =>
+      run: async () => {
+        const docs = await store.find<DistrictKpi>(DISTRICT_KPI_COLLECTION, {
+          where: { districtId: DISTRICT, academicYear: YEAR },
+        });
+        if (!docs.every((d) => d.bySchool.every((s) => inspectorSchools.has(s.schoolId))))
+          throw new Error('district KPIs: a school outside the inspector’s');
+        return groupDistrictKpis(docs, 'school');
+      },
+    },
+    {
+      name: 'kpis-month',
+      run: async (s) =>
         groupKpis(
           await store.find<KpiSummary>(KPI_COLLECTION, {
-            where: { districtId: DISTRICT, academicYear: YEAR, schoolId: { $in: inspectorSchools } },
+            where: { schoolId: schoolId(s), academicYear: YEAR },
           }),
-          'district',
+          'month',
         ),
+    },
+    {
+      // The next page of a school's plan by cursor (keyset after the first page's last row), no total.
+      name: 'plan-next-page',
+      run: async (s) => {
+        const where = { schoolId: schoolId(s), academicYear: YEAR };
+        const first = await store.find('procedures', { where, sort: planSort, limit: PAGE });
+        const last = first[first.length - 1];
+        return store.find('procedures', {
+          where,
+          sort: planSort,
+          limit: PAGE,
+          after: Object.keys(planSort).map((f) => valueAt(last, f)),
+        });
+      },
     },
     {
       name: 'audit-procedure',

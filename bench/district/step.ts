@@ -34,9 +34,17 @@ const CHUNK = 20_000;
 export async function measureStep(
   candidate: Candidate,
   events: EventStore,
-  options: { schools: number; perSchool: number; tail: number; samples: number; log: (m: string) => void },
+  options: {
+    schools: number;
+    perSchool: number;
+    /** The log's position where this step's schools are all in (the log may hold more schools after it). */
+    head: number;
+    tail: number;
+    samples: number;
+    log: (m: string) => void;
+  },
 ): Promise<StepFigures> {
-  const head = await events.headPosition();
+  const { head } = options;
   const tail = Math.min(options.tail, Math.floor(head / 2));
   const until = head - tail;
   const at = `${candidate.name}@${options.schools}`;
@@ -56,14 +64,16 @@ export async function measureStep(
   await candidate.rawPrepare('raw-insert');
   let rawSeconds = 0;
   for (const collection of COLLECTIONS) {
-    for (let skip = 0; ; skip += CHUNK) {
+    let after: string | undefined;
+    for (;;) {
       const docs = await copy.find<ProjectedDocument>(collection, {
         where: {},
         sort: { _id: 1 },
-        skip,
         limit: CHUNK,
+        ...(after === undefined ? {} : { after: [after] }),
       });
       if (docs.length === 0) break;
+      after = docs[docs.length - 1]._id;
       start = process.hrtime.bigint();
       await candidate.rawInsert('raw-insert', collection, docs);
       rawSeconds += seconds(start);

@@ -29,6 +29,31 @@ describe('embedded SQLite event store', () => {
     await store.close();
   });
 
+  it('appends several streams in one transaction: all land with their chains, or none when one is refused', async () => {
+    const store = new SqliteEventStore({ path: newFile() });
+    const [a, b, c] = [streamName(), streamName(), streamName()];
+    const results = await store.appendStreams([
+      { streamName: a, events: events(2), expectedRevision: 'no_stream' },
+      { streamName: b, events: events(3), expectedRevision: 'no_stream' },
+    ]);
+    expect(results).toEqual([
+      { nextExpectedRevision: 1, position: 2 },
+      { nextExpectedRevision: 2, position: 5 },
+    ]);
+    await expect(
+      store.appendStreams([
+        { streamName: c, events: events(1), expectedRevision: 'no_stream' },
+        { streamName: a, events: events(1), expectedRevision: 'no_stream' },
+      ]),
+    ).rejects.toMatchObject({ code: 'WRONG_EXPECTED_REVISION' });
+    expect(await store.readStream(c)).toEqual([]);
+    expect(await store.headPosition()).toBe(5);
+    const chain = (await store.readStream(b)).map((e) => e.metadata.$chain as { prev: string | null });
+    expect(chain[0].prev).toBeNull();
+    expect(chain[1].prev).not.toBeNull();
+    await store.close();
+  });
+
   it('keeps its events when reopened', async () => {
     const file = newFile();
     const stream = streamName();

@@ -140,6 +140,26 @@ export class SqliteEventStore implements EventStore {
     return result;
   }
 
+  /**
+   * Several streams' appends in one transaction, all or none, each checked as `append` checks it (for imports
+   * and benchmarks that write many streams at once: one commit instead of one per stream). Answers each result.
+   */
+  async appendStreams(
+    appends: readonly { streamName: string; events: EventToAppend[]; expectedRevision: ExpectedRevision }[],
+  ): Promise<AppendResult[]> {
+    const batches = appends.map((a) => {
+      validateExpectedRevision(a.expectedRevision);
+      return { ...a, batch: prepareBatch(a.streamName, a.events) };
+    });
+    const results = this.db
+      .transaction(() =>
+        batches.map((a) => this.appendInTransaction(a.streamName, a.batch, a.expectedRevision)),
+      )
+      .immediate();
+    this.signal.emit('append');
+    return results;
+  }
+
   private appendInTransaction(
     streamName: string,
     batch: PreparedEvent[],
