@@ -38,7 +38,14 @@ export interface BenchStack {
  * complete, and the verification would say so.
  */
 export async function startBenchStack(
-  options: { engine: Engine; durability: Durability; dir?: string; temporalPragmas?: string[] },
+  options: {
+    engine: Engine;
+    durability: Durability;
+    dir?: string;
+    temporalPragmas?: string[];
+    /** Where the workers' Prometheus metrics are served (host:port), e.g. for vsoko_plan_procedures_*. */
+    metricsAddress?: string;
+  },
   log: (line: string) => void,
 ): Promise<BenchStack> {
   const name = options.engine === 'postgres' ? 'temporal-server' : 'temporal';
@@ -63,7 +70,18 @@ export async function startBenchStack(
   };
   try {
     // Once per process; the SDK's INFO lines (bundle sizes, worker state) would drown the progress lines.
-    runtimeInstalled ||= (Runtime.install({ logger: new DefaultLogger('WARN') }), true);
+    runtimeInstalled ||=
+      (Runtime.install({
+        logger: new DefaultLogger('WARN'),
+        ...(options.metricsAddress
+          ? {
+              telemetryOptions: {
+                metrics: { prometheus: { bindAddress: options.metricsAddress, countersTotalSuffix: true } },
+              },
+            }
+          : {}),
+      }),
+      true);
     const serverPids: number[] = [];
     let temporal: EmbeddedTemporal;
     if (options.engine === 'postgres') {
@@ -90,7 +108,8 @@ export async function startBenchStack(
     cleanups.push(() => native.close());
     log('сборка кода workflow (две сборки webpack)…');
     const workers = [
-      await createProcedureWorker({ connection: native, namespace: 'default', store }),
+      // With the client, the worker also runs plan approvals (the fan-out drives procedure workflows through it).
+      await createProcedureWorker({ connection: native, namespace: 'default', store, temporal: client }),
       await Worker.create({
         connection: native,
         namespace: 'default',

@@ -1,4 +1,5 @@
 import { proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { recordPlanFanOut } from '../shared/plan-fan-out-metrics';
 import type { PlanApprovalActivities } from './activities';
 import { progressQuery, type PlanApprovalInput } from './definitions';
 import { addOutcome, emptyReport, type ReconcileReport } from './steps';
@@ -22,11 +23,15 @@ export async function planApprovalWorkflow(input: PlanApprovalInput): Promise<Re
   const total = input.steps.length;
   let done = 0;
   setHandler(progressQuery, () => ({ done, total, report }));
+  // Worker metrics (vsoko_plan_procedures_*): no commands, and nothing recorded while a history replays.
+  recordPlanFanOut({ planned: total });
   const context = { ...input.context, commandId: `plan-approval:${workflowInfo().runId}` };
   const queue = [...input.steps];
   const lane = async () => {
     for (let step = queue.shift(); step; step = queue.shift()) {
-      addOutcome(report, await reconcileStep({ step, target: input.target, context }));
+      const outcome = await reconcileStep({ step, target: input.target, context });
+      addOutcome(report, outcome);
+      recordPlanFanOut(outcome.failed ? { failed: 1 } : { started: 1 });
       done++;
     }
   };

@@ -2462,6 +2462,8 @@ export interface operations {
     AuditController_timeline: {
         parameters: {
             query?: {
+                /** @description Постраничный обход без общего числа: пустая строка — с начала, дальше — nextCursor предыдущего ответа (тогда page не учитывается, а total не считается) */
+                cursor?: string;
                 /** @description <procedureId>:<decisionId> */
                 decision?: string;
                 page?: number;
@@ -2797,6 +2799,8 @@ export interface operations {
         parameters: {
             query?: {
                 academicYear?: string;
+                /** @description Постраничный обход без общего числа: пустая строка — с начала, дальше — nextCursor предыдущего ответа (тогда page не учитывается, а total не считается) */
+                cursor?: string;
                 districtId?: string;
                 page?: number;
                 pageSize?: number;
@@ -2826,6 +2830,8 @@ export interface operations {
         parameters: {
             query?: {
                 academicYear?: string;
+                /** @description Постраничный обход без общего числа: пустая строка — с начала, дальше — nextCursor предыдущего ответа (тогда page не учитывается, а total не считается) */
+                cursor?: string;
                 districtId?: string;
                 page?: number;
                 pageSize?: number;
@@ -4194,6 +4200,8 @@ export interface operations {
         parameters: {
             query?: {
                 academicYear?: string;
+                /** @description Постраничный обход без общего числа: пустая строка — с начала, дальше — nextCursor предыдущего ответа (тогда page не учитывается, а total не считается) */
+                cursor?: string;
                 direction?: "results" | "process" | "conditions" | "satisfaction";
                 districtId?: string;
                 overdue?: "true" | "false";

@@ -1,0 +1,309 @@
+import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
+import {
+  academicYearBounds,
+  addDays,
+  localDateOf,
+  type CommandContext,
+  type PlannedProcedure,
+} from '@vsoko/domain';
+import type { EventStore } from '@vsoko/event-store';
+import { planApprovalWorkflowId, type PlanApprovalInput } from '@vsoko/workflows/plan-approval/definitions';
+import type { ReconcileReport, ReconcileStep } from '@vsoko/workflows/plan-approval/steps';
+import { ProcedureClient } from '@vsoko/workflows/procedure/client';
+import { PROCEDURES_TASK_QUEUE } from '@vsoko/workflows/procedure/definitions';
+import { createServer } from 'node:net';
+import { loadavg } from 'node:os';
+import { bumpUpdate, TRIVIAL_TASK_QUEUE, type TrivialWorkflowInput } from './workflows/definitions';
+import { academicYearOf } from './workflows/lifecycle';
+import { runPool } from './workflows/pool';
+import { ENGINES, startBenchStack, type Engine } from './workflows/stack';
+
+/**
+ * A district's plan adoption (issue 18): N schools' plans of P procedures each approved at once, every plan's
+ * durable fan-out (workflows/plan-approval, 8 procedures at a time per plan) starting its procedure workflows
+ * on a fresh Temporal server, with the procedure worker and the plan-approval activities in this process.
+ *
+ *   npm run bench -- plan-adoption [--schools 10] [--per-school 150] [--engine dev|postgres]
+ *                                  [--probes 50] [--probe-after 20] [--probe-spread 30] [--baseline-n 1500]
+ *
+ * Figures, each beside its baseline in the same run:
+ * - `starts`: procedures started per second over the whole adoption (first plan started → last plan finished);
+ *   baseline: trivial workflows started the same way (update-with-start, one update, no activity) with as many
+ *   in flight as the fan-outs have lanes, on the same server.
+ * - `finish`: seconds from the first plan started to the last one finished; baseline: what the baseline's rate
+ *   would take for as many starts.
+ * - `timer-lateness`: how late a procedure's timer fires (its StageOverdue recorded, after its `watchFrom`), p50
+ *   and p99 of `--probes` procedures whose timers fall due `--probe-after` s after they are scheduled, spread
+ *   over `--probe-spread` s — after the adoption, with the district's workflows open (value), and on the fresh
+ *   server before it (baseline).
+ * Also printed: the worker's plan fan-out metrics (vsoko_plan_procedures_*), as /metrics of a worker shows them.
+ */
+interface Options {
+  schools: number;
+  perSchool: number;
+  engine: Engine;
+  probes: number;
+  probeAfter: number;
+  probeSpread: number;
+  baselineN: number;
+}
+
+const LANES_PER_PLAN = 8; // workflows/plan-approval/workflow.ts PARALLEL
+const TIME_ZONE = 'Asia/Yekaterinburg';
+const DISTRICT = 'district-bench';
+
+function parse(args: string[]): Options {
+  const value = (name: string) => {
+    const i = args.indexOf(`--${name}`);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const engine = (value('engine') ?? 'dev') as Engine;
+  if (!ENGINES.includes(engine)) throw new Error(`--engine: одно из ${ENGINES.join(', ')}`);
+  const schools = Number(value('schools') ?? 10);
+  const perSchool = Number(value('per-school') ?? 150);
+  return {
+    schools,
+    perSchool,
+    engine,
+    probes: Number(value('probes') ?? 50),
+    probeAfter: Number(value('probe-after') ?? 20),
+    probeSpread: Number(value('probe-spread') ?? 30),
+    baselineN: Number(value('baseline-n') ?? Math.min(schools * perSchool, 1_500)),
+  };
+}
+
+const log = (m: string) => process.stdout.write(`info ${new Date().toISOString().slice(11, 19)} ${m}\n`);
+
+export async function run(args: string[]): Promise<void> {
+  const o = parse(args);
+  const metricsPort = await freePort();
+  const stack = await startBenchStack(
+    { engine: o.engine, durability: 'full', metricsAddress: `127.0.0.1:${metricsPort}` },
+    log,
+  );
+  const t0 = Date.now();
+  try {
+    const today = localDateOf(Date.now(), TIME_ZONE);
+    const total = o.schools * o.perSchool;
+    const lanes = o.schools * LANES_PER_PLAN;
+    log(
+      `plan adoption: ${o.schools} schools × ${o.perSchool} procedures = ${total} on the ${o.engine} server, ${lanes} fan-out lanes; load average ${loadavg()[0].toFixed(1)}`,
+    );
+
+    log(
+      `timers on the fresh server: ${o.probes} probes due ${o.probeAfter}…${o.probeAfter + o.probeSpread} s after scheduling…`,
+    );
+    const before = await probeTimers(stack.client, stack.store, 'before', o, today);
+
+    log(`baseline: ${o.baselineN} trivial workflows started, ${lanes} in flight…`);
+    let start = Date.now();
+    await runPool(o.baselineN, lanes, (i) => startTrivial(stack.client, `trivial-${i}`));
+    const baselineRate = o.baselineN / ((Date.now() - start) / 1000);
+    log(`baseline: ${baselineRate.toFixed(1)} starts/s`);
+
+    log(`adoption: starting ${o.schools} plan approvals…`);
+    const headBefore = await stack.store.headPosition();
+    start = Date.now();
+    const handles = [];
+    for (let s = 1; s <= o.schools; s++) {
+      const input = planOf(s, o.perSchool, today);
+      handles.push(
+        await stack.client.workflow.start('planApprovalWorkflow', {
+          taskQueue: PROCEDURES_TASK_QUEUE,
+          workflowId: planApprovalWorkflowId(input.planStream, 1),
+          args: [input],
+        }),
+      );
+    }
+    const started = Date.now();
+    const ticker = setInterval(() => {
+      void stack.store.headPosition().then((head) => {
+        const done = head - headBefore;
+        const seconds = (Date.now() - start) / 1000;
+        log(
+          `adoption: ${done}/${total} procedures scheduled, ${(done / seconds).toFixed(1)}/s, ${seconds.toFixed(0)} s`,
+        );
+      });
+    }, 15_000);
+    let reports: ReconcileReport[];
+    try {
+      reports = (await Promise.race([
+        Promise.all(handles.map((h) => h.result())),
+        stack.workersFailed,
+      ])) as ReconcileReport[];
+    } finally {
+      clearInterval(ticker);
+    }
+    const seconds = (Date.now() - start) / 1000;
+    const scheduled = reports.reduce((n, r) => n + r.scheduled.length, 0);
+    const failed = reports.flatMap((r) => r.failed);
+    const events = (await stack.store.headPosition()) - headBefore;
+    if (scheduled !== total || failed.length > 0 || events !== total)
+      throw new Error(
+        `adoption incomplete: ${scheduled} scheduled of ${total}, ${events} events, failed ${JSON.stringify(failed.slice(0, 3))}`,
+      );
+    const rate = total / seconds;
+    log(
+      `adoption: ${total} procedures scheduled in ${seconds.toFixed(1)} s (plans started in ${((started - start) / 1000).toFixed(1)} s), ${rate.toFixed(1)}/s; every plan's report: ${o.perSchool} scheduled, none failed`,
+    );
+
+    log(`timers after the adoption (${total} procedure workflows open): ${o.probes} probes…`);
+    const after = await probeTimers(stack.client, stack.store, 'after', o, today);
+
+    const metrics = await scrape(metricsPort);
+    for (const line of metrics) log(`worker metrics: ${line}`);
+    const district = 150_000;
+    log(
+      `extrapolation: 1,000 schools × 150 = ${district} starts at ${rate.toFixed(1)}/s ≈ ${(district / rate / 3600).toFixed(1)} h on this machine now (load average ${loadavg()[0].toFixed(1)}); the goal is < 1 h, i.e. ≥ ${(district / 3600).toFixed(0)} starts/s`,
+    );
+    log(`wall time ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    const line = (name: string, unit: string, value: number, baseline: number) =>
+      `BENCH plan-adoption.${name} value=${value.toFixed(2)} unit=${unit} baseline=${baseline.toFixed(2)} ratio=${(value / baseline).toFixed(2)}`;
+    process.stdout.write(
+      [
+        line('starts', 'procedures/s', rate, baselineRate),
+        line('finish', 's', seconds, total / baselineRate),
+        line('timer-lateness.p50', 'ms', after.p50, before.p50),
+        line('timer-lateness.p99', 'ms', after.p99, before.p99),
+      ].join('\n') + '\n',
+    );
+  } finally {
+    await stack.stop();
+  }
+}
+
+/** School `s`'s plan: P procedures a week or more ahead, within the academic year; each one step of the fan-out. */
+function planOf(s: number, perSchool: number, today: string): PlanApprovalInput {
+  const schoolId = `school-${String(s).padStart(4, '0')}`;
+  const academicYear = academicYearOf(today);
+  const yearEnd = academicYearBounds(academicYear)!.to;
+  const steps: ReconcileStep[] = Array.from({ length: perSchool }, (_, i): ReconcileStep => {
+    const from = addDays(today, 7 + (i % 90)) < yearEnd ? addDays(today, 7 + (i % 90)) : today;
+    const to = addDays(from, 14) < yearEnd ? addDays(from, 14) : yearEnd;
+    const procedure: PlannedProcedure = {
+      procedureId: `${schoolId}-p${i}`,
+      rowKey: `row-${i}`,
+      sourceRow: i + 1,
+      title: `Мониторинг ${i + 1}`,
+      direction: (['results', 'process', 'conditions'] as const)[i % 3],
+      responsible: { role: 'deputy', name: 'Заместитель директора по УВР' },
+      window: { from, to },
+      occurrence: { index: 1, of: 1 },
+      templateId: 'district-template',
+    };
+    return { kind: 'ensure', procedure };
+  });
+  const context: CommandContext = {
+    commandId: `adopt-${schoolId}`,
+    actor: { id: `director-${schoolId}`, kind: 'user', role: 'director' },
+    issuedAt: new Date().toISOString(),
+    correlationId: `adopt-${schoolId}`,
+    causationId: `adopt-${schoolId}`,
+    schoolId,
+    districtId: DISTRICT,
+  };
+  return {
+    planStream: `plan-${schoolId}-${academicYear.replace('/', '-')}`,
+    target: { schoolId, academicYear, timeZone: TIME_ZONE, rescheduleReason: 'план района' },
+    steps,
+    context,
+  };
+}
+
+async function startTrivial(client: Client, workflowId: string): Promise<void> {
+  const input: TrivialWorkflowInput = { updates: 1 };
+  await client.workflow.executeUpdateWithStart(bumpUpdate, {
+    updateId: `${workflowId}:1`,
+    startWorkflowOperation: new WithStartWorkflowOperation('trivialWorkflow', {
+      workflowId,
+      taskQueue: TRIVIAL_TASK_QUEUE,
+      args: [input],
+      workflowIdConflictPolicy: 'FAIL',
+    }),
+  });
+}
+
+/**
+ * Procedures whose window ended, kept overdue from `watchFrom` (as a mid-year import keeps them): each one's
+ * stage timer falls due at its `watchFrom`. Answers how late each StageOverdue was recorded, p50 and p99 in ms.
+ */
+async function probeTimers(
+  client: Client,
+  store: EventStore,
+  tag: string,
+  o: Options,
+  today: string,
+): Promise<{ p50: number; p99: number; max: number }> {
+  const procedures = new ProcedureClient(client);
+  const academicYear = academicYearOf(today);
+  const from = Date.now() + o.probeAfter * 1000;
+  const ids = Array.from({ length: o.probes }, (_, i) => `probe-${tag}-${i}`);
+  const due = new Map<string, number>();
+  await runPool(ids.length, 16, async (i) => {
+    const procedureId = ids[i];
+    const watchFrom = new Date(from + Math.round((i * o.probeSpread * 1000) / Math.max(1, o.probes - 1)));
+    due.set(procedureId, watchFrom.getTime());
+    const commandId = `schedule-${procedureId}`;
+    await procedures.start(procedureId, {
+      command: {
+        type: 'ScheduleProcedure',
+        data: {
+          procedureId,
+          schoolId: 'school-probe',
+          academicYear,
+          title: 'Пробный таймер',
+          direction: 'results',
+          responsible: { role: 'deputy', name: 'Заместитель директора по УВР' },
+          window: { from: addDays(today, -20), to: addDays(today, -10) },
+          timeZone: TIME_ZONE,
+          watchFrom: watchFrom.toISOString(),
+        },
+      },
+      context: {
+        commandId,
+        actor: { id: 'bench', kind: 'user', role: 'director' },
+        issuedAt: new Date().toISOString(),
+        correlationId: commandId,
+        causationId: commandId,
+        schoolId: 'school-probe',
+      },
+    });
+  });
+  const late = new Map<string, number>();
+  const deadline = from + o.probeSpread * 1000 + 300_000;
+  while (late.size < ids.length && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 2_000));
+    for (const id of ids) {
+      if (late.has(id)) continue;
+      const overdue = (await store.readStream(`procedure-${id}`)).find((e) => e.type === 'StageOverdue');
+      if (overdue) {
+        late.set(id, Date.parse(overdue.recordedAt) - due.get(id)!);
+      }
+    }
+  }
+  if (late.size < ids.length)
+    throw new Error(`timers: ${ids.length - late.size} of ${ids.length} never fired`);
+  const sorted = [...late.values()].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  const figures = { p50: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1] };
+  log(
+    `timers ${tag}: ${ids.length} fired; late by p50 ${figures.p50} ms, p99 ${figures.p99} ms, max ${figures.max} ms`,
+  );
+  return figures;
+}
+
+async function scrape(port: number): Promise<string[]> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  return text.split('\n').filter((l) => l.startsWith('vsoko_plan_procedures'));
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
