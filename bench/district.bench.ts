@@ -2,11 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { ALL_COLLECTIONS, SqliteReadStore } from '@vsoko/projections';
 import { MongoClient } from 'mongodb';
 import { startFerretDb } from '../infra/dev-stack/ferretdb';
 import { startPostgres } from '../infra/dev-stack/postgres';
 import { mongoCandidate, sqliteCandidate, type Candidate } from './district/candidates';
 import { districtLog, templateLives } from './district/log';
+import { dashboardQueries, latency } from './district/queries';
 import { measureStep, type StepFigures } from './district/step';
 
 /**
@@ -37,6 +40,8 @@ interface Options {
   dir?: string;
   /** Where the log is kept between runs; null: written afresh into the run's directory. */
   cache: string | null;
+  /** Only the queries, on this SQLite read store as it is (e.g. one a run kept with --dir), and the cached log. */
+  store?: string;
 }
 
 function parse(args: string[]): Options {
@@ -70,6 +75,7 @@ function parse(args: string[]): Options {
     cache: args.includes('--no-cache')
       ? null
       : resolve(value('cache') ?? join(homedir(), '.cache', 'vsoko', 'bench-district')),
+    store: value('store'),
   };
 }
 
@@ -81,6 +87,7 @@ export async function run(args: string[]): Promise<void> {
   const t0 = Date.now();
   const results: StepFigures[] = [];
   const stops: (() => Promise<void>)[] = [];
+  if (o.store) return queriesOnly(o, dir, log);
   log(`district: steps ${o.steps.join(' → ')} schools × ${o.perSchool} procedures, files in ${dir}`);
   const lives = await templateLives(dir, o.perSchool);
   log(
@@ -120,6 +127,53 @@ export async function run(args: string[]): Promise<void> {
   } finally {
     await events.close();
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    if (!o.dir) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * `--store PATH`: the dashboard queries and the raw `_id` lookups on an existing SQLite read store of `--schools`
+ * schools (read only), with the cached log for the as-of query.
+ */
+async function queriesOnly(o: Options, dir: string, log: (m: string) => void): Promise<void> {
+  const lives = await templateLives(dir, o.perSchool);
+  const district = await districtLog({
+    cacheDir: o.cache,
+    workDir: dir,
+    lives,
+    perSchool: o.perSchool,
+    steps: o.steps,
+    log,
+  });
+  const db = new Database(resolve(o.store!), { readonly: true });
+  const store = new SqliteReadStore(resolve(o.store!), ALL_COLLECTIONS, { readonly: true });
+  try {
+    const at = `district.sqlite.s${o.schools}.stored`;
+    const byId = db.prepare(`SELECT doc FROM rm_procedures WHERE _id = ?`);
+    const raw = await latency(
+      (s, p) => {
+        const row = byId.get(`school-${String(s).padStart(4, '0')}-p${p}`) as { doc: string } | undefined;
+        return row ? JSON.parse(row.doc) : null;
+      },
+      o.schools,
+      o.perSchool,
+      o.samples,
+    );
+    const lines: string[] = [];
+    for (const query of dashboardQueries(store, district.store, o.schools)) {
+      const l = await latency(query.run, o.schools, o.perSchool, o.samples);
+      log(`${query.name}: p50 ${l.p50.toFixed(3)} ms, p99 ${l.p99.toFixed(2)} ms`);
+      lines.push(line(`${at}.${query.name}.p50`, 'ms', l.p50, raw.p50, raw.p50 / l.p50));
+      lines.push(line(`${at}.${query.name}.p99`, 'ms', l.p99, raw.p99, raw.p99 / l.p99));
+    }
+    log(
+      `raw _id: p50 ${raw.p50.toFixed(3)} ms, p99 ${raw.p99.toFixed(2)} ms; load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
+    );
+    process.stdout.write(lines.join('\n') + '\n');
+  } finally {
+    await store.close();
+    db.close();
+    await district.store.close();
     if (!o.dir) rmSync(dir, { recursive: true, force: true });
   }
 }

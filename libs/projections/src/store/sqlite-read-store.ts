@@ -32,13 +32,16 @@ export class SqliteReadStore implements ReadStore {
   constructor(
     readonly path: string,
     projections: readonly CollectionSpec[] = [],
+    options: { readonly?: boolean } = {},
   ) {
     for (const p of projections) this.arrays.set(p.collection, new Set(p.arrayFields ?? []));
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
+    this.db = new Database(path, { readonly: options.readonly ?? false });
     this.db.pragma('busy_timeout = 10000');
     this.db.pragma('cache_size = -65536');
+    // A reader only (a tool looking at a store another process writes): no journal change, no table created.
+    if (options.readonly) return;
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
     this.db.exec(
       `CREATE TABLE IF NOT EXISTS ${CHECKPOINTS} (name TEXT PRIMARY KEY, position INTEGER NOT NULL, version INTEGER, updatedAt TEXT NOT NULL)`,
     );
