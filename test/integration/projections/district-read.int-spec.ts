@@ -28,7 +28,8 @@ describe("a district's read side: KPIs from the district's roll-up, lists by cur
     head = await s.store.headPosition();
     inspector = await s.loginAs('inspector', district, { id: `insp-${tag}` });
     director = await s.loginAs('director', schools[0], { id: `dir-${tag}` });
-  }, 120_000);
+    // The stack's start and 14 procedure lives: minutes on a machine shared by many test runs.
+  }, 300_000);
   afterAll(async () => {
     await s?.stop();
   });
