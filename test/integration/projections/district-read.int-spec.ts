@@ -1,5 +1,5 @@
-import { Directory } from '@vsoko/accounts';
 import { randomUUID } from 'node:crypto';
+import { putDistrict } from '../auth/accounts';
 import { json, startServices, type Services } from '../harness';
 import { liveProcedure, YEAR } from './support/school-years';
 
@@ -19,10 +19,7 @@ describe("a district's read side: KPIs from the district's roll-up, lists by cur
 
   beforeAll(async () => {
     s = await startServices();
-    const directory = new Directory(s.db);
-    await directory.putDistrict({ id: district, name: 'Район' });
-    for (const school of schools)
-      await directory.putSchool({ id: school, districtId: district, name: school });
+    await putDistrict(s, district, schools);
     for (const school of schools)
       for (let i = 0; i < 7; i++) await liveProcedure(s.store, school, i, district);
     head = await s.store.headPosition();
