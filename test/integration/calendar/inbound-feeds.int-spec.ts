@@ -402,7 +402,9 @@ describe('inbound calendar feeds: a Schedule polls each feed; marked events sche
     const [procedureId] = (await proceduresOf(integrationId)).get('del-1')!;
     const stream = () => s.store.readStream(`integration-${integrationId}`);
 
-    // Another school's director cannot delete it, nor learn that it exists.
+    // Another school's director cannot delete it, nor learn that it exists. Their first request opens their
+    // account on the log, so they sign in before the position is taken.
+    expect((await s.api('GET', '/auth/me', undefined, 'school-cal-other')).status).toBe(200);
     const before = await s.store.headPosition();
     const foreign = await s.api(
       'DELETE',
