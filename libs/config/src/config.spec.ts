@@ -79,6 +79,20 @@ describe('configuration from the environment', () => {
     );
   });
 
+  it('reads the limits the README documents, which were once left out of the variables it picks', () => {
+    const config = loadConfig({
+      LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: '100',
+      BODY_MAX_BYTES: '2048',
+      BODY_MAX_DEPTH: '8',
+    });
+    expect({
+      login: config.LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE,
+      bytes: config.BODY_MAX_BYTES,
+      depth: config.BODY_MAX_DEPTH,
+    }).toEqual({ login: 100, bytes: 2048, depth: 8 });
+    expect(() => loadConfig({ BODY_MAX_DEPTH: '1000' })).toThrow(/BODY_MAX_DEPTH: от 4 до 256 уровней/);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ TEMPORAL_ADDRESS: '', MONGODB_URL: '' }).TEMPORAL_ADDRESS).toBeUndefined();
   });

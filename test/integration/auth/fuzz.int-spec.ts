@@ -40,6 +40,7 @@ describe('hostile input at every endpoint', () => {
     await s?.stop();
     delete process.env.AUTH_DEV_HEADERS;
     delete process.env.RATE_LIMIT_PER_MINUTE;
+    delete process.env.LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE;
   });
 
   async function post(route: string, text: string, contentType: string) {

@@ -31,6 +31,7 @@ describe('the HTTP edge', () => {
     await s?.stop();
     delete process.env.AUTH_DEV_HEADERS;
     delete process.env.RATE_LIMIT_PER_MINUTE;
+    delete process.env.LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE;
   });
 
   async function post(path: string, text: string, method = 'POST') {
