@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
-import { LocalBlobStore } from '@vsoko/blob-store';
 import type { VsokoConfig } from '@vsoko/config';
-import * as path from 'node:path';
 import { CONFIG } from '../infrastructure/tokens';
 import { MeetingsModule } from '../meetings/meetings.module';
 import { ReadModelsModule } from '../read-models/read-models.module';
@@ -11,7 +9,7 @@ import { DocumentsController } from './documents.controller';
 import { MeetingOrderDocument } from './meeting-order/meeting-order.service';
 import { MeetingProtocolDocument } from './meeting-protocol/meeting-protocol.service';
 import { ProcedureReportDocument } from './procedure-report/procedure-report.service';
-import { DOCUMENT_BLOBS, DocumentRenderer } from './shared/document-renderer';
+import { DocumentRenderer } from './shared/document-renderer';
 import { MeetingDecisions } from './shared/meeting-decisions';
 import { ListTemplates } from './templates/list-templates.service';
 import { ReplaceTemplate } from './templates/replace-template.service';
@@ -47,12 +45,6 @@ import { TemplateTooLargeInterceptor } from './templates/template-upload';
     ReplaceTemplate,
     ResetTemplate,
     TemplateTooLargeInterceptor,
-    {
-      // The same content-addressed directory as evidence files: a blob is its hash, whoever stored it.
-      provide: DOCUMENT_BLOBS,
-      inject: [CONFIG],
-      useFactory: (config: VsokoConfig) => new LocalBlobStore(path.join(config.VSOKO_DATA_DIR, 'blobs')),
-    },
   ],
 })
 export class DocumentsModule {}

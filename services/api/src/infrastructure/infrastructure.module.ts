@@ -1,3 +1,5 @@
+import { LocalBlobStore } from '@vsoko/blob-store';
+import * as path from 'node:path';
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { Directory } from '@vsoko/accounts';
@@ -18,6 +20,7 @@ import {
   READ_STORE,
   TEMPORAL_CLIENT,
   TEMPORAL_CONNECTION,
+  BLOB_STORE,
 } from './tokens';
 
 /** Connections to the real servers, made once at start-up and closed on shutdown. */
@@ -73,6 +76,12 @@ import {
       inject: [EVENT_STORE],
       useFactory: (store: EventStore) => new DeciderHandler(store),
     },
+    {
+      // <data dir>/blobs; an S3-compatible store implements the same port in production.
+      provide: BLOB_STORE,
+      inject: [CONFIG],
+      useFactory: (config: VsokoConfig) => new LocalBlobStore(path.join(config.VSOKO_DATA_DIR, 'blobs')),
+    },
     { provide: CLOCK, useValue: systemClock },
     { provide: ID_GENERATOR, useValue: uuidGenerator },
   ],
@@ -87,6 +96,7 @@ import {
     Directory,
     EVENT_STORE,
     DeciderHandler,
+    BLOB_STORE,
     CLOCK,
     ID_GENERATOR,
   ],

@@ -7,3 +7,5 @@ export const EVENT_STORE = Symbol('EVENT_STORE');
 export const CLOCK = Symbol('CLOCK');
 export const ID_GENERATOR = Symbol('ID_GENERATOR');
 export const READ_STORE = Symbol('READ_STORE');
+/** Content-addressed files (evidence, school templates): a blob is its hash, whoever stored it. */
+export const BLOB_STORE = Symbol('BLOB_STORE');

@@ -1,11 +1,10 @@
+import { BLOB_STORE } from '../../infrastructure/tokens';
 import { Inject, Injectable } from '@nestjs/common';
 import type { BlobStore } from '@vsoko/blob-store';
 import { DomainRuleViolation, MAX_EVIDENCE_BYTES, NotFound, type CommandContext } from '@vsoko/domain';
 import type { SchoolScope } from '../../auth/readable-schools.decorator';
 import { DecisionUseCases } from './decision-use-cases';
 import { evidenceMediaType } from './evidence-type';
-
-export const BLOB_STORE = Symbol('BLOB_STORE');
 
 export interface EvidenceUpload {
   decisionId: string;

@@ -4,9 +4,7 @@ import type { VsokoConfig } from '@vsoko/config';
 import { DocumentRenderPool, type DocumentKind } from '@vsoko/documents';
 import { documentTemplatesDecider, documentTemplatesStreamName, Unavailable } from '@vsoko/domain';
 import { DeciderHandler } from '@vsoko/event-sourcing';
-import { CONFIG } from '../../infrastructure/tokens';
-
-export const DOCUMENT_BLOBS = Symbol('DOCUMENT_BLOBS');
+import { BLOB_STORE, CONFIG } from '../../infrastructure/tokens';
 
 /**
  * Fills a document's template in the pool's worker thread: the school's own template when its log names one
@@ -17,7 +15,7 @@ export class DocumentRenderer extends DocumentRenderPool implements OnApplicatio
   constructor(
     @Inject(CONFIG) config: VsokoConfig,
     private readonly handler: DeciderHandler,
-    @Inject(DOCUMENT_BLOBS) private readonly blobs: BlobStore,
+    @Inject(BLOB_STORE) private readonly blobs: BlobStore,
   ) {
     super({ limits: config.uploadLimits });
   }

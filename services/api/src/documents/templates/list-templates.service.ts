@@ -3,7 +3,7 @@ import { canRead, type Principal } from '@vsoko/accounts';
 import type { BlobStore } from '@vsoko/blob-store';
 import { DOCUMENT_KIND_INFO, DOCUMENT_KINDS, defaultTemplate } from '@vsoko/documents';
 import { NotFound, Unavailable } from '@vsoko/domain';
-import { DOCUMENT_BLOBS } from '../shared/document-renderer';
+import { BLOB_STORE } from '../../infrastructure/tokens';
 import { kindOf, SchoolTemplates } from './school-templates';
 
 /**
@@ -14,7 +14,7 @@ import { kindOf, SchoolTemplates } from './school-templates';
 export class ListTemplates {
   constructor(
     private readonly templates: SchoolTemplates,
-    @Inject(DOCUMENT_BLOBS) private readonly blobs: BlobStore,
+    @Inject(BLOB_STORE) private readonly blobs: BlobStore,
   ) {}
 
   async list(schoolId: string, principal: Principal) {

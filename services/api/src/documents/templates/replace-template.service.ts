@@ -5,9 +5,9 @@ import { DOCUMENT_KIND_INFO } from '@vsoko/documents';
 import { documentTemplatesDecider, documentTemplatesStreamName, ValidationFailed } from '@vsoko/domain';
 import { DeciderHandler } from '@vsoko/event-sourcing';
 import type { Clock, IdGenerator } from '../../infrastructure/clock';
-import { CLOCK, ID_GENERATOR } from '../../infrastructure/tokens';
+import { BLOB_STORE, CLOCK, ID_GENERATOR } from '../../infrastructure/tokens';
 import { commandContext, type RequestContext } from '../../shared/request-context';
-import { DOCUMENT_BLOBS, DocumentRenderer } from '../shared/document-renderer';
+import { DocumentRenderer } from '../shared/document-renderer';
 import { kindOf, SchoolTemplates } from './school-templates';
 
 export interface TemplateUpload {
@@ -28,7 +28,7 @@ export class ReplaceTemplate {
     private readonly templates: SchoolTemplates,
     private readonly renderer: DocumentRenderer,
     private readonly handler: DeciderHandler,
-    @Inject(DOCUMENT_BLOBS) private readonly blobs: BlobStore,
+    @Inject(BLOB_STORE) private readonly blobs: BlobStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
   ) {}
