@@ -25,6 +25,20 @@ describe('web: the API client is generated from the live OpenAPI document', () =
         : { line: at + 1, committed: a[at], live: b[at], liveFile: keepLive(generated) };
     expect(firstDifference).toBeNull();
   });
+
+  it('names every operation once: the client types key operations by their id', async () => {
+    const doc = (await fetchOpenApi(s.baseUrl)) as {
+      paths: Record<string, Record<string, { operationId?: string }>>;
+    };
+    const routesOf = new Map<string, string[]>();
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(operations)) {
+        if (!op.operationId) continue;
+        routesOf.set(op.operationId, [...(routesOf.get(op.operationId) ?? []), `${method} ${path}`]);
+      }
+    }
+    expect([...routesOf].filter(([, routes]) => routes.length > 1)).toEqual([]);
+  });
 });
 
 /** The live types, written beside the temporary files, so they can be copied in without starting the stack. */

@@ -487,8 +487,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Одно решение: формулировка, срок, исполнение, продления */
-        get: operations["DecisionsController_get"];
+        /** Одно решение процедуры: формулировка, срок, исполнение, продления */
+        get: operations["DecisionsController_getOfProcedure"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3090,7 +3090,7 @@ export interface operations {
             };
         };
     };
-    DecisionsController_get: {
+    DecisionsController_getOfProcedure: {
         parameters: {
             query?: never;
             header?: never;

@@ -24,9 +24,10 @@ export class DecisionsController {
     return this.decisions.list(query, schools);
   }
 
+  /** Not `get`: the decision records' controller has that name, and an OpenAPI operation id must be unique. */
   @Get(':procedureId/:decisionId')
-  @ApiOperation({ summary: 'Одно решение: формулировка, срок, исполнение, продления' })
-  get(
+  @ApiOperation({ summary: 'Одно решение процедуры: формулировка, срок, исполнение, продления' })
+  getOfProcedure(
     @Param('procedureId') procedureId: string,
     @Param('decisionId') decisionId: string,
     @ReadableSchools() schools: SchoolScope,
