@@ -98,6 +98,7 @@ describe('web: a school year set up in the browser', () => {
     const date = row.getByRole('textbox', { name: 'Дата проведения: Анализ посещаемости' });
     await date.click();
     await date.fill(ru(addDays(today, -1)));
+    // Leaving the field takes the typed date; the calendar then closes (animated, see seriousViolations).
     await date.press('Tab');
     await noSeriousViolations();
     await screenshot(page, '09-plan-import-preview');

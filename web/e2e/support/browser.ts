@@ -40,9 +40,14 @@ export async function newContext(browser: Browser, baseURL: string, phone = fals
 
 /** axe-core's serious and critical findings on the page as it stands, one line each. */
 export async function seriousViolations(page: Page): Promise<string[]> {
-  // A select's dropdown that is still closing after a choice keeps antd's screen-reader list (which has no
-  // name of its own) for a few frames; the screen is checked as it stands once the choice is made.
-  await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden' });
+  // A select's dropdown or a date picker's calendar that is still closing after a choice stays in the page for
+  // a few frames (antd animates it away; the select's screen-reader list has no name of its own, the picker's
+  // header buttons are named differently from their text): the screen is checked as it stands once the choice
+  // is made and the popup has gone.
+  await page
+    .locator('.ant-select-dropdown:visible, .ant-picker-dropdown:visible')
+    .first()
+    .waitFor({ state: 'hidden' });
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
