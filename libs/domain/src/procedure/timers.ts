@@ -5,7 +5,7 @@ import { dueDayOf } from '../school/calendar/working-days';
 import { pendingStage } from './stages';
 import type { ActiveProcedure, Decision, ProcedureState } from './state';
 import type { WorkingDays } from '../school/calendar/values';
-import type { EscalationStep, Stage, TimerKind } from './values';
+import type { EscalationStep, OverdueSubject, Stage, TimerKind } from './values';
 
 /** A school's rules for watching deadlines. */
 export interface TimerPolicy {
@@ -74,9 +74,12 @@ export interface PendingTimer {
 export function pendingTimers(state: ProcedureState, policy: TimerPolicy): PendingTimer[] {
   if (state.status === 'none' || state.status === 'closed' || state.status === 'cancelled') return [];
   const rules = normalised(policy, state.timeZone);
-  const timers = policy.chase
-    ? chasedTimers(state, rules, policy.chase, policy.workingDays)
-    : [...stageTimers(state, rules), ...decisionTimers(state, rules)];
+  const chain = chainOf(policy, rules);
+  const timers = [
+    ...preparationTimers(state, chain, rules),
+    ...stageTimers(state, chain, rules),
+    ...decisionTimers(state, chain, rules),
+  ];
   return timers.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
 
@@ -86,6 +89,29 @@ interface Rules {
   graceDays: number;
   reminderTime: string;
   stageDueDays: Partial<Record<Stage, number>>;
+}
+
+/**
+ * The chain a procedure is chased along. `numbered` (procedures scheduled with a chase, issue 15): a window's end
+ * or a deadline on a day off falls due on the next working day, each step goes out on the morning of its working
+ * day and is recorded with its number and addressee. Otherwise the default chain of work scheduled before chains:
+ * no preparation reminder, every day a working day, and one step — to the director, `escalationGraceDays` after
+ * the deadline, at the end of that day (and not before the grace period has passed since the procedure is watched
+ * from), recorded without a number. Its instants and command ids are in recorded histories: they must not move.
+ */
+interface Chain extends Chase {
+  numbered: boolean;
+  days?: WorkingDays;
+}
+
+function chainOf(policy: TimerPolicy, rules: Rules): Chain {
+  if (policy.chase) return { ...policy.chase, numbered: true, days: policy.workingDays };
+  return {
+    preparationDaysBefore: [],
+    escalation: [{ afterDays: rules.graceDays, to: 'director' }],
+    repeatEveryDays: 0,
+    numbered: false,
+  };
 }
 
 /** A policy with a bad value falls back to the default for it rather than stalling the workflow. */
@@ -109,6 +135,10 @@ function endOf(date: string, rules: Rules): string {
   return toIsoInstant(endOfLocalDay(date, rules.zone));
 }
 
+function morningOf(date: string, rules: Rules): string {
+  return toIsoInstant(atLocalTime(date, rules.reminderTime, rules.zone));
+}
+
 function stageDueDate(state: ActiveProcedure, stage: Stage, rules: Rules): string | null {
   const after = rules.stageDueDays[stage];
   switch (state.status) {
@@ -130,196 +160,117 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** The later of two ISO instants (both as `toISOString` writes them, so they compare as text). */
 const later = (a: string, b: string | undefined) => (b !== undefined && b > a ? b : a);
 
-function stageTimers(state: ActiveProcedure, rules: Rules): PendingTimer[] {
-  const stage = pendingStage(state);
-  const dueDate = stage && stageDueDate(state, stage, rules);
-  if (!stage || !dueDate) return [];
-  const { procedureId, watchFrom } = state;
-  const flag = state.overdueStages[stage];
-  if (flag?.dueDate !== dueDate) {
-    const at = later(endOf(dueDate, rules), watchFrom);
-    return [
-      {
-        kind: 'stage-overdue',
-        at,
-        stage,
-        command: { type: 'MarkStageOverdue', data: { procedureId, stage, dueDate, dueAt: at } },
-      },
-    ];
-  }
-  if (flag.escalated) return [];
-  const graceAfterWatch = watchFrom && toIsoInstant(Date.parse(watchFrom) + rules.graceDays * DAY_MS);
-  const at = later(endOf(addDays(dueDate, rules.graceDays), rules), graceAfterWatch);
-  const subject = { kind: 'stage' as const, stage, dueDate };
-  return [
-    {
-      kind: 'escalation',
-      at,
-      stage,
-      command: { type: 'EscalateToDirector', data: { procedureId, subject, dueAt: at } },
-    },
-  ];
-}
-
-function decisionTimers(state: ActiveProcedure, rules: Rules): PendingTimer[] {
-  if (state.status !== 'following-up') return [];
-  return state.followUp.decisions
-    .filter((d) => d.status === 'open')
-    .flatMap((d) => timersOfDecision(state.procedureId, d, rules));
-}
-
-function timersOfDecision(procedureId: string, decision: Decision, rules: Rules): PendingTimer[] {
-  const { decisionId, deadline } = decision;
-  if (decision.overdue) {
-    if (decision.escalated) return [];
-    const at = endOf(addDays(deadline, rules.graceDays), rules);
-    const subject = { kind: 'decision' as const, decisionId, deadline };
-    return [
-      {
-        kind: 'escalation',
-        at,
-        decisionId,
-        command: { type: 'EscalateToDirector', data: { procedureId, subject, dueAt: at } },
-      },
-    ];
-  }
-  const reminders = rules.reminderDays
-    .filter((daysBefore) => addDays(deadline, -daysBefore) >= decision.remindFrom)
-    .filter(
-      (daysBefore) =>
-        !decision.remindersSent.some((r) => r.deadline === deadline && r.daysBefore === daysBefore),
-    )
-    .map((daysBefore): PendingTimer => {
-      const at = toIsoInstant(atLocalTime(addDays(deadline, -daysBefore), rules.reminderTime, rules.zone));
-      return {
-        kind: 'decision-reminder',
-        at,
-        decisionId,
-        daysBefore,
-        command: {
-          type: 'RemindOfDecision',
-          data: { procedureId, decisionId, deadline, daysBefore, dueAt: at },
-        },
-      };
-    });
-  const at = endOf(deadline, rules);
-  return [
-    ...reminders,
-    {
-      kind: 'decision-overdue',
-      at,
-      decisionId,
-      command: { type: 'MarkDecisionOverdue', data: { procedureId, decisionId, deadline, dueAt: at } },
-    },
-  ];
-}
-
-/*
- * With an escalation chain (procedures scheduled since issue 15): a window's end or a deadline on a day off
- * falls due on the next working day (under the school's policy), reminders move back to the last working day
- * before a day off, the responsible hears of the window before it opens, and lateness is chased step by step
- * along the chain, on working days, until the work is done or the procedure cancelled.
- */
-function chasedTimers(
-  state: ActiveProcedure,
-  rules: Rules,
-  chase: Chase,
-  days: WorkingDays | undefined,
-): PendingTimer[] {
-  const morningOf = (day: string) => toIsoInstant(atLocalTime(day, rules.reminderTime, rules.zone));
-  const out: PendingTimer[] = [];
-  const { procedureId, watchFrom } = state;
+/** Before a window opens the responsible is told to prepare, on working days, not before the day of scheduling. */
+function preparationTimers(state: ActiveProcedure, chain: Chain, rules: Rules): PendingTimer[] {
+  if (state.status !== 'scheduled') return [];
+  const { procedureId } = state;
+  const { from } = state.window;
   const remindFrom = state.chase?.remindFrom ?? '';
-  if (state.status === 'scheduled') {
-    const { from } = state.window;
-    for (const { daysBefore, day } of reminderDays(chase.preparationDaysBefore, from, days)) {
-      if (day < remindFrom) continue;
-      if ((state.preparationsSent ?? []).some((p) => p.from === from && p.daysBefore === daysBefore))
-        continue;
-      const at = morningOf(day);
-      out.push({
+  return reminderDays(chain.preparationDaysBefore, from, chain.days)
+    .filter(({ day }) => day >= remindFrom)
+    .filter(
+      ({ daysBefore }) =>
+        !(state.preparationsSent ?? []).some((p) => p.from === from && p.daysBefore === daysBefore),
+    )
+    .map(({ daysBefore, day }): PendingTimer => {
+      const at = morningOf(day, rules);
+      return {
         kind: 'preparation-reminder',
         at,
         daysBefore,
         command: { type: 'RemindOfWindow', data: { procedureId, from, daysBefore, dueAt: at } },
-      });
-    }
-  }
+      };
+    });
+}
+
+/**
+ * Step `k` of the chase of a lateness due on `dueOn`, or null when the chain is over. `watchFrom`: a procedure
+ * watched only from a later instant (a plan approved mid-year) is not escalated before it.
+ */
+function escalationTimer(
+  chain: Chain,
+  rules: Rules,
+  dueOn: string,
+  k: number,
+  watchFrom: string | undefined,
+  subject: OverdueSubject,
+  procedureId: string,
+): PendingTimer | null {
+  const step = escalationStep(chain, dueOn, k, chain.days);
+  if (!step) return null;
+  const at = chain.numbered
+    ? later(later(morningOf(step.day, rules), endOf(dueOn, rules)), watchFrom)
+    : later(
+        endOf(step.day, rules),
+        watchFrom && toIsoInstant(Date.parse(watchFrom) + chain.escalation[0].afterDays * DAY_MS),
+      );
+  return {
+    kind: 'escalation',
+    at,
+    ...(subject.kind === 'stage' ? { stage: subject.stage } : { decisionId: subject.decisionId }),
+    command: {
+      type: 'EscalateToDirector',
+      data: chain.numbered
+        ? { procedureId, subject, dueAt: at, step: k, to: step.to }
+        : { procedureId, subject, dueAt: at },
+    },
+  };
+}
+
+function stageTimers(state: ActiveProcedure, chain: Chain, rules: Rules): PendingTimer[] {
   const stage = pendingStage(state);
   const dueDate = stage && stageDueDate(state, stage, rules);
-  if (stage && dueDate) {
-    const dueOn = dueDayOf(days, dueDate);
-    const flag = state.overdueStages[stage];
-    if (flag?.dueDate !== dueDate) {
-      const at = later(endOf(dueOn, rules), watchFrom);
-      out.push({
+  if (!stage || !dueDate) return [];
+  const { procedureId, watchFrom } = state;
+  const dueOn = dueDayOf(chain.days, dueDate);
+  const flag = state.overdueStages[stage];
+  if (flag?.dueDate !== dueDate) {
+    const at = later(endOf(dueOn, rules), watchFrom);
+    return [
+      {
         kind: 'stage-overdue',
         at,
         stage,
         command: { type: 'MarkStageOverdue', data: { procedureId, stage, dueDate, dueAt: at } },
-      });
-    } else {
-      const k = flag.escalations ?? (flag.escalated ? 1 : 0);
-      const step = escalationStep(chase, dueOn, k, days);
-      if (step) {
-        const at = later(later(morningOf(step.day), endOf(dueOn, rules)), watchFrom);
-        const subject = { kind: 'stage' as const, stage, dueDate };
-        out.push({
-          kind: 'escalation',
-          at,
-          stage,
-          command: {
-            type: 'EscalateToDirector',
-            data: { procedureId, subject, dueAt: at, step: k, to: step.to },
-          },
-        });
-      }
-    }
-  }
-  if (state.status === 'following-up') {
-    for (const decision of state.followUp.decisions) {
-      if (decision.status === 'open') out.push(...chasedDecision(procedureId, decision, chase, days, rules));
-    }
-  }
-  return out;
-}
-
-function chasedDecision(
-  procedureId: string,
-  decision: Decision,
-  chase: Chase,
-  days: WorkingDays | undefined,
-  rules: Rules,
-): PendingTimer[] {
-  const morningOf = (day: string) => toIsoInstant(atLocalTime(day, rules.reminderTime, rules.zone));
-  const { decisionId, deadline } = decision;
-  const dueOn = dueDayOf(days, deadline);
-  if (decision.overdue) {
-    const k = decision.escalations ?? (decision.escalated ? 1 : 0);
-    const step = escalationStep(chase, dueOn, k, days);
-    if (!step) return [];
-    const at = later(morningOf(step.day), endOf(dueOn, rules));
-    const subject = { kind: 'decision' as const, decisionId, deadline };
-    return [
-      {
-        kind: 'escalation',
-        at,
-        decisionId,
-        command: {
-          type: 'EscalateToDirector',
-          data: { procedureId, subject, dueAt: at, step: k, to: step.to },
-        },
       },
     ];
   }
-  const reminders = reminderDays(rules.reminderDays, dueOn, days)
+  const k = flag.escalations ?? (flag.escalated ? 1 : 0);
+  const subject = { kind: 'stage' as const, stage, dueDate };
+  const timer = escalationTimer(chain, rules, dueOn, k, watchFrom, subject, procedureId);
+  return timer ? [timer] : [];
+}
+
+function decisionTimers(state: ActiveProcedure, chain: Chain, rules: Rules): PendingTimer[] {
+  if (state.status !== 'following-up') return [];
+  return state.followUp.decisions
+    .filter((d) => d.status === 'open')
+    .flatMap((d) => timersOfDecision(state.procedureId, d, chain, rules));
+}
+
+/** Reminders before the deadline (moved back off days off), the lateness at its end, then the chase. */
+function timersOfDecision(
+  procedureId: string,
+  decision: Decision,
+  chain: Chain,
+  rules: Rules,
+): PendingTimer[] {
+  const { decisionId, deadline } = decision;
+  const dueOn = dueDayOf(chain.days, deadline);
+  if (decision.overdue) {
+    const k = decision.escalations ?? (decision.escalated ? 1 : 0);
+    const subject = { kind: 'decision' as const, decisionId, deadline };
+    const timer = escalationTimer(chain, rules, dueOn, k, undefined, subject, procedureId);
+    return timer ? [timer] : [];
+  }
+  const reminders = reminderDays(rules.reminderDays, dueOn, chain.days)
     .filter(({ day }) => day >= decision.remindFrom)
     .filter(
       ({ daysBefore }) =>
         !decision.remindersSent.some((r) => r.deadline === deadline && r.daysBefore === daysBefore),
     )
     .map(({ daysBefore, day }): PendingTimer => {
-      const at = morningOf(day);
+      const at = morningOf(day, rules);
       return {
         kind: 'decision-reminder',
         at,
