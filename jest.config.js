@@ -9,7 +9,7 @@ const swc = [
   },
 ];
 const moduleNameMapper = {
-  '^@vsoko/(domain|event-store|event-sourcing|projections|config|plan-import|calendar|accounts|outbound|observability|blob-store|documents)$':
+  '^@vsoko/(domain|event-store|event-sourcing|projections|config|plan-import|calendar|accounts|outbound|observability|blob-store|documents|worker-pool)$':
     '<rootDir>/libs/$1/src',
   '^@vsoko/workflows/(.*)$': '<rootDir>/workflows/$1',
 };

@@ -1,7 +1,5 @@
-import { PayloadTooLarge, Unavailable, vsokoError } from '@vsoko/domain';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from '@vsoko/plan-import';
-import * as path from 'node:path';
-import { Piscina } from 'piscina';
+import { boundedPool, workerFile, type BoundedPool } from '@vsoko/worker-pool';
 import type { DocumentKind } from '../kinds';
 import type { RenderResult, RenderTask } from './render-task';
 
@@ -19,73 +17,58 @@ export interface RenderPoolOptions {
  * heavy template costs one thread with a capped heap and a time limit while every other request is answered.
  */
 export class DocumentRenderPool {
-  private readonly pool: Piscina<RenderTask, RenderResult>;
+  private readonly pool: BoundedPool<RenderTask, RenderResult>;
   readonly limits: UploadLimits;
-  private readonly timeoutMs: number;
 
   constructor(options: RenderPoolOptions = {}) {
     this.limits = options.limits ?? DEFAULT_UPLOAD_LIMITS;
-    this.timeoutMs = options.timeoutMs ?? 60_000;
-    const fromSources = __filename.endsWith('.ts');
-    this.pool = new Piscina({
-      filename: path.join(__dirname, fromSources ? 'entry.js' : 'render-task.js'),
-      minThreads: 0,
-      maxThreads: options.threads ?? 1,
-      maxQueue: options.queue ?? 32,
-      idleTimeout: 5 * 60_000,
-      resourceLimits: { maxOldGenerationSizeMb: options.heapMb ?? 192, maxYoungGenerationSizeMb: 16 },
+    this.pool = boundedPool({
+      filename: workerFile(__filename, 'render-task'),
+      bounds: {
+        threads: options.threads ?? 1,
+        warmThreads: 0,
+        queue: options.queue ?? 32,
+        heapMb: options.heapMb ?? 192,
+        timeoutMs: options.timeoutMs ?? 60_000,
+      },
+      refusals: {
+        tooComplex: {
+          code: 'TEMPLATE_TOO_COMPLEX',
+          message: 'Документ слишком велик или шаблон слишком сложен: упростите шаблон',
+        },
+        busy: {
+          code: 'DOCUMENTS_BUSY',
+          message: 'Сейчас формируется много документов: повторите через минуту',
+        },
+      },
     });
   }
 
   /** The document's bytes, from the school's template or (none given) the committed default. */
   async render(document: DocumentKind, data: object, template?: Buffer): Promise<Buffer> {
-    const result = await this.run({
+    const task: RenderTask = {
       kind: 'render',
       document,
       data,
       ...(template ? { template: new Uint8Array(template) } : {}),
-    });
-    return Buffer.from(result.bytes!);
+    };
+    const { bytes } = await this.pool.run(task, (result) => result);
+    return Buffer.from(bytes!);
   }
 
   /** Checks a school's template (bounded, known fields only, renders once); answers the fields it uses. */
   async check(document: DocumentKind, template: Buffer): Promise<string[]> {
-    const result = await this.run({
+    const task: RenderTask = {
       kind: 'check',
       document,
       template: new Uint8Array(template),
       limits: this.limits,
-    });
-    return [...(result.fields ?? [])];
+    };
+    const { fields } = await this.pool.run(task, (result) => result);
+    return [...(fields ?? [])];
   }
 
   async close(): Promise<void> {
-    await this.pool.destroy();
+    await this.pool.close();
   }
-
-  private async run(task: RenderTask): Promise<Extract<RenderResult, { ok: true }>> {
-    let result: RenderResult;
-    try {
-      result = await this.pool.run(task, { signal: AbortSignal.timeout(this.timeoutMs) });
-    } catch (e) {
-      throw refusalOf(e);
-    }
-    if (result.ok) return result;
-    const { kind, code, message, details } = result.error;
-    throw vsokoError(kind, code, message, details);
-  }
-}
-
-function refusalOf(e: unknown): unknown {
-  const { code, name, message } = (e ?? {}) as { code?: string; name?: string; message?: string };
-  if (code === 'ERR_WORKER_OUT_OF_MEMORY' || name === 'AbortError' || name === 'TimeoutError') {
-    return new PayloadTooLarge(
-      'TEMPLATE_TOO_COMPLEX',
-      'Документ слишком велик или шаблон слишком сложен: упростите шаблон',
-    );
-  }
-  if (/queue is at limit/i.test(message ?? '')) {
-    return new Unavailable('DOCUMENTS_BUSY', 'Сейчас формируется много документов: повторите через минуту');
-  }
-  return e;
 }

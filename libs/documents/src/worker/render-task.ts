@@ -1,5 +1,6 @@
-import { ValidationFailed, VsokoError, type ErrorKind } from '@vsoko/domain';
+import { ValidationFailed } from '@vsoko/domain';
 import { unzipBounded, type UploadLimits } from '@vsoko/plan-import';
+import { outcomeOf, type WorkerOutcome } from '@vsoko/worker-pool';
 import { defaultTemplate } from '../default-templates';
 import type { DocumentKind } from '../kinds';
 import { checkTemplate, renderDocx } from '../render';
@@ -10,19 +11,14 @@ export type RenderTask =
   | { kind: 'render'; document: DocumentKind; template?: Uint8Array; data: object }
   | { kind: 'check'; document: DocumentKind; template: Uint8Array; limits: UploadLimits };
 
-export type RenderResult =
-  | { ok: true; bytes?: Uint8Array; fields?: string[] }
-  | {
-      ok: false;
-      error: { kind: ErrorKind; code: string; message: string; details?: Record<string, unknown> };
-    };
+export type RenderResult = WorkerOutcome<{ bytes?: Uint8Array; fields?: string[] }>;
 
 /**
  * Runs in a worker thread (render-pool.ts). A refusal comes back as data, because an error's class and code do
  * not survive the thread boundary; anything else is thrown and fails the task.
  */
-export default async function render(task: RenderTask): Promise<RenderResult> {
-  try {
+export default function render(task: RenderTask): Promise<RenderResult> {
+  return outcomeOf(async () => {
     if (task.kind === 'check') {
       const bytes = Buffer.from(task.template);
       // A .docx is a zip: bounded (entries, declared and actual expansion) before anything inflates it whole.
@@ -34,12 +30,9 @@ export default async function render(task: RenderTask): Promise<RenderResult> {
             'Шаблон не подходит: файл не является документом Word (.docx)',
           ),
       });
-      return { ok: true, fields: checkTemplate(task.document, bytes, SAMPLE_DATA[task.document]) };
+      return { fields: checkTemplate(task.document, bytes, SAMPLE_DATA[task.document]) };
     }
     const template = task.template ? Buffer.from(task.template) : defaultTemplate(task.document);
-    return { ok: true, bytes: new Uint8Array(renderDocx(template, task.data)) };
-  } catch (e) {
-    if (!(e instanceof VsokoError)) throw e;
-    return { ok: false, error: { kind: e.kind, code: e.code, message: e.message, details: e.details } };
-  }
+    return { bytes: new Uint8Array(renderDocx(template, task.data)) };
+  });
 }

@@ -1,6 +1,4 @@
-import { PayloadTooLarge, Unavailable, vsokoError } from '@vsoko/domain';
-import * as path from 'node:path';
-import { Piscina } from 'piscina';
+import { boundedPool, workerFile, type BoundedPool } from '@vsoko/worker-pool';
 import type { PreviewInput } from '../preview/build-preview';
 import type { PlanPreview } from '../preview/types';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from '../readers/limits';
@@ -28,22 +26,30 @@ export interface ParsePoolOptions {
  * pay for starting it.
  */
 export class PlanParsePool {
-  private readonly pool: Piscina<ParseTask, string>;
+  private readonly pool: BoundedPool<ParseTask, string>;
   readonly limits: UploadLimits;
-  private readonly timeoutMs: number;
 
   constructor(options: ParsePoolOptions = {}) {
     this.limits = options.limits ?? DEFAULT_UPLOAD_LIMITS;
-    this.timeoutMs = options.timeoutMs ?? 60_000;
-    const heapMb = options.heapMb ?? 192;
-    const fromSources = __filename.endsWith('.ts');
-    this.pool = new Piscina({
-      filename: path.join(__dirname, fromSources ? 'entry.js' : 'parse-task.js'),
-      minThreads: 1,
-      maxThreads: options.threads ?? 1,
-      maxQueue: options.queue ?? 16,
-      idleTimeout: 5 * 60_000,
-      resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 16 },
+    this.pool = boundedPool({
+      filename: workerFile(__filename, 'parse-task'),
+      bounds: {
+        threads: options.threads ?? 1,
+        warmThreads: 1,
+        queue: options.queue ?? 16,
+        heapMb: options.heapMb ?? 192,
+        timeoutMs: options.timeoutMs ?? 60_000,
+      },
+      refusals: {
+        tooComplex: {
+          code: 'UPLOAD_TOO_COMPLEX',
+          message: 'Файл слишком велик или сложен для разбора: разделите план на несколько файлов',
+        },
+        busy: {
+          code: 'UPLOAD_QUEUE_FULL',
+          message: 'Сейчас разбирается много файлов: повторите загрузку через минуту',
+        },
+      },
     });
   }
 
@@ -51,22 +57,19 @@ export class PlanParsePool {
     input: Omit<PreviewInput, 'directory' | 'onProgress' | 'limits'>,
     staffJson?: string,
   ): Promise<PlanPreview> {
-    const task: ParseTask = { kind: 'preview', input: { ...input, limits: this.limits }, staffJson };
-    return (await this.run(task)) as PlanPreview;
+    return this.run<PlanPreview>({ kind: 'preview', input: { ...input, limits: this.limits }, staffJson });
   }
 
   async template(
     input: Omit<TemplateInput, 'directory' | 'limits'>,
     staffJson?: string,
   ): Promise<TemplateDraft> {
-    const task: ParseTask = { kind: 'template', input: { ...input, limits: this.limits }, staffJson };
-    return (await this.run(task)) as TemplateDraft;
+    return this.run<TemplateDraft>({ kind: 'template', input: { ...input, limits: this.limits }, staffJson });
   }
 
   /** A staff list (ФИО, должность, предметы, классы, e-mail), read within the same bounds as a plan. */
   async staffList(input: { schoolId: string; fileName: string; bytes: Buffer }): Promise<StaffList> {
-    const task: ParseTask = { kind: 'staff-list', input: { ...input, limits: this.limits } };
-    return (await this.run(task)) as StaffList;
+    return this.run<StaffList>({ kind: 'staff-list', input: { ...input, limits: this.limits } });
   }
 
   /** A school's report of the meetings and decisions it adopted before vsoko: every row accounted for. */
@@ -74,45 +77,19 @@ export class PlanParsePool {
     input: Omit<DecisionsReportInput, 'limits'>,
     staffJson?: string,
   ): Promise<DecisionsReportPreview> {
-    const task: ParseTask = { kind: 'decisions-report', input: { ...input, limits: this.limits }, staffJson };
-    return (await this.run(task)) as DecisionsReportPreview;
+    return this.run<DecisionsReportPreview>({
+      kind: 'decisions-report',
+      input: { ...input, limits: this.limits },
+      staffJson,
+    });
   }
 
   async close(): Promise<void> {
-    await this.pool.destroy();
+    await this.pool.close();
   }
 
-  private async run(
-    task: ParseTask,
-  ): Promise<PlanPreview | TemplateDraft | StaffList | DecisionsReportPreview> {
-    let result: ParseResult<PlanPreview | TemplateDraft | StaffList | DecisionsReportPreview>;
-    try {
-      const text = await this.pool.run(task, { signal: AbortSignal.timeout(this.timeoutMs) });
-      result = JSON.parse(text) as ParseResult<
-        PlanPreview | TemplateDraft | StaffList | DecisionsReportPreview
-      >;
-    } catch (e) {
-      throw refusalOf(e);
-    }
-    if (result.ok) return result.value;
-    const { kind, code, message, details } = result.error;
-    throw vsokoError(kind, code, message, details);
+  /** The thread answers JSON text of its outcome (see parse-task.ts). */
+  private run<T>(task: ParseTask): Promise<T> {
+    return this.pool.run(task, (text) => JSON.parse(text) as ParseResult<T>);
   }
-}
-
-function refusalOf(e: unknown): unknown {
-  const { code, name, message } = (e ?? {}) as { code?: string; name?: string; message?: string };
-  if (code === 'ERR_WORKER_OUT_OF_MEMORY' || name === 'AbortError' || name === 'TimeoutError') {
-    return new PayloadTooLarge(
-      'UPLOAD_TOO_COMPLEX',
-      'Файл слишком велик или сложен для разбора: разделите план на несколько файлов',
-    );
-  }
-  if (/queue is at limit/i.test(message ?? '')) {
-    return new Unavailable(
-      'UPLOAD_QUEUE_FULL',
-      'Сейчас разбирается много файлов: повторите загрузку через минуту',
-    );
-  }
-  return e;
 }

@@ -1,4 +1,4 @@
-import { VsokoError, type ErrorKind } from '@vsoko/domain';
+import { outcomeOf, type WorkerOutcome } from '@vsoko/worker-pool';
 import { readDecisionsReport, type DecisionsReportPreview } from '../decisions/read-report';
 import { buildPreview, type PreviewInput } from '../preview/build-preview';
 import { readSource } from '../readers';
@@ -26,12 +26,7 @@ export interface DecisionsReportInput {
   limits: UploadLimits;
 }
 
-export type ParseResult<T> =
-  | { ok: true; value: T }
-  | {
-      ok: false;
-      error: { kind: ErrorKind; code: string; message: string; details?: Record<string, unknown> };
-    };
+export type ParseResult<T> = WorkerOutcome<T>;
 
 /**
  * Runs in a worker thread (see parse-pool.ts) and answers JSON text of a `ParseResult`: plain data by
@@ -40,27 +35,21 @@ export type ParseResult<T> =
  * and code do not survive the thread boundary; anything else is thrown and fails the task.
  */
 export default async function parse(task: ParseTask): Promise<string> {
-  let result: ParseResult<PlanPreview | TemplateDraft | StaffList | DecisionsReportPreview>;
-  try {
-    if (task.kind === 'staff-list') {
-      const value = await readStaffList({ ...task.input, bytes: Buffer.from(task.input.bytes) });
-      return JSON.stringify({ ok: true, value });
-    }
-    const directory = directoryFromJson(task.staffJson);
-    const bytes = Buffer.from(task.input.bytes);
-    const value =
-      task.kind === 'preview'
-        ? await buildPreview({ ...task.input, bytes, directory })
+  const result: ParseResult<PlanPreview | TemplateDraft | StaffList | DecisionsReportPreview> =
+    await outcomeOf(async () => {
+      if (task.kind === 'staff-list') {
+        return readStaffList({ ...task.input, bytes: Buffer.from(task.input.bytes) });
+      }
+      const directory = directoryFromJson(task.staffJson);
+      const bytes = Buffer.from(task.input.bytes);
+      return task.kind === 'preview'
+        ? buildPreview({ ...task.input, bytes, directory })
         : task.kind === 'template'
-          ? await buildTemplate({ ...task.input, bytes, directory })
+          ? buildTemplate({ ...task.input, bytes, directory })
           : readDecisionsReport((await readSource(task.input.fileName, bytes, task.input.limits)).rows, {
               academicYear: task.input.academicYear,
               directory,
             });
-    result = { ok: true, value };
-  } catch (e) {
-    if (!(e instanceof VsokoError)) throw e;
-    result = { ok: false, error: { kind: e.kind, code: e.code, message: e.message, details: e.details } };
-  }
+    });
   return JSON.stringify(result);
 }

@@ -1,0 +1,111 @@
+import * as path from 'node:path';
+import { boundedPool, workerFile, type BoundedPool, type PoolBounds } from './bounded-pool';
+import { outcomeOf, type WorkerOutcome } from './outcome';
+import { ValidationFailed } from '@vsoko/domain';
+
+type Task =
+  { kind: 'echo'; text: string } | { kind: 'refuse' } | { kind: 'sleep'; ms: number } | { kind: 'hog' };
+
+const REFUSALS = {
+  tooComplex: { code: 'FIXTURE_TOO_COMPLEX', message: 'Слишком сложно' },
+  busy: { code: 'FIXTURE_BUSY', message: 'Занято' },
+};
+
+const poolOf = (bounds: Partial<PoolBounds> = {}): BoundedPool<Task, string> =>
+  boundedPool<Task, string>({
+    filename: path.join(__dirname, 'testing', 'fixture-task.js'),
+    bounds: { threads: 1, warmThreads: 0, queue: 4, heapMb: 64, timeoutMs: 10_000, ...bounds },
+    refusals: REFUSALS,
+  });
+
+const decode = <T>(raw: string) => JSON.parse(raw) as WorkerOutcome<T>;
+
+describe('one bounded worker pool for every kind of off-loop work', () => {
+  it('answers the value the thread sent', async () => {
+    const pool = poolOf();
+    try {
+      await expect(pool.run({ kind: 'echo', text: 'привет' }, decode)).resolves.toEqual({ echoed: 'привет' });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("throws the task's refusal again as the same kind of error with its code and details", async () => {
+    const pool = poolOf();
+    try {
+      await expect(pool.run({ kind: 'refuse' }, decode)).rejects.toMatchObject({
+        kind: 'validation',
+        code: 'FIXTURE_REFUSED',
+        message: 'Файл не подходит',
+        details: { row: 3 },
+      });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("a task over its time is stopped and answers the caller's «too complex» (413)", async () => {
+    const pool = poolOf({ timeoutMs: 200 });
+    try {
+      await expect(pool.run({ kind: 'sleep', ms: 5_000 }, decode)).rejects.toMatchObject({
+        kind: 'too-large',
+        code: 'FIXTURE_TOO_COMPLEX',
+      });
+      // The pool goes on after the stopped thread.
+      await expect(pool.run({ kind: 'echo', text: 'ещё' }, decode)).resolves.toEqual({ echoed: 'ещё' });
+    } finally {
+      await pool.close();
+    }
+  }, 30_000);
+
+  it('a task that exhausts its heap answers «too complex», the calling process goes on', async () => {
+    const pool = poolOf({ heapMb: 32 });
+    try {
+      await expect(pool.run({ kind: 'hog' }, decode)).rejects.toMatchObject({
+        kind: 'too-large',
+        code: 'FIXTURE_TOO_COMPLEX',
+      });
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  it('more tasks than the thread and its queue hold are refused as busy (503), the others done', async () => {
+    const pool = poolOf({ threads: 1, queue: 1 });
+    try {
+      // One task runs in the thread, one waits, the rest are refused at once.
+      const results = await Promise.allSettled(
+        [0, 1, 2, 3].map(() => pool.run({ kind: 'sleep', ms: 300 }, decode)),
+      );
+      const busy = results.filter(
+        (r) => r.status === 'rejected' && (r.reason as { code?: string }).code === 'FIXTURE_BUSY',
+      );
+      expect(busy).toHaveLength(2);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
+    } finally {
+      await pool.close();
+    }
+  }, 30_000);
+
+  it('in the thread, a refusal becomes data and a bug stays a thrown error', async () => {
+    await expect(outcomeOf(() => 42)).resolves.toEqual({ ok: true, value: 42 });
+    await expect(
+      outcomeOf(() => {
+        throw new ValidationFailed('BAD', 'Плохо', { at: 1 });
+      }),
+    ).resolves.toEqual({
+      ok: false,
+      error: { kind: 'validation', code: 'BAD', message: 'Плохо', details: { at: 1 } },
+    });
+    await expect(
+      outcomeOf(() => {
+        throw new TypeError('bug');
+      }),
+    ).rejects.toThrow('bug');
+  });
+
+  it('loads entry.js from the sources and the compiled task in a build', () => {
+    expect(workerFile('/x/worker/render-pool.ts', 'render-task')).toBe('/x/worker/entry.js');
+    expect(workerFile('/x/worker/render-pool.js', 'render-task')).toBe('/x/worker/render-task.js');
+  });
+});

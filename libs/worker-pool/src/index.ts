@@ -1,0 +1,2 @@
+export * from './bounded-pool';
+export * from './outcome';
