@@ -1,10 +1,14 @@
 import {
+  DEFAULT_TIMER_POLICY,
+  localDateOf,
+  procedureChaseOf,
   VsokoError,
   type CommandContext,
   type PastWindowDecision,
   type PlanChanges,
   type PlannedProcedure,
   type ProcedureState,
+  type SchoolSettingsState,
 } from '../../libs/domain/src';
 import type { CommandEnvelope } from '../procedure/definitions';
 
@@ -21,6 +25,12 @@ export interface ReconcileTarget {
   academicYear: string;
   timeZone: string;
   rescheduleReason: string;
+  /**
+   * The school's reminder settings, chain and calendars as they stood at approval: each new procedure is
+   * scheduled with them, as `POST /procedures` does. Absent in runs started before plan procedures were chased:
+   * those procedures keep the single escalation to the director.
+   */
+  school?: SchoolSettingsState;
 }
 
 /** One procedure brought in line with the approved plan. */
@@ -158,6 +168,7 @@ async function schedule(
           ...(watchFrom ? { watchFrom } : {}),
           ...(p.predecessor ? { predecessor: p.predecessor } : {}),
           ...(p.lineageId ? { lineageId: p.lineageId } : {}),
+          ...(target.school ? chaseOf(target.school, p, target.timeZone, context.issuedAt) : {}),
         },
       },
       context,
@@ -167,6 +178,18 @@ async function schedule(
     if (e instanceof VsokoError && e.code === 'PROCEDURE_ALREADY_SCHEDULED') return false;
     throw e;
   }
+}
+
+/** The reminders and chase `POST /procedures` gives a procedure, from the school's settings at approval. */
+function chaseOf(school: SchoolSettingsState, p: PlannedProcedure, timeZone: string, issuedAt: string) {
+  const reminders = school.reminders ?? {
+    daysBefore: [...DEFAULT_TIMER_POLICY.reminderDaysBefore],
+    escalationGraceDays: DEFAULT_TIMER_POLICY.escalationGraceDays,
+  };
+  return {
+    reminders: { daysBefore: reminders.daysBefore, escalationGraceDays: reminders.escalationGraceDays },
+    chase: procedureChaseOf(school, p.window, localDateOf(issuedAt, timeZone)),
+  };
 }
 
 async function alignWindow(

@@ -1,10 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import { recordHistory } from '../../../workflows/testing/histories';
+import { schoolCalendarOf } from '../../fixtures/plans/school-calendar';
 import { nextAcademicYear } from '../../fixtures/plans/years';
 import { json, startServices, type Services } from '../harness';
 
-const YEAR = nextAcademicYear().year;
+const { year: YEAR, start: START, stream: YEAR_PATH } = nextAcademicYear();
+const CHAIN = [
+  { afterDays: 2, to: 'responsible' },
+  { afterDays: 4, to: 'deputy' },
+  { afterDays: 6, to: 'director' },
+];
 const HISTORIES = path.join(__dirname, '..', '..', '..', 'workflows', 'plan-approval', 'histories');
 const CSV = [
   '№;Мероприятие;Срок;Ответственный;Результат',
@@ -33,7 +39,19 @@ describe('the approval fan-out runs as a workflow a client can follow', () => {
     await s?.stop();
   });
 
+  const put = (path: string, body: unknown) =>
+    fetch(`${s.baseUrl}${path}`, {
+      method: 'PUT',
+      headers: { ...director, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
   it('answers 202 at once, reports progress until done, and a second approval finds everything there', async () => {
+    // The school's own chain and calendar: the fan-out schedules with them, as POST /procedures does.
+    const { academicYear: _year, ...calendar } = schoolCalendarOf(START);
+    expect((await put(`/schools/${schoolId}/calendars/${YEAR_PATH}`, calendar)).status).toBe(200);
+    const reminders = { daysBefore: [5, 2], escalationGraceDays: 3, escalation: CHAIN, repeatEveryDays: 0 };
+    expect((await put(`/schools/${schoolId}/reminder-settings`, reminders)).status).toBe(200);
     const form = new FormData();
     form.append('file', new Blob([CSV]), 'plan.csv');
     form.append('schoolId', schoolId);
@@ -82,6 +100,22 @@ describe('the approval fan-out runs as a workflow a client can follow', () => {
     expect(again).toMatchObject({ recorded: false, scheduled: [], failed: [] });
     expect(again.alreadyThere).toHaveLength(12);
     const first = (done.body.report.scheduled as string[])[0];
+    const [scheduled] = await s.store.readStream(`procedure-${first}`);
     expect(await s.store.readStream(`procedure-${first}`)).toHaveLength(1);
+
+    // Issue 15: a plan's procedures are chased along the school's chain, on its working days.
+    expect(scheduled.data).toMatchObject({
+      window: { from: `${START + 1}-05-01`, to: `${START + 1}-05-31` },
+      reminders: { daysBefore: [5, 2], escalationGraceDays: 3 },
+      chase: { escalation: CHAIN, repeatEveryDays: 0, preparationDaysBefore: [3] },
+    });
+    const { chase } = scheduled.data as {
+      chase: { remindFrom: string; workingDays: { daysOff: unknown[] } };
+    };
+    expect(chase.remindFrom).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(chase.workingDays.daysOff).toContainEqual({
+      from: `${START + 1}-03-20`,
+      to: `${START + 1}-03-29`,
+    });
   });
 });

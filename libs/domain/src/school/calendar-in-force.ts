@@ -59,3 +59,17 @@ export function procedureChaseOf(
     ...(days ? { workingDays: days } : {}),
   };
 }
+
+/**
+ * The part of a school's settings that procedures of one academic year are scheduled with: the reminder settings
+ * and the calendars of that year and the next (a window's chase may run into it), so a plan's fan-out carries
+ * a few kilobytes, not every year the school ever kept.
+ */
+export function settingsForYear(state: SchoolSettingsState, academicYear: string): SchoolSettingsState {
+  const start = Number(academicYear.slice(0, 4));
+  const years = [academicYear, academicYearOf(`${start + 1}-09-01`)];
+  const calendars = Object.fromEntries(
+    Object.entries(state.calendars ?? {}).filter(([year]) => years.includes(year)),
+  );
+  return { reminders: state.reminders, calendars };
+}

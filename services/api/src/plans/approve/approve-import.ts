@@ -14,6 +14,9 @@ import {
   type PlanChanges,
   type PlanCommand,
   type PlannedProcedure,
+  schoolSettingsDecider,
+  schoolStreamName,
+  settingsForYear,
 } from '@vsoko/domain';
 import { DeciderHandler, type Loaded } from '@vsoko/event-sourcing';
 import { templateProcedureId } from '@vsoko/plan-import';
@@ -174,6 +177,8 @@ export class ApproveImport {
     const target = typeof part === 'function' ? part(approved, handled.state) : part;
     const steps = reconcileSteps(target.procedures, changes, pastWindows);
     const planStream = this.log.streamOf(schoolId, academicYear);
+    // New procedures are chased like those scheduled through POST /procedures: the settings as they stand now.
+    const school = await this.handler.load(schoolStreamName(schoolId), schoolSettingsDecider);
     const input = {
       planStream,
       target: {
@@ -181,6 +186,7 @@ export class ApproveImport {
         academicYear,
         timeZone: DEFAULT_TIME_ZONE,
         rescheduleReason: target.rescheduleReason,
+        school: settingsForYear(school.state, academicYear),
       },
       steps,
       context: context({ revision: handled.revision } as Loaded<unknown>),
