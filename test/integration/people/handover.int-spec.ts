@@ -62,6 +62,50 @@ describe('handing over the work of a person who leaves', () => {
       timeZone: TZ,
     });
     expect(scheduled.status).toBe(201);
+    // A procedure whose decisions were adopted on it, as before decisions were records of their own: one is hers.
+    const old = await post('/procedures', {
+      id: 'p-reading-2b',
+      schoolId: 'school-7',
+      academicYear: YEAR,
+      title: 'Мониторинг техники чтения, 2Б',
+      direction: 'results',
+      responsible: { role: 'deputy', name: 'Виноградова В. А.' },
+      window: { from: today, to: yearEnd },
+      timeZone: TZ,
+    });
+    expect(old.status).toBe(201);
+    for (const [step, body] of [
+      [
+        'performed',
+        { performedOn: today, performedBy: { name: 'Виноградова В. А.' }, collected: ['Протоколы'] },
+      ],
+      ['analysis', { analysedOn: today, document: { title: 'Справка' }, findings: ['Темп ниже нормы'] }],
+      ['discussion', { meeting: { level: 'methodical-council', heldOn: today, protocolNumber: '2' } }],
+      [
+        'decisions',
+        {
+          decisions: [
+            {
+              decisionId: 'd-tempo',
+              wording: 'Ежедневные пятиминутки чтения во 2Б',
+              deadline: yearEnd,
+              responsible: ivanova,
+            },
+            {
+              decisionId: 'd-library',
+              wording: 'Подобрать книги для внеклассного чтения',
+              deadline: yearEnd,
+              responsible: { role: 'librarian', name: 'Библиотекарь' },
+            },
+          ],
+        },
+      ],
+    ] as const) {
+      expect({ step, status: (await post(`/procedures/p-reading-2b/${step}`, body)).status }).toEqual({
+        step,
+        status: 200,
+      });
+    }
     for (const [id, lead, coExecutors, deadline] of [
       ['d-reading-1a', ivanova, [], { asWritten: 'В течение года' }],
       ['d-parents', { role: 'deputy', name: 'Виноградова В. А.' }, [ivanova], { asWritten: 'до конца года' }],
@@ -99,9 +143,10 @@ describe('handing over the work of a person who leaves', () => {
     expect(body.procedures).toEqual([
       expect.objectContaining({ procedureId: 'p-adaptation-1a', stage: 'scheduled' }),
     ]);
-    expect((body.decisions as JsonBody[]).map((d) => [d.decisionId, d.as]).sort()).toEqual([
-      ['d-parents', 'co-executor'],
-      ['d-reading-1a', 'lead'],
+    expect((body.decisions as JsonBody[]).map((d) => [d.decisionId, d.as, d.procedureId]).sort()).toEqual([
+      ['d-parents', 'co-executor', undefined],
+      ['d-reading-1a', 'lead', undefined],
+      ['d-tempo', 'lead', 'p-reading-2b'],
     ]);
     expect((body.checkIns as JsonBody[]).every((c) => c.decisionId === 'd-reading-1a')).toBe(true);
   });
@@ -121,7 +166,12 @@ describe('handing over the work of a person who leaves', () => {
       procedures: [{ procedureId: 'p-adaptation-1a', eventTypes: ['ProcedureReassigned'] }],
       failed: [],
     });
-    expect(res.body.decisions).toHaveLength(2);
+    expect(res.body.decisions).toHaveLength(3);
+    expect(res.body.decisions).toContainEqual({
+      decisionId: 'd-tempo',
+      procedureId: 'p-reading-2b',
+      eventTypes: ['ProcedureDecisionReassigned'],
+    });
     const procedure = await s.store.readStream('procedure-p-adaptation-1a');
     expect(procedure.at(-1)).toMatchObject({
       type: 'ProcedureReassigned',
@@ -141,13 +191,53 @@ describe('handing over the work of a person who leaves', () => {
     expect(parents.at(-1)).toMatchObject({
       data: { executors: { lead: { role: 'deputy' }, coExecutors: [{ personId: 'petrova.lv' }] } },
     });
-    head = Math.max(head, procedure.at(-1)!.position, reading.at(-1)!.position, parents.at(-1)!.position);
+    const kept = await s.store.readStream('procedure-p-reading-2b');
+    expect(kept.at(-1)).toMatchObject({
+      type: 'ProcedureDecisionReassigned',
+      data: {
+        decisionId: 'd-tempo',
+        previous: ivanova,
+        responsible: { personId: 'petrova.lv', role: 'teacher', name: 'Петрова Людмила Викторовна' },
+        reason,
+      },
+      metadata: { actor: { id: 'sokolova.director' }, correlationId: 'handover-ivanova' },
+    });
+    // The other decision on that procedure is not hers and stays where it was.
+    expect(kept.filter((e) => e.type === 'ProcedureDecisionReassigned')).toHaveLength(1);
+    head = Math.max(
+      head,
+      procedure.at(-1)!.position,
+      reading.at(-1)!.position,
+      parents.at(-1)!.position,
+      kept.at(-1)!.position,
+    );
     await get(`/procedures/p-adaptation-1a?waitForPosition=${head}`);
     const left = await get('/people/ivanova.mp/open-work');
     expect(left.body).toMatchObject({ procedures: [], decisions: [], checkIns: [] });
     const taken = await get('/people/petrova.lv/open-work');
     expect(taken.body.procedures).toHaveLength(1);
-    expect(taken.body.decisions).toHaveLength(2);
+    expect(taken.body.decisions).toHaveLength(3);
+    const decision = await get(`/decisions?procedureId=p-reading-2b&waitForPosition=${head}`);
+    expect((decision.body.items as JsonBody[]).map((d) => [d.decisionId, d.responsibleKey]).sort()).toEqual([
+      ['d-library', 'librarian'],
+      ['d-tempo', 'petrova.lv'],
+    ]);
+    const audit = await get(`/audit?procedureId=p-reading-2b&waitForPosition=${head}`);
+    expect((audit.body.items as JsonBody[]).at(-1)).toMatchObject({
+      type: 'ProcedureDecisionReassigned',
+      summary: `Решение d-tempo передано: Иванова Мария Петровна → Петрова Людмила Викторовна (${reason})`,
+    });
+  });
+
+  it('a repeated handover records nothing more', async () => {
+    const before = await s.store.headPosition();
+    const again = await post(
+      '/people/ivanova.mp/handover',
+      { to: 'petrova.lv', reason: 'Иванова М. П. уволилась (приказ № 45-к)' },
+      director,
+    );
+    expect(again).toMatchObject({ status: 200, body: { procedures: [], decisions: [], failed: [] } });
+    expect(await s.store.headPosition()).toBe(before);
   });
 
   it('is the administration’s act at its own school, to an active colleague of that school', async () => {

@@ -68,6 +68,12 @@ export type ExtendDecisionDeadline = Command<
 
 export type CancelDecision = Command<'CancelDecision', DecisionCancelled['data']>;
 
+/** Hand one of the procedure's own decisions to another responsible, with a reason (the administration's act). */
+export type ReassignProcedureDecision = Command<
+  'ReassignProcedureDecision',
+  { procedureId: string; decisionId: string; responsible: Responsible; reason: string }
+>;
+
 /** Title, academic year and responsible default to the parent procedure's. */
 export type RequestRecheck = Command<
   'RequestRecheck',
@@ -136,6 +142,7 @@ export type ProcedureCommand =
   | ExecuteDecision
   | ExtendDecisionDeadline
   | CancelDecision
+  | ReassignProcedureDecision
   | RequestRecheck
   | CancelProcedure
   | CloseProcedure

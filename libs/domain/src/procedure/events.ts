@@ -89,6 +89,15 @@ export type ProcedureReassigned = DomainEvent<
   { procedureId: string; previous: Responsible; responsible: Responsible; reason: string }
 >;
 
+/**
+ * A decision adopted on the procedure (before decisions were records of their own) is answered for by someone
+ * else from now on, with the reason: its reminders and lateness go to the new responsible.
+ */
+export type ProcedureDecisionReassigned = DomainEvent<
+  'ProcedureDecisionReassigned',
+  { procedureId: string; decisionId: string; previous: Responsible; responsible: Responsible; reason: string }
+>;
+
 export type ProcedurePerformed = DomainEvent<
   'ProcedurePerformed',
   { procedureId: string; performedOn: string; performedBy: Responsible; collected: string[] }
@@ -244,6 +253,7 @@ export type ProcedureEvent =
   | DecisionExecuted
   | DecisionDeadlineExtended
   | DecisionCancelled
+  | ProcedureDecisionReassigned
   | RecheckRequested
   | ProcedureCancelled
   | ProcedureClosed
@@ -269,6 +279,7 @@ const EVENT_TYPES = {
   DecisionExecuted: true,
   DecisionDeadlineExtended: true,
   DecisionCancelled: true,
+  ProcedureDecisionReassigned: true,
   RecheckRequested: true,
   ProcedureCancelled: true,
   ProcedureClosed: true,

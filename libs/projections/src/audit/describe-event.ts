@@ -31,6 +31,8 @@ export function describeEvent(event: { type: string; data: unknown }): string {
       return `Срок решения ${e.data.decisionId} продлён с ${date(e.data.previousDeadline)} до ${date(e.data.deadline)}: ${e.data.reason}`;
     case 'DecisionCancelled':
       return `Решение ${e.data.decisionId} отменено: ${e.data.reason}`;
+    case 'ProcedureDecisionReassigned':
+      return `Решение ${e.data.decisionId} передано: ${e.data.previous.name} → ${e.data.responsible.name} (${e.data.reason})`;
     case 'RecheckRequested':
       return `По решению ${e.data.decisionId} назначена повторная процедура «${e.data.child.title}»`;
     case 'ProcedureCancelled':

@@ -38,4 +38,31 @@ describe('deadline calendar', () => {
       academicYear: '2023/24',
     });
   });
+
+  it('given a handover of the procedure or of a decision, then the new responsible’s dates', () => {
+    const successor = { personId: 'sokolova', name: 'Соколова Т. П.' };
+    const entries = entriesOf([
+      events.scheduled(),
+      {
+        type: 'ProcedureReassigned',
+        data: {
+          procedureId: 'p-vpr-4',
+          previous: events.scheduled().data.responsible,
+          responsible: successor,
+          reason: 'Перевод',
+        },
+      },
+      ...history.followingUp.slice(1),
+      events.decisionReassigned(parents, successor),
+    ]);
+    expect(entries.get('procedure:p-vpr-4')).toMatchObject({
+      responsibleKey: 'sokolova',
+      responsible: successor,
+    });
+    expect(entries.get('decision:p-vpr-4:d-parents')).toMatchObject({
+      responsibleKey: 'sokolova',
+      state: 'open',
+    });
+    expect(entries.get('decision:p-vpr-4:d-lessons')).toMatchObject({ responsibleKey: 'petrov' });
+  });
 });

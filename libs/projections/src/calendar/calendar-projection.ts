@@ -15,6 +15,7 @@ export const calendarProjection: Projection<CalendarEntry> = {
   handles: [
     'ProcedureScheduled',
     'ProcedureRescheduled',
+    'ProcedureReassigned',
     'StageOverdue',
     'ProcedurePerformed',
     'ProcedureCancelled',
@@ -23,6 +24,7 @@ export const calendarProjection: Projection<CalendarEntry> = {
     'DecisionOverdue',
     'DecisionExecuted',
     'DecisionCancelled',
+    'ProcedureDecisionReassigned',
   ],
   documentIds(recorded) {
     const event = recorded as unknown as ProcedureEvent;
@@ -35,6 +37,7 @@ export const calendarProjection: Projection<CalendarEntry> = {
       case 'DecisionOverdue':
       case 'DecisionExecuted':
       case 'DecisionCancelled':
+      case 'ProcedureDecisionReassigned':
         return [decisionEntry(procedureId, event.data.decisionId)];
       case 'StageOverdue':
         return event.data.stage === 'performance' ? [procedureEntry(procedureId)] : [];
@@ -90,6 +93,11 @@ export const calendarProjection: Projection<CalendarEntry> = {
         return isOpen(doc) ? { ...doc, date: event.data.window.to, state: 'open' } : doc;
       case 'DecisionDeadlineExtended':
         return isOpen(doc) ? { ...doc, date: event.data.deadline, state: 'open' } : doc;
+      case 'ProcedureReassigned':
+      case 'ProcedureDecisionReassigned': {
+        const { responsible } = event.data;
+        return isOpen(doc) ? { ...doc, responsible, responsibleKey: responsibleKey(responsible) } : doc;
+      }
       case 'StageOverdue':
         return isOpen(doc) && doc.date === event.data.dueDate ? { ...doc, state: 'overdue' } : doc;
       case 'DecisionOverdue':

@@ -99,6 +99,20 @@ describe('decisions read model', () => {
     expect(doc).toMatchObject({ status: 'cancelled', cancellationReason: 'Решение утратило актуальность' });
   });
 
+  it('given a handover, then the new responsible answers for it (lists and KPIs by responsible follow)', () => {
+    const doc = docsOf([
+      ...history.followingUp,
+      events.decisionOverdue(lessons),
+      events.decisionReassigned(lessons),
+    ]).get('p-vpr-4:d-lessons');
+    expect(doc).toMatchObject({
+      responsible: { personId: 'sokolova', name: 'Соколова Т. П.' },
+      responsibleKey: 'sokolova',
+      status: 'overdue',
+      deadline: lessons.deadline,
+    });
+  });
+
   it('given a re-check requested after the decision was executed, then the child procedure is listed', () => {
     const doc = docsOf([
       ...history.followingUp,
@@ -147,6 +161,7 @@ describe('decisions read model', () => {
         } satisfies EscalatedToDirector,
       ],
     ],
+    ['handed over', [...history.followingUp, events.decisionReassigned(parents)]],
     [
       'executed late and cancelled',
       [

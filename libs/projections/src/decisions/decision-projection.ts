@@ -33,6 +33,7 @@ export const decisionProjection: Projection<DecisionDocument> = {
     'DecisionReminderDue',
     'EscalatedToDirector',
     'RecheckRequested',
+    'ProcedureDecisionReassigned',
   ],
   documentIds(recorded) {
     const event = recorded as unknown as DecisionEvent;
@@ -53,7 +54,13 @@ export const decisionProjection: Projection<DecisionDocument> = {
       return { ...doc, recheckProcedureIds, updatedAt };
     }
     const after = evolveOneDecision(decisionOf(doc), event);
-    return { ...doc, ...readModelOf(after, doc.executedAt, updatedAt), updatedAt };
+    return {
+      ...doc,
+      ...readModelOf(after, doc.executedAt, updatedAt),
+      responsible: after.responsible,
+      responsibleKey: responsibleKey(after.responsible),
+      updatedAt,
+    };
   },
   indexes: [
     { key: { responsibleKey: 1, academicYear: 1, status: 1, deadline: 1 }, name: 'responsible_year_status' },

@@ -20,6 +20,7 @@ import { recordNotification } from './record-notification';
 import { remindOfDecision } from './remind-of-decision';
 import { requestRecheck } from './request-recheck';
 import { reassignProcedure } from './reassign';
+import { reassignProcedureDecision } from './reassign-decision';
 import { rescheduleProcedure } from './reschedule';
 import { scheduleProcedure } from './schedule';
 
@@ -55,6 +56,8 @@ export function decide(
       return extendDecisionDeadline(command, state, ctx);
     case 'CancelDecision':
       return cancelDecision(command, state, ctx);
+    case 'ReassignProcedureDecision':
+      return reassignProcedureDecision(command, state, ctx);
     case 'RequestRecheck':
       return requestRecheck(command, state, ctx);
     case 'CancelProcedure':

@@ -6,6 +6,7 @@ import type {
   DecisionReminderDue,
   DecisionsAdopted,
   EscalatedToDirector,
+  ProcedureDecisionReassigned,
   RecheckRequested,
 } from '../events';
 import type { Decision, ProcedureState } from '../state';
@@ -17,6 +18,7 @@ export type DecisionEvent =
   | DecisionCancelled
   | DecisionReminderDue
   | DecisionOverdue
+  | ProcedureDecisionReassigned
   | RecheckRequested
   | EscalatedToDirector;
 
@@ -87,6 +89,8 @@ export function evolveOneDecision(decision: Decision, event: DecisionChange): De
     }
     case 'DecisionOverdue':
       return { ...decision, overdue: true };
+    case 'ProcedureDecisionReassigned':
+      return { ...decision, responsible: event.data.responsible };
     case 'EscalatedToDirector':
       // Only chain steps are counted: a decision escalated before chains keeps the shape it always had.
       return event.data.step === undefined

@@ -57,6 +57,7 @@ export function evolve(state: ProcedureState, event: ProcedureEvent): ProcedureS
     case 'DecisionCancelled':
     case 'DecisionReminderDue':
     case 'DecisionOverdue':
+    case 'ProcedureDecisionReassigned':
     case 'RecheckRequested':
       return evolveDecision(state, event);
     case 'ProcedureCancelled':

@@ -11,6 +11,7 @@ import type {
   DiscussionRecorded,
   ProcedureCancelled,
   ProcedureClosed,
+  ProcedureDecisionReassigned,
   ProcedureEvent,
   ProcedurePerformed,
   ProcedureScheduled,
@@ -20,6 +21,7 @@ import type {
 import { evolve } from '../evolve';
 import { initialState } from '../state';
 import type { ProcedureCommand } from '../commands';
+import type { Responsible } from '../values';
 
 /*
  * One procedure of a school in Yekaterinburg (UTC+5, no DST): the spring ВПР in the 4th grades, 2023/24,
@@ -139,6 +141,19 @@ export const events = {
       wording: decision.wording,
       deadline: decision.deadline,
       responsible: decision.responsible,
+    },
+  }),
+  decisionReassigned: (
+    decision: AdoptedDecision,
+    responsible: Responsible = { personId: 'sokolova', role: 'teacher', name: 'Соколова Т. П.' },
+  ): ProcedureDecisionReassigned => ({
+    type: 'ProcedureDecisionReassigned',
+    data: {
+      procedureId: PROCEDURE,
+      decisionId: decision.decisionId,
+      previous: decision.responsible,
+      responsible,
+      reason: `${decision.responsible.name}: увольнение`,
     },
   }),
   stageOverdue: (dueDate = '2024-04-26'): StageOverdue => ({

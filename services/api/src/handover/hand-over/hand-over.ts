@@ -20,16 +20,24 @@ export interface HandOverOutcome {
   from: string;
   to: string;
   procedures: Array<{ procedureId: string; eventTypes: string[] }>;
-  decisions: Array<{ decisionId: string; eventTypes: string[] }>;
+  /** `procedureId` for a decision kept on its procedure (reassigned there: ProcedureDecisionReassigned). */
+  decisions: Array<{ decisionId: string; procedureId?: string; eventTypes: string[] }>;
   /** Items that could not be handed over (changed meanwhile, closed …), with the reason; the rest were. */
-  failed: Array<{ kind: 'procedure' | 'decision'; id: string; code: string; message: string }>;
+  failed: Array<{
+    kind: 'procedure' | 'decision';
+    id: string;
+    procedureId?: string;
+    code: string;
+    message: string;
+  }>;
   position: number;
 }
 
 /**
  * Hands over everything a person answers for at the school, in one step: each open procedure through its
- * workflow (ReassignProcedure), each open decision on its stream (ReassignDecision; its check-ins go with it),
- * each an event with the reason and this handover's correlation id. Command ids derive from that id and the
+ * workflow (ReassignProcedure), each open decision record on its stream (ReassignDecision; its check-ins go with
+ * it), each open decision kept on a procedure through that procedure's workflow (ReassignProcedureDecision), each
+ * an event with the reason and this handover's correlation id. Command ids derive from that id and the
  * item, so a retried handover records nothing twice.
  */
 @Injectable()
@@ -102,6 +110,10 @@ export class HandOver {
       }
     }
     for (const d of work.decisions) {
+      if (d.procedureId !== undefined) {
+        await this.onProcedure(d.procedureId, d.decisionId, d.responsible, body.reason, to, ctxOf, outcome);
+        continue;
+      }
       try {
         const { state } = await this.handler.load(decisionStreamName(d.decisionId), decisionDecider);
         if (state.status !== 'open' && state.status !== 'reopened') continue;
@@ -123,5 +135,37 @@ export class HandOver {
       }
     }
     return outcome;
+  }
+
+  /** A decision adopted on its procedure: reassigned by the procedure's workflow, where the decision lives. */
+  private async onProcedure(
+    procedureId: string,
+    decisionId: string,
+    previous: Responsible | undefined,
+    reason: string,
+    to: (previous: Responsible) => Responsible,
+    ctxOf: (item: string) => CommandContext,
+    outcome: HandOverOutcome,
+  ): Promise<void> {
+    try {
+      const done = await this.procedures.execute(procedureId, {
+        command: {
+          type: 'ReassignProcedureDecision',
+          data: { procedureId, decisionId, responsible: to(previous ?? { name: '' }), reason },
+        },
+        context: ctxOf(`procedure-decision:${procedureId}:${decisionId}`),
+      });
+      outcome.decisions.push({ decisionId, procedureId, eventTypes: done.eventTypes });
+      outcome.position = Math.max(outcome.position, done.position);
+    } catch (e) {
+      if (!(e instanceof VsokoError)) throw e;
+      outcome.failed.push({
+        kind: 'decision',
+        id: decisionId,
+        procedureId,
+        code: e.code,
+        message: e.message,
+      });
+    }
   }
 }

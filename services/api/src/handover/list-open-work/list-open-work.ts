@@ -10,7 +10,12 @@ import {
   type Responsible,
 } from '@vsoko/domain';
 import { DeciderHandler } from '@vsoko/event-sourcing';
-import type { DecisionRecordDocument, ProcedureDocument, ReadStore } from '@vsoko/projections';
+import type {
+  DecisionDocument,
+  DecisionRecordDocument,
+  ProcedureDocument,
+  ReadStore,
+} from '@vsoko/projections';
 import { actorOf } from '@vsoko/accounts';
 import { READ_STORE } from '../../infrastructure/tokens';
 
@@ -26,11 +31,18 @@ export interface OpenWork {
   }>;
   decisions: Array<{
     decisionId: string;
+    /**
+     * Set for a decision kept on its procedure (adopted there before decisions were records of their own): it is
+     * handed over on the procedure's stream. Absent for a decision record.
+     */
+    procedureId?: string;
     wording: string;
     status: string;
     due: string | null;
     /** `lead`: the person answers for it; `co-executor`: one of those who help. */
     as: 'lead' | 'co-executor';
+    /** Who answers for it now (decisions kept on a procedure have one responsible). */
+    responsible?: Responsible;
   }>;
   /** Term check-ins still ahead on the decisions the person leads: they go with the decision. */
   checkIns: Array<{ decisionId: string; dueOn: string }>;
@@ -58,7 +70,8 @@ const OPEN_STAGES = ['scheduled', 'performed', 'analysed', 'discussed', 'followi
 
 /**
  * What a person still answers for at the caller's school, from the read models: open procedures whose
- * responsible is the person, open decisions they lead or co-execute, and the check-ins ahead on them. Someone
+ * responsible is the person, open decisions they lead or co-execute — decision records and the decisions kept on
+ * procedures from before decisions were records of their own — and the check-ins ahead on them. Someone
  * who never worked at the school is unknown here (404), whether or not they exist elsewhere.
  */
 @Injectable()
@@ -92,6 +105,11 @@ export class ListOpenWork {
         d.executors.lead.personId === personId ||
         d.executors.coExecutors.some((c) => c.personId === personId),
     );
+    const onProcedures = await this.store.find<DecisionDocument>('decisions', {
+      where: { schoolId, responsibleKey: personId, status: { $in: ['open', 'overdue'] } },
+      sort: { deadline: 1 },
+      limit: 5000,
+    });
     const checkIns = decisions
       .filter((d) => d.executors.lead.personId === personId)
       .flatMap((d) => {
@@ -111,13 +129,24 @@ export class ListOpenWork {
         window: p.window,
         responsible: p.responsible,
       })),
-      decisions: decisions.map((d) => ({
-        decisionId: d.decisionId,
-        wording: d.wording,
-        status: d.status,
-        due: d.due,
-        as: d.executors.lead.personId === personId ? 'lead' : 'co-executor',
-      })),
+      decisions: [
+        ...decisions.map((d) => ({
+          decisionId: d.decisionId,
+          wording: d.wording,
+          status: d.status,
+          due: d.due,
+          as: d.executors.lead.personId === personId ? ('lead' as const) : ('co-executor' as const),
+        })),
+        ...onProcedures.map((d) => ({
+          decisionId: d.decisionId,
+          procedureId: d.procedureId,
+          wording: d.wording,
+          status: d.status,
+          due: d.deadline,
+          as: 'lead' as const,
+          responsible: d.responsible,
+        })),
+      ],
       checkIns,
     };
   }
