@@ -31,7 +31,7 @@ describe('passwords: invitation, change, reset, forced reset', () => {
     process.env.AUTH_DEV_HEADERS = 'false';
     process.env.RATE_LIMIT_PER_MINUTE = '100000';
     process.env.LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE = '100000';
-    s = await startServices({ projector: false });
+    s = await startServices();
     await putDistrict(s, 'district-1', ['school-a', 'school-b']);
     director = await loginAs(s, 'director', 'school-a', { id: `director-a-${run}` });
     // A new member of staff: known to the directory, without a password of their own yet.
@@ -205,6 +205,38 @@ describe('passwords: invitation, change, reset, forced reset', () => {
       'PasswordResetForced',
       'PasswordReset',
     ]);
+  });
+
+  it('the audit trail shows every password event of the person — who, when, what — and never a token or its digest', async () => {
+    const recorded = await s.store.readStream(`credentials-${person}`);
+    const head = recorded.at(-1)!.position;
+    const res = await fetch(`${s.baseUrl}/audit?personId=${person}&pageSize=100&waitForPosition=${head}`, {
+      headers: director,
+    });
+    expect(res.status).toBe(200);
+    const items = ((await json(res)) as { items: Record<string, unknown>[] }).items.filter((e) =>
+      String(e.streamName).startsWith('credentials-'),
+    );
+    expect(items.map((e) => e.type)).toEqual(recorded.map((e) => e.type));
+    const masked = `i***@school-a.test`;
+    expect(items.map((e) => e.summary)).toEqual([
+      expect.stringContaining(`${person}: отправлено приглашение для первого входа на ${masked}`),
+      `${person}: приглашение принято, пароль задан`,
+      `${person}: пароль изменён владельцем учётной записи`,
+      expect.stringContaining(`${person}: запрошен сброс пароля, ссылка отправлена на ${masked}`),
+      `${person}: новый пароль задан по ссылке сброса`,
+      expect.stringContaining(`${person}: администрация сбросила пароль (Пароль стал известен коллеге)`),
+      `${person}: новый пароль задан по ссылке сброса`,
+    ]);
+    expect(items[0]).toMatchObject({ actor: { id: `director-a-${run}` }, occurredAt: expect.any(String) });
+    expect(items[2]).toMatchObject({ actor: { id: person } });
+    const text = JSON.stringify(items);
+    for (const e of recorded) {
+      const digest = (e.data as { tokenDigest?: string }).tokenDigest;
+      if (digest) expect(text).not.toContain(digest);
+    }
+    expect(text).not.toContain(email);
+    expect(text).not.toMatch(/vs[ir]_[A-Za-z0-9_-]{43}/);
   });
 
   it('people set up before invitations (the seed) keep signing in with their directory password', async () => {

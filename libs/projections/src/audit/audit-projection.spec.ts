@@ -78,3 +78,49 @@ describe('audit timeline of the organisation', () => {
     }
   });
 });
+
+describe('audit timeline of passwords', () => {
+  const digest = 'a'.repeat(64);
+  const link = { tokenDigest: digest, expiresAt: '2026-12-09T12:00:00.000Z', sentTo: 'petrova@school1.ru' };
+  const given = recorded([
+    { type: 'InvitationIssued', data: { personId: 'petrova', ...link } },
+    { type: 'InvitationAccepted', data: { personId: 'petrova', tokenDigest: digest } },
+    { type: 'PasswordChanged', data: { personId: 'petrova' } },
+    { type: 'PasswordResetRequested', data: { personId: 'petrova', ...link } },
+    { type: 'PasswordReset', data: { personId: 'petrova', tokenDigest: digest } },
+    {
+      type: 'PasswordResetForced',
+      data: { personId: 'petrova', reason: 'Пароль сообщён коллеге', ...link },
+    },
+  ]);
+  const entries = [...project(anyProjection(auditProjection), given).values()] as unknown as {
+    summary: string;
+    personIds: string[];
+    data: Record<string, unknown>;
+  }[];
+
+  it('given the credentials events, then who did what and when, in Russian, on the person’s timeline', () => {
+    expect(entries.map((e) => e.summary)).toEqual([
+      'petrova: отправлено приглашение для первого входа на p***@school1.ru, ссылка действует до 09.12.2026, 15:00 (Europe/Moscow)',
+      'petrova: приглашение принято, пароль задан',
+      'petrova: пароль изменён владельцем учётной записи',
+      'petrova: запрошен сброс пароля, ссылка отправлена на p***@school1.ru и действует до 09.12.2026, 15:00 (Europe/Moscow)',
+      'petrova: новый пароль задан по ссылке сброса',
+      'petrova: администрация сбросила пароль (Пароль сообщён коллеге); ссылка отправлена на p***@school1.ru и действует до 09.12.2026, 15:00 (Europe/Moscow)',
+    ]);
+    for (const entry of entries) expect(entry.personIds).toContain('petrova');
+  });
+
+  it('given links, then neither their digest nor the whole address is kept', () => {
+    for (const entry of entries) {
+      expect(JSON.stringify(entry)).not.toContain(digest);
+      expect(JSON.stringify(entry)).not.toContain('petrova@school1.ru');
+    }
+    expect(entries[5].data).toEqual({
+      personId: 'petrova',
+      reason: 'Пароль сообщён коллеге',
+      expiresAt: '2026-12-09T12:00:00.000Z',
+      sentTo: 'p***@school1.ru',
+    });
+  });
+});

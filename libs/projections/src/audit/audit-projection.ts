@@ -1,4 +1,5 @@
 import {
+  CREDENTIALS_EVENT_TYPES,
   DISTRICT_EVENT_TYPES,
   PERSON_EVENT_TYPES,
   PROCEDURE_EVENT_TYPES,
@@ -9,14 +10,20 @@ import { procedureIdOf } from '../context';
 import { decisionDocumentId } from '../decisions/decision-document';
 import type { Projection } from '../projection';
 import type { AuditEntry } from './audit-entry';
+import { auditedCredentialsData } from './describe-credentials-event';
 import { describeEvent } from './describe-event';
 
-/** Every procedure event, and the organisation's: who was given which position, who was switched off, by whom. */
+/**
+ * Every procedure event, the organisation's (who was given which position, who was switched off, by whom) and the
+ * credentials' (invitations, passwords set, changed and reset — never the secret or the link's digest).
+ */
 const AUDITED_EVENTS: readonly string[] = [
   ...PROCEDURE_EVENT_TYPES,
   ...DISTRICT_EVENT_TYPES,
   ...PERSON_EVENT_TYPES,
+  ...CREDENTIALS_EVENT_TYPES,
 ];
+const CREDENTIALS: ReadonlySet<string> = new Set(CREDENTIALS_EVENT_TYPES);
 
 /** The audit timeline: every event once, written as it is and never changed. */
 export const auditProjection: Projection<AuditEntry> = {
@@ -45,7 +52,7 @@ export const auditProjection: Projection<AuditEntry> = {
         procedureId === null ? [] : decisionIdsOf(event).map((d) => decisionDocumentId(procedureId, d)),
       personIds: personIdsOf(event),
       summary: describeEvent(event),
-      data: event.data,
+      data: CREDENTIALS.has(event.type) ? auditedCredentialsData(event) : event.data,
     };
   },
   indexes: [

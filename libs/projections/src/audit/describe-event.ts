@@ -1,3 +1,4 @@
+import { describeCredentialsEvent } from './describe-credentials-event';
 import { describeOrganisationEvent } from './describe-organisation-event';
 import { MEETING_LEVEL_TITLES, ruDate, STAGE_TITLES, type ProcedureEvent } from '@vsoko/domain';
 
@@ -5,7 +6,7 @@ const date = ruDate;
 
 /** One Russian sentence per event type; unknown types (other aggregates) are named as they are. */
 export function describeEvent(event: { type: string; data: unknown }): string {
-  const organisation = describeOrganisationEvent(event);
+  const organisation = describeOrganisationEvent(event) ?? describeCredentialsEvent(event);
   if (organisation !== undefined) return organisation;
   const e = event as ProcedureEvent;
   switch (e.type) {

@@ -13,6 +13,7 @@ import {
   credentialsDecider,
   credentialsStreamName,
   DEFAULT_TIME_ZONE,
+  maskAddress,
   NotFound,
   Unavailable,
   type CommandContext,
@@ -160,13 +161,6 @@ const LOGIN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
 export function personNotFound(personId: string): NotFound {
   return new NotFound('PERSON_NOT_FOUND', `Сотрудник ${personId} не найден`);
-}
-
-/** «m***@school.ru»: enough for the sender to recognise the address, not enough to harvest it. */
-export function maskAddress(address: string): string {
-  const at = address.indexOf('@');
-  if (at <= 0) return '';
-  return `${address[0]}***${address.slice(at)}`;
 }
 
 /** «8 сентября 2026 г., 12:00 (Москва)» in the default zone of the schools. */
