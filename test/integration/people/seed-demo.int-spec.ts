@@ -106,6 +106,20 @@ describe('seed demo through the administration API, and accounts from before eve
   it('creates the district, schools and staff through the API, and a second run records nothing', async () => {
     const first = await seed();
     expect(first.stdout).toContain('Записано событий');
+    // The table names positions as a school writes them, never by their codes.
+    for (const title of [
+      'администратор района',
+      'директор',
+      'заместитель директора по УВР',
+      'руководитель ШМО (ШМО учителей начальных классов), учитель (математика)',
+      'учитель (русский язык, литературное чтение), классный руководитель 4А',
+      'педагог-психолог',
+      'инспектор района',
+    ])
+      expect(first.stdout).toContain(title);
+    expect(first.stdout).not.toMatch(
+      /deputy-academic|smo-head|class-teacher|district-inspector|district-administrator/,
+    );
     const head = await s.store.headPosition();
     const second = await seed();
     expect(second.stdout).toContain('ничего не записано');

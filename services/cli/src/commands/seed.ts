@@ -4,10 +4,13 @@ import { loadConfig } from '@vsoko/config';
 import {
   type Actor,
   type CommandContext,
+  describeHolding,
   districtDecider,
   districtStreamName,
+  type Holding,
   personDecider,
   personStreamName,
+  POSITION_INFO,
   type PositionToAssign,
 } from '@vsoko/domain';
 import { DeciderHandler } from '@vsoko/event-sourcing';
@@ -17,6 +20,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { seedTable, SEED_000 } from '../../../../test/fixtures/plans/seed-tables';
 import { academicYearOf } from '../../../api/src/plans/academic-year';
+import type { components } from '../../../../web/src/api/schema';
+import { answer, ApiRefusal, cliApi, multipart, type CliApi, type Json } from '../api';
 
 const DISTRICT = { id: 'demo-district', name: 'Демонстрационный район' };
 const DISTRICT_ADMIN = { login: 'district.admin', name: 'Волкова Татьяна Андреевна' };
@@ -94,48 +99,56 @@ export function registerSeed(program: Command): void {
       const client = await MongoClient.connect(mongoUrl(config.VSOKO_DATA_DIR), {
         serverSelectionTimeoutMS: 5000,
       });
-      const api = new Api(options.api);
       try {
         const db = client.db(config.MONGODB_DB);
         const bootstrap = await registerDistrict(db, options.password);
         write(`Район ${DISTRICT.id}: ${bootstrap.recorded ? 'зарегистрирован' : 'уже был'}`);
-        const admin = await api.signIn(DISTRICT_ADMIN.login, options.password);
-        const lines = [line(DISTRICT_ADMIN.login, 'администратор района', DISTRICT.id, DISTRICT_ADMIN.name)];
+        const admin = await signIn(options.api, DISTRICT_ADMIN.login, options.password);
+        const lines = [
+          line(
+            DISTRICT_ADMIN.login,
+            POSITION_INFO['district-administrator'].title,
+            DISTRICT.id,
+            DISTRICT_ADMIN.name,
+          ),
+        ];
         let recorded = 0;
-        const create = async (headers: Record<string, string>, body: Json) => {
-          const created = await api.post('/people', headers, body);
+        const create = async (api: CliApi, body: PersonBody) => {
+          const created = await answer(api.POST('/people', { params: NO_KEY, body }));
           // Demo passwords only: real people choose theirs through an invitation (POST /auth/accounts/:id/invitation).
-          await demoPassword(db, String(body.login), options.password);
-          recorded += created.events.length;
+          await demoPassword(db, body.login, options.password);
+          recorded += (created.events as unknown[]).length;
           return created;
         };
         for (const [index, school] of SCHOOLS.entries()) {
-          const opened = await api.post(`/districts/${DISTRICT.id}/schools`, admin, {
-            id: school.id,
-            name: school.name,
-          });
-          recorded += opened.events.length;
+          const opened = await answer(
+            admin.POST('/districts/{districtId}/schools', {
+              params: { ...NO_KEY, path: { districtId: DISTRICT.id } },
+              body: { id: school.id, name: school.name },
+            }),
+          );
+          recorded += (opened.events as unknown[]).length;
           const director = await create(admin, personBody(DIRECTOR, index, school.id));
-          lines.push(line(director.personId, 'директор', school.id, DIRECTOR.name));
-          const headers = await api.signIn(director.personId, options.password);
+          lines.push(line(director.personId, titles(director), school.id, DIRECTOR.name));
+          const headers = await signIn(options.api, director.personId as string, options.password);
           for (const person of STAFF) {
             const created = await create(headers, personBody(person, index, school.id));
             lines.push(line(created.personId, titles(created), school.id, person.name));
           }
         }
-        await create(admin, {
+        const inspector = await create(admin, {
           login: INSPECTOR.login,
           fullName: INSPECTOR.name,
           positions: [{ position: 'district-inspector', districtId: DISTRICT.id }],
         });
-        lines.push(line(INSPECTOR.login, 'инспектор района', DISTRICT.id, INSPECTOR.name));
+        lines.push(line(INSPECTOR.login, titles(inspector), DISTRICT.id, INSPECTOR.name));
         for (const l of lines) write(`  ${l}`);
         write(recorded > 0 ? `Записано событий: ${recorded}` : 'Учётные записи уже были: ничего не записано');
         write(`Пароль у всех: ${options.password}`);
       } finally {
         await client.close();
       }
-      if (options.plan) await importPlan(api, options);
+      if (options.plan) await importPlan(options);
     });
 }
 
@@ -201,7 +214,9 @@ async function registerDistrict(db: Db, password: string): Promise<{ recorded: b
   }
 }
 
-function personBody(person: Person, index: number, schoolId: string): Json {
+type PersonBody = components['schemas']['CreatePersonDto'];
+
+function personBody(person: Person, index: number, schoolId: string): PersonBody {
   return {
     login: `${person.prefix}.${index + 1}`,
     fullName: person.name,
@@ -210,56 +225,50 @@ function personBody(person: Person, index: number, schoolId: string): Json {
   };
 }
 
+/** The positions the API answered, as a school writes them: «учитель (математика), классный руководитель 4А». */
 function titles(created: Json): string {
-  return (created.holdings as { position: string; className?: string }[])
-    .map((h) => h.position + (h.className ? ` ${h.className}` : ''))
-    .join(', ');
+  return (created.holdings as Holding[]).map((h) => describeHolding(h)).join(', ');
 }
 
 function line(login: string, what: string, scope: string, name: string): string {
-  return `${login.padEnd(16)} ${what.padEnd(34)} ${scope.padEnd(14)} ${name}`;
+  return `${login.padEnd(16)} ${what.padEnd(60)} ${scope.padEnd(14)} ${name}`;
+}
+
+/**
+ * The administration routes read Idempotency-Key and X-Correlation-Id when sent; the OpenAPI document lists them
+ * as required (Nest's @Headers). The seed sends none: every act is idempotent in the decider, so a second run
+ * records nothing without a key.
+ */
+const NO_KEY = { header: {} } as { header: { 'idempotency-key': string; 'x-correlation-id': string } };
+
+/** A client acting as `login`, signed in through the API (the one CLI client, services/cli/src/api.ts). */
+async function signIn(base: string, login: string, password: string): Promise<CliApi> {
+  const session = await answer(
+    cliApi({ api: base }).POST('/auth/login', { body: { login, password } }),
+  ).catch((e: Error) => {
+    const hint = e instanceof ApiRefusal ? '' : '; запущен ли npm start?';
+    throw new Error(`API ${base}: вход ${login} не удался (${e.message})${hint}`);
+  });
+  return cliApi({ api: base, token: session.token as string });
 }
 
 /** Through the running API, as the first school's director: preview the seed 000 plan, then approve it. */
-async function importPlan(api: Api, options: SeedOptions): Promise<void> {
+async function importPlan(options: SeedOptions): Promise<void> {
   const school = SCHOOLS[0];
-  const headers = await api.signIn('director.1', options.password);
+  const api = await signIn(options.api, 'director.1', options.password);
   const form = new FormData();
   form.append('file', new Blob([JSON.stringify(seedTable(SEED_000))]), 'plan-000.json');
   form.append('schoolId', school.id);
   form.append('academicYear', academicYearOf(new Date()));
-  const preview = await api.post('/plans/import', headers, form);
-  const result = await api.post(`/plans/imports/${String(preview.importId)}/approve`, headers);
+  const preview = await answer(api.POST('/plans/import', { body: multipart(form) }));
+  const result = await answer(
+    api.POST('/plans/imports/{importId}/approve', {
+      params: { path: { importId: String(preview.importId) } },
+    }),
+  );
   write(
     `План ВСОКО (seed 000) в ${school.id}: запланировано ${result.scheduled.length}, уже были ${result.alreadyThere.length}, ошибок ${result.failed.length}`,
   );
-}
-
-// The API's answers are plain JSON checked by the server; the seed reads the few fields it prints.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = Record<string, any>;
-
-class Api {
-  constructor(private readonly base: string) {}
-
-  async signIn(login: string, password: string): Promise<Record<string, string>> {
-    const session = await this.post('/auth/login', {}, { login, password }).catch((e: Error) => {
-      throw new Error(`API ${this.base}: вход ${login} не удался (${e.message}); запущен ли npm start?`);
-    });
-    return { Authorization: `Bearer ${session.token as string}` };
-  }
-
-  async post(route: string, headers: Record<string, string>, body?: Json | FormData): Promise<Json> {
-    const json = body !== undefined && !(body instanceof FormData);
-    const res = await fetch(new URL(route, this.base), {
-      method: 'POST',
-      headers: { ...headers, ...(json ? { 'content-type': 'application/json' } : {}) },
-      ...(body === undefined ? {} : { body: json ? JSON.stringify(body) : (body as FormData) }),
-    });
-    const answer = (await res.json()) as Json;
-    if (!res.ok) throw new Error(`${route}: ${answer.code ?? res.status} ${answer.message ?? ''}`);
-    return answer;
-  }
 }
 
 /** MONGODB_URL, or where `npm start` put its embedded FerretDB (it writes endpoints.json beside its data). */
