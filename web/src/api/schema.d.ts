@@ -30,7 +30,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Пригласить сотрудника школы: письмо с одноразовой ссылкой для первого входа (новое заменяет прежнее) */
+        /** Пригласить сотрудника: письмо с одноразовой ссылкой для первого входа (новое заменяет прежнее). Директор — сотрудников своей школы, администратор района — работающих в школах района */
         post: operations["CredentialsController_invite"];
         delete?: never;
         options?: never;
@@ -541,7 +541,7 @@ export interface paths {
         /** Школы района (администратору и инспектору района) */
         get: operations["PeopleController_schools"];
         put?: never;
-        /** Открыть школу в своём районе (администратор района) */
+        /** Открыть школу в своём районе (администратор района); с полем director — назначить её директора и отправить ему приглашение */
         post: operations["PeopleController_open"];
         delete?: never;
         options?: never;
@@ -2044,6 +2044,20 @@ export interface components {
             /** @example Иванову И. И. об итогах ВПР */
             heard: string;
         };
+        NewDirectorDto: {
+            /**
+             * @description Сюда уходит приглашение с одноразовой ссылкой
+             * @example smirnova@school7.ru
+             */
+            email: string;
+            /** @example Смирнова Елена Викторовна */
+            fullName: string;
+            /**
+             * @description Логин директора, он же идентификатор в событиях
+             * @example smirnova.ev
+             */
+            login: string;
+        };
         NextYearPlanDto: {
             /**
              * @description Год, план которого копируется на следующий
@@ -2058,6 +2072,8 @@ export interface components {
             note?: string;
         };
         OpenSchoolDto: {
+            /** @description Директор школы: назначается вместе с открытием, и ему уходит письмо-приглашение с одноразовой ссылкой */
+            director?: components["schemas"]["NewDirectorDto"];
             /**
              * @description Код новой школы: в адресах и заголовке X-School-Id
              * @example school-7

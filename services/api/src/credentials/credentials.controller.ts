@@ -2,7 +2,7 @@ import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import type { Principal } from '@vsoko/accounts';
-import { Allow, AnyPrincipal, Public } from '../auth/access.decorators';
+import { Administers, Allow, AnyPrincipal, Public } from '../auth/access.decorators';
 import { CurrentPrincipal } from '../auth/actor.decorator';
 import { checkPersonId } from '../shared/ids';
 import { headerKey } from '../shared/request-context';
@@ -41,11 +41,11 @@ export class CredentialsController {
   ) {}
 
   @Post('accounts/:personId/invitation')
-  @Allow('director')
+  @Administers()
   @ApiBearerAuth()
   @ApiOperation({
     summary:
-      'Пригласить сотрудника школы: письмо с одноразовой ссылкой для первого входа (новое заменяет прежнее)',
+      'Пригласить сотрудника: письмо с одноразовой ссылкой для первого входа (новое заменяет прежнее). Директор — сотрудников своей школы, администратор района — работающих в школах района',
   })
   invite(
     @Param('personId') personId: string,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { AdminScope } from '../people/admin-scope';
 import { AcceptInvitation } from './accept-invitation/accept-invitation';
 import { ChangePassword } from './change-password/change-password';
 import { CompletePasswordReset } from './complete-reset/complete-reset';
@@ -15,6 +16,7 @@ import { RedeemLink } from './shared/redeem-link';
   imports: [AuthModule],
   controllers: [CredentialsController],
   providers: [
+    AdminScope,
     CredentialLinks,
     RedeemLink,
     IssueInvitation,
@@ -24,5 +26,6 @@ import { RedeemLink } from './shared/redeem-link';
     CompletePasswordReset,
     ForcePasswordReset,
   ],
+  exports: [IssueInvitation],
 })
 export class CredentialsModule {}

@@ -58,7 +58,10 @@ export class PeopleController {
   @Administers()
   @HttpCode(201)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiOperation({ summary: 'Открыть школу в своём районе (администратор района)' })
+  @ApiOperation({
+    summary:
+      'Открыть школу в своём районе (администратор района); с полем director — назначить её директора и отправить ему приглашение',
+  })
   open(
     @Param('districtId') districtId: string,
     @Body() body: OpenSchoolDto,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CredentialsModule } from '../credentials/credentials.module';
 import { IdempotencyKeys } from '../shared/idempotency-keys';
 import { AdminScope } from './admin-scope';
 import { AssignPosition } from './assign-position/assign-position.service';
@@ -16,6 +17,7 @@ import { PeopleLog } from './shared/people-log';
 
 /** The organisation: the directory following its events, and the administration use cases. */
 @Module({
+  imports: [CredentialsModule],
   controllers: [PeopleController],
   providers: [
     DirectoryFollower,

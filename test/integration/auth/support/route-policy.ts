@@ -35,7 +35,8 @@ const LISTED: Record<string, Admission> = {
   'POST /auth/password-reset': 'public',
   'POST /auth/password-reset/complete': 'public',
   'POST /auth/password': 'any-principal',
-  'POST /auth/accounts/{personId}/invitation': { roles: ['director'], integrations: false },
+  // Invitations: a director for her school's staff, a district administrator for the district's (its directors).
+  'POST /auth/accounts/{personId}/invitation': ADMINISTRATORS,
   'POST /auth/accounts/{personId}/password-reset': { roles: ['director'], integrations: false },
   // Staff list import (services/api/src/staff): the director staffs the school.
   'POST /staff/imports': { roles: ['director'], integrations: false },
