@@ -15,3 +15,4 @@ export * from './mail/account-mail';
 export * from './directory/projection';
 export * from './directory/projector';
 export * from './directory/migrate-legacy';
+export * from './credentials/link-issuer';

@@ -4,40 +4,27 @@ import {
   CredentialStore,
   Directory,
   hashSecret,
-  newLinkToken,
+  LinkIssuer,
   type LinkMail,
+  type LinkPurpose,
+  type LinkSent,
   type UserDocument,
 } from '@vsoko/accounts';
 import type { VsokoConfig } from '@vsoko/config';
 import {
   credentialsDecider,
   credentialsStreamName,
-  DEFAULT_TIME_ZONE,
-  maskAddress,
   NotFound,
   Unavailable,
   type CommandContext,
   type CredentialsCommand,
-  type CredentialsEvent,
 } from '@vsoko/domain';
 import { DeciderHandler } from '@vsoko/event-sourcing';
 import type { Db } from 'mongodb';
 import type { Clock } from '../../infrastructure/clock';
 import { CLOCK, CONFIG, READ_DB } from '../../infrastructure/tokens';
 
-export type LinkPurpose = 'invitation' | 'reset' | 'forced-reset';
-
-export interface LinkSent {
-  personId: string;
-  /** The address the link went to, partly hidden: «m***@school.ru». */
-  sentTo: string;
-  expiresAt: string;
-  revision: number;
-  position: number;
-  eventTypes: string[];
-  /** True when the same Idempotency-Key was seen before: nothing was sent again. */
-  replayed: boolean;
-}
+export type { LinkPurpose, LinkSent } from '@vsoko/accounts';
 
 /**
  * What every credential use case shares: the person's record, the credentials stream on the one command
@@ -48,6 +35,7 @@ export interface LinkSent {
 export class CredentialLinks implements OnApplicationShutdown {
   private readonly logger = new Logger('credentials');
   readonly store: CredentialStore;
+  private readonly issuer: LinkIssuer;
   private mailer?: AccountMailer;
 
   constructor(
@@ -58,6 +46,15 @@ export class CredentialLinks implements OnApplicationShutdown {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.store = new CredentialStore(db);
+    this.issuer = new LinkIssuer({
+      handler,
+      store: this.store,
+      publicUrl: config.publicUrl,
+      invitationTtlHours: config.INVITATION_TTL_HOURS,
+      resetTtlMinutes: config.PASSWORD_RESET_TTL_MINUTES,
+      now: () => clock.now(),
+      send: (mail, messageId) => this.mail(mail, messageId),
+    });
   }
 
   /** A person by login, or 404 — the same answer for an unknown person and one the caller may not see. */
@@ -73,10 +70,10 @@ export class CredentialLinks implements OnApplicationShutdown {
 
   /**
    * Makes a link of `purpose` for the person, records it with `command` (given the token's digest, expiry and
-   * address) and mails it. A replayed Idempotency-Key answers the first outcome and sends nothing: the token of
-   * the first request is known to nobody any more.
+   * address) and mails it (libs/accounts LinkIssuer). A replayed Idempotency-Key answers the first outcome and
+   * sends nothing: the token of the first request is known to nobody any more.
    */
-  async issue(
+  issue(
     user: UserDocument,
     purpose: LinkPurpose,
     ctx: CommandContext,
@@ -85,47 +82,14 @@ export class CredentialLinks implements OnApplicationShutdown {
     /** Runs once the link is recorded, before the mail is sent (which may fail). */
     onRecorded?: (revision: number) => Promise<void>,
   ): Promise<LinkSent> {
-    const kind = purpose === 'invitation' ? 'invitation' : 'reset';
-    const { token, digest } = newLinkToken(kind);
-    const now = this.clock.now();
-    const ttl =
-      kind === 'invitation'
-        ? this.config.INVITATION_TTL_HOURS * 3_600_000
-        : this.config.PASSWORD_RESET_TTL_MINUTES * 60_000;
-    const expiresAt = new Date(now.getTime() + ttl);
-    const sentTo = user.email ?? '';
-    const result = await this.run(
-      user._id,
-      command({ tokenDigest: digest, expiresAt: expiresAt.toISOString(), sentTo }),
+    return this.issuer.issue(
+      { id: user._id, name: user.name, ...(user.email ? { email: user.email } : {}) },
+      purpose,
       ctx,
+      command,
+      extra,
+      onRecorded,
     );
-    const recorded = result.events[0] as CredentialsEvent | undefined;
-    const outcome = {
-      personId: user._id,
-      sentTo: maskAddress(sentTo),
-      expiresAt: recorded && 'expiresAt' in recorded.data ? recorded.data.expiresAt : expiresAt.toISOString(),
-      revision: result.revision,
-      position: result.position,
-      eventTypes: result.events.map((e) => e.type),
-      replayed: result.replayed,
-    };
-    if (result.replayed) return outcome;
-    await this.store.saveLink({ _id: digest, personId: user._id, kind, expiresAt });
-    if (purpose === 'forced-reset') await this.store.setPasswordHash(user._id, null, result.revision, now);
-    await onRecorded?.(result.revision);
-    await this.mail(
-      {
-        kind: purpose,
-        to: sentTo,
-        name: user.name,
-        login: user._id,
-        link: `${this.config.publicUrl}/${kind === 'invitation' ? 'invitation' : 'password-reset'}#token=${token}`,
-        validUntil: ruDateTime(expiresAt),
-        ...extra,
-      },
-      `${credentialsStreamName(user._id)}.${result.revision}`,
-    );
-    return outcome;
   }
 
   /** Records the hash of a new password allowed by the event at `revision`. */
@@ -161,17 +125,4 @@ const LOGIN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
 export function personNotFound(personId: string): NotFound {
   return new NotFound('PERSON_NOT_FOUND', `Сотрудник ${personId} не найден`);
-}
-
-/** «8 сентября 2026 г., 12:00 (Москва)» in the default zone of the schools. */
-function ruDateTime(at: Date): string {
-  const text = new Intl.DateTimeFormat('ru-RU', {
-    timeZone: DEFAULT_TIME_ZONE,
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(at);
-  return `${text} (${DEFAULT_TIME_ZONE})`;
 }
