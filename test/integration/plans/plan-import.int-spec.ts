@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { docxOf } from '../../fixtures/plans/build-files';
+import { schoolCalendarOf } from '../../fixtures/plans/school-calendar';
 import { seedTable, SEED_000, type Table } from '../../fixtures/plans/seed-tables';
 import { nextAcademicYear } from '../../fixtures/plans/years';
 import { json, startServices, type JsonBody, type Services } from '../harness';
@@ -119,6 +120,65 @@ describe('importing a yearly plan (upload → preview → approval → procedure
       type: 'ProcedureCancelled',
       data: { reason: 'Строка удалена из пересмотренного плана' },
     });
+  });
+
+  it('reads terms and holidays by the school’s own calendar, shows the dates, and schedules them (issue 15)', async () => {
+    const own = `${schoolId}-cal`;
+    const head = await s.loginAs('director', own, { id: 'director-cal' });
+    const csv = [
+      '№;Мероприятие;Срок;Ответственный;Результат',
+      '1;Анализ успеваемости за четверть;по итогам I четверти;Заместитель директора по УВР;Справка',
+      '2;Проверка личных дел обучающихся;в каникулы;Классные руководители;Справка',
+      '3;Итоговый педсовет;в конце учебного года;Директор;Протокол',
+    ].join('\n');
+    const previewOf = async () => {
+      const form = new FormData();
+      form.append('file', new Blob([csv]), 'roadmap.csv');
+      form.append('schoolId', own);
+      form.append('academicYear', YEAR);
+      const res = await fetch(`${s.baseUrl}/plans/import`, { method: 'POST', headers: head, body: form });
+      expect(res.status).toBe(200);
+      return json(res);
+    };
+    const row = (p: JsonBody, n: number) => (p.entries as JsonBody[]).find((e) => e.row === n)!;
+
+    // No calendar of its own and none shipped for this year: month spans, and the preview says so.
+    const before = await previewOf();
+    expect(before.warnings[0]).toMatchObject({ row: 0, code: 'CALENDAR_MISSING' });
+    expect(row(before, 2).window).toEqual({ from: `${NEXT.start}-09-01`, to: `${NEXT.start}-10-31` });
+
+    const { academicYear: _year, ...calendar } = schoolCalendarOf(NEXT.start);
+    const set = await fetch(`${s.baseUrl}/schools/${own}/calendars/${NEXT.stream}`, {
+      method: 'PUT',
+      headers: { ...head, 'content-type': 'application/json' },
+      body: JSON.stringify(calendar),
+    });
+    expect(set.status).toBe(200);
+
+    const preview = await previewOf();
+    expect(preview.calendar).toEqual({ source: 'school', academicYear: YEAR });
+    expect(preview.warnings.map((w: JsonBody) => w.code)).not.toContain('CALENDAR_MISSING');
+    const quarter = row(preview, 2);
+    expect(quarter.window).toEqual({ from: `${NEXT.start}-09-01`, to: `${NEXT.start}-10-23` });
+    expect(quarter.warnings).toContainEqual({
+      row: 2,
+      code: 'DEADLINE_BY_CALENDAR',
+      message: `Срок «по итогам I четверти» — I четверть по календарю школы: 01.09.${NEXT.start} — 23.10.${NEXT.start}`,
+    });
+    expect(row(preview, 3).occurrences).toEqual([
+      { from: `${NEXT.start}-10-24`, to: `${NEXT.start}-11-03` },
+      { from: `${NEXT.start}-12-27`, to: `${NEXT.end}-01-10` },
+      { from: `${NEXT.end}-03-20`, to: `${NEXT.end}-03-29` },
+    ]);
+    expect(row(preview, 4).window).toEqual({ from: `${NEXT.end}-05-11`, to: `${NEXT.end}-05-24` });
+
+    const approved = await fetch(`${s.baseUrl}/plans/imports/${preview.importId}/approve`, {
+      method: 'POST',
+      headers: head,
+    });
+    expect(approved.status).toBe(200);
+    const [scheduled] = await s.store.readStream(`procedure-${row(preview, 2).procedureIds[0]}`);
+    expect(scheduled.data).toMatchObject({ window: quarter.window });
   });
 
   it('refuses a teacher (403), an unknown import (404) and a missing file (400)', async () => {

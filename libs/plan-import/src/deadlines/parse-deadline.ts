@@ -1,6 +1,6 @@
 import { academicYearBounds, type DateWindow } from '@vsoko/domain';
 import { academicIndex, isoDate, lastDayOf, MONTH_TITLES, monthOf, yearOfMonth } from './months';
-import { periodWindow } from './periods';
+import { describePeriod, resolvePeriod, type PeriodCalendar, type PeriodSource } from './periods';
 
 export type Recurrence = 'daily' | 'weekly' | 'monthly' | 'constant';
 
@@ -12,9 +12,17 @@ export type Recurrence = 'daily' | 'weekly' | 'monthly' | 'constant';
  * - `needs-date`: no date in it («по графику», «в соответствии с планом РМО») — shown, never dropped.
  */
 export type Deadline =
-  | { kind: 'window' | 'occurrences'; windows: DateWindow[]; warnings: string[] }
+  | { kind: 'window' | 'occurrences'; windows: DateWindow[]; warnings: string[]; period?: PeriodOfPhrase }
   | { kind: 'whole-year'; windows: [DateWindow]; recurrence?: Recurrence; warnings: string[] }
   | { kind: 'needs-date'; reason: string; warnings: string[] };
+
+/** A phrase that named school periods («по итогам I четверти», «в каникулы»): what they were and by what calendar. */
+export interface PeriodOfPhrase {
+  label: string;
+  source: PeriodSource;
+  /** What the preview says of it: the phrase, the period and its dates. */
+  note: string;
+}
 
 const WHOLE_YEAR: Array<[RegExp, Recurrence | undefined]> = [
   [/ежедневн/, 'daily'],
@@ -38,14 +46,21 @@ export function normalisePhrase(text: string): string {
     .trim();
 }
 
-export function parseDeadline(text: string, academicYear: string): Deadline {
+/**
+ * `calendar`: the school's calendar for the year (or the default standing in for it), against which terms and
+ * holidays are read; without one they are fixed month spans.
+ */
+export function parseDeadline(text: string, academicYear: string, calendar?: PeriodCalendar): Deadline {
   const bounds = academicYearBounds(academicYear);
   if (!bounds) throw new Error(`academic year «${academicYear}» is not like 2023/24`);
   const start = Number(academicYear.slice(0, 4));
   const phrase = normalisePhrase(text);
   if (phrase === '') return { kind: 'needs-date', reason: 'Срок не указан', warnings: [] };
 
-  const dated = byDates(phrase, start, bounds) ?? byMonths(phrase, start) ?? byPeriod(phrase, start);
+  const dated =
+    byDates(phrase, start, bounds) ??
+    byMonths(phrase, start) ??
+    byPeriod(phrase, start, calendar, text.replace(/\s+/g, ' ').trim());
   if (dated) return dated;
   for (const [re, recurrence] of WHOLE_YEAR) {
     if (re.test(phrase)) {
@@ -59,9 +74,20 @@ export function parseDeadline(text: string, academicYear: string): Deadline {
   };
 }
 
-function byPeriod(phrase: string, start: number): Deadline | undefined {
-  const window = periodWindow(phrase, start);
-  return window ? { kind: 'window', windows: [window], warnings: [] } : undefined;
+function byPeriod(
+  phrase: string,
+  start: number,
+  calendar: PeriodCalendar | undefined,
+  asWritten: string,
+): Deadline | undefined {
+  const resolved = resolvePeriod(phrase, start, calendar);
+  if (!resolved) return undefined;
+  return {
+    kind: resolved.windows.length === 1 ? 'window' : 'occurrences',
+    windows: resolved.windows,
+    warnings: resolved.warnings,
+    period: { label: resolved.label, source: resolved.source, note: describePeriod(asWritten, resolved) },
+  };
 }
 
 /** «15.09», «01.09-15.09.2023», «до 20.05»: day-precise windows. */

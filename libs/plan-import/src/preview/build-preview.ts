@@ -1,4 +1,10 @@
-import { ValidationFailed, academicYearBounds } from '@vsoko/domain';
+import {
+  ValidationFailed,
+  academicYearBounds,
+  russianDefaultCalendar,
+  type SchoolCalendar,
+} from '@vsoko/domain';
+import type { PeriodCalendar } from '../deadlines/periods';
 import { readSource, type UploadLimits } from '../readers';
 import { DEFAULT_DIRECTORY, type StaffDirectory } from '../staff/directory';
 import { interpretRows } from '../structure/interpret';
@@ -14,6 +20,8 @@ export interface PreviewInput {
   defaultAcademicYear?: string;
   fileName: string;
   bytes: Buffer;
+  /** The school's own calendars by academic year («2025/26»): terms and holidays in deadlines are read by them. */
+  calendars?: Readonly<Record<string, SchoolCalendar>>;
   directory?: StaffDirectory;
   limits?: UploadLimits;
   onProgress?(done: number, total: number): void;
@@ -35,8 +43,10 @@ export async function buildPreview(input: PreviewInput): Promise<PlanPreview> {
       'Учебный год не указан ни в заголовке плана, ни в запросе: укажите его, например «2025/26»',
     );
   }
+  const calendar = calendarFor(academicYear, input.calendars);
   const { layout, entries, procedures } = interpretRows(source.rows, {
     academicYear,
+    ...(calendar ? { calendar } : {}),
     directory: input.directory ?? DEFAULT_DIRECTORY,
     onProgress: input.onProgress,
     procedureId: (key, ordinal) => planProcedureId(input.schoolId, academicYear, key, ordinal),
@@ -50,6 +60,8 @@ export async function buildPreview(input: PreviewInput): Promise<PlanPreview> {
       message: `В заголовке плана указан ${named.academicYear} учебный год («${named.text}»), а импорт идёт на ${input.academicYear}: проверьте год`,
     });
   }
+  const fallback = calendarWarning(academicYear, entries, calendar);
+  if (fallback) warnings.unshift(fallback);
   if (procedures.length === 0) throw noPlanIn(entries, warnings);
   const counts: Record<RowOutcome, number> = { procedure: 0, section: 0, header: 0, empty: 0, warning: 0 };
   for (const e of entries) counts[e.became] += 1;
@@ -66,11 +78,46 @@ export async function buildPreview(input: PreviewInput): Promise<PlanPreview> {
       rows: source.rows.length,
     },
     layout,
+    calendar: { source: calendar?.source ?? 'months', academicYear },
     entries,
     procedures,
     warnings,
     summary: { ...counts, procedures: procedures.length, warnings: warnings.length },
   };
+}
+
+/** The school's own calendar for the year, else the shipped default standing in for it, else none. */
+function calendarFor(academicYear: string, calendars: PreviewInput['calendars']): PeriodCalendar | undefined {
+  const own = calendars?.[academicYear];
+  if (own) return { calendar: own, source: 'school' };
+  const shipped = russianDefaultCalendar(academicYear);
+  return shipped ? { calendar: shipped, source: 'default' } : undefined;
+}
+
+/** Terms or holidays read without the school's own calendar: the director should check those dates. */
+function calendarWarning(
+  academicYear: string,
+  entries: PreviewEntry[],
+  calendar: PeriodCalendar | undefined,
+): RowWarning | undefined {
+  const rows = (source: string) => entries.filter((e) => e.deadline?.period?.source === source).length;
+  const byDefault = rows('default');
+  const byMonths = rows('months');
+  if (byDefault > 0) {
+    return {
+      row: 0,
+      code: 'CALENDAR_DEFAULT',
+      message: `У школы нет календаря на ${academicYear} учебный год: четверти и каникулы в сроках (строк: ${byDefault}) взяты из календаря по умолчанию — проверьте даты или задайте календарь школы`,
+    };
+  }
+  if (byMonths > 0 && !calendar) {
+    return {
+      row: 0,
+      code: 'CALENDAR_MISSING',
+      message: `Календаря на ${academicYear} учебный год нет ни у школы, ни по умолчанию: четверти и каникулы в сроках (строк: ${byMonths}) взяты по месяцам — задайте календарь школы`,
+    };
+  }
+  return undefined;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { DateWindow, Direction, PlannedProcedure } from '@vsoko/domain';
 import type { Recurrence } from '../deadlines/parse-deadline';
+import type { PeriodSource } from '../deadlines/periods';
 import type { SourceFormat } from '../readers/source-table';
 
 export interface RowWarning {
@@ -22,7 +23,13 @@ export interface PreviewEntry {
   section?: string;
   direction?: Direction;
   responsible?: { text: string; roles: string[]; unknown: string[] };
-  deadline?: { text: string; kind: string; recurrence?: Recurrence };
+  /** `period`: the school periods the text named, and whose calendar gave their dates. */
+  deadline?: {
+    text: string;
+    kind: string;
+    recurrence?: Recurrence;
+    period?: { label: string; source: PeriodSource };
+  };
   window?: DateWindow;
   occurrences?: DateWindow[];
   procedureIds?: string[];
@@ -40,6 +47,11 @@ export interface PlanPreview {
   /** `plan`: the preview copies an approved plan to the next year rather than reading a file. */
   source: { fileName: string; format: SourceFormat | 'plan'; sha256: string; rows: number };
   layout: string;
+  /**
+   * The calendar terms and holidays in deadlines were read against: the school's own for the year, the shipped
+   * default when it has none (a warning says so), or none at all (fixed month spans).
+   */
+  calendar?: { source: PeriodSource; academicYear: string };
   entries: PreviewEntry[];
   procedures: PlannedProcedure[];
   warnings: RowWarning[];

@@ -1,5 +1,6 @@
 import { directionOfText, type DateWindow, type Direction, type PlannedProcedure } from '@vsoko/domain';
 import { parseDeadline, type Deadline } from '../deadlines/parse-deadline';
+import type { PeriodCalendar } from '../deadlines/periods';
 import { isoDate, lastDayOf, MONTH_TITLES, yearOfMonth } from '../deadlines/months';
 import type { PreviewEntry, RowWarning } from '../preview/types';
 import type { SourceRow } from '../readers/source-table';
@@ -17,6 +18,8 @@ import { directionSection, monthSection } from './sections';
 
 export interface InterpretOptions {
   academicYear: string;
+  /** The school's calendar for the year (or the default in its place): terms and holidays in deadlines. */
+  calendar?: PeriodCalendar;
   directory: StaffDirectory;
   procedureId(rowKey: string, ordinal: number): string;
   /** Called after each row: a long plan shows its progress. */
@@ -221,7 +224,7 @@ export function interpretRows(rows: SourceRow[], options: InterpretOptions): Int
   }
 
   function deadlineOf(text: string): { text: string; parsed: Deadline } {
-    return { text, parsed: parseDeadline(text, options.academicYear) };
+    return { text, parsed: parseDeadline(text, options.academicYear, options.calendar) };
   }
 
   function addProcedures(
@@ -241,12 +244,16 @@ export function interpretRows(rows: SourceRow[], options: InterpretOptions): Int
     }
     entry.direction = direction;
     const parsed = deadline.parsed;
+    const period = parsed.kind === 'window' || parsed.kind === 'occurrences' ? parsed.period : undefined;
     entry.deadline = {
       text: deadline.text,
       kind: parsed.kind,
       ...(parsed.kind === 'whole-year' && parsed.recurrence ? { recurrence: parsed.recurrence } : {}),
+      ...(period ? { period: { label: period.label, source: period.source } } : {}),
     };
     for (const w of parsed.warnings) warn('DEADLINE_ADJUSTED', w);
+    // The dates a term or a holiday was taken to mean, for the director to check before approving.
+    if (period) warn('DEADLINE_BY_CALENDAR', period.note);
     const responsibleText = fields.responsible ?? '';
     const match = matchResponsible(responsibleText, options.directory);
     if (responsibleText) entry.responsible = { text: match.text, roles: match.roles, unknown: match.unknown };

@@ -6,10 +6,13 @@ import {
   localDateOf,
   partOfPlan,
   pastRows,
+  schoolSettingsDecider,
+  schoolStreamName,
   ValidationFailed,
   type DateWindow,
   type PlanChanges,
 } from '@vsoko/domain';
+import { DeciderHandler } from '@vsoko/event-sourcing';
 import type { PlanPreview } from '@vsoko/plan-import';
 import type { Clock } from '../../infrastructure/clock';
 import { CLOCK } from '../../infrastructure/tokens';
@@ -42,6 +45,7 @@ export class PreviewImport {
     private readonly imports: ImportStore,
     private readonly log: PlanLog,
     private readonly parser: PlanParser,
+    private readonly handler: DeciderHandler,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -49,8 +53,14 @@ export class PreviewImport {
     const actor = requirePlannerOf(principal, request.schoolId);
     if (request.bytes.length === 0)
       throw new ValidationFailed('FILE_REQUIRED', 'Приложите файл плана (поле file)');
+    // The school's calendars, so «по итогам I четверти» or «в каникулы» mean its own terms and holidays.
+    const settings = await this.handler.load(schoolStreamName(request.schoolId), schoolSettingsDecider);
+    const calendars = Object.fromEntries(
+      Object.entries(settings.state.calendars ?? {}).map(([year, c]) => [year, c.calendar]),
+    );
     const built = await this.parser.preview(
       {
+        calendars,
         schoolId: request.schoolId,
         ...(request.academicYear ? { academicYear: request.academicYear } : {}),
         defaultAcademicYear: request.defaultAcademicYear,
