@@ -105,8 +105,11 @@ const DECISION_COLUMNS = [
   { header: 'Ответственный', field: 'responsible', width: 26 },
 ];
 
+/** The heading of a school's paper: its district above, its name as registered. */
+const heading = () => [p('{district}', { center: true }), p('{school}', { center: true, bold: true })];
+
 const protocol = document([
-  p('{school}', { center: true }),
+  ...heading(),
   blank(),
   p('ПРОТОКОЛ № {number}', { center: true, bold: true }),
   p('{level}', { center: true, bold: true }),
@@ -136,7 +139,7 @@ const protocol = document([
 ]);
 
 const order = document([
-  p('{school}', { center: true }),
+  ...heading(),
   blank(),
   p('ПРИКАЗ', { center: true, bold: true }),
   p('{generatedOn}                                                                  № ______'),
@@ -160,7 +163,7 @@ const order = document([
 ]);
 
 const report = document([
-  p('{school}', { center: true }),
+  ...heading(),
   blank(),
   p('АНАЛИТИЧЕСКАЯ СПРАВКА', { center: true, bold: true }),
   p('по итогам оценочной процедуры «{title}»', { center: true, bold: true }),
@@ -190,6 +193,7 @@ const report = document([
   p('{/findings}'),
   blank(),
   p('3. Управленческие решения', { bold: true }),
+  p([{ text: 'Результаты рассмотрены: ', bold: true }, '{discussedAt}']),
   p('{#decisions}'),
   p('{number}. {wording} Срок: {deadline}. Ответственный: {responsible}.'),
   p('{/decisions}'),
@@ -200,8 +204,12 @@ const report = document([
 
 const decisionsReport = document(
   [
-    p('{school}', { center: true }),
-    p('Анализ использования результатов оценочных процедур ВСОКО', { center: true, bold: true }),
+    p('Анализ', { center: true, bold: true }),
+    p(
+      'использования результатов оценочных процедур в рамках внутренней системы оценки качества образования (ВСОКО)',
+      { center: true, bold: true },
+    ),
+    p('в {school}', { center: true, bold: true }),
     p('{academicYear} учебный год', { center: true }),
     blank(),
     p('1. Рассмотрение и обсуждение результатов оценочных процедур', { bold: true }),
@@ -216,6 +224,37 @@ const decisionsReport = document(
       { header: 'Статус', field: 'status', width: 9 },
       { header: 'Исполнено', field: 'executedOn', width: 6 },
       { header: 'Эффективность', field: 'effectiveness', width: 7 },
+    ]),
+    blank(),
+    p('2. Перечень мероприятий в целях изменения результатов оценочных процедур в рамках ВСОКО', {
+      bold: true,
+    }),
+    p('Мероприятий: {measuresCount}.'),
+    loopTable('measures', [
+      { header: '№', field: 'n', width: 4 },
+      { header: 'Учебный год', field: 'year', width: 8 },
+      { header: 'Мероприятия, образовательные события и т.д.', field: 'measure', width: 28 },
+      { header: 'Класс', field: 'classes', width: 6 },
+      { header: 'Предмет', field: 'subjects', width: 12 },
+      { header: 'Учитель', field: 'teachers', width: 12 },
+      { header: 'Принято', field: 'adopted', width: 12 },
+      { header: 'Статус', field: 'status', width: 8 },
+      { header: 'Исполнено', field: 'executedOn', width: 5 },
+      { header: 'Эффективность', field: 'effectiveness', width: 5 },
+    ]),
+    blank(),
+    p('3. Отслеживание динамики результатов', { bold: true }),
+    p('Показателей: {indicatorsCount}.'),
+    loopTable('dynamics', [
+      { header: '№', field: 'n', width: 4 },
+      { header: 'Показатель', field: 'indicator', width: 20 },
+      { header: 'Оценочная процедура', field: 'procedure', width: 24 },
+      { header: 'Учебный год', field: 'year', width: 9 },
+      { header: 'Дата анализа', field: 'analysedOn', width: 9 },
+      { header: 'Значение', field: 'value', width: 8 },
+      { header: 'Ед. изм.', field: 'unit', width: 6 },
+      { header: 'Изменение', field: 'change', width: 8 },
+      { header: 'Итоговый документ', field: 'document', width: 12 },
     ]),
     blank(),
     p('Сформировано {generatedOn} по журналу событий ВСОКО.'),

@@ -1,5 +1,6 @@
 export * from './kinds';
 export * from './ru-dates';
+export * from './school-heading';
 export * from './render';
 export * from './default-templates';
 export * from './samples';

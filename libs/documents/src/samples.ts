@@ -7,7 +7,12 @@ const decision = {
   responsible: 'Руководители ШМО, учителя-предметники',
 };
 
-const common = { school: 'Школа', academicYear: '2023/24', generatedOn: '1 сентября 2023 г.' };
+const common = {
+  school: 'МБОУ «Ильинская СОШ»',
+  district: 'Ильинский муниципальный район',
+  academicYear: '2023/24',
+  generatedOn: '1 сентября 2023 г.',
+};
 
 /** Data of every field, for rendering a school's template once before it is accepted. */
 export const SAMPLE_DATA: Record<DocumentKind, object> = {
@@ -56,6 +61,7 @@ export const SAMPLE_DATA: Record<DocumentKind, object> = {
     documentTitle: 'Аналитическая справка',
     figures: [{ n: 1, indicator: 'Качество знаний', value: '62,5', unit: '%' }],
     findings: [{ n: 1, text: 'Результаты подтверждают отметки' }],
+    discussedAt: 'Педагогический совет, 30 августа 2023 г., протокол № 1',
     decisions: [decision],
     status: 'результаты проанализированы',
     predecessor: '',
@@ -75,6 +81,35 @@ export const SAMPLE_DATA: Record<DocumentKind, object> = {
         status: 'на исполнении',
         executedOn: '',
         effectiveness: '',
+      },
+    ],
+    measuresCount: 1,
+    measures: [
+      {
+        n: '1',
+        year: '2023-2024',
+        measure: '1. Использование в качестве подготовки к ВПР КИМы интернет-ресурсов',
+        classes: '3,4',
+        subjects: 'Русский язык, математика, окружающий мир',
+        teachers: 'Учителя начальных классов',
+        adopted: 'Педагогический совет (август 2023), протокол № 1',
+        status: 'на исполнении',
+        executedOn: '',
+        effectiveness: '',
+      },
+    ],
+    indicatorsCount: 1,
+    dynamics: [
+      {
+        n: '1',
+        indicator: 'Качество знаний',
+        procedure: 'ВПР по математике, 4 класс',
+        year: '2023-2024',
+        analysedOn: '25.04.2024',
+        value: '62,5',
+        unit: '%',
+        change: '',
+        document: 'Аналитическая справка',
       },
     ],
   },

@@ -58,19 +58,29 @@ function ctx(key: string, schoolId = ''): CommandContext {
 
 const system = { kind: 'system' } as const;
 
-/** A district and its schools. */
-export async function putDistrict(s: Stack, districtId: string, schoolIds: string[]): Promise<void> {
+/** A district and its schools; names as given, or made up from the ids. */
+export async function putDistrict(
+  s: Stack,
+  districtId: string,
+  schoolIds: string[],
+  names: { district?: string; schools?: Record<string, string> } = {},
+): Promise<void> {
   const handler = new DeciderHandler(s.store);
   const stream = districtStreamName(districtId);
   const register: DistrictCommand = {
     type: 'RegisterDistrict',
-    data: { districtId, name: `Район ${districtId}`, authority: system },
+    data: { districtId, name: names.district ?? `Район ${districtId}`, authority: system },
   };
   await handler.handle(stream, districtDecider, register, ctx(`district:${districtId}`));
   for (const schoolId of schoolIds) {
     const open: DistrictCommand = {
       type: 'RegisterSchool',
-      data: { districtId, schoolId, name: `Школа ${schoolId}`, authority: system },
+      data: {
+        districtId,
+        schoolId,
+        name: names.schools?.[schoolId] ?? `Школа ${schoolId}`,
+        authority: system,
+      },
     };
     await handler.handle(stream, districtDecider, open, ctx(`school:${schoolId}`, schoolId));
   }

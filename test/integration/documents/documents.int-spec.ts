@@ -1,5 +1,6 @@
 import { DEFAULT_DIRECTORY, executorsFromText } from '@vsoko/plan-import';
 import { randomUUID } from 'node:crypto';
+import { putDistrict } from '../auth/accounts';
 import { json, startServices, type JsonBody, type Services } from '../harness';
 import { docxText, templateOf } from '../../../libs/documents/src/testing/docx-text';
 import { SEED_002_SECTION_1 } from '../../fixtures/seeds/seed-002-section-1';
@@ -7,6 +8,8 @@ import { SEED_002_SECTION_1 } from '../../fixtures/seeds/seed-002-section-1';
 const SCHOOL = 'doc-school';
 const YEAR = '2025/26';
 const TZ = 'Europe/Moscow';
+const SCHOOL_NAME = 'МБОУ «Ильинская СОШ»';
+const DISTRICT_NAME = 'Ильинский муниципальный район';
 
 /**
  * Issue 15, item 3: the protocol, the order, the справка and the school's report come out of the log as Word
@@ -69,6 +72,11 @@ describe('Word documents from recorded events', () => {
 
   beforeAll(async () => {
     s = await startServices();
+    // The school as its district registered it: every heading prints these names, not the id.
+    await putDistrict(s, `doc-district-${tag}`, [SCHOOL], {
+      district: DISTRICT_NAME,
+      schools: { [SCHOOL]: SCHOOL_NAME },
+    });
     director = await s.loginAs('director', SCHOOL, { name: 'Смирнова Ольга Петровна' });
     teacher = await s.loginAs('teacher', SCHOOL);
     stranger = await s.loginAs('director', 'other-school');
@@ -146,7 +154,8 @@ describe('Word documents from recorded events', () => {
 
   it('writes the protocol: number, level, date, chair, secretary, attendees, agenda, heard, numbered decisions', async () => {
     const text = await textOf(`/meetings/${meetingId}/protocol.docx`);
-    expect(text).toContain('ПРОТОКОЛ № 1');
+    expect(text.split('\n').slice(0, 3)).toEqual([DISTRICT_NAME, SCHOOL_NAME, 'ПРОТОКОЛ № 1']);
+    expect(text).not.toContain(SCHOOL);
     expect(text).toContain('Педагогический совет');
     expect(text).toContain('от 15 октября 2025 г.');
     expect(text).toContain('Председатель: Смирнова О. П.');
@@ -163,7 +172,7 @@ describe('Word documents from recorded events', () => {
 
   it('writes the order on the decisions adopted at the meeting, with the control clause after them', async () => {
     const text = await textOf(`/meetings/${meetingId}/order.docx`);
-    expect(text).toContain('ПРИКАЗ');
+    expect(text.split('\n').slice(0, 3)).toEqual([DISTRICT_NAME, SCHOOL_NAME, 'ПРИКАЗ']);
     expect(text).toContain(
       'О выполнении решений педагогического совета от 15 октября 2025 г. (протокол № 1)',
     );
@@ -177,6 +186,7 @@ describe('Word documents from recorded events', () => {
 
   it('writes the справка skeleton: indicator, object, method, figures, findings', async () => {
     const text = await textOf(`/procedures/${procedureId}/report.docx`);
+    expect(text.split('\n').slice(0, 3)).toEqual([DISTRICT_NAME, SCHOOL_NAME, 'АНАЛИТИЧЕСКАЯ СПРАВКА']);
     expect(text).toContain('по итогам оценочной процедуры «ВПР по математике, 4 класс»');
     expect(text).toContain('Показатель: Качество знаний по математике');
     expect(text).toContain('Объект оценки: Обучающиеся 4-х классов');
@@ -187,6 +197,21 @@ describe('Word documents from recorded events', () => {
     expect(text).toContain('1. Качество знаний ниже прошлогоднего');
     expect(text).toContain('2. Задания на дроби решены хуже остальных');
     expect(text).toContain('Дата анализа: 1 октября 2025 г.');
+  });
+
+  it('the справка names the meeting that discussed the results and the decisions adopted on them', async () => {
+    // Holding the meeting gives the procedure its discussed stage through a durable workflow: wait for it.
+    let text = '';
+    for (let i = 0; i < 60 && !text.includes('Результаты рассмотрены: Педагогический совет'); i += 1) {
+      if (i > 0) await new Promise((r) => setTimeout(r, 500));
+      text = await textOf(`/procedures/${procedureId}/report.docx`);
+    }
+    expect(text).toContain('Результаты рассмотрены: Педагогический совет, 15 октября 2025 г., протокол № 1');
+    // Decision 1 names the procedure; decision 2 of the same meeting does not.
+    expect(text).toContain(
+      '1. Провести повторную диагностику по дробям в 4А классе Срок: Октябрь-декабрь 2025г. Ответственный: Руководители ШМО, учителя-предметники.',
+    );
+    expect(text).not.toContain('Включить задания на дроби в текущий контроль');
   });
 
   it('answers another school, and an unknown id, alike: 404', async () => {
@@ -284,6 +309,8 @@ describe('Word documents from recorded events', () => {
       `/reports/decisions-report.docx?schoolId=${SCHOOL}&academicYear=${encodeURIComponent(year)}`,
     );
     const decisions = SEED_002_SECTION_1.flatMap((m) => m.decisions);
+    expect(text).toContain(`в ${SCHOOL_NAME}`);
+    expect(text).not.toContain(SCHOOL);
     expect(text).toContain(`Заседаний: ${SEED_002_SECTION_1.length}, решений: ${decisions.length}.`);
     const flat = text.replace(/\s+/g, ' ');
     for (const [j, d] of decisions.entries()) {

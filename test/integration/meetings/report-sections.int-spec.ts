@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
+import { docxTables, docxText } from '../../../libs/documents/src/testing/docx-text';
 import { SEED_002_SECTION_2, seedMeasureRows } from '../../fixtures/seeds/seed-002-section-2';
 import { json, startServices, type JsonBody, type Services } from '../harness';
 
@@ -195,6 +196,39 @@ describe('report sections 2 and 3 from the log', () => {
     const rows = await sheetRows('dynamics.xlsx', '2024/25');
     const quality = rows.slice(2).filter((r) => r[5] === 70);
     expect(quality).toEqual([expect.arrayContaining(['2024-2025', 70, '%', 7.5])]);
+  });
+
+  it('the Word report (seed 002) carries sections 2 and 3 with the same rows, as a DOCX reader sees them', async () => {
+    const res = await report('decisions-report.docx');
+    expect(res.status).toBe(200);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const text = await docxText(bytes);
+    expect(text).toContain(
+      '2. Перечень мероприятий в целях изменения результатов оценочных процедур в рамках ВСОКО',
+    );
+    expect(text).toContain(`Мероприятий: ${SEED_002_SECTION_2.length}.`);
+    expect(text).toContain('3. Отслеживание динамики результатов');
+    expect(text).toContain('Показателей: 3.');
+    const [, measures, dynamics] = await docxTables(bytes);
+    expect(measures[0].slice(0, 6)).toEqual([
+      '№',
+      'Учебный год',
+      'Мероприятия, образовательные события и т.д.',
+      'Класс',
+      'Предмет',
+      'Учитель',
+    ]);
+    // The same six columns the XLSX and CSV carry, row for row, then where each measure was adopted.
+    expect(measures.slice(1).map((r) => r.slice(0, 6))).toEqual(seedMeasureRows());
+    expect(measures.slice(1).every((r) => r[6] === 'Приказ № 112-о от 01.09.2023')).toBe(true);
+    // Figures with a decimal comma, the change signed, next year's left out.
+    expect(dynamics.slice(1).map((r) => [r[0], r[1], r[3], r[4], r[5], r[6], r[7]])).toEqual([
+      ['1', 'Готовность к обучению', '2023-2024', '20.09.2023', '71', '%', ''],
+      ['2', 'Качество знаний', '2022-2023', '10.05.2023', '58', '%', ''],
+      ['', '', '2023-2024', '12.05.2024', '62,5', '%', '+4,5'],
+      ['3', 'Успеваемость', '2022-2023', '10.05.2023', '92', '%', ''],
+      ['', '', '2023-2024', '12.05.2024', '95', '%', '+3'],
+    ]);
   });
 
   it('shows another school neither section', async () => {

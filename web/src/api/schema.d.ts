@@ -1550,7 +1550,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Анализ использования результатов оценочных процедур (Word, форма отчёта школы): раздел 1 — заседания и решения */
+        /** Анализ использования результатов оценочных процедур (Word, форма отчёта школы): 1 — заседания и решения, 2 — мероприятия по классам, предметам, учителям, 3 — динамика показателей */
         get: operations["DocumentsController_decisionsReportDocx"];
         put?: never;
         post?: never;
@@ -4696,7 +4696,12 @@ export interface operations {
     };
     DocumentsController_procedureReportDocx: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Сколько ждать, мс (0…30000) */
+                timeoutMs?: number;
+                /** @description Дождаться, пока списки учтут эту позицию журнала */
+                waitForPosition?: number;
+            };
             header?: never;
             path: {
                 id: string;

@@ -7,6 +7,7 @@ import {
   type SignedMeeting,
 } from '@vsoko/domain';
 import { ruLongDate, ruMeetingDate } from '../ru-dates';
+import type { SchoolHeading } from '../school-heading';
 import { decisionLines, type DecisionFacts, type DecisionLine } from './decision-lines';
 
 /** A meeting whose protocol exists: held, or held and signed. */
@@ -37,10 +38,10 @@ export interface MeetingDocumentInput {
   /** Decisions adopted at the meeting (the decision aggregates' facts). */
   decisions: ReadonlyArray<DecisionFacts & { decisionId: string }>;
   generatedOn: string;
+  heading: SchoolHeading;
 }
 
-export interface ProtocolData {
-  school: string;
+export interface ProtocolData extends SchoolHeading {
   academicYear: string;
   generatedOn: string;
   number: number;
@@ -59,7 +60,12 @@ export interface ProtocolData {
 }
 
 /** The protocol (протокол заседания) from the meeting's record and the decisions adopted at it. */
-export function protocolData({ meeting, decisions, generatedOn }: MeetingDocumentInput): ProtocolData {
+export function protocolData({
+  meeting,
+  decisions,
+  generatedOn,
+  heading,
+}: MeetingDocumentInput): ProtocolData {
   const { record } = meeting;
   const byId = new Map(decisions.map((d) => [d.decisionId, d]));
   const minutes = new Map(record.minutes.map((m) => [m.itemId, m]));
@@ -70,7 +76,7 @@ export function protocolData({ meeting, decisions, generatedOn }: MeetingDocumen
     return { n: i + 1, title: item.title, heard: m?.heard ?? '', decisions: decisionLines(own) };
   });
   return {
-    school: meeting.schoolId,
+    ...heading,
     academicYear: meeting.academicYear,
     generatedOn,
     number: meeting.protocolNumber,
@@ -89,8 +95,7 @@ export function protocolData({ meeting, decisions, generatedOn }: MeetingDocumen
   };
 }
 
-export interface OrderData {
-  school: string;
+export interface OrderData extends SchoolHeading {
   academicYear: string;
   generatedOn: string;
   level: string;
@@ -103,7 +108,7 @@ export interface OrderData {
 }
 
 /** A приказ putting into force the decisions adopted at the meeting, numbered as adopted. */
-export function orderData({ meeting, decisions, generatedOn }: MeetingDocumentInput): OrderData {
+export function orderData({ meeting, decisions, generatedOn, heading }: MeetingDocumentInput): OrderData {
   const lines = decisionLines(decisions);
   const genitive = meeting.title
     ? `заседания «${meeting.title}»`
@@ -111,7 +116,7 @@ export function orderData({ meeting, decisions, generatedOn }: MeetingDocumentIn
       ? `${LEVEL_GENITIVE[meeting.level]} ${meeting.association}`
       : LEVEL_GENITIVE[meeting.level];
   return {
-    school: meeting.schoolId,
+    ...heading,
     academicYear: meeting.academicYear,
     generatedOn,
     level: meetingTitle(meeting),

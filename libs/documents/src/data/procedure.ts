@@ -1,9 +1,15 @@
-import { DIRECTION_TITLES, PROCEDURE_STATUS_TITLES, ruDate, type ProcedureState } from '@vsoko/domain';
+import {
+  DIRECTION_TITLES,
+  MEETING_LEVEL_TITLES,
+  PROCEDURE_STATUS_TITLES,
+  ruDate,
+  type ProcedureState,
+} from '@vsoko/domain';
 import { ruLongDate } from '../ru-dates';
-import type { DecisionLine } from './decision-lines';
+import type { SchoolHeading } from '../school-heading';
+import { deadlineText, executorsText, type DecisionFacts, type DecisionLine } from './decision-lines';
 
-export interface ProcedureReportData {
-  school: string;
+export interface ProcedureReportData extends SchoolHeading {
   academicYear: string;
   generatedOn: string;
   title: string;
@@ -20,6 +26,7 @@ export interface ProcedureReportData {
   documentTitle: string;
   figures: Array<{ n: number; indicator: string; value: string; unit: string }>;
   findings: Array<{ n: number; text: string }>;
+  discussedAt: string;
   decisions: DecisionLine[];
   status: string;
   predecessor: string;
@@ -34,22 +41,27 @@ export function ruNumber(value: number): string {
 
 /**
  * The skeleton of an аналитическая справка for one procedure: what the plan says (indicator, object, method,
- * window), what the log recorded (performance, the analysis's figures and findings, decisions). Stages not
- * reached yet leave their places marked, so the deputy sees what is still to be written.
+ * window), what the log recorded (performance, the analysis's figures and findings, where the results were
+ * discussed, decisions). Stages not reached yet leave their places marked, so the deputy sees what is still to be
+ * written. The decisions are those recorded inside the procedure's own stream (before meetings had theirs), then
+ * those adopted at meetings that name the procedure (`adopted`, in the order given), numbered through.
  */
 export function procedureReportData(
   state: Exclude<ProcedureState, { status: 'none' }>,
   generatedOn: string,
+  heading: SchoolHeading,
+  adopted: readonly DecisionFacts[] = [],
 ): ProcedureReportData {
   const performance = 'performance' in state ? state.performance : undefined;
   const analysis = 'analysis' in state ? state.analysis : undefined;
   const followUp = 'followUp' in state ? state.followUp : undefined;
+  const discussion = 'discussion' in state ? state.discussion : undefined;
   const window =
     state.window.from === state.window.to
       ? ruDate(state.window.from)
       : `${ruDate(state.window.from)} — ${ruDate(state.window.to)}`;
   return {
-    school: state.schoolId,
+    ...heading,
     academicYear: state.academicYear,
     generatedOn,
     title: state.title,
@@ -71,12 +83,21 @@ export function procedureReportData(
       unit: f.unit ?? '',
     })),
     findings: (analysis?.findings ?? []).map((text, i) => ({ n: i + 1, text })),
-    decisions: (followUp?.decisions ?? []).map((d, i) => ({
-      number: i + 1,
-      wording: d.wording,
-      deadline: `до ${ruDate(d.deadline)}`,
-      responsible: d.responsible.name,
-    })),
+    discussedAt: discussion
+      ? `${MEETING_LEVEL_TITLES[discussion.level]}, ${discussion.dateAsWritten || ruLongDate(discussion.heldOn)}, протокол № ${discussion.protocolNumber}`
+      : 'не рассматривались',
+    decisions: [
+      ...(followUp?.decisions ?? []).map((d) => ({
+        wording: d.wording,
+        deadline: `до ${ruDate(d.deadline)}`,
+        responsible: d.responsible.name,
+      })),
+      ...adopted.map((d) => ({
+        wording: d.wording,
+        deadline: deadlineText(d.deadline),
+        responsible: executorsText(d.executors),
+      })),
+    ].map((d, i) => ({ ...d, number: i + 1 })),
     status: PROCEDURE_STATUS_TITLES[state.status],
     predecessor: state.predecessor
       ? `${state.predecessor.title} (${state.predecessor.academicYear} учебный год)`

@@ -14,3 +14,27 @@ export async function templateOf(lines: string[]): Promise<Buffer> {
   });
   return Buffer.from(await Packer.toBuffer(doc));
 }
+
+const ENTITIES: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+};
+const plain = (html: string) =>
+  html
+    .replace(/<\/p>\s*<p>/g, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&(amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e])
+    .trim();
+
+/** The tables of a .docx as a reader of Word files sees them: table → row → cell text (paragraphs joined by \n). */
+export async function docxTables(bytes: Buffer): Promise<string[][][]> {
+  const { value } = await mammoth.convertToHtml({ buffer: bytes });
+  return [...value.matchAll(/<table>([\s\S]*?)<\/table>/g)].map(([, table]) =>
+    [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map(([, row]) =>
+      [...row.matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map(([, cell]) => plain(cell)),
+    ),
+  );
+}

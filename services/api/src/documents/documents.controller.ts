@@ -98,11 +98,12 @@ export class DocumentsController {
   })
   async procedureReportDocx(
     @Param('id') procedureId: string,
+    @Query() q: WaitQueryDto,
     @ReadableSchools() schools: SchoolScope,
   ): Promise<StreamableFile> {
     const id = idOf(procedureId, 'процедуры');
     return docxFile(
-      await this.procedureReport.docx(id, schools),
+      await this.procedureReport.docx(id, schools, q),
       `report-${id}.docx`,
       `Аналитическая справка.docx`,
     );
@@ -112,7 +113,7 @@ export class DocumentsController {
   @ApiProduces(DOCX_MEDIA_TYPE)
   @ApiOperation({
     summary:
-      'Анализ использования результатов оценочных процедур (Word, форма отчёта школы): раздел 1 — заседания и решения',
+      'Анализ использования результатов оценочных процедур (Word, форма отчёта школы): 1 — заседания и решения, 2 — мероприятия по классам, предметам, учителям, 3 — динамика показателей',
   })
   async decisionsReportDocx(
     @Query() q: ReportQueryDto,

@@ -11,6 +11,7 @@ import { MeetingProtocolDocument } from './meeting-protocol/meeting-protocol.ser
 import { ProcedureReportDocument } from './procedure-report/procedure-report.service';
 import { DocumentRenderer } from './shared/document-renderer';
 import { MeetingDecisions } from './shared/meeting-decisions';
+import { SchoolHeadings } from './shared/school-headings';
 import { ListTemplates } from './templates/list-templates.service';
 import { ReplaceTemplate } from './templates/replace-template.service';
 import { ResetTemplate } from './templates/reset-template.service';
@@ -36,6 +37,7 @@ import { TemplateTooLargeInterceptor } from './templates/template-upload';
   providers: [
     DocumentRenderer,
     MeetingDecisions,
+    SchoolHeadings,
     MeetingProtocolDocument,
     MeetingOrderDocument,
     ProcedureReportDocument,

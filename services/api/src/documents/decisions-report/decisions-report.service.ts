@@ -1,35 +1,37 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { canRead, type Principal } from '@vsoko/accounts';
-import { decisionsReportData, ruToday, type DecisionsReportRow } from '@vsoko/documents';
-import { DEFAULT_TIME_ZONE, NotFound, ruDate } from '@vsoko/domain';
+import { decisionsReportData, ruToday } from '@vsoko/documents';
+import { NotFound } from '@vsoko/domain';
 import {
   decisionRecordProjection,
   meetingProjection,
+  procedureProjection,
   type DecisionRecordDocument,
   type MeetingDocument,
+  type ProcedureDocument,
 } from '@vsoko/projections';
 import type { Clock } from '../../infrastructure/clock';
 import { CLOCK } from '../../infrastructure/tokens';
 import { ReadModelReader } from '../../read-models/read-model-reader';
+import { dynamicsReport } from '../../reports/dynamics-report';
+import { measuresReport } from '../../reports/measures-report';
 import { meetingsReport } from '../../reports/meetings-report';
-import type { Cell } from '../../reports/table';
 import { DocumentRenderer } from '../shared/document-renderer';
-
-const text = (cell: Cell | undefined): string => {
-  if (cell === null || cell === undefined) return '';
-  if (typeof cell === 'object' && 'date' in cell) return ruDate(cell.date);
-  return String(cell);
-};
+import { SchoolHeadings } from '../shared/school-headings';
+import { schoolTimeZone } from '../shared/school-time-zone';
+import { dynamicsRows, measureRows, meetingRows } from './report-rows';
 
 /**
- * GET /reports/decisions-report.docx — seed 002's report, section 1 (meetings and their decisions as written,
- * with status, execution and effectiveness), from the same table as GET /reports/meetings.xlsx.
+ * GET /reports/decisions-report.docx — seed 002's report in its three sections, from the same tables as
+ * GET /reports/{meetings,measures,dynamics}.xlsx: 1. meetings and their decisions as written, with status,
+ * execution and effectiveness; 2. measures by class, subject and teacher; 3. the dynamics of each indicator.
  */
 @Injectable()
 export class DecisionsReportDocument {
   constructor(
     private readonly reader: ReadModelReader,
     private readonly renderer: DocumentRenderer,
+    private readonly headings: SchoolHeadings,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -49,23 +51,17 @@ export class DecisionsReportDocument {
     const decisions = await this.reader.find<DecisionRecordDocument>(decisionRecordProjection.collection, {
       where,
     });
-    const table = meetingsReport(schoolId, academicYear, meetings, decisions);
-    const rows = table.rows.map((r): DecisionsReportRow => ({
-      n: text(r[0]),
-      level: text(r[1]),
-      date: text(r[2]),
-      decision: text(r[3]),
-      deadline: text(r[4]),
-      responsible: text(r[5]),
-      status: text(r[7]),
-      executedOn: text(r[8]),
-      effectiveness: text(r[10]),
-    }));
+    // Dynamics compares years: every year of the school up to the one asked for.
+    const procedures = await this.reader.find<ProcedureDocument>(procedureProjection.collection, {
+      where: { schoolId },
+    });
     const data = decisionsReportData({
-      schoolId,
+      heading: await this.headings.of(schoolId),
       academicYear,
-      generatedOn: ruToday(this.clock.now(), DEFAULT_TIME_ZONE),
-      rows,
+      generatedOn: ruToday(this.clock.now(), schoolTimeZone(meetings, decisions, procedures)),
+      rows: meetingRows(meetingsReport(schoolId, academicYear, meetings, decisions)),
+      measures: measureRows(measuresReport(schoolId, academicYear, decisions)),
+      dynamics: dynamicsRows(dynamicsReport(schoolId, academicYear, procedures)),
     });
     return this.renderer.renderFor(schoolId, 'decisions-report', data);
   }

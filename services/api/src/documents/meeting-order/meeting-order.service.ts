@@ -6,6 +6,7 @@ import type { Clock } from '../../infrastructure/clock';
 import { CLOCK } from '../../infrastructure/tokens';
 import { DocumentRenderer } from '../shared/document-renderer';
 import { MeetingDecisions } from '../shared/meeting-decisions';
+import { SchoolHeadings } from '../shared/school-headings';
 
 /**
  * GET /meetings/:id/order.docx — a приказ putting into force the decisions adopted at the meeting (withdrawn
@@ -16,6 +17,7 @@ export class MeetingOrderDocument {
   constructor(
     private readonly source: MeetingDecisions,
     private readonly renderer: DocumentRenderer,
+    private readonly headings: SchoolHeadings,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -36,6 +38,7 @@ export class MeetingOrderDocument {
       meeting,
       decisions: inForce,
       generatedOn: ruToday(this.clock.now(), meeting.timeZone),
+      heading: await this.headings.of(meeting.schoolId),
     });
     return this.renderer.renderFor(meeting.schoolId, 'meeting-order', data);
   }

@@ -5,6 +5,7 @@ import type { Clock } from '../../infrastructure/clock';
 import { CLOCK } from '../../infrastructure/tokens';
 import { DocumentRenderer } from '../shared/document-renderer';
 import { MeetingDecisions } from '../shared/meeting-decisions';
+import { SchoolHeadings } from '../shared/school-headings';
 
 /** GET /meetings/:id/protocol.docx — the протокол заседания from the meeting's record and its decisions. */
 @Injectable()
@@ -12,6 +13,7 @@ export class MeetingProtocolDocument {
   constructor(
     private readonly source: MeetingDecisions,
     private readonly renderer: DocumentRenderer,
+    private readonly headings: SchoolHeadings,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -25,6 +27,7 @@ export class MeetingProtocolDocument {
       meeting,
       decisions,
       generatedOn: ruToday(this.clock.now(), meeting.timeZone),
+      heading: await this.headings.of(meeting.schoolId),
     });
     const bytes = await this.renderer.renderFor(meeting.schoolId, 'meeting-protocol', data);
     return { bytes, protocolNumber: meeting.protocolNumber };
