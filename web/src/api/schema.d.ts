@@ -710,7 +710,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Заседания школы: учебный год, статус, уровень; постранично (page или cursor) */
+        get: operations["MeetingsController_meetingsOf"];
         put?: never;
         /** Запланировать заседание; без повестки она предлагается автоматически */
         post: operations["MeetingsController_plan"];
@@ -3515,6 +3516,39 @@ export interface operations {
                 districtId?: string;
                 groupBy?: "school" | "district" | "direction" | "responsible" | "year" | "month";
                 schoolId?: string;
+                /** @description Сколько ждать, мс (0…30000) */
+                timeoutMs?: number;
+                /** @description Дождаться, пока списки учтут эту позицию журнала */
+                waitForPosition?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MeetingsController_meetingsOf: {
+        parameters: {
+            query?: {
+                academicYear?: string;
+                /** @description Постраничный обход без общего числа: пустая строка — с начала, дальше — nextCursor предыдущего ответа (тогда page не учитывается, а total не считается) */
+                cursor?: string;
+                level?: "pedagogical-council" | "methodical-council" | "subject-association" | "director-meeting" | "parent-meeting" | "prevention-council" | "class-teachers-meeting" | "governing-council";
+                page?: number;
+                pageSize?: number;
+                /** @description Школа; без неё — все школы, доступные вызывающему */
+                schoolId?: string;
+                /** @description registeredAt — в порядке, в каком заседания заносились; -registeredAt — новые сначала */
+                sort?: "registeredAt" | "-registeredAt";
+                status?: "planned" | "held" | "signed" | "cancelled";
                 /** @description Сколько ждать, мс (0…30000) */
                 timeoutMs?: number;
                 /** @description Дождаться, пока списки учтут эту позицию журнала */

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@vsoko/domain';
 import { CurrentActor, CurrentSchool } from '../auth/actor.decorator';
@@ -9,6 +9,8 @@ import { idOf, writeOf } from '../shared/request-context';
 import { mountRoutes, type RouteRequest } from '../shared/route-table';
 import { MeetingRecordDto } from './dto/hold-meeting.dto';
 import { PlanMeetingDto } from './dto/plan-meeting.dto';
+import { ListMeetingsDto } from './list-meetings/list-meetings.dto';
+import { ListMeetings } from './list-meetings/list-meetings';
 import { MEETING_ROUTES, type MeetingRoute } from './meeting-routes';
 import { AgendaProposal } from './use-cases/agenda-proposal';
 import { MeetingUseCases } from './use-cases/meeting-use-cases';
@@ -23,6 +25,7 @@ export class MeetingsController {
   constructor(
     private readonly meetings: MeetingUseCases,
     private readonly proposal: AgendaProposal,
+    private readonly list: ListMeetings,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
   ) {}
@@ -40,6 +43,14 @@ export class MeetingsController {
       ? body.agenda.map((i) => i.toDomain())
       : await this.proposal.propose(school, body.level, body.id);
     return this.meetings.plan(body.toCommand(school, agenda), ctx);
+  }
+
+  @Get()
+  @ApiOperation({
+    summary: 'Заседания школы: учебный год, статус, уровень; постранично (page или cursor)',
+  })
+  meetingsOf(@Query() query: ListMeetingsDto, @ReadableSchools() schools: SchoolScope) {
+    return this.list.list(query, schools);
   }
 
   @Get(':meetingId')

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ReadModelsModule } from '../read-models/read-models.module';
+import { ListMeetings } from './list-meetings/list-meetings';
 import { MeetingsController } from './meetings.controller';
 import { AgendaProposal } from './use-cases/agenda-proposal';
 import { MeetingDiscussions } from './use-cases/meeting-discussions';
@@ -8,7 +9,7 @@ import { MeetingUseCases } from './use-cases/meeting-use-cases';
 @Module({
   imports: [ReadModelsModule],
   controllers: [MeetingsController],
-  providers: [MeetingUseCases, MeetingDiscussions, AgendaProposal],
+  providers: [MeetingUseCases, MeetingDiscussions, AgendaProposal, ListMeetings],
   exports: [MeetingUseCases],
 })
 export class MeetingsModule {}

@@ -84,7 +84,7 @@ export function isOwnSchoolsList(route: string): boolean {
   return (
     method === 'GET' &&
     !path.includes('{') &&
-    ['/procedures', '/decisions', '/deadlines', '/kpis', '/audit'].includes(path)
+    ['/procedures', '/decisions', '/deadlines', '/kpis', '/audit', '/meetings'].includes(path)
   );
 }
 
