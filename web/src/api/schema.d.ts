@@ -1799,6 +1799,11 @@ export interface components {
         AgendaItemDto: {
             /** @description Решение прежних заседаний, которое рассматривается снова */
             decisionId?: string;
+            /**
+             * @description Идентификатор вопроса в повестке
+             * @example item-1
+             */
+            itemId: string;
             /** @description Процедура, результаты которой рассматриваются */
             procedureId?: string;
             /** @example Итоги ВПР в 4 классах */
@@ -2044,6 +2049,11 @@ export interface components {
             decisionIds?: string[];
             /** @example Иванову И. И. об итогах ВПР */
             heard: string;
+            /**
+             * @description Вопрос повестки
+             * @example item-1
+             */
+            itemId: string;
         };
         NewDirectorDto: {
             /**

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import type { AgendaItem } from '@vsoko/domain';
 import { IsText } from '../../shared/dto/rules';
@@ -6,6 +6,7 @@ import { ID_MESSAGE, ID_PATTERN } from '../../shared/ids';
 
 /** One question of the agenda: about a procedure's results, an earlier decision, or anything else. */
 export class AgendaItemDto {
+  @ApiProperty({ example: 'item-1', description: 'Идентификатор вопроса в повестке' })
   @Matches(ID_PATTERN, { message: ID_MESSAGE })
   itemId!: string;
 

@@ -9,6 +9,7 @@ import { MeetingDateDto } from './meeting-date.dto';
 import { MeetingOfficersDto } from './meeting-officers.dto';
 
 export class MinutesItemDto {
+  @ApiProperty({ example: 'item-1', description: 'Вопрос повестки' })
   @Matches(ID_PATTERN, { message: 'идентификатор вопроса повестки' })
   itemId!: string;
 
