@@ -3,6 +3,9 @@ import { AuditPage } from '../audit/AuditPage';
 import { SignInPage } from '../auth/SignInPage';
 import { useSession } from '../auth/SessionContext';
 import { BoardPage } from '../board/BoardPage';
+import { DecisionPage } from '../decisions/DecisionPage';
+import { MeetingPage } from '../meetings/MeetingPage';
+import { MeetingsPage } from '../meetings/MeetingsPage';
 import { PlanPage } from '../plan/PlanPage';
 import { PlanImportPage } from '../plan-import/PlanImportPage';
 import { SettingsPage } from '../settings/SettingsPage';
@@ -11,7 +14,7 @@ import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 
 /**
- * Screens live on paths the API does not use (`/plan`, `/plan/import`, `/board`, `/journal`, `/settings`), so a reload of any screen reaches
+ * Screens live on paths the API does not use (`/plan`, `/plan/import`, `/board`, `/sittings/…` (the API has `/meetings`), `/journal`, `/settings`), so a reload of any screen reaches
  * the API's page fallback and never an API route.
  */
 export function App() {
@@ -37,6 +40,9 @@ export function App() {
         <Route path="/plan/import" element={<PlanImportPage />} />
         <Route path="/plan/:procedureId" element={<ProcedurePage />} />
         <Route path="/board" element={<BoardPage />} />
+        <Route path="/sittings" element={<MeetingsPage />} />
+        <Route path="/sittings/:meetingId" element={<MeetingPage />} />
+        <Route path="/decision/:decisionId" element={<DecisionPage />} />
         <Route path="/journal" element={<AuditPage />} />
         <Route path="/settings" element={<SettingsPage />} />
         <Route path="*" element={<NotFoundPage />} />

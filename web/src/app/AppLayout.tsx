@@ -8,6 +8,7 @@ import { ROLE_TITLES } from '../format/titles';
 const NAV = [
   { to: '/plan', label: 'План' },
   { to: '/board', label: 'Решения' },
+  { to: '/sittings', label: 'Заседания' },
   { to: '/journal', label: 'Аудит' },
   { to: '/settings', label: 'Настройки' },
 ];
