@@ -222,6 +222,15 @@ describe('handing over the work of a person who leaves', () => {
       ['d-library', 'librarian'],
       ['d-tempo', 'petrova.lv'],
     ]);
+    const record = await get(`/audit?decision=d-reading-1a&waitForPosition=${head}`);
+    expect((record.body.items as JsonBody[]).map((e) => e.type)).toEqual([
+      'DecisionAdopted',
+      'DecisionReassigned',
+    ]);
+    expect((record.body.items as JsonBody[])[1]).toMatchObject({
+      actor: { id: 'sokolova.director' },
+      summary: `Решение d-reading-1a передано: Иванова Мария Петровна → Петрова Людмила Викторовна (${reason})`,
+    });
     const audit = await get(`/audit?procedureId=p-reading-2b&waitForPosition=${head}`);
     expect((audit.body.items as JsonBody[]).at(-1)).toMatchObject({
       type: 'ProcedureDecisionReassigned',

@@ -2491,7 +2491,7 @@ export interface operations {
             query?: {
                 /** @description Постраничный обход без общего числа: пустая строка — с начала, дальше — nextCursor предыдущего ответа (тогда page не учитывается, а total не считается) */
                 cursor?: string;
-                /** @description <procedureId>:<decisionId> */
+                /** @description Решение процедуры — <procedureId>:<decisionId>; решение-запись (своя история) — его идентификатор */
                 decision?: string;
                 page?: number;
                 pageSize?: number;

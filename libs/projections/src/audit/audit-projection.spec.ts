@@ -1,3 +1,4 @@
+import { adopted as decisionRecord } from '../../../domain/src/decision/testing/fixtures';
 import { events, history, parents } from '../../../domain/src/procedure/testing/fixtures';
 import { anyProjection } from '../projection';
 import { project, recorded } from '../testing/project';
@@ -122,5 +123,44 @@ describe('audit timeline of passwords', () => {
       expiresAt: '2026-12-09T12:00:00.000Z',
       sentTo: 'p***@school1.ru',
     });
+  });
+});
+
+describe('audit timeline of decision records', () => {
+  const successor = { personId: 'sokolova', role: 'deputy', name: 'Соколова Т. П.' };
+  const given = recorded([
+    { type: 'DecisionAdopted', data: decisionRecord },
+    {
+      type: 'DecisionReassigned',
+      data: {
+        decisionId: decisionRecord.decisionId,
+        previous: decisionRecord.executors,
+        executors: { ...decisionRecord.executors, lead: successor },
+        reason: 'Виноградова В. А. уволилась',
+      },
+    },
+    {
+      type: 'DecisionExecutionRecorded',
+      data: { decisionId: decisionRecord.decisionId, executedOn: '2023-12-20', evidenceIds: [] },
+    },
+  ]);
+  const entries = [...project(anyProjection(auditProjection), given).values()] as unknown as {
+    summary: string;
+    personIds: string[];
+    decisionKeys: string[];
+    academicYear: string | null;
+  }[];
+
+  it('given a decision handed over, then each event on the decision’s, the people’s and the school’s timeline', () => {
+    expect(entries.map((e) => e.decisionKeys)).toEqual([['d-programme'], ['d-programme'], ['d-programme']]);
+    expect(entries[1].personIds).toEqual(['director-1', 'sokolova', 'vinogradova']);
+    expect(entries[0].academicYear).toBe('2023/24');
+    expect(entries.map((e) => e.summary)).toEqual([
+      expect.stringMatching(
+        /^Принято решение d-programme на заседании: «Доработать .+», срок — «Октябрь-декабрь 2023г», ответственный: Виноградова В\. А\., зам\. директора по УВР, Руководители ШМО$/,
+      ),
+      'Решение d-programme передано: Виноградова В. А., зам. директора по УВР, Руководители ШМО → Соколова Т. П., Руководители ШМО (Виноградова В. А. уволилась)',
+      'Решение d-programme исполнено 20.12.2023',
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import {
   CREDENTIALS_EVENT_TYPES,
+  DECISION_STREAM_EVENT_TYPES,
   DISTRICT_EVENT_TYPES,
   PERSON_EVENT_TYPES,
   PROCEDURE_EVENT_TYPES,
@@ -8,22 +9,25 @@ import {
 import type { RecordedEvent } from '@vsoko/event-store';
 import { procedureIdOf } from '../context';
 import { decisionDocumentId } from '../decisions/decision-document';
-import type { Projection } from '../projection';
+import type { EvolveContext, Projection } from '../projection';
 import type { AuditEntry } from './audit-entry';
 import { auditedCredentialsData } from './describe-credentials-event';
 import { describeEvent } from './describe-event';
 
 /**
- * Every procedure event, the organisation's (who was given which position, who was switched off, by whom) and the
- * credentials' (invitations, passwords set, changed and reset — never the secret or the link's digest).
+ * Every procedure event and every event of a decision record, the organisation's (who was given which position,
+ * who was switched off, by whom) and the credentials' (invitations, passwords set, changed and reset — never the
+ * secret or the link's digest).
  */
 const AUDITED_EVENTS: readonly string[] = [
   ...PROCEDURE_EVENT_TYPES,
+  ...DECISION_STREAM_EVENT_TYPES,
   ...DISTRICT_EVENT_TYPES,
   ...PERSON_EVENT_TYPES,
   ...CREDENTIALS_EVENT_TYPES,
 ];
 const CREDENTIALS: ReadonlySet<string> = new Set(CREDENTIALS_EVENT_TYPES);
+const DECISION_RECORDS: ReadonlySet<string> = new Set(DECISION_STREAM_EVENT_TYPES);
 
 /** The audit timeline: every event once, written as it is and never changed. */
 export const auditProjection: Projection<AuditEntry> = {
@@ -46,10 +50,9 @@ export const auditProjection: Projection<AuditEntry> = {
       recordedAt: event.recordedAt,
       actor: event.metadata.actor,
       schoolId: event.metadata.schoolId,
-      academicYear: procedureId === null ? null : (ctx.procedure(procedureId)?.academicYear ?? null),
+      academicYear: academicYearOf(event, procedureId, ctx),
       procedureId,
-      decisionKeys:
-        procedureId === null ? [] : decisionIdsOf(event).map((d) => decisionDocumentId(procedureId, d)),
+      decisionKeys: decisionKeysOf(event, procedureId),
       personIds: personIdsOf(event),
       summary: describeEvent(event),
       data: CREDENTIALS.has(event.type) ? auditedCredentialsData(event) : event.data,
@@ -62,6 +65,22 @@ export const auditProjection: Projection<AuditEntry> = {
     { key: { schoolId: 1, position: 1 }, name: 'school_position' },
   ],
 };
+
+/** The procedure's school year, or the one a decision record was adopted for (its other events do not say). */
+function academicYearOf(event: RecordedEvent, procedureId: string | null, ctx: EvolveContext): string | null {
+  if (procedureId !== null) return ctx.procedure(procedureId)?.academicYear ?? null;
+  const year = (event.data as { academicYear?: unknown }).academicYear;
+  return event.type === 'DecisionAdopted' && typeof year === 'string' ? year : null;
+}
+
+/**
+ * A decision kept on a procedure is `<procedureId>:<decisionId>`; a decision record (its own stream) is its id,
+ * unique in the district.
+ */
+function decisionKeysOf(event: RecordedEvent, procedureId: string | null): string[] {
+  if (DECISION_RECORDS.has(event.type)) return [(event.data as { decisionId: string }).decisionId];
+  return procedureId === null ? [] : decisionIdsOf(event).map((d) => decisionDocumentId(procedureId, d));
+}
 
 function decisionIdsOf(event: RecordedEvent): string[] {
   const e = event as unknown as ProcedureEvent;

@@ -1,4 +1,5 @@
 import { describeCredentialsEvent } from './describe-credentials-event';
+import { describeDecisionRecordEvent } from './describe-decision-record-event';
 import { describeOrganisationEvent } from './describe-organisation-event';
 import { MEETING_LEVEL_TITLES, ruDate, STAGE_TITLES, type ProcedureEvent } from '@vsoko/domain';
 
@@ -6,8 +7,9 @@ const date = ruDate;
 
 /** One Russian sentence per event type; unknown types (other aggregates) are named as they are. */
 export function describeEvent(event: { type: string; data: unknown }): string {
-  const organisation = describeOrganisationEvent(event) ?? describeCredentialsEvent(event);
-  if (organisation !== undefined) return organisation;
+  const other =
+    describeOrganisationEvent(event) ?? describeCredentialsEvent(event) ?? describeDecisionRecordEvent(event);
+  if (other !== undefined) return other;
   const e = event as ProcedureEvent;
   switch (e.type) {
     case 'ProcedureScheduled':

@@ -9,9 +9,12 @@ class AxisDto {
   @Matches(KEY, { message: 'procedureId: идентификатор процедуры' })
   procedureId?: string;
 
-  @ApiPropertyOptional({ description: '<procedureId>:<decisionId>' })
+  @ApiPropertyOptional({
+    description:
+      'Решение процедуры — <procedureId>:<decisionId>; решение-запись (своя история) — его идентификатор',
+  })
   @IsOptional()
-  @Matches(KEY, { message: 'decision: <procedureId>:<decisionId>' })
+  @Matches(KEY, { message: 'decision: <procedureId>:<decisionId> или идентификатор решения' })
   decision?: string;
 
   @ApiPropertyOptional()
