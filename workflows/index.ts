@@ -4,3 +4,4 @@ export * from './calendar';
 export * from './decision';
 export * from './plan-approval';
 export * from './meeting';
+export * from './staff-import';

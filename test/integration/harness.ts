@@ -78,6 +78,7 @@ export async function startServices(
     namespace,
     db,
     smtpUrl: requiredEnv('SMTP_URL'),
+    invitations: { store, publicUrl: config.publicUrl, invitationTtlHours: config.INVITATION_TTL_HOURS },
   });
   // Without `worker`, the workers are made (s.worker exists) but never poll; they are run and shut down at stop,
   // since a worker that was never run keeps its connection from closing.

@@ -7,6 +7,7 @@ import { createMeetingActivities } from '../../../workflows/meeting/activities';
 import { createPlanApprovalActivities } from '../../../workflows/plan-approval/activities';
 import { createProcedureActivities } from '../../../workflows/procedure/activities';
 import { PROCEDURES_TASK_QUEUE } from '../../../workflows/procedure/definitions';
+import { createStaffRowActivities } from '../../../workflows/staff-import/activities';
 
 /** The workflow bundle's entry, from source (tests) and from dist/ alike. */
 export const WORKFLOWS_PATH = require.resolve(path.resolve(__dirname, '..', '..', '..', 'workflows'));
@@ -31,6 +32,7 @@ export function createProcedureWorker(deps: ProcedureWorkerDeps): Promise<Worker
     activities: {
       ...createProcedureActivities({ store: deps.store }),
       ...createDecisionActivities({ store: deps.store, temporal: deps.temporal }),
+      ...createStaffRowActivities({ store: deps.store }),
       ...(deps.temporal ? createPlanApprovalActivities({ temporal: deps.temporal }) : {}),
       ...(deps.temporal ? createMeetingActivities({ store: deps.store, temporal: deps.temporal }) : {}),
     },

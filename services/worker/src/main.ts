@@ -48,6 +48,11 @@ async function main() {
       namespace,
       db: mongo.db(config.MONGODB_DB),
       smtpUrl: config.SMTP_URL,
+      invitations: {
+        store,
+        publicUrl: config.publicUrl,
+        invitationTtlHours: config.INVITATION_TTL_HOURS,
+      },
     }),
     await createIntegrationsWorker({
       connection,

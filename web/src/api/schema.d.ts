@@ -1707,9 +1707,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Ход утверждения списка: сколько сотрудников обработано из скольких, кому ушли приглашения; итог по завершении */
+        get: operations["StaffController_approval"];
         put?: never;
-        /** Утвердить список: завести новых сотрудников и назначить должности (повторное утверждение ничего не дублирует) */
+        /**
+         * Утвердить список: завести новых сотрудников, назначить должности и отправить приглашения (повторное утверждение ничего не дублирует и писем повторно не шлёт)
+         * @description Работу выполняет рабочий процесс Temporal, который доводит дело до конца и при сбое. Ответ ждёт его итога; с заголовком Prefer: respond-async ответ 202 приходит сразу, а ход работы — GET /staff/imports/:staffImportId/approval.
+         */
         post: operations["StaffController_approve"];
         delete?: never;
         options?: never;
@@ -5076,6 +5080,25 @@ export interface operations {
                 };
             };
         };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StaffController_approval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                staffImportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {

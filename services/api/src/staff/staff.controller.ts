@@ -1,6 +1,7 @@
-import { Body, Controller, Headers, HttpCode, Param, Post, UploadedFile } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res, UploadedFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@vsoko/accounts';
+import type { Response } from 'express';
 import { ValidationFailed } from '@vsoko/domain';
 import { Allow } from '../auth/access.decorators';
 import { CurrentPrincipal } from '../auth/actor.decorator';
@@ -62,13 +63,31 @@ export class StaffController {
   @Allow('director')
   @ApiOperation({
     summary:
-      'Утвердить список: завести новых сотрудников и назначить должности (повторное утверждение ничего не дублирует)',
+      'Утвердить список: завести новых сотрудников, назначить должности и отправить приглашения (повторное утверждение ничего не дублирует и писем повторно не шлёт)',
+    description:
+      'Работу выполняет рабочий процесс Temporal, который доводит дело до конца и при сбое. Ответ ждёт его итога; с ' +
+      'заголовком Prefer: respond-async ответ 202 приходит сразу, а ход работы — GET /staff/imports/:staffImportId/approval.',
   })
-  approve(
+  async approve(
     @Param('staffImportId') importId: string,
     @CurrentPrincipal() principal: Principal,
     @Headers('x-correlation-id') correlationId: string | undefined,
+    @Headers('prefer') prefer: string | undefined,
+    @Res({ passthrough: true }) res: Response,
   ) {
-    return this.approvals.approve(importId, principal, correlationId);
+    const wait = !prefer?.includes('respond-async');
+    const answer = await this.approvals.approve(importId, principal, correlationId, wait);
+    if (!wait) res.status(202);
+    return answer;
+  }
+
+  @Get('imports/:staffImportId/approval')
+  @Allow('director')
+  @ApiOperation({
+    summary:
+      'Ход утверждения списка: сколько сотрудников обработано из скольких, кому ушли приглашения; итог по завершении',
+  })
+  approval(@Param('staffImportId') importId: string, @CurrentPrincipal() principal: Principal) {
+    return this.approvals.status(importId, principal);
   }
 }

@@ -41,6 +41,7 @@ const LISTED: Record<string, Admission> = {
   // Staff list import (services/api/src/staff): the director staffs the school.
   'POST /staff/imports': { roles: ['director'], integrations: false },
   'POST /staff/imports/{staffImportId}/approval': { roles: ['director'], integrations: false },
+  'GET /staff/imports/{staffImportId}/approval': { roles: ['director'], integrations: false },
   // Handing over (services/api/src/handover): the school's administration.
   'GET /people/{personId}/open-work': { roles: ['director', 'deputy'], integrations: false },
   'POST /people/{personId}/handover': { roles: ['director', 'deputy'], integrations: false },

@@ -1,136 +1,138 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { actorOf, type Principal } from '@vsoko/accounts';
+import { actorOf, Directory, type Principal } from '@vsoko/accounts';
+import { NotFound, type CommandContext } from '@vsoko/domain';
+import type { Client, WorkflowHandle } from '@temporalio/client';
+import { PROCEDURES_TASK_QUEUE } from '@vsoko/workflows/procedure/definitions';
 import {
-  personDecider,
-  personStreamName,
-  VsokoError,
-  type Authority,
-  type CommandContext,
-  type PersonCommand,
-} from '@vsoko/domain';
-import { DeciderHandler } from '@vsoko/event-sourcing';
+  staffImportProgressQuery,
+  staffImportWorkflowId,
+  type StaffImportInput,
+  type StaffImportProgress,
+  type StaffImportReport,
+  type StaffRowStep,
+} from '@vsoko/workflows/staff-import/definitions';
+import type { staffImportWorkflow } from '@vsoko/workflows/staff-import/workflow';
 import type { Clock } from '../../infrastructure/clock';
-import { CLOCK } from '../../infrastructure/tokens';
+import { CLOCK, TEMPORAL_CLIENT } from '../../infrastructure/tokens';
+import { DirectoryFollower } from '../../people/directory-follower';
 import { headerKey } from '../../shared/request-context';
 import { requireDirectorOf } from '../preview-staff-import/preview-staff-import';
 import { StaffImportStore } from '../shared/staff-import-store';
+import type { StaffPreviewRow } from '../shared/staff-preview';
 
-export interface StaffApproval {
+type Handle = WorkflowHandle<typeof staffImportWorkflow>;
+
+export type StaffApproval = { workflowId: string } & StaffImportReport;
+
+export interface StaffApprovalStarted {
   importId: string;
-  registered: number;
-  assigned: number;
-  /** Events written in all: 0 when the same list was approved before. */
-  events: number;
-  position: number;
-  failed: Array<{ rowNumber: number; fullName: string; code: string; message: string }>;
-  /** Persons registered or given positions, for the next step (invitations). */
-  people: string[];
+  workflowId: string;
+  /** Where its progress is: GET /staff/imports/:staffImportId/approval. */
+  progress: string;
+}
+
+export interface StaffApprovalStatus extends Partial<StaffImportProgress> {
+  importId: string;
+  workflowId: string;
+  status: 'running' | 'completed' | 'failed';
 }
 
 /**
- * Step two: each person of the preview is registered and given the positions the file names, on their own
- * stream through the organisation's commands, in the name of the school's director. Command ids come from the
- * import, the person and the assignment, and the organisation's decider records nothing that already holds: the
- * same file approved twice, or an approval repeated after a failure, writes no event twice. Positions the file no
- * longer names are not removed: leaving is a decision with a reason (handing over, docs/adr/0013).
+ * Step two of a staff import, as a durable Temporal workflow (workflows/staff-import), not a loop in the request:
+ * each person of the preview is registered and given the positions the file names, in the director's name, and
+ * everyone with an address is mailed an invitation — once: the same list approved again, or a later list naming
+ * the same person, sends nothing twice. Positions the file no longer names are not removed: leaving is a decision
+ * with a reason (handing over). The request waits for the report (then for the directory to show it, so the
+ * people can sign in at once), or answers at once with where to follow the progress.
  */
 @Injectable()
 export class ApproveStaffImport {
   constructor(
-    private readonly handler: DeciderHandler,
     private readonly store: StaffImportStore,
+    private readonly directory: Directory,
+    private readonly follower: DirectoryFollower,
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async approve(importId: string, principal: Principal, correlationId?: string): Promise<StaffApproval> {
+  async approve(
+    importId: string,
+    principal: Principal,
+    correlationId: string | undefined,
+    wait: boolean,
+  ): Promise<StaffApproval | StaffApprovalStarted> {
     const { preview } = await this.store.getFor(importId, principal);
     const schoolId = preview.schoolId;
     requireDirectorOf(principal, schoolId);
-    const authority: Authority = { kind: 'director', schoolId };
-    const actor = actorOf(principal);
-    const result: StaffApproval = {
-      importId,
-      registered: 0,
-      assigned: 0,
-      events: 0,
-      position: 0,
-      failed: [],
-      people: [],
+    const school = await this.directory.school(schoolId);
+    const approvalId = `staff-approval:${importId}`;
+    const context: CommandContext = {
+      commandId: approvalId,
+      actor: actorOf(principal),
+      issuedAt: this.clock.now().toISOString(),
+      correlationId: headerKey(correlationId, 'X-Correlation-Id') ?? `staff-import-${importId}`,
+      causationId: approvalId,
+      schoolId,
+      ...(school?.districtId ? { districtId: school.districtId } : {}),
     };
-    const correlation = headerKey(correlationId, 'X-Correlation-Id') ?? `staff-import-${importId}`;
-    for (const row of preview.rows) {
-      if (row.status === 'error' || !row.login) continue;
-      const login = row.login;
-      const ctxOf = (step: string): CommandContext => {
-        const commandId = `${importId}:${login}:${step}`;
-        return {
-          commandId,
-          actor,
-          issuedAt: this.clock.now().toISOString(),
-          correlationId: correlation,
-          causationId: commandId,
-          schoolId,
-        };
-      };
-      const run = async (step: string, command: PersonCommand) => {
-        const handled = await this.handler.handle(
-          personStreamName(login),
-          personDecider,
-          command,
-          ctxOf(step),
-        );
-        if (!handled.replayed) result.events += handled.events.length;
-        result.position = Math.max(result.position, handled.position);
-        return handled;
-      };
-      try {
-        const { state } = await this.handler.load(personStreamName(login), personDecider);
-        let touched = false;
-        if (state.status === 'unregistered') {
-          const registered = await run('register', {
-            type: 'RegisterPerson',
-            data: {
-              personId: login,
-              fullName: row.fullName,
-              ...(row.email ? { email: row.email } : {}),
-              authority,
-            },
-          });
-          if (registered.events.length > 0) result.registered++;
-          touched = true;
-        }
-        for (const p of row.positions) {
-          if (p.status === 'skipped') continue;
-          const assigned = await run(`assign:${p.assignmentId}`, {
-            type: 'AssignPosition',
-            data: {
-              personId: login,
-              authority,
-              holding: {
-                position: p.position,
-                schoolId,
-                ...(p.className ? { className: p.className } : {}),
-                ...(p.association ? { association: p.association } : {}),
-                ...(p.subjects ? { subjects: p.subjects } : {}),
-              },
-            },
-          });
-          if (assigned.events.length > 0 && !assigned.replayed) {
-            result.assigned++;
-            touched = true;
-          }
-        }
-        if (touched) result.people.push(login);
-      } catch (e) {
-        if (!(e instanceof VsokoError)) throw e;
-        result.failed.push({
-          rowNumber: row.rowNumber,
-          fullName: row.fullName,
-          code: e.code,
-          message: e.message,
-        });
-      }
-    }
-    return result;
+    const input: StaffImportInput = {
+      importId,
+      schoolId,
+      ...(school?.name ? { schoolName: school.name } : {}),
+      rows: preview.rows.flatMap(stepOf),
+      context,
+    };
+    const workflowId = staffImportWorkflowId(importId);
+    const handle = await this.client.workflow.start<typeof staffImportWorkflow>('staffImportWorkflow', {
+      workflowId,
+      taskQueue: PROCEDURES_TASK_QUEUE,
+      args: [input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+    });
+    await this.store.recordApproval(importId, workflowId);
+    if (!wait) return { importId, workflowId, progress: `/staff/imports/${importId}/approval` };
+    const report = await handle.result();
+    await this.follower.waitFor(report.position);
+    return { workflowId, ...report };
   }
+
+  /** How far the last approval of this list got: the same shape while it runs and after. */
+  async status(importId: string, principal: Principal): Promise<StaffApprovalStatus> {
+    const stored = await this.store.getFor(importId, principal);
+    const workflowId = stored.approval?.workflowId;
+    if (!workflowId) {
+      throw new NotFound('STAFF_APPROVAL_NOT_FOUND', `Список ${importId} ещё не утверждался`);
+    }
+    const handle: Handle = this.client.workflow.getHandle(workflowId);
+    const { status } = await handle.describe();
+    if (status.name !== 'RUNNING' && status.name !== 'COMPLETED') {
+      return { importId, workflowId, status: 'failed' };
+    }
+    // A closed run answers the query too (replayed by a worker).
+    const progress = await handle.query(staffImportProgressQuery);
+    return { importId, workflowId, status: status.name === 'RUNNING' ? 'running' : 'completed', ...progress };
+  }
+}
+
+/** A preview row as the workflow's step: rows in error and positions the director may not give are left out. */
+function stepOf(row: StaffPreviewRow): StaffRowStep[] {
+  if (row.status === 'error' || !row.login) return [];
+  return [
+    {
+      rowNumber: row.rowNumber,
+      fullName: row.fullName,
+      login: row.login,
+      ...(row.email ? { email: row.email } : {}),
+      positions: row.positions
+        .filter((p) => p.status !== 'skipped')
+        .map((p) => ({
+          assignmentId: p.assignmentId,
+          position: p.position,
+          ...(p.className ? { className: p.className } : {}),
+          ...(p.association ? { association: p.association } : {}),
+          ...(p.subjects ? { subjects: p.subjects } : {}),
+        })),
+    },
+  ];
 }

@@ -11,6 +11,8 @@ export interface StoredStaffImport {
   preview: StaffPreview;
   uploadedBy: Actor;
   uploadedAt: string;
+  /** The last approval's workflow (workflows/staff-import), for its progress. */
+  approval?: { workflowId: string };
 }
 
 /**
@@ -47,6 +49,10 @@ export class StaffImportStore {
       throw new NotFound('STAFF_IMPORT_NOT_FOUND', `Импорт ${importId} не найден: загрузите файл заново`);
     }
     return doc;
+  }
+
+  async recordApproval(importId: string, workflowId: string): Promise<void> {
+    await this.collection().updateOne({ _id: importId }, { $set: { approval: { workflowId } } });
   }
 
   private collection() {

@@ -1,0 +1,1 @@
+export { staffImportWorkflow } from './workflow';
