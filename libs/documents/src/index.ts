@@ -2,6 +2,7 @@ export * from './kinds';
 export * from './ru-dates';
 export * from './school-heading';
 export * from './render';
+export * from './ooxml';
 export * from './default-templates';
 export * from './samples';
 export * from './data/decision-lines';

@@ -3,6 +3,7 @@ import Docxtemplater from 'docxtemplater';
 import InspectModule from 'docxtemplater/js/inspect-module.js';
 import PizZip from 'pizzip';
 import { allowedTags, DOCUMENT_KIND_INFO, type DocumentKind } from './kinds';
+import { ooxmlProblems } from './ooxml';
 
 const OPTIONS = {
   // `{#decisions}` alone in a paragraph repeats the paragraphs between, not a piece of one.
@@ -13,7 +14,22 @@ const OPTIONS = {
   nullGetter: () => '',
   // A school's broken template is answered with a message; it is no server log's business.
   errorLogging: false,
+  // Text pasted from Word or Excel may carry control characters XML forbids; Word would refuse the file.
+  stripInvalidXMLChars: true,
 };
+
+/**
+ * Word's manual line break (Shift+Enter) and page break arrive as U+000B and U+000C in text copied out of Word or
+ * Excel: kept as line breaks; any other character XML forbids is dropped by docxtemplater.
+ */
+function withLineBreaks(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(/[\v\f]/g, '\n');
+  if (Array.isArray(value)) return value.map(withLineBreaks);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withLineBreaks(v)]));
+  }
+  return value;
+}
 
 function notATemplate(detail: string): ValidationFailed {
   return new ValidationFailed(
@@ -55,7 +71,7 @@ function explain(e: unknown): string {
 export function renderDocx(template: Buffer, data: object): Buffer {
   const doc = open(template);
   try {
-    doc.render(data);
+    doc.render(withLineBreaks(data) as object);
   } catch (e) {
     throw notATemplate(explain(e));
   }
@@ -102,6 +118,9 @@ export function checkTemplate(kind: DocumentKind, template: Buffer, sample: obje
   if (used.top.length === 0) {
     throw notATemplate('в нём нет ни одного поля');
   }
-  renderDocx(template, sample);
+  const problems = ooxmlProblems(renderDocx(template, sample));
+  if (problems.length > 0) {
+    throw notATemplate(`заполненный документ Word не откроет (${problems.slice(0, 3).join('; ')})`);
+  }
   return used.top;
 }

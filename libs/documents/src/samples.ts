@@ -52,7 +52,7 @@ export const SAMPLE_DATA: Record<DocumentKind, object> = {
     indicator: 'Качество знаний',
     object: 'Обучающиеся 4 классов',
     method: 'Всероссийская проверочная работа',
-    window: '01.04.2024 — 30.04.2024',
+    window: 'апрель 2024 г.',
     responsible: 'Петрова Н. С.',
     performedOn: '15 апреля 2024 г.',
     performedBy: 'Петрова Н. С.',

@@ -2,6 +2,7 @@ import { DEFAULT_DIRECTORY, executorsFromText } from '@vsoko/plan-import';
 import { randomUUID } from 'node:crypto';
 import { putDistrict } from '../auth/accounts';
 import { json, startServices, type JsonBody, type Services } from '../harness';
+import { ooxmlProblems } from '@vsoko/documents';
 import { docxText, templateOf } from '../../../libs/documents/src/testing/docx-text';
 import { SEED_002_SECTION_1 } from '../../fixtures/seeds/seed-002-section-1';
 
@@ -55,6 +56,8 @@ describe('Word documents from recorded events', () => {
     const res = await download(path);
     if (res.status !== 200) throw new Error(`${path}: ${res.status} ${res.bytes.toString('utf8')}`);
     expect(res.type).toContain('wordprocessingml');
+    // Word opens it: a well-formed package, every part typed and linked, tables Word accepts.
+    expect(ooxmlProblems(res.bytes)).toEqual([]);
     return docxText(res.bytes);
   };
   const upload = async (kind: string, bytes: Buffer, fileName: string, who = director) => {
@@ -191,7 +194,7 @@ describe('Word documents from recorded events', () => {
     expect(text).toContain('Показатель: Качество знаний по математике');
     expect(text).toContain('Объект оценки: Обучающиеся 4-х классов');
     expect(text).toContain('Метод оценки: Всероссийская проверочная работа');
-    expect(text).toContain('Сроки по плану: 15.09.2025 — 30.09.2025');
+    expect(text).toContain('Сроки по плану: 15–30 сентября 2025 г.');
     expect(text).toMatch(/Качество знаний, 4А\s*62,5\s*%/);
     expect(text).toMatch(/Успеваемость, 4А\s*96\s*%/);
     expect(text).toContain('1. Качество знаний ниже прошлогоднего');

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
+import { ooxmlProblems } from '@vsoko/documents';
 import { docxTables, docxText } from '../../../libs/documents/src/testing/docx-text';
 import { SEED_002_SECTION_2, seedMeasureRows } from '../../fixtures/seeds/seed-002-section-2';
 import { json, startServices, type JsonBody, type Services } from '../harness';
@@ -202,6 +203,7 @@ describe('report sections 2 and 3 from the log', () => {
     const res = await report('decisions-report.docx');
     expect(res.status).toBe(200);
     const bytes = Buffer.from(await res.arrayBuffer());
+    expect(ooxmlProblems(bytes)).toEqual([]);
     const text = await docxText(bytes);
     expect(text).toContain(
       '2. Перечень мероприятий в целях изменения результатов оценочных процедур в рамках ВСОКО',

@@ -1,4 +1,5 @@
-import { ruDate, type Deadline, type Executors } from '@vsoko/domain';
+import type { Deadline, Executors } from '@vsoko/domain';
+import { ruLongDate } from '../ru-dates';
 
 /** One decision as a protocol, an order or a report lists it. */
 export interface DecisionLine {
@@ -22,10 +23,9 @@ export function deadlineText(deadline: Deadline): string {
   const parsed = deadline.parsed;
   switch (parsed.kind) {
     case 'date':
-      return `до ${ruDate(parsed.due)}`;
     case 'months':
     case 'year':
-      return `до ${ruDate(parsed.due)}`;
+      return `до ${ruLongDate(parsed.due)}`;
     case 'standing':
       return 'постоянно';
     case 'none':

@@ -2,10 +2,9 @@ import {
   DIRECTION_TITLES,
   MEETING_LEVEL_TITLES,
   PROCEDURE_STATUS_TITLES,
-  ruDate,
   type ProcedureState,
 } from '@vsoko/domain';
-import { ruLongDate } from '../ru-dates';
+import { ruLongDate, ruPeriod } from '../ru-dates';
 import type { SchoolHeading } from '../school-heading';
 import { deadlineText, executorsText, type DecisionFacts, type DecisionLine } from './decision-lines';
 
@@ -56,10 +55,6 @@ export function procedureReportData(
   const analysis = 'analysis' in state ? state.analysis : undefined;
   const followUp = 'followUp' in state ? state.followUp : undefined;
   const discussion = 'discussion' in state ? state.discussion : undefined;
-  const window =
-    state.window.from === state.window.to
-      ? ruDate(state.window.from)
-      : `${ruDate(state.window.from)} — ${ruDate(state.window.to)}`;
   return {
     ...heading,
     academicYear: state.academicYear,
@@ -69,7 +64,7 @@ export function procedureReportData(
     indicator: state.indicator ?? NOT_YET,
     object: state.object ?? NOT_YET,
     method: state.method ?? NOT_YET,
-    window,
+    window: ruPeriod(state.window.from, state.window.to),
     responsible: state.responsible.name,
     performedOn: performance ? ruLongDate(performance.performedOn) : 'не проведена',
     performedBy: performance?.performedBy.name ?? '',
@@ -89,7 +84,7 @@ export function procedureReportData(
     decisions: [
       ...(followUp?.decisions ?? []).map((d) => ({
         wording: d.wording,
-        deadline: `до ${ruDate(d.deadline)}`,
+        deadline: `до ${ruLongDate(d.deadline)}`,
         responsible: d.responsible.name,
       })),
       ...adopted.map((d) => ({
