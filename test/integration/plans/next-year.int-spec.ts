@@ -1,8 +1,9 @@
-import { academicYearOf, localDateOf, nextAcademicYear } from '@vsoko/domain';
+import { academicYearOf, localDateOf, nextAcademicYear, nextWorkingDay, workingDaysOf } from '@vsoko/domain';
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
+import { schoolCalendarOf } from '../../fixtures/plans/school-calendar';
 import { json, startServices, type JsonBody, type Services } from '../harness';
 
 const run = promisify(execFile);
@@ -15,7 +16,11 @@ const CSV = [
   '1;ВПР по математике в 4 классах;октябрь;Заместитель директора по УВР;Аналитическая справка',
   '2;Мониторинг адаптации пятиклассников;март;Заместитель директора по УВР;Аналитическая справка',
   '3;Анкетирование родителей;май;Заместитель директора по УВР;Аналитическая справка',
+  '4;Анализ успеваемости;по итогам I четверти;Заместитель директора по УВР;Аналитическая справка',
 ].join('\n');
+/** The school's calendar for next year: its I четверть and holidays are not the shipped default's. */
+const CALENDAR = schoolCalendarOf(START + 1);
+const DAYS = workingDaysOf([CALENDAR]);
 
 /**
  * Issue 15, item 4, on the real stack: this year's approved plan → next year's preview (dates carried over,
@@ -91,7 +96,10 @@ describe("next year's plan from this one", () => {
     expect(analysed.status).toBe(200);
   });
 
-  it('previews next year: same rows, dates carried to the same months, each linked to its predecessor; writes no event', async () => {
+  it('previews next year by its school calendar: months moved off days off, «I четверть» read again, each row linked to its predecessor; writes no event', async () => {
+    const { academicYear: _year, ...calendar } = CALENDAR;
+    const set = await call('PUT', `/schools/${schoolId}/calendars/${NEXT.replace('/', '-')}`, calendar);
+    expect(set.status).toBe(200);
     const before = await s.store.headPosition();
     const res = await call('POST', '/plans/next-year', { schoolId, fromYear: YEAR });
     expect(res.status).toBe(200);
@@ -100,16 +108,41 @@ describe("next year's plan from this one", () => {
       schoolId,
       academicYear: NEXT,
       source: { format: 'plan' },
-      nextYear: { fromYear: YEAR, calendarApplied: false, templateRowsLeftOut: 0 },
+      nextYear: { fromYear: YEAR, calendarApplied: true, templateRowsLeftOut: 0 },
     });
     const rows = preview.nextYear.rows as JsonBody[];
-    expect(rows.map((r) => [r.title, r.window])).toEqual([
-      ['ВПР по математике в 4 классах', { from: `${START + 1}-10-01`, to: `${START + 1}-10-31` }],
-      ['Мониторинг адаптации пятиклассников', { from: `${START + 2}-03-01`, to: `${START + 2}-03-31` }],
-      ['Анкетирование родителей', { from: `${START + 2}-05-01`, to: `${START + 2}-05-31` }],
+    // A month keeps its month, each end moved to the school's next working day (autumn holidays, weekends).
+    const months = [
+      [`${START + 1}-10-01`, `${START + 1}-10-31`],
+      [`${START + 2}-03-01`, `${START + 2}-03-31`],
+      [`${START + 2}-05-01`, `${START + 2}-05-31`],
+    ];
+    const [q1] = CALENDAR.terms;
+    expect(rows.map((r) => [r.title, r.window, r.shift])).toEqual([
+      ...[
+        'ВПР по математике в 4 классах',
+        'Мониторинг адаптации пятиклассников',
+        'Анкетирование родителей',
+      ].map((title, i) => [
+        title,
+        { from: nextWorkingDay(DAYS, months[i][0]), to: nextWorkingDay(DAYS, months[i][1]) },
+        'months',
+      ]),
+      ['Анализ успеваемости', { from: q1.from, to: q1.to }, 'period'],
+    ]);
+    months.forEach(([from, to], i) => {
+      const moved = nextWorkingDay(DAYS, from) !== from || nextWorkingDay(DAYS, to) !== to;
+      expect(rows[i].flags.some((f: JsonBody) => f.code === 'CALENDAR_MOVED')).toBe(moved);
+    });
+    const ru = (d: string) => d.split('-').reverse().join('.');
+    expect(rows[3].flags).toEqual([
+      {
+        code: 'PERIOD_BY_CALENDAR',
+        message: `Срок «по итогам I четверти» — I четверть по календарю школы: ${ru(q1.from)} — ${ru(q1.to)}`,
+      },
     ]);
     expect(rows[0].predecessorId).toBe(october);
-    expect(preview.changes.added).toHaveLength(3);
+    expect(preview.changes.added).toHaveLength(4);
     expect(await s.store.headPosition()).toBe(before);
     // Another school's director cannot copy this school's plan.
     expect((await call('POST', '/plans/next-year', { schoolId, fromYear: YEAR }, stranger)).status).toBe(403);
@@ -148,12 +181,13 @@ describe("next year's plan from this one", () => {
   it('approves it through the plan approval: procedures scheduled with predecessor links, lineage in one query', async () => {
     const approved = await call('POST', `/plans/imports/${preview.importId}/approve`, {});
     expect(approved.status).toBe(200);
-    expect(approved.body.scheduled).toHaveLength(3);
+    expect(approved.body.scheduled).toHaveLength(4);
     expect(approved.body.failed).toEqual([]);
     const next = (preview.nextYear.rows as JsonBody[])[0].procedureId as string;
     const [scheduled] = await s.store.readStream(`procedure-${next}`);
     expect(scheduled.data).toMatchObject({
       academicYear: NEXT,
+      window: (preview.nextYear.rows as JsonBody[])[0].window,
       predecessor: { procedureId: october, academicYear: YEAR, title: 'ВПР по математике в 4 классах' },
       lineageId: october,
     });

@@ -32,6 +32,11 @@ export interface PlannedProcedure {
   predecessor?: ProcedurePredecessor;
   /** The first procedure of the chain of predecessors; set with `predecessor`. */
   lineageId?: string;
+  /**
+   * The deadline as written when it named school periods («по итогам I четверти», «в каникулы»): next year's copy
+   * reads it again against next year's calendar instead of moving the dates by weekdays.
+   */
+  periodPhrase?: string;
 }
 
 /** A source row that could not become a procedure by itself: kept in the log, never silently dropped. */

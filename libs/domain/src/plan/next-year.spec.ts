@@ -158,3 +158,30 @@ describe("given this year's approved plan", () => {
     expect(next.rows[0].flags[0].message).toBe('В 2025/26 учебном году процедура была отменена: Приказ № 12');
   });
 });
+
+describe('a row whose deadline named a school period', () => {
+  const quarter = row('q1', '2025-09-01', '2025-10-26', { periodPhrase: 'по итогам I четверти' });
+  const q1Next = { from: '2026-09-01', to: '2026-10-23' };
+
+  it('takes the period in next year’s calendar, flagged with what it became', () => {
+    const seen: Array<[string, string]> = [];
+    const plan = copy([quarter], {
+      periodWindowOf: (p, year) => {
+        seen.push([p.periodPhrase!, year]);
+        return { window: q1Next, note: 'I четверть по календарю школы: 01.09.2026 — 23.10.2026' };
+      },
+    });
+    expect(seen).toEqual([['по итогам I четверти', '2026/27']]);
+    expect(plan.rows[0]).toMatchObject({
+      shift: 'period',
+      procedure: { window: q1Next, periodPhrase: 'по итогам I четверти' },
+      flags: [{ code: 'PERIOD_BY_CALENDAR' }],
+    });
+  });
+
+  it('is carried by weekdays when the period cannot be read again, like any row', () => {
+    const plan = copy([quarter], { periodWindowOf: () => undefined });
+    expect(plan.rows[0].shift).toBe('weekday');
+    expect(plan.rows[0].procedure.window.from).toBe(sameWeekdayNextYear('2025-09-01'));
+  });
+});

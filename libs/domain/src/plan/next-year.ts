@@ -24,6 +24,7 @@ export interface LastYearOutcome {
 export interface NextYearFlag {
   code:
     | 'CALENDAR_MOVED'
+    | 'PERIOD_BY_CALENDAR'
     | 'WINDOW_IN_DAYS_OFF'
     | 'WINDOW_SHORTENED'
     | 'CANCELLED_LAST_YEAR'
@@ -35,8 +36,11 @@ export interface NextYearRow {
   procedure: PlannedProcedure;
   /** Last year's window, as the approved plan had it. */
   previousWindow: DateWindow;
-  /** How the dates were carried over: whole months kept, or the same weekday in the same month. */
-  shift: 'months' | 'weekday';
+  /**
+   * How the dates were carried over: whole months kept, the same weekday in the same month, or the school
+   * period its deadline named («I четверть») read again in next year's calendar.
+   */
+  shift: 'months' | 'weekday' | 'period';
   flags: NextYearFlag[];
 }
 
@@ -60,6 +64,14 @@ export interface NextYearInput {
   workingDays?: WorkingDays | null;
   /** The id the next year's row gets (the same derivation as a file import's, so a later file matches it). */
   procedureIdOf(rowKey: string, academicYear: string): string;
+  /**
+   * A row whose deadline named school periods (`periodPhrase`): its window in next year's calendar, and what the
+   * preview says of it; undefined when it cannot be read again (then its dates are carried like any other row).
+   */
+  periodWindowOf?(
+    procedure: PlannedProcedure,
+    academicYear: string,
+  ): { window: DateWindow; note: string } | undefined;
 }
 
 function monthEnd(day: string): string {
@@ -139,8 +151,12 @@ export function copyPlanToNextYear(input: NextYearInput): NextYearPlan {
   const days = input.workingDays ?? null;
   const rows = own.map((p): NextYearRow => {
     const flags: NextYearFlag[] = [];
-    const carried = windowNextYear(p.window);
+    const period = p.periodPhrase ? input.periodWindowOf?.(p, academicYear) : undefined;
+    const carried = period
+      ? { window: period.window, shift: 'period' as const, shortened: false }
+      : windowNextYear(p.window);
     let window = carried.window;
+    if (period) flags.push({ code: 'PERIOD_BY_CALENDAR', message: period.note });
     if (carried.shortened) {
       flags.push({
         code: 'WINDOW_SHORTENED',

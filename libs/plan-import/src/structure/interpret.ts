@@ -296,6 +296,7 @@ export function interpretRows(rows: SourceRow[], options: InterpretOptions): Int
         ...optional('resultForm', fields.resultForm),
         responsible: responsibleOf(match),
         window,
+        ...(period ? { periodPhrase: deadline.text.replace(/\s+/g, ' ').trim() } : {}),
         occurrence: { index: i + 1, of: windows.length },
       });
       return procedureId;

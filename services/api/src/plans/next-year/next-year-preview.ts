@@ -9,15 +9,17 @@ import {
   nextAcademicYear,
   partOfPlan,
   pastRows,
+  russianDefaultCalendar,
   schoolSettingsDecider,
   schoolStreamName,
   ValidationFailed,
   workingDaysOf,
   type LastYearOutcome,
   type NextYearRow,
+  type PlannedProcedure,
 } from '@vsoko/domain';
 import { DeciderHandler } from '@vsoko/event-sourcing';
-import { planProcedureId, type PlanPreview, type PreviewEntry } from '@vsoko/plan-import';
+import { parseDeadline, planProcedureId, type PlanPreview, type PreviewEntry } from '@vsoko/plan-import';
 import { procedureProjection, type ProcedureDocument } from '@vsoko/projections';
 import { createHash } from 'node:crypto';
 import type { Clock } from '../../infrastructure/clock';
@@ -54,6 +56,20 @@ function idOfRow(schoolId: string) {
     return Number.isInteger(ordinal)
       ? planProcedureId(schoolId, academicYear, rowKey.slice(0, at), ordinal)
       : planProcedureId(schoolId, academicYear, rowKey, 0);
+  };
+}
+
+/**
+ * «по итогам I четверти» read again in next year's calendar (the school's, else the shipped default): the row's
+ * occurrence of the period, with the preview's note. Without a calendar the dates are carried by weekdays.
+ */
+function periodsIn(calendar: Parameters<typeof parseDeadline>[2]) {
+  if (!calendar) return undefined;
+  return (p: PlannedProcedure, academicYear: string) => {
+    const read = parseDeadline(p.periodPhrase!, academicYear, calendar);
+    if (read.kind === 'needs-date' || read.kind === 'whole-year' || !read.period) return undefined;
+    const window = read.windows[p.occurrence.index - 1];
+    return window && read.windows.length === p.occurrence.of ? { window, note: read.period.note } : undefined;
   };
 }
 
@@ -100,6 +116,7 @@ export class NextYearPreview {
     );
     const settings = await this.handler.load(schoolStreamName(schoolId), schoolSettingsDecider);
     const calendar = settings.state.calendars?.[nextYear]?.calendar;
+    const shipped = calendar ? null : russianDefaultCalendar(nextYear);
     const copied = copyPlanToNextYear({
       schoolId,
       fromYear,
@@ -109,6 +126,13 @@ export class NextYearPreview {
         ? workingDaysOf([calendar], settings.state.reminders?.dayOffPolicy ?? 'next-working-day')
         : null,
       procedureIdOf: idOfRow(schoolId),
+      periodWindowOf: periodsIn(
+        calendar
+          ? { calendar, source: 'school' }
+          : shipped
+            ? { calendar: shipped, source: 'default' }
+            : undefined,
+      ),
     });
     if (copied.rows.length === 0) {
       throw new ValidationFailed(
