@@ -1,5 +1,6 @@
 import { defaultTemplate } from './default-templates';
 import { DOCUMENT_KINDS } from './kinds';
+import { protocolHeading } from './data/meeting';
 import { checkTemplate, fieldsOf, renderDocx } from './render';
 import { SAMPLE_DATA } from './samples';
 import { docxText, templateOf } from './testing/docx-text';
@@ -13,15 +14,31 @@ describe('Word templates', () => {
   it('fills the protocol: number, level, attendees, numbered decisions with deadline as written', async () => {
     const bytes = renderDocx(defaultTemplate('meeting-protocol'), SAMPLE_DATA['meeting-protocol']);
     const text = await docxText(bytes);
-    expect(text).toContain('ПРОТОКОЛ № 1');
-    expect(text).toContain('Педагогический совет');
+    expect(text).toContain('ПРОТОКОЛ № 1\nзаседания педагогического совета\nот 30 августа 2023 г.');
     expect(text).toContain('от 30 августа 2023 г.');
     expect(text).toContain('Присутствовали: 2 чел.: Иванова А. П., Петрова Н. С.');
     expect(text).toContain('1. Итоги ВПР');
     expect(text).toMatch(
-      /РЕШИЛИ 1: Провести повторную диагностику по математике в 4А классе Срок: Октябрь-декабрь 2023г\. Ответственный: Руководители ШМО, учителя-предметники\./,
+      /1\. СЛУШАЛИ: Итоги ВПР\. Петрову Н\. С\.\nРЕШИЛИ:\n1\.1\. Провести повторную диагностику по математике в 4А классе Срок: Октябрь-декабрь 2023г\. Ответственный: Руководители ШМО, учителя-предметники\./,
     );
     expect(text).not.toMatch(/[{}]/);
+  });
+
+  it('a question with no decision is heard without «РЕШИЛИ»; a ШМО is named with its association', async () => {
+    const data = {
+      ...SAMPLE_DATA['meeting-protocol'],
+      heading: protocolHeading({ level: 'subject-association', association: 'учителей начальных классов' }),
+      items: [
+        { n: 1, title: 'Итоги ВПР', heard: 'Петрову Н. С.', hasDecisions: false, decisions: [] },
+        { n: 2, title: 'Разное', heard: 'Иванову А. П.', hasDecisions: false, decisions: [] },
+      ],
+    };
+    const text = await docxText(renderDocx(defaultTemplate('meeting-protocol'), data));
+    expect(text).toContain('ПРОТОКОЛ № 1\nзаседания ШМО учителей начальных классов\n');
+    expect(text).toContain(
+      '1. СЛУШАЛИ: Итоги ВПР. Петрову Н. С.\n2. СЛУШАЛИ: Разное. Иванову А. П.\nПРИНЯТЫЕ РЕШЕНИЯ:',
+    );
+    expect(text).not.toContain('РЕШИЛИ:');
   });
 
   it("a school's own template with the same fields gives the school's layout", async () => {

@@ -159,17 +159,16 @@ describe('Word documents from recorded events', () => {
     const text = await textOf(`/meetings/${meetingId}/protocol.docx`);
     expect(text.split('\n').slice(0, 3)).toEqual([DISTRICT_NAME, SCHOOL_NAME, 'ПРОТОКОЛ № 1']);
     expect(text).not.toContain(SCHOOL);
-    expect(text).toContain('Педагогический совет');
-    expect(text).toContain('от 15 октября 2025 г.');
+    expect(text).toContain('ПРОТОКОЛ № 1\nзаседания педагогического совета\nот 15 октября 2025 г.');
     expect(text).toContain('Председатель: Смирнова О. П.');
     expect(text).toContain('Секретарь: Орлова Е. В.');
     expect(text).toContain('Присутствовали: 3 чел.: Смирнова О. П., Орлова Е. В., Кузнецова Н. С.');
     expect(text).toContain('1. Итоги ВПР по математике');
     expect(text).toContain('1. СЛУШАЛИ: Итоги ВПР по математике. Кузнецову Н. С. об итогах ВПР');
     expect(text).toContain(
-      'РЕШИЛИ 1: Провести повторную диагностику по дробям в 4А классе Срок: Октябрь-декабрь 2025г. Ответственный: Руководители ШМО, учителя-предметники.',
+      '1. СЛУШАЛИ: Итоги ВПР по математике. Кузнецову Н. С. об итогах ВПР\nРЕШИЛИ:\n1.1. Провести повторную диагностику по дробям в 4А классе Срок: Октябрь-декабрь 2025г. Ответственный: Руководители ШМО, учителя-предметники.',
     );
-    expect(text).toContain('РЕШИЛИ 2: Включить задания на дроби в текущий контроль Срок: В течение года.');
+    expect(text).toContain('1.2. Включить задания на дроби в текущий контроль Срок: В течение года.');
     expect(text).not.toMatch(/[{}]/);
   });
 

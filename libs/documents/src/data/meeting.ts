@@ -31,6 +31,24 @@ export function meetingTitle(m: Pick<RecordedMeeting, 'level' | 'association' | 
   return m.association ? `${level} ${m.association}` : level;
 }
 
+/** What a protocol's title says after «ПРОТОКОЛ № 1»: «заседания педагогического совета». */
+const PROTOCOL_OF: Record<keyof typeof MEETING_LEVEL_TITLES, string> = {
+  'pedagogical-council': 'заседания педагогического совета',
+  'methodical-council': 'заседания методического совета',
+  'subject-association': 'заседания ШМО',
+  'director-meeting': 'совещания при директоре',
+  'parent-meeting': 'родительского собрания',
+  'prevention-council': 'заседания совета профилактики',
+  'class-teachers-meeting': 'совещания классных руководителей',
+  'governing-council': 'заседания управляющего совета',
+};
+
+/** «заседания ШМО учителей начальных классов»; a meeting the school named itself: «заседания «…»». */
+export function protocolHeading(m: Pick<RecordedMeeting, 'level' | 'association' | 'title'>): string {
+  if (m.title) return `заседания «${m.title}»`;
+  return m.association ? `${PROTOCOL_OF[m.level]} ${m.association}` : PROTOCOL_OF[m.level];
+}
+
 const person = (r: Responsible | undefined) => r?.name ?? '';
 
 export interface MeetingDocumentInput {
@@ -53,7 +71,8 @@ export interface ProtocolData extends SchoolHeading {
   attendeesText: string;
   attendees: Array<{ n: number; name: string; role: string }>;
   agenda: Array<{ n: number; title: string }>;
-  items: Array<{ n: number; title: string; heard: string; decisions: DecisionLine[] }>;
+  heading: string;
+  items: Array<{ n: number; title: string; heard: string; hasDecisions: boolean; decisions: DecisionLine[] }>;
   decisions: DecisionLine[];
   status: string;
   signedOn: string;
@@ -73,7 +92,14 @@ export function protocolData({
   const items = meeting.agenda.map((item, i) => {
     const m = minutes.get(item.itemId);
     const own = (m?.decisionIds ?? []).flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
-    return { n: i + 1, title: item.title, heard: m?.heard ?? '', decisions: decisionLines(own) };
+    const lines = decisionLines(own);
+    return {
+      n: i + 1,
+      title: item.title,
+      heard: m?.heard ?? '',
+      hasDecisions: lines.length > 0,
+      decisions: lines,
+    };
   });
   return {
     ...heading,
@@ -81,6 +107,7 @@ export function protocolData({
     generatedOn,
     number: meeting.protocolNumber,
     level: meetingTitle(meeting),
+    heading: protocolHeading(meeting),
     date: ruMeetingDate(record.date),
     chair: person(record.chair ?? meeting.chair),
     secretary: person(record.secretary ?? meeting.secretary),
