@@ -107,6 +107,75 @@ describe('a decision judged not effective', () => {
     );
   });
 
+  it('re-checks in the window the director sets, shown on the decision; a window with another verdict is refused', async () => {
+    const second = `d2-${tag}`;
+    await post(`/meetings/${meetingId}/decisions`, {
+      id: second,
+      number: 2,
+      wording: 'Провести консультации для родителей',
+      executors: { lead: { role: 'deputy', name: 'Зам.директора по УВР' } },
+      deadline: { asWritten: 'Декабрь 2023' },
+      procedureIds: [procedureId],
+    });
+    await post(`/decisions/${second}/execution`, { executedOn: '2023-12-20' });
+    const assess = (body: JsonBody) =>
+      fetch(`${s.baseUrl}/decisions/${second}/effectiveness`, {
+        method: 'POST',
+        headers: { ...director, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          indicator: 'Качество знаний по математике: 48 % (было 50 %)',
+          assessedOn: '2024-01-20',
+          ...body,
+        }),
+      });
+    const before = (await s.store.readStream(`decision-${second}`)).length;
+    const refusals = [
+      [
+        { verdict: 'partly', recheckWindow: { from: '2024-03-01', to: '2024-03-31' } },
+        422,
+        'RECHECK_WINDOW_UNEXPECTED',
+      ],
+      [
+        { verdict: 'not-effective', recheckWindow: { from: '2024-03-31', to: '2024-03-01' } },
+        422,
+        'WINDOW_REVERSED',
+      ],
+      [
+        { verdict: 'not-effective', recheckWindow: { from: '2024-01-02', to: '2024-01-10' } },
+        422,
+        'RECHECK_WINDOW_BEFORE_ASSESSMENT',
+      ],
+      [
+        { verdict: 'not-effective', recheckWindow: { from: '2024-03-01', to: '2024-09-30' } },
+        422,
+        'WINDOW_OUTSIDE_ACADEMIC_YEAR',
+      ],
+      [{ verdict: 'not-effective', recheckWindow: { from: '1 марта' } }, 400, 'VALIDATION_FAILED'],
+    ] as const;
+    for (const [body, status, code] of refusals) {
+      const res = await assess(body);
+      const answer = await json(res);
+      expect([res.status, answer.code]).toEqual([status, code]);
+      expect(answer.message).toMatch(/[а-яё]/i);
+    }
+    expect(await s.store.readStream(`decision-${second}`)).toHaveLength(before);
+
+    const window = { from: '2024-03-01', to: '2024-03-31' };
+    const ok = await assess({ verdict: 'not-effective', recheckWindow: window });
+    expect(ok.status).toBe(200);
+    const decision = await json(await fetch(`${s.baseUrl}/decisions/${second}`, { headers: director }));
+    expect(decision.assessments[0].rechecks).toEqual([
+      expect.objectContaining({ procedureId: `${second}-recheck-1`, parentProcedureId: procedureId, window }),
+    ]);
+    let child: JsonBody = {};
+    for (let i = 0; i < 60 && child.stage !== 'scheduled'; i++) {
+      const res = await fetch(`${s.baseUrl}/procedures/${second}-recheck-1`, { headers: director });
+      child = res.status === 200 ? await json(res) : {};
+      if (child.stage !== 'scheduled') await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(child).toMatchObject({ stage: 'scheduled', parentProcedureId: procedureId, window });
+  });
+
   it('and goes on the next meeting’s agenda', async () => {
     const next = `m2-${tag}`;
     await post('/meetings', {

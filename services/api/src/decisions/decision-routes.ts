@@ -77,7 +77,8 @@ export const DECISION_ROUTES: readonly DecisionRoute[] = [
   route({
     name: 'effectiveness',
     path: 'decisions/:decisionId/effectiveness',
-    summary: 'Оценить эффективность; «неэффективно» возвращает вопрос на ближайшее заседание',
+    summary:
+      'Оценить эффективность; «неэффективно» возвращает вопрос на ближайшее заседание и назначает повторную проверку связанных процедур (срок — recheckWindow)',
     body: EffectivenessDto,
     command: (decisionId, body) => ({
       type: 'AssessEffectiveness',
@@ -87,6 +88,10 @@ export const DECISION_ROUTES: readonly DecisionRoute[] = [
         indicator: body.indicator,
         assessedOn: body.assessedOn,
         ...(body.note !== undefined ? { note: body.note } : {}),
+        // The procedures to re-check are the use case's, from the log; only their window is the client's.
+        ...(body.recheckWindow
+          ? { recheck: { of: [], window: { from: body.recheckWindow.from, to: body.recheckWindow.to } } }
+          : {}),
       },
     }),
   }),

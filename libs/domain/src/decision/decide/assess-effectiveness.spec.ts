@@ -116,6 +116,31 @@ describe('executed', () => {
         .thenThrows('WINDOW_REVERSED');
     });
 
+    it('refuses a re-check that would end before the assessment', () => {
+      given
+        .when(
+          withRecheck({ of: [vpr], window: { from: '2024-01-09', to: '2024-01-19' } }),
+          ctx(actors.director, LATER),
+        )
+        .thenThrows('RECHECK_WINDOW_BEFORE_ASSESSMENT');
+    });
+
+    it('refuses a re-check window when there is no procedure to re-check', () => {
+      given
+        .when(
+          withRecheck({ of: [], window: { from: '2024-03-01', to: '2024-03-31' } }),
+          ctx(actors.director, LATER),
+        )
+        .thenThrows('RECHECK_WINDOW_WITHOUT_PROCEDURES');
+    });
+
+    it('refuses a re-check window with any other verdict', () => {
+      const partly = withRecheck({ of: [vpr], window: { from: '2024-03-01', to: '2024-03-31' } });
+      given
+        .when({ ...partly, data: { ...partly.data, verdict: 'partly' } }, ctx(actors.director, LATER))
+        .thenThrows('RECHECK_WINDOW_UNEXPECTED');
+    });
+
     it('asks for no re-check when it is judged effective', () => {
       const effective = withRecheck({ of: [vpr] });
       given

@@ -49,6 +49,7 @@ export function assessEffectiveness(
       'Эффективность оценивают после исполнения',
     );
   const note = optionalText(command.data.note);
+  if (command.data.recheck?.window !== undefined) requireRecheckWindowUse(verdict, command.data.recheck);
   const rechecks =
     verdict === 'not-effective' ? rechecksOf(executed, command.data.recheck, assessedOn, ctx) : [];
   return [
@@ -64,6 +65,19 @@ export function assessEffectiveness(
       },
     },
   ];
+}
+
+/** A re-check window is the director's choice for the re-checks «не эффективно» asks for, and for nothing else. */
+function requireRecheckWindowUse(verdict: string, request: RecheckRequest): void {
+  if (verdict !== 'not-effective') {
+    fail('RECHECK_WINDOW_UNEXPECTED', 'Срок повторной проверки задают только при оценке «неэффективно»');
+  }
+  if (request.of.length === 0) {
+    fail(
+      'RECHECK_WINDOW_WITHOUT_PROCEDURES',
+      'Решение не связано ни с одной действующей процедурой: повторная проверка не назначается, срок для неё не нужен',
+    );
+  }
 }
 
 /** Days a re-check runs from the assessment when no window is given: about a month, as a term's control does. */
@@ -91,6 +105,12 @@ function rechecksOf(
   const window = requireWindow(
     request?.window ?? { from: assessedOn, to: year && until > year.to ? year.to : until },
     academicYear,
+  );
+  requireNotBefore(
+    window.to,
+    assessedOn,
+    'RECHECK_WINDOW_BEFORE_ASSESSMENT',
+    'Повторная проверка не может закончиться раньше оценки эффективности',
   );
   const round = decision.assessments.length + 1;
   return parents.map((p, i) => ({

@@ -14,6 +14,7 @@ import {
 import { VERDICTS, type Verdict } from '@vsoko/domain';
 import { DATE_PATTERN, IsText } from '../../shared/dto/rules';
 import { ID_PATTERN } from '../../shared/ids';
+import { WindowDto } from '../../shared/dto/window.dto';
 import { DeadlineDto, ExecutorsDto } from './decision.dto';
 
 export class ReassignDecisionDto {
@@ -103,4 +104,14 @@ export class EffectivenessDto {
   @IsString({ message: 'примечание — строка' })
   @MaxLength(2000, { message: 'примечание — до 2000 символов' })
   note?: string;
+
+  @ApiPropertyOptional({
+    type: WindowDto,
+    description:
+      'Только при «неэффективно»: когда провести повторную проверку каждой связанной процедуры. По умолчанию — 30 дней с даты оценки, в пределах учебного года',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => WindowDto)
+  recheckWindow?: WindowDto;
 }
