@@ -113,6 +113,47 @@ describe('a held meeting gives every procedure on its agenda its discussed stage
     }
   });
 
+  it('answers GET /meetings/:id/discussions with the procedure that refused the stage and why', async () => {
+    const res = await fetch(`${s.baseUrl}/meetings/${meetingId}/discussions`, { headers: director });
+    expect(res.status).toBe(200);
+    const view = await json(res);
+    expect(view).toMatchObject({ meetingId, run: 'completed' });
+    expect(view.procedures).toEqual([
+      ...procedureIds.map((procedureId) => ({
+        procedureId,
+        title: `Процедура ${procedureId}`,
+        outcome: 'discussed',
+      })),
+      expect.objectContaining({ procedureId: notReady, outcome: 'refused', code: 'STAGE_OUT_OF_ORDER' }),
+    ]);
+    expect(view.refused).toEqual([
+      expect.objectContaining({
+        procedureId: notReady,
+        title: `Процедура ${notReady}`,
+        code: 'STAGE_OUT_OF_ORDER',
+        message: expect.stringMatching(/[а-яё]/i),
+      }),
+    ]);
+
+    // Another school's director: the meeting does not exist for them; a meeting only planned has no run yet.
+    const other = await s.loginAs('director', 'school-md-stranger');
+    const foreign = await fetch(`${s.baseUrl}/meetings/${meetingId}/discussions`, { headers: other });
+    expect([foreign.status, (await json(foreign)).code]).toEqual([404, 'MEETING_NOT_FOUND']);
+    const planned = `m-planned-${tag}`;
+    await post('/meetings', {
+      id: planned,
+      academicYear: YEAR,
+      level: 'director-meeting',
+      date: { precision: 'month', month: '2023-10' },
+      timeZone: TZ,
+      agenda: [{ itemId: 'item-1', title: 'Итоги', procedureId: notReady }],
+    });
+    const notHeld = await json(
+      await fetch(`${s.baseUrl}/meetings/${planned}/discussions`, { headers: director }),
+    );
+    expect(notHeld).toEqual({ meetingId: planned, run: 'not-held', procedures: [], refused: [] });
+  });
+
   it('shows the meeting’s id and protocol number in each procedure’s read model', async () => {
     for (const id of procedureIds) {
       const res = await fetch(`${s.baseUrl}/procedures/${id}?waitForPosition=${head}&timeoutMs=30000`, {

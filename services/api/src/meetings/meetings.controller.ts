@@ -13,6 +13,7 @@ import { ListMeetingsDto } from './list-meetings/list-meetings.dto';
 import { ListMeetings } from './list-meetings/list-meetings';
 import { MEETING_ROUTES, type MeetingRoute } from './meeting-routes';
 import { AgendaProposal } from './use-cases/agenda-proposal';
+import { DiscussionOutcomes } from './use-cases/discussion-outcomes';
 import { MeetingUseCases } from './use-cases/meeting-use-cases';
 
 /**
@@ -26,6 +27,7 @@ export class MeetingsController {
     private readonly meetings: MeetingUseCases,
     private readonly proposal: AgendaProposal,
     private readonly list: ListMeetings,
+    private readonly outcomes: DiscussionOutcomes,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
   ) {}
@@ -57,6 +59,15 @@ export class MeetingsController {
   @ApiOperation({ summary: 'Заседание: повестка, протокол, исправления' })
   get(@Param('meetingId') id: string, @ReadableSchools() schools: SchoolScope) {
     return this.meetings.get(idOf(id, 'заседания'), schools);
+  }
+
+  @Get(':meetingId/discussions')
+  @ApiOperation({
+    summary:
+      'Какие процедуры повестки получили этап «обсуждено» от этого заседания, а какие отказали (с кодом и причиной)',
+  })
+  discussions(@Param('meetingId') id: string, @ReadableSchools() schools: SchoolScope) {
+    return this.outcomes.of(idOf(id, 'заседания'), schools);
   }
 
   @Post(':meetingId/held')
