@@ -13,3 +13,4 @@ export * from './worker/parse-pool';
 export * from './decisions/executors';
 export * from './decisions/read-report';
 export * from './staff-list';
+export * from './decisions/import-records';

@@ -3,6 +3,7 @@ import { AuthModule } from './auth/auth.module';
 import { CredentialsModule } from './credentials/credentials.module';
 import { CalendarFeedsModule } from './calendar-feeds/calendar-feeds.module';
 import { DecisionRecordsModule } from './decisions/decisions.module';
+import { DecisionsImportModule } from './decisions/import/decisions-import.module';
 import { DocumentsModule } from './documents/documents.module';
 import { HandoverModule } from './handover/handover.module';
 import { HealthModule } from './health/health.module';
@@ -38,6 +39,7 @@ import { StaffModule } from './staff/staff.module';
     CalendarFeedsModule,
     ReadModelsModule,
     MeetingsModule,
+    DecisionsImportModule,
     DecisionRecordsModule,
   ],
 })

@@ -4,7 +4,16 @@ import { runIntegrationsWorker, type RunningWorker } from '../calendar/setup';
 import { startServices, type Services } from '../harness';
 import { academicYear, callers, scheduleBody, type Caller } from './support/fixture';
 import { admissionOf, GUARD_REFUSALS, isOwnSchoolsList } from './support/route-policy';
-import { callFor, EMPTY_ICS, formOf, operations, PLAN_CSV, send, type StoredIds } from './support/routes';
+import {
+  callFor,
+  DECISIONS_REPORT_CSV,
+  EMPTY_ICS,
+  formOf,
+  operations,
+  PLAN_CSV,
+  send,
+  type StoredIds,
+} from './support/routes';
 
 /**
  * Every endpoint of the live OpenAPI document × every kind of caller: people of each role at school-a, an
@@ -19,7 +28,9 @@ describe('who may call what: the whole API against every role and tenant', () =>
   let integrations: (RunningWorker & { connection: NativeConnection }) | undefined;
   /** Records school-a stored for itself, named by id in other callers' requests. */
   const stored: StoredIds = {};
-  const storedPreviews = () => s.db.collection('plan_imports').countDocuments();
+  const storedPreviews = async () =>
+    (await s.db.collection('plan_imports').countDocuments()) +
+    (await s.db.collection('decision_imports').countDocuments());
 
   beforeAll(async () => {
     process.env.AUTH_DEV_HEADERS = 'false';
@@ -47,6 +58,13 @@ describe('who may call what: the whole API against every role and tenant', () =>
     });
     expect(preview.status).toBe(200);
     stored.importId = ((await preview.json()) as { importId: string }).importId;
+    const decisions = await fetch(`${s.baseUrl}/decisions/imports`, {
+      method: 'POST',
+      headers: director.headers,
+      body: formOf({ schoolId: 'school-a', academicYear }, DECISIONS_REPORT_CSV, 'otchet.csv'),
+    });
+    expect(decisions.status).toBe(200);
+    stored.decisionsImportId = ((await decisions.json()) as { importId: string }).importId;
     const integration = await fetch(`${s.baseUrl}/integrations/calendar`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...director.headers },

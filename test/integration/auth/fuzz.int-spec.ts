@@ -114,9 +114,11 @@ describe('hostile input at every endpoint', () => {
       }),
       { numRuns: 150 },
     );
-    expect(
-      await s.db.collection('plan_imports').countDocuments({ 'preview.schoolId': { $ne: 'school-a' } }),
-    ).toBe(0);
+    for (const previews of ['plan_imports', 'decision_imports']) {
+      expect(
+        await s.db.collection(previews).countDocuments({ 'preview.schoolId': { $ne: 'school-a' } }),
+      ).toBe(0);
+    }
   });
 
   it('ignores hostile bodies sent to routes that take none, without a server error', async () => {

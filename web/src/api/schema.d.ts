@@ -370,7 +370,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Оценить эффективность; «неэффективно» возвращает вопрос на ближайшее заседание */
+        /** Оценить эффективность; «неэффективно» возвращает вопрос на ближайшее заседание и назначает повторную проверку связанных процедур (срок — recheckWindow) */
         post: operations["DecisionsController_effectiveness"];
         delete?: never;
         options?: never;
@@ -508,6 +508,40 @@ export interface paths {
         put?: never;
         /** Записать решение, принятое приказом директора */
         post: operations["DecisionsController_adoptByOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/decisions/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Загрузить отчёт школы о принятых решениях (.docx, .xlsx, .csv: №, уровень, дата, решение, срок, ответственный): предпросмотр, ничего не меняет */
+        post: operations["DecisionsImportController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/decisions/imports/{decisionsImportId}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Утвердить импорт решений: заседания записываются проведёнными, решения — принятыми на них (повтор ничего не дублирует) */
+        post: operations["DecisionsImportController_approve"];
         delete?: never;
         options?: never;
         head?: never;
@@ -834,6 +868,23 @@ export interface paths {
         put?: never;
         /** Записать решение, принятое на проведённом заседании; срок — как записан */
         post: operations["DecisionsController_adopt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meetings/{meetingId}/discussions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Какие процедуры повестки получили этап «обсуждено» от этого заседания, а какие отказали (с кодом и причиной) */
+        get: operations["MeetingsController_discussions"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1937,6 +1988,8 @@ export interface components {
             /** @example Доля обучающихся, справившихся с ВПР: 78 % (было 62 %) */
             indicator: string;
             note?: string;
+            /** @description Только при «неэффективно»: когда провести повторную проверку каждой связанной процедуры. По умолчанию — 30 дней с даты оценки, в пределах учебного года */
+            recheckWindow?: components["schemas"]["WindowDto"];
             /** @enum {string} */
             verdict: "effective" | "partly" | "not-effective";
         };
@@ -3162,6 +3215,56 @@ export interface operations {
             };
         };
     };
+    DecisionsImportController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @example 2023/24 */
+                    academicYear?: string;
+                    /** Format: binary */
+                    file: string;
+                    schoolId: string;
+                    /** @description JSON справочника сотрудников */
+                    staff?: string;
+                    /** @example Asia/Yekaterinburg */
+                    timeZone?: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DecisionsImportController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                decisionsImportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     CalendarsController_publish: {
         parameters: {
             query?: never;
@@ -3754,6 +3857,25 @@ export interface operations {
         };
         responses: {
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MeetingsController_discussions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,6 +2,7 @@ import { DEFAULT_TIME_ZONE } from '@vsoko/domain';
 import type { Command } from 'commander';
 import {
   directoryFromJson,
+  importedRecords,
   readDecisionsReport,
   readSource,
   type DecisionsReportPreview,
@@ -77,50 +78,44 @@ function describe(p: DecisionsReportPreview): string {
 }
 
 async function write(p: DecisionsReportPreview, o: ImportOptions & { timeZone: string }): Promise<void> {
-  const year = p.academicYear.replace('/', '-');
   const api = cliApi(o);
-  // Ids and Idempotency-Keys derive from the report, so a repeated run finds its own records: 409 is an answer.
+  // Ids and Idempotency-Keys derive from the report (importedRecords, shared with the API's approval), so a
+  // repeated run finds its own records: 409 is an answer.
   const again = [409];
   const key = (value: string) => ({ headers: { 'idempotency-key': value } });
-  for (const [i, m] of p.meetings.entries()) {
-    const meetingId = `imp-${o.school}-${year}-${i + 1}`.slice(0, 64);
+  for (const m of importedRecords(p, o.school)) {
     await answer(
       api.POST('/meetings', {
-        ...key(`${meetingId}-plan`),
+        ...key(m.planCommandId),
         body: {
-          id: meetingId,
-          academicYear: p.academicYear,
+          id: m.meetingId,
+          academicYear: m.academicYear,
           level: m.level,
           ...(m.association ? { association: m.association } : {}),
           ...(m.title ? { title: m.title } : {}),
           date: m.date,
           timeZone: o.timeZone,
-          agenda: [{ itemId: 'item-1', title: 'Результаты оценочных процедур' }],
+          agenda: m.agenda,
         },
       }),
       again,
     );
-    const meeting = { params: { path: { meetingId } } };
+    const meeting = { params: { path: { meetingId: m.meetingId } } };
     await answer(
-      api.POST('/meetings/{meetingId}/held', { ...meeting, ...key(`${meetingId}-held`), body: {} }),
+      api.POST('/meetings/{meetingId}/held', { ...meeting, ...key(m.heldCommandId), body: {} }),
       again,
     );
     for (const d of m.decisions) {
-      if (!d.executors) continue;
-      const decisionId = `${meetingId}-${d.number}`.slice(0, 64);
       await answer(
         api.POST('/meetings/{meetingId}/decisions', {
           ...meeting,
-          ...key(`${decisionId}-adopt`),
+          ...key(d.adoptCommandId),
           body: {
-            id: decisionId,
+            id: d.decisionId,
             number: d.number,
             wording: d.wording,
             executors: d.executors,
-            deadline: {
-              ...(d.deadline.asWritten ? { asWritten: d.deadline.asWritten } : {}),
-              parsed: d.deadline.parsed,
-            },
+            deadline: d.deadline,
           },
         }),
         again,

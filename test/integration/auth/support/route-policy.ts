@@ -42,6 +42,12 @@ const LISTED: Record<string, Admission> = {
   'POST /staff/imports': { roles: ['director'], integrations: false },
   'POST /staff/imports/{staffImportId}/approval': { roles: ['director'], integrations: false },
   'GET /staff/imports/{staffImportId}/approval': { roles: ['director'], integrations: false },
+  // Decisions report import (services/api/src/decisions/import): the school's administration.
+  'POST /decisions/imports': { roles: ['director', 'deputy'], integrations: false },
+  'POST /decisions/imports/{decisionsImportId}/approval': {
+    roles: ['director', 'deputy'],
+    integrations: false,
+  },
   // Handing over (services/api/src/handover): the school's administration.
   'GET /people/{personId}/open-work': { roles: ['director', 'deputy'], integrations: false },
   'POST /people/{personId}/handover': { roles: ['director', 'deputy'], integrations: false },

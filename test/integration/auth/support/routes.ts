@@ -65,7 +65,15 @@ export const STAFF_CSV = [
   'Петров Олег Ильич;Учитель математики;;;petrov@school-a.test',
 ].join('\n');
 
+/** A school's report of its meetings and decisions (seed 002's shape), one педсовет of school-a's year. */
+export const DECISIONS_REPORT_CSV = [
+  '№;Уровень;Дата;Формулировка принятого решения;Срок исполнения;Ответственный',
+  `1;Педагогический совет;Сентябрь ${academicYear.slice(0, 4)};Провести дополнительные занятия по математике;В течение года;Зам.директора по УВР`,
+].join('\n');
+
 const VALID_FORMS: Record<string, () => FormData> = {
+  'POST /decisions/imports': () =>
+    formOf({ schoolId: 'school-a', academicYear }, DECISIONS_REPORT_CSV, 'otchet.csv'),
   'POST /staff/imports': () => formOf({ schoolId: 'school-a' }, STAFF_CSV, 'staff.csv'),
   'POST /plans/import': () => formOf({ schoolId: 'school-a', academicYear }, PLAN_CSV, 'plan.csv'),
   'POST /plans/templates': () =>
@@ -118,6 +126,7 @@ const VALID_QUERIES: Record<string, () => string> = {
 /** Ids of records stored for school-a (a plan preview, a calendar integration and its feed) that the calls name. */
 export interface StoredIds {
   importId?: string;
+  decisionsImportId?: string;
   integrationId?: string;
   feedId?: string;
 }
@@ -134,6 +143,7 @@ export function callFor(route: string, procedureId: string, stored: StoredIds = 
     academicYear: academicYear.replace('/', '-'),
     districtId: 'district-1',
     importId: stored.importId ?? `imp-${'0'.repeat(24)}`,
+    decisionsImportId: stored.decisionsImportId ?? `dimp-${'0'.repeat(24)}`,
     ...(stored.integrationId ? { integrationId: stored.integrationId } : {}),
     ...(stored.feedId ? { feedId: stored.feedId } : {}),
   };
