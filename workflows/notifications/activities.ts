@@ -1,6 +1,7 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Db } from 'mongodb';
 import * as nodemailer from 'nodemailer';
+import { deputiesOverseeing, type Responsible } from '../../libs/domain/src';
 import { addresseeOf, type NotificationDelivery, type NotificationRequest } from './definitions';
 import { renderMessage } from './messages';
 import { COLLECTIONS, type SchoolDocument, type UserDocument } from '../../libs/accounts/src/store/documents';
@@ -12,6 +13,8 @@ export interface StaffMember {
   personId: string;
   name: string;
   roles: string[];
+  /** Positions held at the school (since issue 14); absent in documents written before. */
+  positions?: string[];
   email?: string;
 }
 
@@ -26,7 +29,9 @@ export function createNotificationActivities(deps: { db: Db; smtpUrl: string; fr
     const { responsible, role } = addresseeOf(request.event);
     const member = responsible?.personId
       ? await staff.findOne({ _id: `${request.schoolId}:${responsible.personId}` })
-      : await staff.findOne({ schoolId: request.schoolId, roles: role ?? responsible?.role });
+      : role === 'deputy'
+        ? await deputyOf(request.schoolId, request.event.data.responsible)
+        : await staff.findOne({ schoolId: request.schoolId, roles: role ?? responsible?.role });
     if (!member?.email && role === 'inspector') {
       const inspector = await districtInspectorOf(request.schoolId);
       if (inspector) return inspector;
@@ -40,6 +45,25 @@ export function createNotificationActivities(deps: { db: Db; smtpUrl: string; fr
       );
     }
     return member.email;
+  }
+
+  /**
+   * «Their deputy»: the deputy who oversees the responsible's work, by the positions the responsible holds (or the
+   * plan role the work was given to); the director when the responsible is a deputy or the director; any deputy
+   * when the school has no holder of that position with an address (or its staff list predates positions).
+   */
+  async function deputyOf(schoolId: string, responsible: Responsible): Promise<StaffMember | null> {
+    const held = responsible.personId
+      ? ((await staff.findOne({ _id: `${schoolId}:${responsible.personId}` }))?.positions ?? [])
+      : [];
+    const positions = deputiesOverseeing(responsible, held);
+    const byName = { sort: { _id: 1 as const } };
+    if (positions.length === 0) return staff.findOne({ schoolId, roles: 'director' }, byName);
+    for (const position of positions) {
+      const deputy = await staff.findOne({ schoolId, positions: position, email: { $exists: true } }, byName);
+      if (deputy) return deputy;
+    }
+    return staff.findOne({ schoolId, roles: 'deputy' }, byName);
   }
 
   /** The district's inspector is not school staff: the accounts directory knows them by the districts they inspect. */

@@ -82,20 +82,24 @@ describe('an overdue decision is chased up to the district inspector, on working
     handler = new DeciderHandler(store);
     mongo = await MongoClient.connect(process.env.MONGODB_URL!);
     db = mongo.db(`vsoko_ec_${tag}`);
-    const member = (personId: string, role: string, name: string): StaffMember => ({
+    const member = (personId: string, role: string, name: string, position: string): StaffMember => ({
       _id: `${SCHOOL}:${personId}`,
       schoolId: SCHOOL,
       personId,
       name,
       roles: [role],
+      positions: [position],
       email: `${personId}.${tag}@school.test`,
     });
+    // Two deputies: the teacher's work is overseen by the deputy for teaching (по УВР), Иванова, not by Анисимова
+    // (по ВР), who comes first by name and by insertion — «their deputy» is found by position, not by role.
     await db
       .collection<StaffMember>(STAFF_COLLECTION)
       .insertMany([
-        member('petrova', 'teacher', 'Петрова М. И.'),
-        member('ivanova', 'deputy', 'Иванова А. П.'),
-        member('smirnova', 'director', 'Смирнова Е. В.'),
+        member('anisimova', 'deputy', 'Анисимова О. Л.', 'deputy-upbringing'),
+        member('petrova', 'teacher', 'Петрова М. И.', 'teacher'),
+        member('ivanova', 'deputy', 'Иванова А. П.', 'deputy-academic'),
+        member('smirnova', 'director', 'Смирнова Е. В.', 'director'),
       ]);
     // The inspector is no school's staff: the accounts directory knows them by the district they inspect.
     await db.collection('schools').insertOne({ _id: SCHOOL as never, districtId: DISTRICT, name: 'Школа' });

@@ -56,9 +56,9 @@ describe('the directory of people, from their events', () => {
 
   it('tells the notification worker what each school may ask the person for', () => {
     const staff = staffDocumentsOf(fold(events));
-    expect(staff.map((s) => [s._id, s.roles])).toEqual([
-      ['s1:petrova', ['teacher', 'class-teacher']],
-      ['s2:petrova', ['teacher', 'librarian']],
+    expect(staff.map((s) => [s._id, s.roles, s.positions])).toEqual([
+      ['s1:petrova', ['teacher', 'class-teacher'], ['class-teacher', 'teacher']],
+      ['s2:petrova', ['teacher', 'librarian'], ['librarian']],
     ]);
   });
 

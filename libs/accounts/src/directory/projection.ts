@@ -123,6 +123,7 @@ export function staffDocumentsOf(user: UserDocument | null): StaffDocument[] {
     personId: user._id,
     name: user.name,
     roles: [...new Set([...m.roles, ...(m.positions ? answersForOf(m.positions) : m.roles)])],
+    ...(m.positions ? { positions: [...new Set(m.positions.map((h) => h.position))] } : {}),
     ...(user.email ? { email: user.email } : {}),
     ...(user._position !== undefined ? { _position: user._position } : {}),
   }));

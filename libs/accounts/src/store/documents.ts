@@ -72,6 +72,8 @@ export interface StaffDocument extends Projected {
   name: string;
   /** Access roles and the plan roles the person answers for at the school. */
   roles: string[];
+  /** The positions held at the school («deputy-upbringing» …): whose deputy is chased is found by them. */
+  positions?: string[];
   email?: string;
 }
 

@@ -10,3 +10,4 @@ export * from './person/state';
 export * from './person/evolve';
 export * from './person/decide';
 export * from './person/decider';
+export * from './deputies';
