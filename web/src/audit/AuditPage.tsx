@@ -104,6 +104,7 @@ function History({
       {axis ? (
         <Timeline
           entries={timeline.data}
+          wordings={new Map((decisions.data ?? []).map((d) => [d._id, d.wording]))}
           timeZone={timeZone}
           error={timeline.error}
           loading={timeline.isPending}
@@ -143,6 +144,7 @@ function PlanAsOf({ year }: { year: string }) {
         <label htmlFor="as-of-date">Восстановить план на дату</label>
         <DatePicker
           id="as-of-date"
+          style={{ width: 210 }}
           format={['D MMMM YYYY', 'DD.MM.YYYY']}
           value={day}
           onChange={setDay}

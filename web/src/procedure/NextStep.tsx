@@ -5,6 +5,7 @@ import { MEETING_LEVELS, MEETING_LEVEL_TITLES, type ProcedureDocument } from '..
 import { describeError } from '../api/errors';
 import { useSignedIn } from '../auth/SessionContext';
 import { schoolDay } from '../format/dates';
+import { endSentence } from '../format/sentences';
 import { DateField, lines, LinesField } from './fields';
 import { useCommand, type CommandResult } from './useCommand';
 
@@ -380,7 +381,7 @@ export function NextStep({ procedure, canWrite }: StepProps & { canWrite: boolea
       ) : (
         <Typography.Paragraph>
           Ваша роль позволяет только просматривать процедуру. Этот шаг выполняет ответственный:{' '}
-          {procedure.responsible.name}.
+          {endSentence(procedure.responsible.name)}
         </Typography.Paragraph>
       )}
     </Card>

@@ -23,6 +23,8 @@ import type { DECISION_STATUS_NAMES } from '../format/titles';
 import { DecisionActions } from './DecisionActions';
 import { NextStep } from './NextStep';
 import { Timeline } from './Timeline';
+import { endSentence } from '../format/sentences';
+import { zoneLabel } from '../format/zones';
 
 function decisionStatus(d: Decision): keyof typeof DECISION_STATUS_NAMES {
   return d.status === 'open' && d.overdue ? 'overdue' : d.status;
@@ -46,7 +48,7 @@ function PlanRow({ p }: { p: ProcedureDocument }) {
           label: 'Сроки',
           children: `${formatDate(p.window.from)} — ${formatDate(p.window.to)}`,
         },
-        { key: 'tz', label: 'Часовой пояс школы', children: p.timeZone },
+        { key: 'tz', label: 'Часовой пояс школы', children: zoneLabel(p.timeZone) },
       ]}
     />
   );
@@ -64,8 +66,8 @@ function Results({ p }: { p: ProcedureDocument }) {
     <Space orientation="vertical" style={{ width: '100%' }}>
       {performance ? (
         <Typography.Paragraph>
-          Проведена {formatDate(performance.performedOn)}, {performance.performedBy.name}. Собрано:{' '}
-          {performance.collected.join('; ')}.
+          Проведена {formatDate(performance.performedOn)}, {endSentence(performance.performedBy.name)}{' '}
+          Собрано: {endSentence(performance.collected.join('; '))}
         </Typography.Paragraph>
       ) : null}
       {analysis ? (
@@ -248,6 +250,14 @@ export function ProcedurePage() {
       >
         <Timeline
           entries={timeline.data}
+          wordings={
+            new Map(
+              ('followUp' in p ? (p.followUp?.decisions ?? []) : []).map((d) => [
+                `${p._id}:${d.decisionId}`,
+                d.wording,
+              ]),
+            )
+          }
           timeZone={p.timeZone}
           error={timeline.error}
           loading={timeline.isPending}

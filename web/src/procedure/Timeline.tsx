@@ -1,6 +1,7 @@
 import { Alert, Empty, Skeleton, Timeline as AntTimeline, Typography } from 'antd';
 import type { AuditEntry } from '../api/domain';
 import { describeError } from '../api/errors';
+import { readableSummary } from '../audit/readable';
 import { formatDateTime } from '../format/dates';
 
 export function actorName(actor: AuditEntry['actor']): string {
@@ -13,14 +14,19 @@ function reasonOf(entry: AuditEntry): string | undefined {
   return typeof data?.reason === 'string' ? data.reason : undefined;
 }
 
+const NO_WORDINGS: ReadonlyMap<string, string> = new Map();
+
 /** Every recorded event: when (in the school's time zone), who, what, and why when a reason was given. */
 export function Timeline({
   entries,
   timeZone,
   error,
   loading,
+  wordings = NO_WORDINGS,
 }: {
   entries: AuditEntry[] | undefined;
+  /** Decisions' wordings by `<procedureId>:<decisionId>`, so the history names a decision, not its id. */
+  wordings?: ReadonlyMap<string, string>;
   timeZone: string;
   error?: unknown;
   loading?: boolean;
@@ -44,7 +50,7 @@ export function Timeline({
         key: e._id,
         content: (
           <>
-            <div>{e.summary}</div>
+            <div>{readableSummary(e, wordings)}</div>
             <div className="timeline-meta">
               <time dateTime={e.occurredAt}>{formatDateTime(e.occurredAt, timeZone)}</time> ·{' '}
               {actorName(e.actor)}
