@@ -48,6 +48,16 @@ describe('evidence and effectiveness of a decision', () => {
     return { status: res.status, body: answer };
   };
 
+  /** The district view's effectiveness column for the year, after this test's last write. */
+  const effectiveness = async (headers: Record<string, string>) => {
+    const res = await fetch(
+      `${s.baseUrl}/kpis/effectiveness?academicYear=${encodeURIComponent(YEAR)}&waitForPosition=${head}&timeoutMs=30000`,
+      { headers },
+    );
+    expect(res.status).toBe(200);
+    return ((await json(res)) as { schools: unknown[] }).schools;
+  };
+
   beforeAll(async () => {
     s = await startServices();
     director = await s.loginAs('director', SCHOOL);
@@ -122,6 +132,14 @@ describe('evidence and effectiveness of a decision', () => {
 
   it('is executed with the evidence, then judged not effective, and goes on the next agenda', async () => {
     await ok(`/decisions/${decisionId}/execution`, { executedOn: '2023-12-20' });
+    expect(await effectiveness(director)).toEqual([
+      {
+        schoolId: SCHOOL,
+        awaitingReview: 1,
+        assessed: 0,
+        verdicts: { effective: 0, partly: 0, 'not-effective': 0 },
+      },
+    ]);
     await ok(`/decisions/${decisionId}/effectiveness`, {
       verdict: 'not-effective',
       indicator: 'Доля процедур с аналитической справкой: 40 % (цель 80 %)',
@@ -129,6 +147,14 @@ describe('evidence and effectiveness of a decision', () => {
     });
     const decision = await json(await fetch(`${s.baseUrl}/decisions/${decisionId}`, { headers: director }));
     expect(decision.status).toBe('reopened');
+    expect(await effectiveness(director)).toEqual([
+      {
+        schoolId: SCHOOL,
+        awaitingReview: 0,
+        assessed: 1,
+        verdicts: { effective: 0, partly: 0, 'not-effective': 1 },
+      },
+    ]);
     const report = await fetch(
       `${s.baseUrl}/reports/meetings.csv?schoolId=${SCHOOL}&academicYear=${encodeURIComponent(YEAR)}&waitForPosition=${head}&timeoutMs=30000`,
       { headers: director },
@@ -153,6 +179,7 @@ describe('evidence and effectiveness of a decision', () => {
 
   it('shows another school neither the decision nor its file', async () => {
     const other = await s.loginAs('director', 'school-other');
+    expect(await effectiveness(other)).toEqual([]);
     expect((await fetch(`${s.baseUrl}/decisions/${decisionId}`, { headers: other })).status).toBe(404);
     expect(
       (await fetch(`${s.baseUrl}/decisions/${decisionId}/evidence/e-order`, { headers: other })).status,

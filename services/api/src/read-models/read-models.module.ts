@@ -8,6 +8,7 @@ import { SchoolReports } from '../reports/school-reports';
 import { AuditTimeline } from './audit/audit-timeline';
 import { ListDeadlines } from './calendar/list-deadlines';
 import { GetProcedureDecision } from './decisions/get-procedure-decision';
+import { EffectivenessSummaries } from './kpis/effectiveness-summaries';
 import { KpiSummaries } from './kpis/kpi-summaries';
 import { AuditController } from './audit/audit.controller';
 import { CalendarController } from './calendar/calendar.controller';
@@ -38,6 +39,7 @@ import { ReadModelReader } from './read-model-reader';
     AuditTimeline,
     ListDeadlines,
     KpiSummaries,
+    EffectivenessSummaries,
     SchoolReports,
   ],
   exports: [ReadModelReader, ProjectionWaiter],

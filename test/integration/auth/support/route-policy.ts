@@ -91,7 +91,15 @@ export function isOwnSchoolsList(route: string): boolean {
   return (
     method === 'GET' &&
     !path.includes('{') &&
-    ['/procedures', '/decisions', '/deadlines', '/kpis', '/audit', '/meetings'].includes(path)
+    [
+      '/procedures',
+      '/decisions',
+      '/deadlines',
+      '/kpis',
+      '/kpis/effectiveness',
+      '/audit',
+      '/meetings',
+    ].includes(path)
   );
 }
 
