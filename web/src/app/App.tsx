@@ -6,8 +6,12 @@ import { BoardPage } from '../board/BoardPage';
 import { DecisionPage } from '../decisions/DecisionPage';
 import { MeetingPage } from '../meetings/MeetingPage';
 import { MeetingsPage } from '../meetings/MeetingsPage';
+import { MyWorkPage } from '../my-work/MyWorkPage';
+import { DistrictPage } from '../district/DistrictPage';
+import { DistrictSchoolPage } from '../district/DistrictSchoolPage';
 import { PlanPage } from '../plan/PlanPage';
 import { PlanImportPage } from '../plan-import/PlanImportPage';
+import { SchoolCalendarPage } from '../settings/SchoolCalendarPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { ProcedurePage } from '../procedure/ProcedurePage';
 import { AppLayout } from './AppLayout';
@@ -15,6 +19,7 @@ import { NotFoundPage } from './NotFoundPage';
 
 /**
  * Screens live on paths the API does not use (`/plan`, `/plan/import`, `/board`, `/sittings/…` (the API has `/meetings`), `/journal`, `/settings`), so a reload of any screen reaches
+ * Screens live on paths the API does not use (`/plan`, `/plan/import`, `/board`, `/journal`, `/settings`, `/my-work`, `/district`), so a reload of any screen reaches
  * the API's page fallback and never an API route.
  */
 export function App() {
@@ -45,6 +50,10 @@ export function App() {
         <Route path="/decision/:decisionId" element={<DecisionPage />} />
         <Route path="/journal" element={<AuditPage />} />
         <Route path="/settings" element={<SettingsPage />} />
+        <Route path="/settings/calendar" element={<SchoolCalendarPage />} />
+        <Route path="/my-work" element={<MyWorkPage />} />
+        <Route path="/district" element={<DistrictPage />} />
+        <Route path="/district/schools/:schoolId" element={<DistrictSchoolPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,6 +1,6 @@
 import { LogoutOutlined } from '@ant-design/icons';
 import { Button, Empty, Select, Typography } from 'antd';
-import { NavLink, Outlet } from 'react-router-dom';
+import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useSignedIn } from '../auth/SessionContext';
 import { rolesAt } from '../auth/session';
 import { ROLE_TITLES } from '../format/titles';
@@ -9,6 +9,7 @@ const NAV = [
   { to: '/plan', label: 'План' },
   { to: '/board', label: 'Решения' },
   { to: '/sittings', label: 'Заседания' },
+  { to: '/my-work', label: 'Моя работа' },
   { to: '/journal', label: 'Аудит' },
   { to: '/settings', label: 'Настройки' },
 ];
@@ -16,6 +17,9 @@ const NAV = [
 export function AppLayout() {
   const { session, schoolId, chooseSchool, signOut } = useSignedIn();
   const roles = rolesAt(session, schoolId);
+  // The district's screens need no school chosen: they are where an inspector chooses one.
+  const districtScreen = useLocation().pathname.startsWith('/district');
+  const nav = (session.user.inspects?.length ?? 0) > 0 ? [...NAV, { to: '/district', label: 'Район' }] : NAV;
   return (
     <>
       <a className="skip-link" href="#main">
@@ -24,7 +28,7 @@ export function AppLayout() {
       <header className="app-header">
         <span className="brand">ВСОКО</span>
         <nav aria-label="Разделы">
-          {NAV.map((item) => (
+          {nav.map((item) => (
             <NavLink key={item.to} to={item.to}>
               {item.label}
             </NavLink>
@@ -53,7 +57,7 @@ export function AppLayout() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        {schoolId ? (
+        {schoolId || districtScreen ? (
           <Outlet />
         ) : (
           <Empty

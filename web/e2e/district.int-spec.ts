@@ -1,0 +1,165 @@
+import { academicYearOf, addDays, localDateOf, type Responsible } from '@vsoko/domain';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { putAccount, putDistrict, TEST_PASSWORD } from '../../test/integration/auth/accounts';
+import { startServices, type Services } from '../../test/integration/harness';
+import { launchBrowser, newContext, screenshot, seriousViolations } from './support/browser';
+import { judgedDecision, runToDecision, scheduled, ZONE, type SchoolSeed } from './support/seed';
+
+const DISTRICT = 'web-district';
+const LATE_SCHOOL = 'web-d-school-7';
+const GOOD_SCHOOL = 'web-d-lyceum-2';
+const INSPECTOR = 'inspector.district';
+const today = localDateOf(Date.now(), ZONE);
+const PAST = addDays(today, -60);
+const YEAR = academicYearOf(PAST);
+
+const deputy: Responsible = { role: 'deputy', name: 'Иванова А. П.' };
+const teacher: Responsible = { personId: 'petrova', role: 'teacher', name: 'Петрова Н. С.' };
+
+/**
+ * The district inspector's screens in Debian's Chromium: two schools side by side (one with an overdue decision
+ * and an overdue procedure, one with its decision executed on time and judged effective), the late one first;
+ * drilling into it read-only.
+ */
+describe('web: the district view for an inspector', () => {
+  let s: Services;
+  let browser: Browser;
+  let closeBrowser: () => Promise<void>;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    ({ browser, close: closeBrowser } = await launchBrowser());
+    process.env.AUTH_DEV_HEADERS = 'false';
+    s = await startServices();
+    await putDistrict(s, DISTRICT, [LATE_SCHOOL, GOOD_SCHOOL]);
+    await putAccount(s, {
+      login: INSPECTOR,
+      role: 'inspector',
+      scope: DISTRICT,
+      name: 'Орлова Марина Сергеевна',
+    });
+    const seed = (schoolId: string): SchoolSeed => ({
+      s,
+      schoolId,
+      academicYear: YEAR,
+      districtId: DISTRICT,
+      director: { id: `director-${schoolId}`, kind: 'user', role: 'director', name: 'Директор' },
+    });
+
+    const late = seed(LATE_SCHOOL);
+    const vpr = await scheduled(late, 'vpr', 'Анализ результатов ВПР', 'results', deputy, {
+      from: addDays(PAST, 0),
+      to: addDays(PAST, 10),
+    });
+    await runToDecision(late, vpr, addDays(PAST, 5), {
+      wording: 'Провести консультации для обучающихся группы риска',
+      deadline: addDays(today, -10),
+      responsible: teacher,
+    });
+    await vpr.fire('decision-overdue', 'd1');
+    const lessons = await scheduled(
+      late,
+      'lessons',
+      'Посещение уроков молодых специалистов',
+      'process',
+      deputy,
+      {
+        from: addDays(today, -30),
+        to: addDays(today, -5),
+      },
+    );
+    await lessons.fire('stage-overdue');
+    await scheduled(late, 'survey', 'Анкетирование родителей', 'satisfaction', deputy, {
+      from: addDays(today, 30),
+      to: addDays(today, 50),
+    });
+
+    const good = seed(GOOD_SCHOOL);
+    const diag = await scheduled(good, 'diag', 'Входная диагностика по математике', 'results', deputy, {
+      from: addDays(PAST, 0),
+      to: addDays(PAST, 10),
+    });
+    await runToDecision(good, diag, addDays(PAST, 5), {
+      wording: 'Организовать дополнительные занятия по дробям',
+      deadline: addDays(PAST, 30),
+      responsible: teacher,
+    });
+    await diag.run(
+      {
+        type: 'ExecuteDecision',
+        data: {
+          procedureId: diag.procedureId,
+          decisionId: 'd1',
+          executedOn: addDays(PAST, 25),
+          evidence: { description: 'Журнал дополнительных занятий' },
+        },
+      },
+      good.director,
+      `${addDays(PAST, 25)}T07:00:00.000Z`,
+    );
+    const director = await s.loginAs('director', GOOD_SCHOOL);
+    await judgedDecision(
+      s,
+      director,
+      { meetingId: 'web-d-m1', decisionId: 'web-d-dec1' },
+      YEAR,
+      addDays(PAST, 9),
+      'effective',
+    );
+
+    context = await newContext(browser, s.baseUrl);
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await context?.close();
+    await closeBrowser?.();
+    await s?.stop();
+    delete process.env.AUTH_DEV_HEADERS;
+  });
+
+  const noSeriousViolations = async () => expect(await seriousViolations(page)).toEqual([]);
+
+  it('shows the schools side by side, the one that needs attention first', async () => {
+    await page.goto('/sign-in');
+    await page.getByLabel('Логин').fill(INSPECTOR);
+    await page.getByLabel('Пароль').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: 'Район' }).click();
+    await page.goto(`/district?year=${encodeURIComponent(YEAR)}`);
+    await page.getByRole('heading', { level: 1, name: `Школы района: Район ${DISTRICT}, ${YEAR}` }).waitFor();
+    const rows = page.getByRole('table').getByRole('row');
+    await rows.nth(2).waitFor();
+    const late = rows.nth(1);
+    const good = rows.nth(2);
+    expect(await late.getByRole('link').innerText()).toBe(`Школа ${LATE_SCHOOL}`);
+    await late.getByText('решений: 1').waitFor();
+    await late.getByText('процедур с просрочкой: 2').waitFor();
+    await late.getByText('проведено 1 из 3').waitFor();
+    await late.getByText('0 из 1', { exact: true }).waitFor();
+    expect(await good.getByRole('link').innerText()).toBe(`Школа ${GOOD_SCHOOL}`);
+    await good.getByText('1 из 1', { exact: true }).waitFor();
+    await good.getByText('эффективно 1 из 1').waitFor();
+    await good.getByText('проведено 1 из 1').waitFor();
+    await noSeriousViolations();
+    await screenshot(page, '30-district');
+  });
+
+  it('opens a school read-only with what is late in it', async () => {
+    await page.getByRole('button', { name: `Открыть: Школа ${LATE_SCHOOL}` }).click();
+    await page.getByRole('heading', { level: 1, name: `Школа ${LATE_SCHOOL}, ${YEAR}` }).waitFor();
+    await page.getByText('Только просмотр').waitFor();
+    await page.getByRole('heading', { name: 'Процедуры с просрочкой (2)' }).waitFor();
+    await page.getByRole('link', { name: 'Посещение уроков молодых специалистов' }).waitFor();
+    await page.getByRole('heading', { name: 'Просроченные решения (1)' }).waitFor();
+    await page.getByText('Провести консультации для обучающихся группы риска').waitFor();
+    await noSeriousViolations();
+    await screenshot(page, '31-district-school');
+
+    // The school's own plan opens for reading: the inspector gets no forms.
+    await page.getByRole('link', { name: 'Посещение уроков молодых специалистов' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Посещение уроков молодых специалистов' }).waitFor();
+    await page.getByText('Ваша роль позволяет только просматривать процедуру').waitFor();
+    expect(await page.getByRole('button', { name: 'Отметить проведение' }).count()).toBe(0);
+  });
+});

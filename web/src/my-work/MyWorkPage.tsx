@@ -1,0 +1,180 @@
+import { CheckOutlined, RightOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Empty, Form, Input, Skeleton, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { unwrap } from '../api/client';
+import { describeError } from '../api/errors';
+import { useSchoolQuery, useSchoolTimeZone, type Page } from '../api/queries';
+import { usePageTitle } from '../app/usePageTitle';
+import { useSignedIn } from '../auth/SessionContext';
+import { formatDate, schoolDay } from '../format/dates';
+import { ColourTag } from '../format/StatusTag';
+import { DateField } from '../procedure/fields';
+import { useCommand, type CommandResult } from '../procedure/useCommand';
+import { byUrgency, dueText, nextActionOf, type Deadline } from './my-work-model';
+
+/** Records a decision executed right on the card: the date (today by default) and what proves it. */
+function ExecuteDecision({ item, today, onDone }: { item: Deadline; today: string; onDone(): void }) {
+  const { api } = useSignedIn();
+  const [form] = Form.useForm<{ executedOn: string; description: string }>();
+  const command = useCommand(undefined, form);
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      initialValues={{ executedOn: today }}
+      onFinish={(v) =>
+        command.mutate(
+          (headers) =>
+            unwrap<CommandResult>(
+              api.POST('/procedures/{id}/decisions/{decisionId}/executed', {
+                params: { path: { id: item.procedureId, decisionId: item.decisionId! }, header: headers },
+                body: { executedOn: v.executedOn, evidence: { description: v.description.trim() } },
+              }),
+            ),
+          { onSuccess: onDone },
+        )
+      }
+    >
+      {command.error ? (
+        <Alert
+          role="alert"
+          type="error"
+          showIcon
+          title={describeError(command.error)}
+          style={{ marginBottom: 12 }}
+        />
+      ) : null}
+      <DateField name="executedOn" label="Дата исполнения" notAfterToday />
+      <Form.Item
+        name="description"
+        label="Чем подтверждается"
+        rules={[{ required: true, whitespace: true, message: 'Опишите, чем подтверждается исполнение' }]}
+      >
+        <Input.TextArea
+          autoSize={{ minRows: 2 }}
+          placeholder="Проведены 6 консультаций, журнал консультаций"
+        />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" block size="large" loading={command.isPending}>
+        Сохранить исполнение
+      </Button>
+    </Form>
+  );
+}
+
+function WorkCard({ item, today }: { item: Deadline; today: string }) {
+  const [acting, setActing] = useState(false);
+  const navigate = useNavigate();
+  const action = nextActionOf(item);
+  const late = item.state === 'overdue';
+  return (
+    <Card size="small" className="work-card">
+      <Space orientation="vertical" size={8} style={{ width: '100%' }}>
+        <Space size={4} wrap>
+          <ColourTag colour={item.kind === 'decision' ? 'violet' : 'blue'}>
+            {item.kind === 'decision' ? 'Решение' : 'Процедура'}
+          </ColourTag>
+          <ColourTag colour={late ? 'red' : 'grey'}>{dueText(item.date, today)}</ColourTag>
+        </Space>
+        <Typography.Text strong style={{ fontSize: 16 }}>
+          {item.title}
+        </Typography.Text>
+        <Typography.Text type="secondary">Срок: {formatDate(item.date)}</Typography.Text>
+        {action === 'execute-decision' ? (
+          acting ? (
+            <ExecuteDecision item={item} today={today} onDone={() => setActing(false)} />
+          ) : (
+            <Button
+              type="primary"
+              size="large"
+              block
+              icon={<CheckOutlined aria-hidden />}
+              onClick={() => setActing(true)}
+              aria-label={`Отметить исполнение: ${item.title}`}
+            >
+              Отметить исполнение
+            </Button>
+          )
+        ) : (
+          <Button
+            type="primary"
+            size="large"
+            block
+            icon={<RightOutlined aria-hidden />}
+            onClick={() => navigate(`/plan/${encodeURIComponent(item.procedureId)}`)}
+            aria-label={`Отметить проведение: ${item.title}`}
+          >
+            Отметить проведение
+          </Button>
+        )}
+      </Space>
+    </Card>
+  );
+}
+
+/**
+ * «Моя работа» as a teacher opens it on a phone: every date she must meet, the late ones first, each card with
+ * its one next action — a decision is marked executed right on the card, a procedure opens at its next step.
+ */
+export function MyWorkPage() {
+  usePageTitle('Моя работа');
+  const { session } = useSignedIn();
+  const timeZone = useSchoolTimeZone();
+  const today = schoolDay(new Date(), timeZone);
+  const me = session.user.id;
+  const work = useSchoolQuery(['my-work', me], async (api, schoolId, waitForPosition) => {
+    const load = (view: 'overdue' | 'upcoming') =>
+      unwrap<Page<Deadline>>(
+        api.GET('/deadlines', {
+          params: {
+            query: {
+              schoolId,
+              responsible: me,
+              view,
+              pageSize: 200,
+              ...(waitForPosition ? { waitForPosition } : {}),
+            },
+          },
+        }),
+      ).then((p) => p.items);
+    const [overdue, upcoming] = await Promise.all([load('overdue'), load('upcoming')]);
+    return [...overdue, ...upcoming].sort(byUrgency);
+  });
+  const items = work.data ?? [];
+  const late = items.filter((d) => d.state === 'overdue').length;
+  return (
+    <div className="my-work">
+      <Typography.Title level={1} className="page-title">
+        Моя работа
+      </Typography.Title>
+      {work.isError ? (
+        <Alert
+          role="alert"
+          type="error"
+          showIcon
+          title="Список дел не загрузился"
+          description={describeError(work.error)}
+          action={<Button onClick={() => void work.refetch()}>Повторить</Button>}
+        />
+      ) : work.isPending ? (
+        <Skeleton active />
+      ) : items.length === 0 ? (
+        <Empty description="Сейчас за вами нет ни процедур, ни решений. Новые появятся здесь, когда вас назначат ответственным." />
+      ) : (
+        <>
+          <Typography.Paragraph role="status">
+            {late > 0 ? `Просрочено: ${late}. ` : ''}Всего дел: {items.length}. Первым — самое срочное.
+          </Typography.Paragraph>
+          <ul className="plain-list work-list">
+            {items.map((item) => (
+              <li key={item._id}>
+                <WorkCard item={item} today={today} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
