@@ -24,7 +24,8 @@ import { Link } from 'react-router-dom';
 import { unwrap } from '../api/client';
 import { DIRECTION_TITLES } from '../api/domain';
 import { describeError } from '../api/errors';
-import { rememberPosition } from '../api/queries';
+import { rememberPosition, useSchoolTimeZone } from '../api/queries';
+import { academicYearOf, schoolDay } from '../format/dates';
 import { formatBytes, type UploadProgress } from '../api/upload';
 import { usePageTitle } from '../app/usePageTitle';
 import { useSignedIn } from '../auth/SessionContext';
@@ -33,6 +34,8 @@ import {
   approvalBody,
   approvalPercent,
   choiceProblem,
+  followingYear,
+  nextYearLines,
   OUTCOME_TITLES,
   PAST_ACTION_TITLES,
   reportLines,
@@ -129,6 +132,62 @@ function UploadStep({ onPreview }: { onPreview(p: ImportPreview): void }) {
       ) : null}
     </Card>
   );
+}
+
+/** Next year's plan from this year's approved one: the same rows, moved to the same months and weekdays. */
+function NextYearStep({ onPreview }: { onPreview(p: ImportPreview): void }) {
+  const { api, schoolId } = useSignedIn();
+  const timeZone = useSchoolTimeZone();
+  const current = academicYearOf(schoolDay(new Date(), timeZone));
+  const [fromYear, setFromYear] = useState(current);
+  const make = useMutation({
+    mutationFn: () =>
+      unwrap<ImportPreview>(api.POST('/plans/next-year', { body: { schoolId: schoolId!, fromYear } })),
+    onSuccess: onPreview,
+  });
+  return (
+    <Card
+      title={<h2 className="card-title">Или: план на следующий год из этого</h2>}
+      style={{ marginTop: 16 }}
+    >
+      <Typography.Paragraph>
+        Строки утверждённого плана переносятся на те же месяцы и дни недели следующего года, с учётом
+        календаря школы. Каждая новая процедура помнит прошлогоднюю — динамику показателей видно по годам.
+        Сначала — предпросмотр, ничего не меняется до утверждения.
+      </Typography.Paragraph>
+      <Space wrap align="center">
+        <label htmlFor="next-year-from">Из плана на</label>
+        <Select
+          id="next-year-from"
+          value={fromYear}
+          onChange={(v: string) => {
+            setFromYear(v);
+            make.reset();
+          }}
+          style={{ width: 120 }}
+          options={[current, previousYear(current)].map((y) => ({ value: y, label: y }))}
+        />
+        <Button loading={make.isPending} onClick={() => make.mutate()}>
+          Составить план на {followingYear(fromYear)}
+        </Button>
+      </Space>
+      {make.isError ? (
+        <Alert
+          role="alert"
+          type="error"
+          showIcon
+          style={{ marginTop: 12 }}
+          title="План на следующий год не составлен"
+          description={describeError(make.error)}
+        />
+      ) : null}
+    </Card>
+  );
+}
+
+function previousYear(academicYear: string): string {
+  const start = Number(academicYear.slice(0, 4)) - 1;
+  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
 }
 
 function yearOptions() {
@@ -450,6 +509,12 @@ export function PlanImportPage() {
               setRows({});
             }}
           />
+          <NextYearStep
+            onPreview={(p) => {
+              setPreview(p);
+              setRows({});
+            }}
+          />
           {preview && changes ? (
             <>
               <Card title={<h2 className="card-title">2. Что получится</h2>} style={{ marginTop: 16 }}>
@@ -481,6 +546,21 @@ export function PlanImportPage() {
                     },
                   ]}
                 />
+                {preview.nextYear ? (
+                  <Alert
+                    type={preview.nextYear.calendarApplied && !preview.nextYear.flagged ? 'success' : 'info'}
+                    showIcon
+                    style={{ marginTop: 12 }}
+                    title={`План на ${preview.academicYear} из плана ${preview.nextYear.fromYear}`}
+                    description={
+                      <ul className="plain-list">
+                        {nextYearLines(preview.nextYear).map((l) => (
+                          <li key={l}>{l}</li>
+                        ))}
+                      </ul>
+                    }
+                  />
+                ) : null}
                 {preview.warnings
                   .filter((w) => w.row === 0)
                   .map((w) => (

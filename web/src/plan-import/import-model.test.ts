@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { approvalBody, approvalPercent, choiceProblem, reportLines, windowLabel } from './import-model';
+import {
+  approvalBody,
+  approvalPercent,
+  choiceProblem,
+  followingYear,
+  nextYearLines,
+  reportLines,
+  windowLabel,
+} from './import-model';
 
 describe('plan import: the screen’s rules', () => {
   it('shows a window in Russian words, one date when it is a single day', () => {
@@ -54,5 +62,32 @@ describe('plan import: the screen’s rules', () => {
         failed: [],
       }),
     ).toEqual(['запланировано процедур: 2', 'отменено (нет в новом плане): 1', 'оставлено просроченными: 1']);
+  });
+
+  it('names the following year and says what the copy to it did', () => {
+    expect(followingYear('2026/27')).toBe('2027/28');
+    expect(followingYear('2099/00')).toBe('2100/01');
+    const lines = nextYearLines({
+      fromYear: '2026/27',
+      fromRevision: 0,
+      calendarApplied: false,
+      templateRowsLeftOut: 2,
+      flagged: 1,
+      rows: [
+        {
+          procedureId: 'p',
+          title: 'ВПР',
+          window: { from: '2027-09-06', to: '2027-09-10' },
+          predecessorId: 'q',
+          flags: [],
+        },
+      ],
+    });
+    expect(lines[0]).toBe(
+      'Строк плана 2026/27 (версия 0) перенесено: 1; сроки — на те же месяцы и дни недели.',
+    );
+    expect(lines[1]).toMatch(/^Календарь школы на следующий год ещё не утверждён/);
+    expect(lines[2]).toBe('Строки шаблонов района не перенесены (2): их даёт новый шаблон района.');
+    expect(lines[3]).toBe('Стоит проверить строк: 1 — они отмечены ниже.');
   });
 });

@@ -18,6 +18,43 @@ export interface ImportPreview {
   planRevision: number;
   changes: PlanChanges;
   pastWindows: { procedureId: string; sourceRow: number; title: string; window: DateWindow }[];
+  /** Present when the preview is next year's plan made from this year's (`POST /plans/next-year`). */
+  nextYear?: NextYearSummary;
+}
+
+export interface NextYearSummary {
+  fromYear: string;
+  fromRevision: number;
+  calendarApplied: boolean;
+  templateRowsLeftOut: number;
+  flagged: number;
+  rows: {
+    procedureId: string;
+    title: string;
+    window: DateWindow;
+    predecessorId: string;
+    flags: { code: string; message: string }[];
+  }[];
+}
+
+/** «2026/27» → «2027/28» */
+export function followingYear(academicYear: string): string {
+  const start = Number(academicYear.slice(0, 4)) + 1;
+  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+}
+
+/** What the copy did, in a sentence: how many rows, whether the calendar was applied, what to look at. */
+export function nextYearLines(n: NextYearSummary): string[] {
+  return [
+    `Строк плана ${n.fromYear} (версия ${n.fromRevision}) перенесено: ${n.rows.length}; сроки — на те же месяцы и дни недели.`,
+    n.calendarApplied
+      ? 'Календарь школы на следующий год учтён: сроки в выходные и каникулы перенесены.'
+      : 'Календарь школы на следующий год ещё не утверждён: сроки в выходные и каникулы не перенесены. Утвердите календарь в настройках и составьте план снова.',
+    ...(n.templateRowsLeftOut > 0
+      ? [`Строки шаблонов района не перенесены (${n.templateRowsLeftOut}): их даёт новый шаблон района.`]
+      : []),
+    n.flagged > 0 ? `Стоит проверить строк: ${n.flagged} — они отмечены ниже.` : 'Отмеченных строк нет.',
+  ];
 }
 
 export type { PreviewEntry, RowOutcome };

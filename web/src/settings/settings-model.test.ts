@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayWord, describeReminders, feedAddress, parseDaysBefore } from './settings-model';
+import { dayWord, describeChain, describeReminders, feedAddress, parseDaysBefore } from './settings-model';
 
 describe('settings: reminders and feed links', () => {
   it('reads reminder days as people type them', () => {
@@ -32,5 +32,24 @@ describe('settings: reminders and feed links', () => {
     expect(feedAddress('http://10.0.0.5:3000', '/calendar/people/ivanova.ics?token=abc')).toBe(
       'http://10.0.0.5:3000/calendar/people/ivanova.ics?token=abc',
     );
+  });
+
+  it('says the escalation chain as a sentence', () => {
+    expect(
+      describeChain({
+        escalation: [
+          { afterDays: 3, to: 'deputy' },
+          { afterDays: 1, to: 'responsible' },
+          { afterDays: 10, to: 'inspector' },
+        ],
+        repeatEveryDays: 7,
+      }),
+    ).toBe(
+      'через 1 день — ответственному; через 3 дня — заместителю директора; через 10 дней — инспектору района; затем каждые 7 дней — снова инспектору района, пока не исполнено',
+    );
+    expect(describeChain({ escalation: [{ afterDays: 0, to: 'director' }], repeatEveryDays: 0 })).toBe(
+      'в день срока — директору',
+    );
+    expect(describeChain({ escalation: [] })).toBe('после срока никому не напоминается');
   });
 });

@@ -1,7 +1,35 @@
-/** What `GET /schools/:id/reminder-settings` answers and `PUT` takes. */
+export type EscalationAddressee = 'responsible' | 'deputy' | 'director' | 'inspector';
+
+export const ADDRESSEE_TITLES: Record<EscalationAddressee, string> = {
+  responsible: 'ответственному',
+  deputy: 'заместителю директора',
+  director: 'директору',
+  inspector: 'инспектору района',
+};
+
+/** What `GET /schools/:id/reminder-settings` answers and `PUT` takes (the chain's fields filled in by GET). */
 export interface ReminderSettings {
   daysBefore: number[];
   escalationGraceDays: number;
+  preparationDaysBefore?: number[];
+  escalation?: { afterDays: number; to: EscalationAddressee }[];
+  repeatEveryDays?: number;
+  dayOffPolicy?: 'next-working-day' | 'keep';
+}
+
+/** «через 1 день — ответственному; через 3 дня — заместителю директора; …; затем каждые 7 дней — инспектору района» */
+export function describeChain(s: Pick<ReminderSettings, 'escalation' | 'repeatEveryDays'>): string {
+  const steps = [...(s.escalation ?? [])].sort((a, b) => a.afterDays - b.afterDays);
+  if (steps.length === 0) return 'после срока никому не напоминается';
+  const list = steps.map(
+    (st) =>
+      `${st.afterDays === 0 ? 'в день срока' : `через ${st.afterDays} ${dayWord(st.afterDays)}`} — ${ADDRESSEE_TITLES[st.to]}`,
+  );
+  const last = steps[steps.length - 1];
+  const repeat = s.repeatEveryDays
+    ? `; затем каждые ${s.repeatEveryDays} ${dayWord(s.repeatEveryDays)} — снова ${ADDRESSEE_TITLES[last.to]}, пока не исполнено`
+    : '';
+  return `${list.join('; ')}${repeat}`;
 }
 
 /**
