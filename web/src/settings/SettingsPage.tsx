@@ -178,7 +178,7 @@ function EscalationFields() {
         {(fields, { add, remove }) => (
           <>
             {fields.map((f, i) => (
-              <Space key={f.key} align="baseline" wrap>
+              <Space key={f.key} align="baseline" wrap style={{ display: 'flex' }}>
                 <span>Шаг {i + 1}: через</span>
                 <Form.Item
                   name={[f.name, 'afterDays']}
