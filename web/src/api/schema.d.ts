@@ -737,6 +737,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/kpis/effectiveness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Эффективность решений по школам: сколько оценено эффективными, частично, неэффективными и сколько ждут оценки */
+        get: operations["KpisController_effectivenessBySchool"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/meetings": {
         parameters: {
             query?: never;
@@ -3632,6 +3649,31 @@ export interface operations {
                 academicYear?: string;
                 districtId?: string;
                 groupBy?: "school" | "district" | "direction" | "responsible" | "year" | "month";
+                schoolId?: string;
+                /** @description Сколько ждать, мс (0…30000) */
+                timeoutMs?: number;
+                /** @description Дождаться, пока списки учтут эту позицию журнала */
+                waitForPosition?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    KpisController_effectivenessBySchool: {
+        parameters: {
+            query?: {
+                academicYear?: string;
+                districtId?: string;
                 schoolId?: string;
                 /** @description Сколько ждать, мс (0…30000) */
                 timeoutMs?: number;
