@@ -4083,10 +4083,8 @@ export interface operations {
     PeopleController_deactivate: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
                 "Idempotency-Key"?: string;
-                "x-correlation-id": string;
             };
             path: {
                 personId: string;
@@ -4152,10 +4150,8 @@ export interface operations {
     PeopleController_assign: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
                 "Idempotency-Key"?: string;
-                "x-correlation-id": string;
             };
             path: {
                 personId: string;
@@ -4179,10 +4175,8 @@ export interface operations {
     PeopleController_remove: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
                 "Idempotency-Key"?: string;
-                "x-correlation-id": string;
             };
             path: {
                 personId: string;
@@ -4206,10 +4200,8 @@ export interface operations {
     PeopleController_reactivate: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
                 "Idempotency-Key"?: string;
-                "x-correlation-id": string;
             };
             path: {
                 personId: string;

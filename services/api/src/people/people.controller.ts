@@ -7,36 +7,38 @@ import { CurrentActor, CurrentPrincipal } from '../auth/actor.decorator';
 import { checkId, checkPersonId } from '../shared/ids';
 import { headerKey } from '../shared/request-context';
 import { IdempotencyKeys } from '../shared/idempotency-keys';
+import { mountRoutes, type RouteRequest } from '../shared/route-table';
 import { AssignPosition } from './assign-position/assign-position.service';
 import { CreatePersonDto } from './create-person/create-person.dto';
 import { CreatePerson } from './create-person/create-person.service';
-import { DeactivateAccountDto } from './deactivate-account/deactivate-account.dto';
 import { DeactivateAccount } from './deactivate-account/deactivate-account.service';
 import { GetPerson } from './get-person/get-person.service';
 import { ListPeople } from './list-people/list-people.service';
 import { ListSchools } from './list-schools/list-schools.service';
 import { OpenSchoolDto } from './open-school/open-school.dto';
 import { OpenSchool } from './open-school/open-school.service';
+import { PERSON_ROUTES, type PersonActs, type PersonRoute } from './person-routes';
 import { ReactivateAccount } from './reactivate-account/reactivate-account.service';
-import { RemovePositionDto } from './remove-position/remove-position.dto';
 import { RemovePosition } from './remove-position/remove-position.service';
-import { PositionDto } from './shared/position.dto';
 import type { WriteRequest } from './shared/people-log';
 
-/** Districts, schools, people and their positions: each route one use case, every change an event. */
+/**
+ * Districts, schools, people and their positions: each route one use case, every change an event. The acts on one
+ * person (positions, switching off and on) are the rows of PERSON_ROUTES, mounted below.
+ */
 @ApiTags('Сотрудники и должности')
 @ApiBearerAuth()
 @Controller()
-export class PeopleController {
+export class PeopleController implements PersonActs {
   constructor(
     private readonly keys: IdempotencyKeys,
     private readonly openSchool: OpenSchool,
     private readonly listSchools: ListSchools,
     private readonly createPerson: CreatePerson,
-    private readonly assignPosition: AssignPosition,
-    private readonly removePosition: RemovePosition,
-    private readonly deactivateAccount: DeactivateAccount,
-    private readonly reactivateAccount: ReactivateAccount,
+    readonly assignPosition: AssignPosition,
+    readonly removePosition: RemovePosition,
+    readonly deactivateAccount: DeactivateAccount,
+    readonly reactivateAccount: ReactivateAccount,
     private readonly getPerson: GetPerson,
     private readonly listPeople: ListPeople,
   ) {}
@@ -110,80 +112,12 @@ export class PeopleController {
     return this.getPerson.run(checkPersonId(personId), principal);
   }
 
-  @Post('people/:personId/positions')
-  @Administers()
-  @HttpCode(201)
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiOperation({ summary: 'Назначить на должность (или изменить предметы учителя)' })
-  assign(
-    @Param('personId') personId: string,
-    @Body() body: PositionDto,
-    @CurrentPrincipal() principal: Principal,
-    @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') key?: string,
-    @Headers('x-correlation-id') correlation?: string,
-  ) {
-    const id = checkPersonId(personId);
-    return this.once(principal, { key, correlation }, { id, body }, (request) =>
-      this.assignPosition.run(id, body, principal, { ...request, actor }),
-    );
-  }
-
-  @Post('people/:personId/positions/remove')
-  @Administers()
-  @HttpCode(200)
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiOperation({ summary: 'Снять с должности (назначение остаётся в истории)' })
-  remove(
-    @Param('personId') personId: string,
-    @Body() body: RemovePositionDto,
-    @CurrentPrincipal() principal: Principal,
-    @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') key?: string,
-    @Headers('x-correlation-id') correlation?: string,
-  ) {
-    const id = checkPersonId(personId);
-    return this.once(principal, { key, correlation }, { id, body }, (request) =>
-      this.removePosition.run(id, body, principal, { ...request, actor }),
-    );
-  }
-
-  @Post('people/:personId/deactivate')
-  @Administers()
-  @HttpCode(200)
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiOperation({
-    summary: 'Отключить учётную запись: не удаляется, история сохраняется, сеансы и ключи API отзываются',
-  })
-  deactivate(
-    @Param('personId') personId: string,
-    @Body() body: DeactivateAccountDto,
-    @CurrentPrincipal() principal: Principal,
-    @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') key?: string,
-    @Headers('x-correlation-id') correlation?: string,
-  ) {
-    const id = checkPersonId(personId);
-    return this.once(principal, { key, correlation }, { id, body }, (request) =>
-      this.deactivateAccount.run(id, body, principal, { ...request, actor }),
-    );
-  }
-
-  @Post('people/:personId/reactivate')
-  @Administers()
-  @HttpCode(200)
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiOperation({ summary: 'Включить учётную запись снова, с прежними должностями' })
-  reactivate(
-    @Param('personId') personId: string,
-    @CurrentPrincipal() principal: Principal,
-    @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') key?: string,
-    @Headers('x-correlation-id') correlation?: string,
-  ) {
-    const id = checkPersonId(personId);
-    return this.once(principal, { key, correlation }, { id }, (request) =>
-      this.reactivateAccount.run(id, principal, { ...request, actor }),
+  /** A row of PERSON_ROUTES: the person's id checked, the body under the caller's Idempotency-Key. */
+  act({ route, params, body, principal, actor, headers }: RouteRequest<PersonRoute>) {
+    const id = checkPersonId(params.personId);
+    const headerKeys = { key: headers['idempotency-key'], correlation: headers['x-correlation-id'] };
+    return this.once(principal, headerKeys, body === undefined ? { id } : { id, body }, (request) =>
+      route.run(this, id, body, principal, { ...request, actor }),
     );
   }
 
@@ -203,3 +137,12 @@ export class PeopleController {
     return this.keys.run(idempotencyKey, `people:${principal.id}`, command, () => execute(request));
   }
 }
+
+mountRoutes(
+  PeopleController,
+  PERSON_ROUTES,
+  function (request) {
+    return this.act(request);
+  },
+  { forSchool: false, decorators: [Administers(), ApiHeader({ name: 'Idempotency-Key', required: false })] },
+);

@@ -63,5 +63,5 @@ mountRoutes(
   function (request) {
     return this.run(request as RouteRequest<StageRoute, StageCommandBody>);
   },
-  ['id'],
+  { controllerParams: ['id'] },
 );
