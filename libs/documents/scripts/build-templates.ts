@@ -260,6 +260,7 @@ const decisionsReport = document(
       { header: 'Итоговый документ', field: 'document', width: 12 },
     ]),
     blank(),
+    p('{compiledBy}'),
     p('Сформировано {generatedOn} по журналу событий ВСОКО.'),
   ],
   true,

@@ -1,6 +1,7 @@
 export * from './kinds';
 export * from './ru-dates';
 export * from './school-heading';
+export * from './signatory';
 export * from './render';
 export * from './ooxml';
 export * from './default-templates';

@@ -175,6 +175,10 @@ export const DOCUMENT_KIND_INFO: Record<DocumentKind, DocumentKindInfo> = {
         },
       },
       indicatorsCount: { title: 'число показателей раздела 3' },
+      compiledBy: {
+        title:
+          'кто сформировал отчёт: должность в школе и фамилия с инициалами («Заместитель директора по УВР: Виноградова В. А.»)',
+      },
     },
   },
 };

@@ -113,5 +113,6 @@ export const SAMPLE_DATA: Record<DocumentKind, object> = {
         document: 'Аналитическая справка',
       },
     ],
+    compiledBy: 'Заместитель директора по УВР: Виноградова В. А.',
   },
 };

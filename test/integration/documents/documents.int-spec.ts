@@ -312,6 +312,8 @@ describe('Word documents from recorded events', () => {
     );
     const decisions = SEED_002_SECTION_1.flatMap((m) => m.decisions);
     expect(text).toContain(`в ${SCHOOL_NAME}`);
+    // Signed as seed 002 is: the position at the school and the short name of whoever formed it.
+    expect(text).toContain('Директор: Смирнова О. П.\nСформировано');
     expect(text).not.toContain(SCHOOL);
     expect(text).toContain(`Заседаний: ${SEED_002_SECTION_1.length}, решений: ${decisions.length}.`);
     const flat = text.replace(/\s+/g, ' ');

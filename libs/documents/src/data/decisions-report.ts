@@ -50,6 +50,7 @@ export interface DecisionsReportData extends SchoolHeading {
   measures: MeasureRow[];
   indicatorsCount: number;
   dynamics: DynamicsRow[];
+  compiledBy: string;
 }
 
 export function decisionsReportData(input: {
@@ -59,6 +60,7 @@ export function decisionsReportData(input: {
   rows: DecisionsReportRow[];
   measures: MeasureRow[];
   dynamics: DynamicsRow[];
+  compiledBy: string;
 }): DecisionsReportData {
   return {
     ...input.heading,
@@ -71,5 +73,6 @@ export function decisionsReportData(input: {
     measures: input.measures,
     indicatorsCount: input.dynamics.filter((r) => r.n !== '').length,
     dynamics: input.dynamics,
+    compiledBy: input.compiledBy,
   };
 }

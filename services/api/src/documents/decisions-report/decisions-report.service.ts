@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { canRead, type Principal } from '@vsoko/accounts';
-import { decisionsReportData, ruToday } from '@vsoko/documents';
+import { decisionsReportData, ruToday, signatory } from '@vsoko/documents';
 import { NotFound } from '@vsoko/domain';
 import {
   decisionRecordProjection,
@@ -62,6 +62,7 @@ export class DecisionsReportDocument {
       rows: meetingRows(meetingsReport(schoolId, academicYear, meetings, decisions)),
       measures: measureRows(measuresReport(schoolId, academicYear, decisions)),
       dynamics: dynamicsRows(dynamicsReport(schoolId, academicYear, procedures)),
+      compiledBy: signatory(principal.name, principal.positions ?? [], schoolId),
     });
     return this.renderer.renderFor(schoolId, 'decisions-report', data);
   }
