@@ -41,13 +41,21 @@ export function procedureChaseOf(
   today: string,
 ): ProcedureChase {
   const chase = chaseSettingsOf(state.reminders);
-  const workingDays = workingDaysAround(state, window.from < window.to ? window.from : window.to);
-  const later = workingDaysAround(state, window.to);
+  const first = window.from < window.to ? window.from : window.to;
+  const workingDays = workingDaysAround(state, first);
+  // Each side brings its year's calendar and the next; a window within one academic year needs only one side.
+  const later =
+    academicYearOf(first) === academicYearOf(window.to) ? null : workingDaysAround(state, window.to);
   const days =
-    workingDays && later && later !== workingDays
+    workingDays && later
       ? {
           ...workingDays,
-          daysOff: [...workingDays.daysOff, ...later.daysOff],
+          daysOff: [
+            ...workingDays.daysOff,
+            ...later.daysOff.filter(
+              (d) => !workingDays.daysOff.some((w) => w.from === d.from && w.to === d.to),
+            ),
+          ],
           workingWeekends: [...new Set([...workingDays.workingWeekends, ...later.workingWeekends])],
         }
       : (workingDays ?? later);
