@@ -37,6 +37,8 @@ export interface Services {
     scope: string,
     options?: { id?: string; name?: string; positions?: PositionToAssign[] },
   ): Promise<Record<string, string>>;
+  /** Starts the workers of a stack made with `worker: false` (work started before then waits in Temporal). */
+  runWorkers(): void;
   stop(): Promise<void>;
 }
 
@@ -106,6 +108,9 @@ export async function startServices(
     readStore,
     dataDir,
     worker,
+    runWorkers() {
+      workerRun ??= Promise.all([worker.run(), notifications.run()]);
+    },
     async stop() {
       await app?.close();
       await projector?.stop();
