@@ -17,7 +17,7 @@ import { measureStep, type StepFigures } from './district/step';
  * beside its baseline in the same run. See docs/PERFORMANCE.md ("District") for what each figure means.
  *
  *   npm run bench -- district [--schools 1000] [--steps 10,100,1000] [--per-school 150] [--tail 100000]
- *                             [--samples 200] [--ferret none|sqlite,pg] [--ferret-max-schools 10]
+ *                             [--measure 10,100] [--samples 200] [--ferret none|sqlite,pg] [--ferret-max-schools 10]
  *                             [--ferret-tail 2000] [--ferret-samples 30] [--dir DIR]
  *                             [--cache DIR | --no-cache]
  *
@@ -30,6 +30,8 @@ const ROOT = resolve(__dirname, '..');
 interface Options {
   schools: number;
   steps: number[];
+  /** The steps measured (default all): `--steps 10,100 --measure 100` measures 100 on the 10 → 100 log. */
+  measure: number[];
   perSchool: number;
   tail: number;
   ferretTail: number;
@@ -61,9 +63,11 @@ function parse(args: string[]): Options {
     .map(Number)
     .filter((s) => s > 0 && s <= schools);
   const ferret = (value('ferret') ?? 'none').split(',').filter((f) => f === 'sqlite' || f === 'pg');
+  const measure = (value('measure') ?? steps.join(',')).split(',').map(Number);
   return {
     schools,
     steps: [...new Set(steps)].sort((a, b) => a - b),
+    measure: [...new Set(measure)].filter((s) => steps.includes(s)).sort((a, b) => a - b),
     perSchool: Number(value('per-school') ?? 150),
     tail: Number(value('tail') ?? 100_000),
     ferretTail: Number(value('ferret-tail') ?? 2_000),
@@ -108,7 +112,7 @@ export async function run(args: string[]): Promise<void> {
   );
   try {
     const ferrets = await startFerrets(o, dir, stops);
-    for (const schools of o.steps) {
+    for (const schools of o.measure) {
       const head = district.ends.get(schools)!;
       const candidates: [Candidate, number, number][] = [[sqliteCandidate(dir), o.tail, o.samples]];
       if (schools <= o.ferretMaxSchools)
@@ -250,6 +254,7 @@ function print(f: StepFigures): void {
         ' ',
       )}; rebuild ${f.rebuild.seconds.toFixed(1)} s for ${f.rebuild.events} events; live ${f.live.events} events in ${f.live.batches} batches`,
     `info memory: this process RSS ${mb(f.memory.processRss)} (heap ${mb(f.memory.heapUsed)}), server processes RSS ${mb(f.memory.serverRss)}`,
+    `info CPU of this process: rebuild ${f.rebuild.cpu.toFixed(1)} s (raw ${f.rebuild.rawCpu.toFixed(1)} s, ratio ${(f.rebuild.rawCpu / f.rebuild.cpu).toFixed(2)}), live ${f.live.cpu.toFixed(1)} s (raw ${f.live.rawCpu.toFixed(1)} s, ratio ${(f.live.rawCpu / f.live.cpu).toFixed(2)}); wall: rebuild ${f.rebuild.seconds.toFixed(1)} s, live ${(f.live.events / f.live.rate).toFixed(1)} s`,
     line(`${at}.rebuild`, 'events/s', f.rebuild.rate, f.rebuild.raw),
     line(`${at}.live`, 'events/s', f.live.rate, f.live.raw),
   ];

@@ -30,6 +30,8 @@ export interface Candidate {
   /** A fresh store with the read models' tables or collections and indexes, for raw inserts. */
   rawPrepare(label: string): Promise<void>;
   rawInsert(label: string, collection: string, docs: readonly ProjectedDocument[]): Promise<void>;
+  /** After the raw inserts: the indexes `rawPrepare` left out, built once. */
+  rawIndex(label: string): Promise<void>;
   rawWrite(store: ReadStore, batches: readonly RecordedWrite[]): Promise<void>;
   rawGetById(store: ReadStore): (id: string) => unknown;
   /** Resident memory of the candidate's server processes, bytes (0: it lives in this process). */
@@ -37,11 +39,63 @@ export interface Candidate {
   close(): Promise<void>;
 }
 
+/** The list fields of each collection: their membership rows are part of what the store writes. */
+const ARRAYS = new Map(ALL_COLLECTIONS.map((c) => [c.collection, c.arrayFields ?? []]));
+
+/** A raw connection with the read store's own settings (WAL, `synchronous=NORMAL`, its page cache). */
+function rawConnection(path: string): Database.Database {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('cache_size = -65536');
+  return db;
+}
+
+/** Raw statements for one table: the document, and its list fields' membership rows (MongoDB's multikey index). */
+function rawTable(db: Database.Database, collection: string, put: string) {
+  const arrays = ARRAYS.get(collection) ?? [];
+  const member =
+    arrays.length > 0
+      ? db.prepare(`INSERT OR IGNORE INTO "rm_${collection}__members" (field, value, id) VALUES (?, ?, ?)`)
+      : null;
+  const clear = arrays.length > 0 ? db.prepare(`DELETE FROM "rm_${collection}__members" WHERE id = ?`) : null;
+  const doc = db.prepare(`${put} INTO "rm_${collection}" (_id, doc) VALUES (?, ?)`);
+  const remove = db.prepare(`DELETE FROM "rm_${collection}" WHERE _id = ?`);
+  const members = (d: ProjectedDocument) => {
+    for (const field of arrays) {
+      const values = (d as unknown as Record<string, unknown>)[field];
+      if (Array.isArray(values)) for (const v of values) member!.run(field, v, d._id);
+    }
+  };
+  return {
+    insert(d: ProjectedDocument) {
+      doc.run(d._id, JSON.stringify(d));
+      if (member) members(d);
+    },
+    replace(d: ProjectedDocument, insertOnly: boolean) {
+      doc.run(d._id, JSON.stringify(d));
+      if (!member) return;
+      if (!insertOnly) clear!.run(d._id);
+      members(d);
+    },
+    remove(id: string) {
+      remove.run(id);
+      clear?.run(id);
+    },
+  };
+}
+
+/**
+ * The raw side writes what the store writes and nothing more: the same documents as JSON text with the same
+ * tables, indexes and membership rows of list fields, on a connection with the store's settings — without
+ * reading, folding or checking anything. Its rebuild inserts into bare tables and then builds the indexes, as
+ * the store's rebuild into an empty store does.
+ */
 export function sqliteCandidate(dir: string): Candidate {
   const path = (label: string) => join(dir, `${label}.sqlite`);
   const raw = new Map<ReadStore, Database.Database>();
   const rawOf = (store: ReadStore) => {
-    const db = raw.get(store) ?? new Database((store as SqliteReadStore).path);
+    const db = raw.get(store) ?? rawConnection((store as SqliteReadStore).path);
     raw.set(store, db);
     return db;
   };
@@ -63,40 +117,38 @@ export function sqliteCandidate(dir: string): Candidate {
       rmSync(path(label), { force: true });
       const store = new SqliteReadStore(path(label));
       await store.prepare(ALL_COLLECTIONS);
+      await store.dropIndexes(ALL_COLLECTIONS);
       await store.close();
     },
     async rawInsert(label, collection, list) {
-      const db = new Database(path(label));
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = NORMAL');
-      const insert = db.prepare(`INSERT INTO "rm_${collection}" (_id, doc) VALUES (?, ?)`);
+      const db = rawConnection(path(label));
+      const table = rawTable(db, collection, 'INSERT');
       for (let i = 0; i < list.length; i += 1_000)
         db.transaction(() => {
-          for (const doc of list.slice(i, i + 1_000)) insert.run(doc._id, JSON.stringify(doc));
+          for (const doc of list.slice(i, i + 1_000)) table.insert(doc);
         })();
       db.close();
     },
+    async rawIndex(label) {
+      const store = new SqliteReadStore(path(label));
+      await store.prepare(ALL_COLLECTIONS);
+      await store.close();
+    },
     async rawWrite(store, batches) {
       const db = rawOf(store);
-      const statements = new Map<string, { put: Database.Statement; remove: Database.Statement }>();
+      const tables = new Map<string, ReturnType<typeof rawTable>>();
       const of = (c: string) => {
-        let s = statements.get(c);
-        if (!s) {
-          s = {
-            put: db.prepare(`INSERT OR REPLACE INTO "rm_${c}" (_id, doc) VALUES (?, ?)`),
-            remove: db.prepare(`DELETE FROM "rm_${c}" WHERE _id = ?`),
-          };
-          statements.set(c, s);
-        }
-        return s;
+        let t = tables.get(c);
+        if (!t) tables.set(c, (t = rawTable(db, c, 'INSERT OR REPLACE')));
+        return t;
       };
       const checkpoint = db.prepare(`UPDATE checkpoints SET position = ? WHERE name = 'read-models'`);
       for (const batch of batches)
         db.transaction(() => {
           for (const change of batch.changes) {
-            const s = of(change.collection);
-            for (const doc of change.put) s.put.run(doc._id, JSON.stringify(doc));
-            for (const id of change.remove) s.remove.run(id);
+            const t = of(change.collection);
+            for (const doc of change.put) t.replace(doc, change.insertOnly === true);
+            for (const id of change.remove) t.remove(id);
           }
           checkpoint.run(batch.position);
         })();
@@ -154,6 +206,7 @@ export function mongoCandidate(name: string, client: MongoClient, serverPids: ()
           { ordered: false },
         );
     },
+    async rawIndex() {},
     async rawWrite(store, batches) {
       const d = (store as MongoReadStore).db;
       for (const batch of batches) {

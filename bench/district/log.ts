@@ -11,12 +11,13 @@ import {
   copyFileSync,
   existsSync,
   mkdirSync,
+  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { liveProcedure } from '../../test/integration/projections/support/school-years';
 
 export const DISTRICT = 'district-bench';
@@ -93,6 +94,20 @@ export async function districtLog(options: {
         break;
       }
   const ends = new Map<number, number>();
+  // A cached log of more steps that begins with these (10 → 100 inside 10 → 100 → 1,000) holds this district
+  // as its first blocks: the steps measure up to their own ends, so it serves as it is.
+  const longer = have === steps.length || !options.cacheDir ? null : longerCached(dir, name(steps.length));
+  if (longer) {
+    for (const [s, p] of JSON.parse(readFileSync(longer.meta, 'utf8')) as [number, number][])
+      if (steps.includes(s)) ends.set(s, p);
+    log(`log: ${longer.path} from the cache, its first ${steps.length} blocks`);
+    return {
+      store: new SqliteEventStore({ path: longer.path, durability: 'normal' }),
+      ends,
+      path: longer.path,
+      cached: true,
+    };
+  }
   if (have === steps.length) {
     for (const [s, p] of JSON.parse(readFileSync(meta(have), 'utf8')) as [number, number][]) ends.set(s, p);
     log(`log: ${path} from the cache (${[...ends].map(([s, p]) => `${s} schools → ${p}`).join(', ')})`);
@@ -124,6 +139,16 @@ export async function districtLog(options: {
   writeFileSync(meta(steps.length), JSON.stringify([...ends]));
   store = new SqliteEventStore({ path, durability: 'normal' });
   return { store, ends, path, cached: false };
+}
+
+/** A cached log whose steps start with those of `base` (`…-s10-100` → `…-s10-100-1000`). */
+function longerCached(dir: string, base: string): { path: string; meta: string } | null {
+  const prefix = `${basename(base)}-`;
+  const found = readdirSync(dir)
+    .filter((f) => f.startsWith(prefix) && f.endsWith('.json') && /^[\d-]+$/.test(f.slice(prefix.length, -5)))
+    .map((f) => join(dir, f.slice(0, -5)))
+    .find((p) => existsSync(`${p}.sqlite`));
+  return found ? { path: `${found}.sqlite`, meta: `${found}.json` } : null;
 }
 
 /**

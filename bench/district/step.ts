@@ -15,8 +15,8 @@ export interface StepFigures {
   candidate: string;
   schools: number;
   events: number;
-  rebuild: { events: number; rate: number; raw: number; seconds: number };
-  live: { events: number; rate: number; raw: number; batches: number };
+  rebuild: { events: number; rate: number; raw: number; seconds: number; cpu: number; rawCpu: number };
+  live: { events: number; rate: number; raw: number; batches: number; cpu: number; rawCpu: number };
   queries: Record<string, Latency>;
   rawById: Latency;
   memory: { processRss: number; heapUsed: number; serverRss: number };
@@ -54,15 +54,18 @@ export async function measureStep(
   const projector = new Projector(store, ALL_PROJECTIONS);
   await projector.prepare();
   let start = process.hrtime.bigint();
+  let cpu = process.cpuUsage();
   if (store.kind === 'sqlite') await catchUp({ store: events, projector, until });
   else await foldInMemory({ store: events, readStore: store, projector, until });
   const rebuildSeconds = seconds(start);
+  const rebuildCpu = cpuSeconds(cpu);
 
   options.log(`${at}: raw inserts of the same documents…`);
   const copy = await candidate.copy('live', store, 'live-raw');
   store = await candidate.reopen('live');
   await candidate.rawPrepare('raw-insert');
   let rawSeconds = 0;
+  let rawCpu = 0;
   for (const collection of COLLECTIONS) {
     let after: string | undefined;
     for (;;) {
@@ -75,21 +78,32 @@ export async function measureStep(
       if (docs.length === 0) break;
       after = docs[docs.length - 1]._id;
       start = process.hrtime.bigint();
+      cpu = process.cpuUsage();
       await candidate.rawInsert('raw-insert', collection, docs);
       rawSeconds += seconds(start);
+      rawCpu += cpuSeconds(cpu);
     }
   }
+  start = process.hrtime.bigint();
+  cpu = process.cpuUsage();
+  await candidate.rawIndex('raw-insert');
+  rawSeconds += seconds(start);
+  rawCpu += cpuSeconds(cpu);
 
   options.log(`${at}: live projection of the last ${tail} events in batches of ${BATCH_SIZE}…`);
   const batches = await readRange(events, until, tail, BATCH_SIZE);
   const writes: RecordedWrite[] = [];
   const live = new Projector(recording(store, writes), ALL_PROJECTIONS);
   start = process.hrtime.bigint();
+  cpu = process.cpuUsage();
   for (const batch of batches) await live.apply(batch);
   const liveSeconds = seconds(start);
+  const liveCpu = cpuSeconds(cpu);
   start = process.hrtime.bigint();
+  cpu = process.cpuUsage();
   await candidate.rawWrite(copy, writes);
   const rawWriteSeconds = seconds(start);
+  const rawWriteCpu = cpuSeconds(cpu);
 
   options.log(`${at}: ${options.samples} samples of each query…`);
   const queries: Record<string, Latency> = {};
@@ -121,18 +135,28 @@ export async function measureStep(
       rate: until / rebuildSeconds,
       raw: until / rawSeconds,
       seconds: rebuildSeconds,
+      cpu: rebuildCpu,
+      rawCpu,
     },
     live: {
       events: tailEvents,
       rate: tailEvents / liveSeconds,
       raw: tailEvents / rawWriteSeconds,
       batches: batches.length,
+      cpu: liveCpu,
+      rawCpu: rawWriteCpu,
     },
     queries,
     rawById,
     memory,
     documents,
   };
+}
+
+/** CPU time (user + system) of this process since `from`, seconds: less moved by other work than wall time. */
+function cpuSeconds(from: NodeJS.CpuUsage): number {
+  const { user, system } = process.cpuUsage(from);
+  return (user + system) / 1e6;
 }
 
 function seconds(start: bigint): number {

@@ -9,8 +9,9 @@ export function eventsByDocument(
   ctx: ProjectionContext,
 ): Map<string, RecordedEvent[]> {
   const byId = new Map<string, RecordedEvent[]>();
+  const handles = handledBy(projection);
   for (const event of events) {
-    if (!projection.handles.includes(event.type)) continue;
+    if (!handles.has(event.type)) continue;
     for (const id of projection.documentIds(event, ctx)) {
       const stream = byId.get(id);
       if (stream) stream.push(event);
@@ -34,12 +35,26 @@ export function foldDocument(
   onChange?: (before: ProjectedDocument | null, after: ProjectedDocument | null, position: number) => void,
 ): ProjectedDocument | null {
   let doc = before;
+  const evolveCtx = { ...ctx, id };
   for (const event of events) {
     if (doc && event.position <= doc._position) continue;
     const previous = doc;
-    const next = projection.evolve(doc, event, { ...ctx, id });
-    doc = next === null || next === doc ? next : { ...next, _position: event.position };
+    const next = projection.evolve(doc, event, evolveCtx);
+    // A document the step built for this event carries its position already: no second copy of it.
+    doc =
+      next === null || next === doc || next._position === event.position
+        ? next
+        : { ...next, _position: event.position };
     if (onChange && doc !== previous) onChange(previous, doc, event.position);
   }
   return doc;
+}
+
+const HANDLED = new WeakMap<AnyProjection, ReadonlySet<string>>();
+
+/** The event types a projection handles, as a set (looked up once per event and projection). */
+function handledBy(projection: AnyProjection): ReadonlySet<string> {
+  let set = HANDLED.get(projection);
+  if (!set) HANDLED.set(projection, (set = new Set(projection.handles)));
+  return set;
 }

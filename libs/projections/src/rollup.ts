@@ -21,7 +21,10 @@ export interface RollupEntry {
 export interface Rollup<Source extends ProjectedDocument, Entry extends RollupEntry = RollupEntry> {
   collection: string;
   indexes: readonly IndexDescription[];
-  /** Where a source document counts; none for a document that counts nowhere (or a removed one: `null`). */
+  /**
+   * Where a source document counts; none for a document that counts nowhere (or a removed one: `null`). An
+   * entry is a flat record of scalars: two entries with the same fields and values count the same.
+   */
   entries(doc: Source): readonly Entry[];
   /**
    * Adds (`sign` 1) or takes away (-1) one entry. Gets the roll-up document to change (a copy the projector owns,
@@ -44,10 +47,8 @@ export class RollupChanges {
     const removed = before ? this.rollup.entries(before) : [];
     const added = after ? this.rollup.entries(after) : [];
     // An entry there before and after (most changes move no count) changes nothing.
-    const removedKeys = removed.map((e) => JSON.stringify(e));
-    const addedKeys = added.map((e) => JSON.stringify(e));
-    removed.forEach((e, i) => addedKeys.includes(removedKeys[i]) || this.push(e, -1, position));
-    added.forEach((e, i) => removedKeys.includes(addedKeys[i]) || this.push(e, 1, position));
+    for (const e of removed) if (!added.some((a) => sameEntry(a, e))) this.push(e, -1, position);
+    for (const e of added) if (!removed.some((r) => sameEntry(r, e))) this.push(e, 1, position);
   }
 
   ids(): string[] {
@@ -81,4 +82,15 @@ export class RollupChanges {
     if (list) list.push({ position, entry, sign });
     else this.byId.set(entry.id, [{ position, entry, sign }]);
   }
+}
+
+/** Two entries count the same: the same fields with the same values (entries are flat records of scalars). */
+function sameEntry(a: RollupEntry, b: RollupEntry): boolean {
+  if (a === b) return true;
+  const x = a as unknown as Record<string, unknown>;
+  const y = b as unknown as Record<string, unknown>;
+  const keys = Object.keys(x);
+  if (keys.length !== Object.keys(y).length) return false;
+  for (const k of keys) if (x[k] !== y[k]) return false;
+  return true;
 }

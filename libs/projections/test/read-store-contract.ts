@@ -41,6 +41,12 @@ const thing = (i: number, over: Partial<Thing> = {}): Thing => ({
 
 const ids = (docs: readonly ProjectedDocument[]) => docs.map((d) => d._id);
 
+/** The order of `{ deadline: 1, _id: 1 }` over the ids of `thing(i)`. */
+const byDeadlineThenId = (a: string, b: string): number => {
+  const key = (id: string) => `${thing(Number(id.slice(2))).deadline}|${id}`;
+  return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
+};
+
 /**
  * What every read-model store promises: the queries the API makes, answered the same way by each adapter.
  * `open` gives a store over a fresh database.
@@ -78,6 +84,21 @@ export function readStoreContract(name: string, open: () => Promise<ReadStore>):
       expect(await store.get('things', 't-04')).toBeNull();
       expect(await store.checkpoint('read-models')).toEqual({ position: 42, version: 7 });
       expect(await store.checkpoint('other')).toEqual({ position: 0, version: null });
+    });
+
+    it('answers the same with its indexes dropped for a rebuild, and after prepare builds them again', async () => {
+      const query = {
+        where: { schoolId: 'school-1', overdue: false },
+        sort: { deadline: 1, _id: 1 },
+      } as const;
+      const before = ids(await store.find('things', query));
+      await store.dropIndexes([things]);
+      await store.write([{ collection: 'things', put: [thing(22, { tags: ['c'] })], remove: ['t-01'] }]);
+      expect(ids(await store.find('things', query))).toEqual([...before, 't-22'].sort(byDeadlineThenId));
+      expect(await store.count('things', { tags: 'c' })).toBe(1);
+      await store.prepare([things]);
+      expect(ids(await store.find('things', query))).toEqual([...before, 't-22'].sort(byDeadlineThenId));
+      expect(await store.count('things', { tags: 'b' })).toBe(19); // t-01 removed, t-22 without it
     });
 
     it('filters by equality, null, boolean, a list of values and a range; counts the same', async () => {

@@ -14,7 +14,11 @@ async function main() {
     store,
     readStore,
     onError: (e) => log.warn({ err: e }, 'пакет не применён, повтор с контрольной точки'),
-    onRebuild: ({ done, total }) => {
+    onRebuild: ({ phase, done, total }) => {
+      if (phase === 'index') {
+        if (done === 0) log.info('витрины собраны, строю их индексы');
+        return;
+      }
       const percent = Math.floor((done / total) * 100);
       if (percent < reported + 5 && done < total) return;
       reported = percent;

@@ -9,7 +9,7 @@ import {
 } from '@vsoko/projections';
 
 export interface RebuildProgress {
-  phase: 'replay' | 'write';
+  phase: 'replay' | 'write' | 'index';
   done: number;
   total: number;
 }
@@ -94,7 +94,16 @@ export async function catchUp(deps: {
   onProgress?: (progress: RebuildProgress) => void;
 }): Promise<{ events: number; head: number }> {
   const after = (await deps.projector.checkpoint()).position;
-  return replayPages({ ...deps, after, apply: (page) => deps.projector.apply(page) });
+  // From an empty store (a rebuild) the indexes are built once at the end. A rebuild that dies half-way
+  // resumes from its checkpoint without them; the projector's start (`prepare`) builds them again.
+  if (after === 0) await deps.projector.dropIndexes();
+  const result = await replayPages({ ...deps, after, apply: (page) => deps.projector.apply(page) });
+  if (after === 0) {
+    deps.onProgress?.({ phase: 'index', done: 0, total: 1 });
+    await deps.projector.prepare();
+    deps.onProgress?.({ phase: 'index', done: 1, total: 1 });
+  }
+  return result;
 }
 
 /** The MongoDB/FerretDB rebuild: fold the log (up to `until`) in memory, insert every document once, checkpoint last. */

@@ -16,6 +16,7 @@ async function main() {
   const PHASES = {
     replay: { phase: 'Чтение журнала    ', unit: 'событий' },
     write: { phase: 'Запись документов ', unit: 'документов' },
+    index: { phase: 'Построение индексов', unit: '' },
   };
   try {
     bar.start(await store.headPosition(), 0, PHASES.replay);

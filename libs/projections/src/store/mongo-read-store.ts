@@ -48,6 +48,9 @@ export class MongoReadStore implements ReadStore {
     }
   }
 
+  /** MongoDB's rebuild folds in memory and inserts into the collections `prepare` indexed: nothing to drop. */
+  async dropIndexes(): Promise<void> {}
+
   async get<T extends ProjectedDocument>(collection: string, id: string): Promise<T | null> {
     return (await this.db.collection<ProjectedDocument>(collection).findOne({ _id: id })) as T | null;
   }

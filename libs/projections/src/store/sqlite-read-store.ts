@@ -60,14 +60,25 @@ export class SqliteReadStore implements ReadStore {
           );
           this.db.exec(`CREATE INDEX IF NOT EXISTS "${table}__members_id" ON "${table}__members" (id)`);
         }
-        for (const index of p.indexes) {
-          const fields = Object.keys(index.key).filter((f) => !arrays.has(f));
-          if (fields.length === 0 || arrays.has(Object.keys(index.key)[0])) continue;
-          const name = `${table}__${index.name ?? fields.join('_')}`.replace(/[^\w]/g, '_');
-          this.db.exec(
-            `CREATE INDEX IF NOT EXISTS "${name}" ON "${table}" (${fields.map(expression).join(', ')})`,
-          );
-        }
+        for (const { name, columns } of secondaryIndexes(p, arrays))
+          this.db.exec(`CREATE INDEX IF NOT EXISTS "${name}" ON "${table}" (${columns})`);
+      }
+    })();
+    this.statements.clear();
+  }
+
+  /**
+   * Drops the secondary indexes (expression indexes and the list fields' index by id) before a rebuild into
+   * an empty store: SQLite builds an index over a full table by sorting it once, where a row-by-row rebuild
+   * writes a random leaf of every index per document. `prepare` builds them again.
+   */
+  async dropIndexes(projections: readonly CollectionSpec[]): Promise<void> {
+    this.db.transaction(() => {
+      for (const p of projections) {
+        const table = tableName(p.collection);
+        const arrays = new Set(p.arrayFields ?? []);
+        for (const { name } of secondaryIndexes(p, arrays)) this.db.exec(`DROP INDEX IF EXISTS "${name}"`);
+        if (arrays.size > 0) this.db.exec(`DROP INDEX IF EXISTS "${table}__members_id"`);
       }
     })();
     this.statements.clear();
@@ -286,6 +297,27 @@ export class SqliteReadStore implements ReadStore {
     }
     return statement;
   }
+}
+
+/**
+ * The expression indexes of a collection. Each ends with `_id` (unless it names it already): every sort ends
+ * with `_id`, and an index in the sort's full order lets SQLite read a page in order and stop at its limit
+ * (a keyset page included) instead of sorting the filter's whole range first.
+ */
+function secondaryIndexes(
+  p: CollectionSpec,
+  arrays: ReadonlySet<string>,
+): { name: string; columns: string }[] {
+  const table = tableName(p.collection);
+  const out: { name: string; columns: string }[] = [];
+  for (const index of p.indexes) {
+    const fields = Object.keys(index.key).filter((f) => !arrays.has(f));
+    if (fields.length === 0 || arrays.has(Object.keys(index.key)[0])) continue;
+    const name = `${table}__${index.name ?? fields.join('_')}`.replace(/[^\w]/g, '_');
+    const columns = [...fields.map(expression), ...(fields.includes('_id') ? [] : ['_id'])].join(', ');
+    out.push({ name, columns });
+  }
+  return out;
 }
 
 function tableName(collection: string): string {
