@@ -163,6 +163,9 @@ const order = document([
   p('Директор ______________ {director}'),
   blank(),
   p('С приказом ознакомлены:'),
+  p('{#acquainted}'),
+  p('______________ {name}'),
+  p('{/acquainted}'),
 ]);
 
 const report = document([

@@ -86,6 +86,10 @@ export const DOCUMENT_KIND_INFO: Record<DocumentKind, DocumentKindInfo> = {
       decisions: { title: 'решения заседания по номерам', item: DECISION_ITEM },
       controlNumber: { title: 'номер пункта «Контроль за исполнением приказа…» (после решений)' },
       director: { title: 'директор (председатель заседания, если записан)' },
+      acquainted: {
+        title: 'с приказом ознакомлены: ответственные по решениям, названные поимённо',
+        item: { name: 'фамилия и инициалы' },
+      },
     },
   },
   'procedure-report': {

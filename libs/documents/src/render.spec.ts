@@ -1,6 +1,6 @@
 import { defaultTemplate } from './default-templates';
 import { DOCUMENT_KINDS } from './kinds';
-import { protocolHeading } from './data/meeting';
+import { acquaintedWith, protocolHeading } from './data/meeting';
 import { checkTemplate, fieldsOf, renderDocx } from './render';
 import { SAMPLE_DATA } from './samples';
 import { docxText, templateOf } from './testing/docx-text';
@@ -39,6 +39,30 @@ describe('Word templates', () => {
       '1. СЛУШАЛИ: Итоги ВПР. Петрову Н. С.\n2. СЛУШАЛИ: Разное. Иванову А. П.\nПРИНЯТЫЕ РЕШЕНИЯ:',
     );
     expect(text).not.toContain('РЕШИЛИ:');
+  });
+
+  it('the order lists the named people it makes responsible under «С приказом ознакомлены», once each', async () => {
+    const executors = (lead: object, ...co: object[]) => ({ lead, coExecutors: co });
+    const acquainted = acquaintedWith([
+      {
+        executors: executors(
+          { personId: 'p1', name: 'Петрова Наталья Сергеевна' },
+          { name: 'Учителя-предметники' },
+        ),
+      },
+      {
+        executors: executors(
+          { role: 'Руководители ШМО', name: 'Руководители ШМО' },
+          { personId: 'p2', name: 'Орлова Е. В.' },
+        ),
+      },
+      { executors: executors({ personId: 'p1', name: 'Петрова Наталья Сергеевна' }) },
+    ] as never);
+    expect(acquainted).toEqual([{ name: 'Петрова Н. С.' }, { name: 'Орлова Е. В.' }]);
+    const text = await docxText(
+      renderDocx(defaultTemplate('meeting-order'), { ...SAMPLE_DATA['meeting-order'], acquainted }),
+    );
+    expect(text).toMatch(/С приказом ознакомлены:\n_+ Петрова Н\. С\.\n_+ Орлова Е\. В\.$/);
   });
 
   it("a school's own template with the same fields gives the school's layout", async () => {

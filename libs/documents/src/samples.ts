@@ -45,6 +45,7 @@ export const SAMPLE_DATA: Record<DocumentKind, object> = {
     decisions: [decision],
     controlNumber: 2,
     director: 'Иванова А. П.',
+    acquainted: [{ name: 'Петрова Н. С.' }],
   },
   'procedure-report': {
     ...common,

@@ -8,6 +8,7 @@ import {
 } from '@vsoko/domain';
 import { ruLongDate, ruMeetingDate } from '../ru-dates';
 import type { SchoolHeading } from '../school-heading';
+import { shortName } from '../signatory';
 import { decisionLines, type DecisionFacts, type DecisionLine } from './decision-lines';
 
 /** A meeting whose protocol exists: held, or held and signed. */
@@ -132,6 +133,7 @@ export interface OrderData extends SchoolHeading {
   decisions: DecisionLine[];
   controlNumber: number;
   director: string;
+  acquainted: Array<{ name: string }>;
 }
 
 /** A приказ putting into force the decisions adopted at the meeting, numbered as adopted. */
@@ -152,8 +154,23 @@ export function orderData({ meeting, decisions, generatedOn, heading }: MeetingD
     protocolNumber: meeting.protocolNumber,
     decisions: lines,
     controlNumber: lines.length + 1,
+    acquainted: acquaintedWith(decisions),
     director: person(meeting.record.chair ?? meeting.chair),
   };
+}
+
+/**
+ * Who signs «С приказом ознакомлены»: every named person the order makes responsible (lead or co-executor), once,
+ * as surname and initials. Roles written as text («Руководители ШМО») name nobody to sign, and are left out.
+ */
+export function acquaintedWith(decisions: MeetingDocumentInput['decisions']): Array<{ name: string }> {
+  const seen = new Map<string, string>();
+  for (const d of decisions) {
+    for (const r of [d.executors.lead, ...d.executors.coExecutors]) {
+      if (r.personId && !seen.has(r.personId)) seen.set(r.personId, shortName(r.name));
+    }
+  }
+  return [...seen.values()].map((name) => ({ name }));
 }
 
 function meetingDateForOrder(date: MeetingDate): string {
