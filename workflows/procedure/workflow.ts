@@ -8,21 +8,14 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import {
-  DEFAULT_TIME_ZONE,
-  pendingTimers,
-  procedureStreamName,
-  timerPolicy,
-  type PendingTimer,
-  type ProcedureState,
-  type TimerPolicy,
-} from '../../libs/domain/src';
+import { pendingTimers, procedureStreamName, type ProcedureState } from '../../libs/domain/src';
 import type { ProcedureActivities } from './activities';
 import { commandLock } from './command-lock';
 import { CommandRunner } from './command-runner';
 import { commandUpdate, snapshotQuery, type ProcedureWorkflowInput } from './definitions';
 import { createSideEffects, messageOf } from './side-effects';
 import { systemContext, workflowNow } from './system-context';
+import { policyOf, timerKey } from './timer-policy';
 
 // An append takes milliseconds; the timeout is how long a crashed worker's append waits before another retries it.
 const { appendEvents } = proxyActivities<ProcedureActivities>({
@@ -105,41 +98,7 @@ export async function procedureWorkflow(input: ProcedureWorkflowInput): Promise<
   return runner.state;
 }
 
-function timerKey(timer: PendingTimer): string {
-  const key = [timer.kind, timer.decisionId ?? '', timer.daysBefore ?? '', timer.at].join(':');
-  // Two chain steps may fall due at the same instant (a step moved off a weekend onto the next one's day):
-  // the step keeps their command ids apart. Timers without a step keep the ids they always had.
-  const step = timer.command.type === 'EscalateToDirector' ? timer.command.data.step : undefined;
-  return step === undefined ? key : `${key}:step${step}`;
-}
-
 function tooLong(): boolean {
   const info = workflowInfo();
   return info.continueAsNewSuggested || info.historyLength > HISTORY_EVENTS_LIMIT;
-}
-
-/**
- * The timer rules of the procedure, from what it was scheduled with. Patch `escalation-chains`: a procedure
- * scheduled with a chase (issue 15) is chased along its chain on its school's working days; runs recorded
- * before the patch, and procedures scheduled before chains, keep the single escalation to the director.
- */
-function policyOf(state: ProcedureState, chains: boolean): TimerPolicy {
-  if (!('timeZone' in state)) return timerPolicy(DEFAULT_TIME_ZONE);
-  const reminders = state.reminders;
-  const chase = chains ? state.chase : undefined;
-  return timerPolicy(state.timeZone, {
-    ...(reminders
-      ? { reminderDaysBefore: reminders.daysBefore, escalationGraceDays: reminders.escalationGraceDays }
-      : {}),
-    ...(chase
-      ? {
-          chase: {
-            preparationDaysBefore: chase.preparationDaysBefore,
-            escalation: chase.escalation,
-            repeatEveryDays: chase.repeatEveryDays,
-          },
-          ...(chase.workingDays ? { workingDays: chase.workingDays } : {}),
-        }
-      : {}),
-  });
 }
