@@ -28,7 +28,7 @@ const megabytes = (bytes: number) => `${Math.round((bytes / MiB) * 10) / 10} М�
 export function fileTooLarge(limits: UploadLimits): PayloadTooLarge {
   return new PayloadTooLarge(
     'UPLOAD_TOO_LARGE',
-    `Файл больше ${megabytes(limits.maxBytes)}: загрузите план меньшего размера`,
+    `Файл больше ${megabytes(limits.maxBytes)}: загрузите файл меньшего размера`,
     { maxBytes: limits.maxBytes },
   );
 }
@@ -36,7 +36,7 @@ export function fileTooLarge(limits: UploadLimits): PayloadTooLarge {
 export function expandsTooMuch(limits: UploadLimits, expandedBytes: number): PayloadTooLarge {
   return new PayloadTooLarge(
     'UPLOAD_EXPANDS_TOO_MUCH',
-    `Файл распаковывается больше чем в ${megabytes(limits.maxExpandedBytes)}: это не похоже на план ВСОКО`,
+    `Файл распаковывается больше чем в ${megabytes(limits.maxExpandedBytes)}: это не похоже на план, список или отчёт школы`,
     { maxExpandedBytes: limits.maxExpandedBytes, expandedBytes },
   );
 }
@@ -44,7 +44,7 @@ export function expandsTooMuch(limits: UploadLimits, expandedBytes: number): Pay
 export function tooManyEntries(limits: UploadLimits, entries: number): PayloadTooLarge {
   return new PayloadTooLarge(
     'UPLOAD_TOO_MANY_ENTRIES',
-    `В файле ${entries} частей, допускается не больше ${limits.maxEntries}: это не похоже на план ВСОКО`,
+    `В файле ${entries} частей, допускается не больше ${limits.maxEntries}: это не похоже на план, список или отчёт школы`,
     { maxEntries: limits.maxEntries, entries },
   );
 }

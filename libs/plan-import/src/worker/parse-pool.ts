@@ -43,7 +43,7 @@ export class PlanParsePool {
       refusals: {
         tooComplex: {
           code: 'UPLOAD_TOO_COMPLEX',
-          message: 'Файл слишком велик или сложен для разбора: разделите план на несколько файлов',
+          message: 'Файл слишком велик или сложен для разбора: разделите его на несколько файлов',
         },
         busy: {
           code: 'UPLOAD_QUEUE_FULL',
