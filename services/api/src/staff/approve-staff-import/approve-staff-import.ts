@@ -125,7 +125,9 @@ function stepOf(row: StaffPreviewRow): StaffRowStep[] {
       login: row.login,
       ...(row.email ? { email: row.email } : {}),
       positions: row.positions
-        .filter((p) => p.status !== 'skipped')
+        // The director's own row: the district administrator gave her the position, which a director may not give,
+        // not even again (the person decider refuses the authority before it sees the repetition).
+        .filter((p) => p.status !== 'skipped' && !(p.status === 'held' && p.position === 'director'))
         .map((p) => ({
           assignmentId: p.assignmentId,
           position: p.position,
