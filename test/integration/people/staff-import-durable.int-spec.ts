@@ -52,6 +52,11 @@ describe('staff list approval waits in Temporal for a worker, then completes', (
     );
     expect(await s.store.headPosition()).toBe(head);
     expect(await invitations()).toBe(mails);
+    // With no worker to answer the progress query, the run is reported without its figures, promptly.
+    const waiting = await fetch(`${s.baseUrl}/staff/imports/${preview.importId}/approval`, {
+      headers: director,
+    });
+    expect(await json(waiting)).toEqual({ importId: preview.importId, workflowId, status: 'running' });
 
     s.runWorkers();
     let status: JsonBody = {};

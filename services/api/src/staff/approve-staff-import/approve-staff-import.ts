@@ -22,6 +22,9 @@ import type { StaffPreviewRow } from '../shared/staff-preview';
 
 type Handle = WorkflowHandle<typeof staffImportWorkflow>;
 
+/** How long GET …/approval waits for a worker to answer the progress query. */
+const QUERY_WAIT_MS = 3_000;
+
 export type StaffApproval = { workflowId: string } & StaffImportReport;
 
 export interface StaffApprovalStarted {
@@ -109,9 +112,14 @@ export class ApproveStaffImport {
     if (status.name !== 'RUNNING' && status.name !== 'COMPLETED') {
       return { importId, workflowId, status: 'failed' };
     }
-    // A closed run answers the query too (replayed by a worker).
-    const progress = await handle.query(staffImportProgressQuery);
-    return { importId, workflowId, status: status.name === 'RUNNING' ? 'running' : 'completed', ...progress };
+    const state = status.name === 'RUNNING' ? 'running' : 'completed';
+    // A closed run answers the query too (replayed by a worker); with no worker polling yet, nobody answers it:
+    // the run is reported without its figures rather than holding the request.
+    const progress = await Promise.race([
+      handle.query(staffImportProgressQuery),
+      new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), QUERY_WAIT_MS).unref()),
+    ]).catch(() => undefined);
+    return { importId, workflowId, status: state, ...(progress ?? {}) };
   }
 }
 
