@@ -9,6 +9,9 @@ import { MeetingsPage } from '../meetings/MeetingsPage';
 import { MyWorkPage } from '../my-work/MyWorkPage';
 import { DistrictPage } from '../district/DistrictPage';
 import { DistrictSchoolPage } from '../district/DistrictSchoolPage';
+import { ChangePasswordPage, InvitationPage, PasswordResetPage } from '../people/CredentialPages';
+import { PeoplePage } from '../people/PeoplePage';
+import { StaffImportPage } from '../people/StaffImportPage';
 import { PlanPage } from '../plan/PlanPage';
 import { PlanImportPage } from '../plan-import/PlanImportPage';
 import { SchoolCalendarPage } from '../settings/SchoolCalendarPage';
@@ -18,8 +21,7 @@ import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 
 /**
- * Screens live on paths the API does not use (`/plan`, `/plan/import`, `/board`, `/sittings/…` (the API has `/meetings`), `/journal`, `/settings`), so a reload of any screen reaches
- * Screens live on paths the API does not use (`/plan`, `/plan/import`, `/board`, `/journal`, `/settings`, `/my-work`, `/district`), so a reload of any screen reaches
+ * Screens live on paths the API does not use (`/plan`, `/plan/import`, `/board`, `/sittings/…` (the API has `/meetings`), `/decision/…`, `/staff`, `/invitation`, `/password…`, `/journal`, `/settings`, `/my-work`, `/district`), so a reload of any screen reaches
  * the API's page fallback and never an API route.
  */
 export function App() {
@@ -29,6 +31,8 @@ export function App() {
     return (
       <Routes>
         <Route path="/sign-in" element={<SignInPage />} />
+        <Route path="/invitation" element={<InvitationPage />} />
+        <Route path="/password-reset" element={<PasswordResetPage />} />
         <Route
           path="*"
           element={<Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />}
@@ -39,6 +43,9 @@ export function App() {
   return (
     <Routes>
       <Route path="/sign-in" element={<Navigate to={fromOf(location.state) ?? '/plan'} replace />} />
+      {/* A mailed link opened while signed in (another person's, on a shared computer) still works. */}
+      <Route path="/invitation" element={<InvitationPage />} />
+      <Route path="/password-reset" element={<PasswordResetPage />} />
       <Route element={<AppLayout />}>
         <Route path="/" element={<Navigate to="/plan" replace />} />
         <Route path="/plan" element={<PlanPage />} />
@@ -48,6 +55,9 @@ export function App() {
         <Route path="/sittings" element={<MeetingsPage />} />
         <Route path="/sittings/:meetingId" element={<MeetingPage />} />
         <Route path="/decision/:decisionId" element={<DecisionPage />} />
+        <Route path="/staff" element={<PeoplePage />} />
+        <Route path="/staff/import" element={<StaffImportPage />} />
+        <Route path="/password" element={<ChangePasswordPage />} />
         <Route path="/journal" element={<AuditPage />} />
         <Route path="/settings" element={<SettingsPage />} />
         <Route path="/settings/calendar" element={<SchoolCalendarPage />} />

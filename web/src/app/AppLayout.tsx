@@ -1,16 +1,17 @@
 import { LogoutOutlined } from '@ant-design/icons';
 import { Button, Empty, Select, Typography } from 'antd';
-import { NavLink, Outlet, useLocation } from 'react-router-dom';
+import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useSignedIn } from '../auth/SessionContext';
 import { rolesAt } from '../auth/session';
 import { ROLE_TITLES } from '../format/titles';
 
-const NAV = [
+const NAV: Array<{ to: string; label: string; only?: string[] }> = [
   { to: '/plan', label: 'План' },
   { to: '/board', label: 'Решения' },
   { to: '/sittings', label: 'Заседания' },
   { to: '/my-work', label: 'Моя работа' },
   { to: '/journal', label: 'Аудит' },
+  { to: '/staff', label: 'Сотрудники', only: ['director', 'district-admin'] },
   { to: '/settings', label: 'Настройки' },
 ];
 
@@ -19,7 +20,8 @@ export function AppLayout() {
   const roles = rolesAt(session, schoolId);
   // The district's screens need no school chosen: they are where an inspector chooses one.
   const districtScreen = useLocation().pathname.startsWith('/district');
-  const nav = (session.user.inspects?.length ?? 0) > 0 ? [...NAV, { to: '/district', label: 'Район' }] : NAV;
+  const nav: typeof NAV =
+    (session.user.inspects?.length ?? 0) > 0 ? [...NAV, { to: '/district', label: 'Район' }] : NAV;
   return (
     <>
       <a className="skip-link" href="#main">
@@ -28,11 +30,13 @@ export function AppLayout() {
       <header className="app-header">
         <span className="brand">ВСОКО</span>
         <nav aria-label="Разделы">
-          {nav.map((item) => (
-            <NavLink key={item.to} to={item.to}>
-              {item.label}
-            </NavLink>
-          ))}
+          {nav
+            .filter((item) => !item.only || item.only.some((r) => roles.includes(r)))
+            .map((item) => (
+              <NavLink key={item.to} to={item.to}>
+                {item.label}
+              </NavLink>
+            ))}
         </nav>
         <div className="who">
           {session.schools.length > 1 || !schoolId ? (
@@ -51,6 +55,7 @@ export function AppLayout() {
             {session.user.name ?? session.user.id}
             {roles.length > 0 ? ` · ${roles.map((r) => ROLE_TITLES[r] ?? r).join(', ')}` : ''}
           </Typography.Text>
+          <Link to="/password">Пароль</Link>
           <Button icon={<LogoutOutlined />} onClick={() => void signOut('signed-out')}>
             Выйти
           </Button>

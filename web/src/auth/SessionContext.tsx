@@ -19,6 +19,8 @@ interface SessionState {
   schoolId?: string;
   api: Api;
   signIn(login: string, password: string): Promise<void>;
+  /** A session the server answered with outside sign-in: a first password by invitation, a reset link. */
+  startSession(answer: LoginAnswer): Promise<void>;
   signOut(reason: SignOutReason): Promise<void>;
   chooseSchool(schoolId: string): void;
   /** A multipart POST with upload progress, under the session (plan files, evidence). */
@@ -27,7 +29,7 @@ interface SessionState {
 
 const SessionContext = createContext<SessionState | null>(null);
 
-interface LoginAnswer {
+export interface LoginAnswer {
   token: string;
   expiresAt: string;
   user: { id: string; name?: string; schools: Membership[]; inspects?: string[] };
@@ -62,9 +64,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [expire],
   );
 
-  const signIn = useCallback(
-    async (login: string, password: string) => {
-      const answer = await unwrap<LoginAnswer>(api.POST('/auth/login', { body: { login, password } }));
+  const startSession = useCallback(
+    async (answer: LoginAnswer) => {
       const me = await unwrap<Me>(
         api.GET('/auth/me', { headers: { Authorization: `Bearer ${answer.token}` } }),
       );
@@ -82,6 +83,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setState({ session });
     },
     [api, queryClient],
+  );
+
+  const signIn = useCallback(
+    async (login: string, password: string) =>
+      startSession(await unwrap<LoginAnswer>(api.POST('/auth/login', { body: { login, password } }))),
+    [api, startSession],
   );
 
   const signOut = useCallback(
@@ -135,10 +142,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       schoolId: state.session ? currentSchool(state.session) : undefined,
       api,
       signIn,
+      startSession,
       signOut,
       chooseSchool,
     }),
-    [state, api, signIn, signOut, chooseSchool, upload],
+    [state, api, signIn, startSession, signOut, chooseSchool, upload],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -1,5 +1,6 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { describeError } from '../api/errors';
 import { usePageTitle } from '../app/usePageTitle';
 import { useSession } from './SessionContext';
@@ -64,6 +65,9 @@ export function SignInPage() {
             Войти
           </Button>
         </Form>
+        <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
+          <Link to="/password-reset">Забыли пароль?</Link>
+        </Typography.Paragraph>
       </Card>
     </main>
   );
