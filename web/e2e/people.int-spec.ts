@@ -28,7 +28,7 @@ const THIRD_PASSWORD = 'новая тропа у моря';
 /**
  * Issue 17, item 4: the director imports the staff list (preview, approval), invites a teacher, who follows the
  * mailed link and chooses her first password, changes it, forgets it and resets it by mail; then a teacher who
- * leaves is switched off with his open work handed over in the same step. axe-core on each; screenshots 28–33.
+ * leaves is switched off with his open work handed over in the same step. axe-core on each; screenshots 28, 29, 40–43.
  */
 describe('web: the school’s people', () => {
   let s: Services;
@@ -111,7 +111,7 @@ describe('web: the school’s people', () => {
     await tab.getByLabel('Новый пароль', { exact: true }).fill(FIRST_PASSWORD);
     await tab.getByLabel('Новый пароль ещё раз').fill(FIRST_PASSWORD);
     await noSeriousViolations(tab);
-    await screenshot(tab, '30-invitation');
+    await screenshot(tab, '40-invitation');
     await tab.getByRole('button', { name: 'Задать пароль и войти' }).click();
     await tab.getByRole('heading', { name: /План ВСОКО на/ }).waitFor();
     await tab.getByText('Иванова Мария Петровна').waitFor();
@@ -125,7 +125,7 @@ describe('web: the school’s people', () => {
     await tab.getByRole('button', { name: 'Сменить пароль' }).click();
     await tab.getByText('Пароль изменён').waitFor();
     await noSeriousViolations(tab);
-    await screenshot(tab, '31-password-change');
+    await screenshot(tab, '41-password-change');
   });
 
   it('resets a forgotten password by the mailed link', async () => {
@@ -151,7 +151,7 @@ describe('web: the school’s people', () => {
     await tab.getByLabel('Новый пароль', { exact: true }).fill(THIRD_PASSWORD);
     await tab.getByLabel('Новый пароль ещё раз').fill(THIRD_PASSWORD);
     await noSeriousViolations(tab);
-    await screenshot(tab, '32-password-reset');
+    await screenshot(tab, '42-password-reset');
     await tab.getByRole('button', { name: 'Сменить пароль и войти' }).click();
     await tab.getByRole('heading', { name: /План ВСОКО на/ }).waitFor();
   });
@@ -192,7 +192,7 @@ describe('web: the school’s people', () => {
     await page.locator('.ant-select-item-option', { hasText: 'Соколова Татьяна Павловна' }).click();
     await dialog.getByLabel('Причина').fill('Уволен, приказ № 45-к');
     await noSeriousViolations();
-    await screenshot(page, '33-deactivate-handover');
+    await screenshot(page, '43-deactivate-handover');
     await dialog.getByRole('button', { name: 'Передать дела и отключить' }).click();
     await dialog.waitFor({ state: 'detached' });
     await row('Петров Олег Ильич').getByText('Отключён').waitFor();
