@@ -24,6 +24,7 @@ import { useSignedIn } from '../auth/SessionContext';
 import { rolesAt } from '../auth/session';
 import { ColourTag } from '../format/StatusTag';
 import { useWrite } from '../meetings/useWrite';
+import { PositionsDialog } from './Positions';
 import { listPeople, listPositions, openWorkOf, openWorkText, positionText, type Person } from './people-api';
 
 type Answer = { position?: number };
@@ -264,6 +265,7 @@ function Deactivate({ person, people, onClose }: { person: Person; people: Perso
 function RowActions({ person, people }: { person: Person; people: Person[] }) {
   const { api } = useSignedIn();
   const [deactivating, setDeactivating] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [sent, setSent] = useState<string>();
   const invite = useWrite<{ position: number }>((headers) =>
     positioned(
@@ -302,6 +304,12 @@ function RowActions({ person, people }: { person: Person; people: Person[] }) {
             >
               Пригласить
             </Button>
+            <Button size="small" onClick={() => setEditing(true)}>
+              Должности
+            </Button>
+            <Button size="small" onClick={() => setEditing(true)}>
+              Должности
+            </Button>
             <Button size="small" onClick={() => setDeactivating(true)}>
               Отключить
             </Button>
@@ -318,6 +326,7 @@ function RowActions({ person, people }: { person: Person; people: Person[] }) {
           {describeError(error)}
         </Typography.Text>
       ) : null}
+      {editing ? <PositionsDialog person={person} onClose={() => setEditing(false)} /> : null}
       {deactivating ? (
         <Deactivate person={person} people={people} onClose={() => setDeactivating(false)} />
       ) : null}
