@@ -93,8 +93,8 @@ const SEASON_SPANS: Record<Season, [[number, number], [number, number]]> = {
 };
 
 /**
- * «в начале …», «в конце …»: the first or last two weeks of the period — a school week either side of the
- * usual fortnight in which a term's tests and reports are done. «до конца …» is the whole period (due at its end).
+ * «в начале …», «в конце …»: the first or last two weeks of the period — the fortnight in which a term's entry or
+ * closing tests and reports are usually done. «до конца …» is the whole period (due at its end).
  */
 const EDGE_DAYS = 14;
 
@@ -132,7 +132,7 @@ export function resolvePeriod(
   if (!edge || resolved.edgeApplied) return resolved;
   return {
     ...resolved,
-    label: `${edge === 'start' ? 'начало' : 'конец'}: ${resolved.label}`,
+    label: `${resolved.label}, ${edge === 'start' ? 'первые' : 'последние'} две недели`,
     windows: resolved.windows.map((w) => edgeOf(w, edge)),
   };
 }
