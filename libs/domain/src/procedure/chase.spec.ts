@@ -73,3 +73,30 @@ describe('a scheduled procedure with a chain and a calendar', () => {
     expect(pendingTimers(fold([scheduled, ...recorded, ...performed]), policyOf())).toEqual([]);
   });
 });
+
+describe('a row of a plan approved mid-year, kept overdue, with a chain', () => {
+  // Its window ended weeks ago; the approval watches it from Monday 1 December 2025 (11:00 in the school's zone).
+  const watchFrom = '2025-12-01T06:00:00.000Z';
+  const kept = events.scheduled({
+    academicYear: '2025/26',
+    window: { from: '2025-10-06', to: '2025-11-03' },
+    chase: { ...chase, remindFrom: '2025-12-01' },
+    watchFrom,
+  });
+
+  it('is marked late at the watched instant, then chased each step its days after it on working days, not all at once', () => {
+    const { recorded, fired } = run([kept], 4);
+    expect(recorded.map((e) => [e.type, 'to' in e.data ? e.data.to : undefined])).toEqual([
+      ['StageOverdue', undefined],
+      ['EscalatedToDirector', 'responsible'],
+      ['EscalatedToDirector', 'deputy'],
+      ['EscalatedToDirector', 'director'],
+    ]);
+    expect(fired).toEqual([
+      watchFrom,
+      '2025-12-02T04:00:00.000Z',
+      '2025-12-04T04:00:00.000Z',
+      '2025-12-08T04:00:00.000Z', // 09:00 in the school's zone; Saturday 6 December → Monday
+    ]);
+  });
+});

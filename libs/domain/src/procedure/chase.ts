@@ -14,7 +14,7 @@ export function escalationStep(
   due: string,
   k: number,
   days: WorkingDays | undefined,
-): { day: string; to: EscalationAddressee } | null {
+): { day: string; to: EscalationAddressee; afterDays: number } | null {
   const steps = chase.escalation;
   if (steps.length === 0 || k < 0) return null;
   let step;
@@ -28,7 +28,7 @@ export function escalationStep(
     after = step.afterDays + (k - steps.length + 1) * chase.repeatEveryDays;
   }
   const day = addDays(due, after);
-  return { day: days ? nextWorkingDay(days, day) : day, to: step.to };
+  return { day: days ? nextWorkingDay(days, day) : day, to: step.to, afterDays: after };
 }
 
 /**

@@ -1,7 +1,15 @@
-import { addDays, atLocalTime, endOfLocalDay, isLocalTime, isTimeZone, toIsoInstant } from '../shared';
+import {
+  addDays,
+  atLocalTime,
+  endOfLocalDay,
+  isLocalTime,
+  isTimeZone,
+  localDateOf,
+  toIsoInstant,
+} from '../shared';
 import { escalationStep, reminderDays } from './chase';
 import type { TimerCommand } from './commands';
-import { dueDayOf } from '../school/calendar/working-days';
+import { dueDayOf, nextWorkingDay } from '../school/calendar/working-days';
 import { pendingStage } from './stages';
 import type { ActiveProcedure, Decision, ProcedureState } from './state';
 import type { WorkingDays } from '../school/calendar/values';
@@ -185,7 +193,8 @@ function preparationTimers(state: ActiveProcedure, chain: Chain, rules: Rules): 
 
 /**
  * Step `k` of the chase of a lateness due on `dueOn`, or null when the chain is over. `watchFrom`: a procedure
- * watched only from a later instant (a plan approved mid-year) is not escalated before it.
+ * watched only from a later instant (a row of a plan approved mid-year, kept overdue) has each step its days after
+ * that instant, not at once for a deadline long past.
  */
 function escalationTimer(
   chain: Chain,
@@ -198,12 +207,18 @@ function escalationTimer(
 ): PendingTimer | null {
   const step = escalationStep(chain, dueOn, k, chain.days);
   if (!step) return null;
+  // Work watched only from a later instant is chased as if it had fallen due then: each step its days after it
+  // (along a chain, on the morning of a working day).
+  let notBefore: string | undefined;
+  if (watchFrom && chain.numbered) {
+    const day = addDays(localDateOf(watchFrom, rules.zone), step.afterDays);
+    notBefore = later(morningOf(chain.days ? nextWorkingDay(chain.days, day) : day, rules), watchFrom);
+  } else if (watchFrom) {
+    notBefore = toIsoInstant(Date.parse(watchFrom) + step.afterDays * DAY_MS);
+  }
   const at = chain.numbered
-    ? later(later(morningOf(step.day, rules), endOf(dueOn, rules)), watchFrom)
-    : later(
-        endOf(step.day, rules),
-        watchFrom && toIsoInstant(Date.parse(watchFrom) + chain.escalation[0].afterDays * DAY_MS),
-      );
+    ? later(later(morningOf(step.day, rules), endOf(dueOn, rules)), notBefore)
+    : later(endOf(step.day, rules), notBefore);
   return {
     kind: 'escalation',
     at,
