@@ -41,9 +41,9 @@ describe('web: the API client is generated from the live OpenAPI document', () =
   });
 });
 
-/** The live types, written beside the temporary files, so they can be copied in without starting the stack. */
+/** The live types, written beside the temporary files (one file per run, so runs in other checkouts do not overwrite it), to be copied in without starting the stack. */
 function keepLive(generated: string): string {
-  const file = path.join(os.tmpdir(), 'vsoko-api-schema.live.d.ts');
+  const file = path.join(os.tmpdir(), `vsoko-api-schema.live-${process.pid}.d.ts`);
   fs.writeFileSync(file, generated);
   return file;
 }
