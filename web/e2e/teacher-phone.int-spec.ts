@@ -13,6 +13,8 @@ const YEAR = academicYearOf(PAST);
 const LATE_DECISION = 'Провести консультации для обучающихся группы риска';
 const SOON_DECISION = 'Подготовить открытый урок по дробям';
 const PROCEDURE = 'Мониторинг адаптации пятиклассников';
+const MEETING_DECISION = 'Провести родительское собрание по итогам четверти в 5Б';
+const ddmmyyyy = (date: string) => date.split('-').reverse().join('.');
 
 const me: Responsible = { personId: TEACHER, role: 'teacher', name: 'Петрова Н. С.' };
 const deputy: Responsible = { role: 'deputy', name: 'Иванова А. П.' };
@@ -67,6 +69,34 @@ describe('web: a teacher’s work on a phone', () => {
       direction: 'process',
       window: { from: addDays(today, -2), to: addDays(today, 12) },
     });
+    // A педсовет's decision led by her, to be confirmed with a file.
+    const send = async (path: string, body: unknown) => {
+      const res = await fetch(`${s.baseUrl}${path}`, {
+        method: 'POST',
+        headers: { ...director, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(res.status).toBeLessThan(300);
+    };
+    await send('/meetings', {
+      id: 'phone-m1',
+      academicYear: YEAR,
+      level: 'pedagogical-council',
+      date: { precision: 'day', date: addDays(today, -1) },
+      timeZone: ZONE,
+      agenda: [{ itemId: 'item-1', title: 'Итоги четверти' }],
+    });
+    await send('/meetings/phone-m1/held', {
+      minutes: [{ itemId: 'item-1', heard: 'Об итогах четверти', decisionIds: ['phone-dec-1'] }],
+    });
+    await send('/meetings/phone-m1/decisions', {
+      id: 'phone-dec-1',
+      number: 1,
+      wording: MEETING_DECISION,
+      executors: { lead: me },
+      deadline: { asWritten: `до ${ddmmyyyy(addDays(today, 8))}` },
+      evidenceRequired: true,
+    });
     context = await newContext(browser, s.baseUrl, true);
     page = await context.newPage();
   });
@@ -88,12 +118,13 @@ describe('web: a teacher’s work on a phone', () => {
     await page.getByRole('button', { name: 'Войти' }).click();
     await page.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: 'Моя работа' }).tap();
     await page.getByRole('heading', { level: 1, name: 'Моя работа' }).waitFor();
-    await page.getByText('Просрочено: 1. Всего дел: 3.').waitFor();
+    await page.getByText('Просрочено: 1. Всего дел: 4.').waitFor();
     const cards = page.locator('.work-list > li');
     await expect(cards.nth(0).innerText()).resolves.toContain(LATE_DECISION);
     await cards.nth(0).getByText('просрочено на 3 дня').waitFor();
     await expect(cards.nth(1).innerText()).resolves.toContain(SOON_DECISION);
-    await expect(cards.nth(2).innerText()).resolves.toContain(PROCEDURE);
+    await expect(cards.nth(2).innerText()).resolves.toContain(MEETING_DECISION);
+    await expect(cards.nth(3).innerText()).resolves.toContain(PROCEDURE);
     await noSidewaysScroll();
     await noSeriousViolations();
     await screenshot(page, '32-my-work-phone');
@@ -108,7 +139,7 @@ describe('web: a teacher’s work on a phone', () => {
     await noSeriousViolations();
     await screenshot(page, '33-my-work-phone-execute');
     await page.getByRole('button', { name: 'Сохранить исполнение' }).tap();
-    await page.getByText('Всего дел: 2.').waitFor();
+    await page.getByText('Всего дел: 3.').waitFor();
     expect(await page.getByText(LATE_DECISION).count()).toBe(0);
 
     // The procedure's card opens it at its next step.
@@ -116,5 +147,28 @@ describe('web: a teacher’s work on a phone', () => {
     await page.getByRole('heading', { level: 1, name: PROCEDURE }).waitFor();
     await page.getByRole('heading', { name: 'Следующий шаг: отметить проведение' }).waitFor();
     await noSidewaysScroll();
+  });
+
+  it('confirms a meeting decision with a file from the phone and marks it executed', async () => {
+    await page.goto('/my-work');
+    await page.getByText('Всего дел: 3.').waitFor();
+    await page.getByRole('button', { name: `Подтвердить и отметить исполнение: ${MEETING_DECISION}` }).tap();
+    await page.getByText(MEETING_DECISION).first().waitFor();
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'protokol-sobraniya.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\nПротокол родительского собрания 5Б\n%%EOF'),
+    });
+    await page.getByText('Файл «protokol-sobraniya.pdf»').waitFor();
+    await noSidewaysScroll();
+    await noSeriousViolations();
+    await screenshot(page, '37-decision-evidence-phone');
+    await page.getByRole('button', { name: 'Отметить исполнение', exact: true }).first().tap();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Отметить исполнение' }).tap();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.goto('/my-work');
+    await page.getByText('Всего дел: 2.').waitFor();
+    expect(await page.getByText(MEETING_DECISION).count()).toBe(0);
   });
 });

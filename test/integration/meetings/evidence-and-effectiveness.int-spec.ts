@@ -58,6 +58,16 @@ describe('evidence and effectiveness of a decision', () => {
     return ((await json(res)) as { schools: unknown[] }).schools;
   };
 
+  /** `GET /decision-records` for the year after this test's last write. */
+  const records = async (headers: Record<string, string>, filter: string) => {
+    const res = await fetch(
+      `${s.baseUrl}/decision-records?academicYear=${encodeURIComponent(YEAR)}&${filter}&waitForPosition=${head}&timeoutMs=30000`,
+      { headers },
+    );
+    expect(res.status).toBe(200);
+    return ((await json(res)) as { items: { _id: string; status: string }[] }).items;
+  };
+
   beforeAll(async () => {
     s = await startServices();
     director = await s.loginAs('director', SCHOOL);
@@ -147,6 +157,10 @@ describe('evidence and effectiveness of a decision', () => {
     });
     const decision = await json(await fetch(`${s.baseUrl}/decisions/${decisionId}`, { headers: director }));
     expect(decision.status).toBe('reopened');
+    // Back in work: listed among the school's active meeting decisions, and not under someone else's name.
+    const active = await records(director, 'active=true');
+    expect(active.map((r) => [r._id, r.status])).toEqual([[decisionId, 'reopened']]);
+    expect(await records(director, 'active=true&executor=nobody-here')).toEqual([]);
     expect(await effectiveness(director)).toEqual([
       {
         schoolId: SCHOOL,
@@ -180,6 +194,7 @@ describe('evidence and effectiveness of a decision', () => {
   it('shows another school neither the decision nor its file', async () => {
     const other = await s.loginAs('director', 'school-other');
     expect(await effectiveness(other)).toEqual([]);
+    expect(await records(other, 'active=false')).toEqual([]);
     expect((await fetch(`${s.baseUrl}/decisions/${decisionId}`, { headers: other })).status).toBe(404);
     expect(
       (await fetch(`${s.baseUrl}/decisions/${decisionId}/evidence/e-order`, { headers: other })).status,

@@ -293,6 +293,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/decision-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Решения заседаний (каждое — свой поток): школа, учебный год, ведущий исполнитель, только в работе; ближайший срок первым */
+        get: operations["DecisionRecordsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/decisions": {
         parameters: {
             query?: never;
@@ -2907,6 +2924,39 @@ export interface operations {
                 pageSize?: number;
                 /** @description Логин сотрудника или роль */
                 responsible?: string;
+                schoolId?: string;
+                /** @description Сколько ждать, мс (0…30000) */
+                timeoutMs?: number;
+                /** @description Дождаться, пока списки учтут эту позицию журнала */
+                waitForPosition?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DecisionRecordsController_list: {
+        parameters: {
+            query?: {
+                academicYear?: string;
+                /** @description true — только открытые и возвращённые в работу */
+                active?: "true" | "false";
+                /** @description Постраничный обход без общего числа: пустая строка — с начала, дальше — nextCursor предыдущего ответа (тогда page не учитывается, а total не считается) */
+                cursor?: string;
+                districtId?: string;
+                /** @description Логин ведущего исполнителя (executors.lead.personId) */
+                executor?: string;
+                page?: number;
+                pageSize?: number;
                 schoolId?: string;
                 /** @description Сколько ждать, мс (0…30000) */
                 timeoutMs?: number;

@@ -11,7 +11,15 @@ import { formatDate, schoolDay } from '../format/dates';
 import { ColourTag } from '../format/StatusTag';
 import { DateField } from '../procedure/fields';
 import { useCommand, type CommandResult } from '../procedure/useCommand';
-import { byUrgency, dueText, nextActionOf, type Deadline } from './my-work-model';
+import {
+  byUrgency,
+  dueText,
+  nextActionOf,
+  workItemOf,
+  type Deadline,
+  type DecisionRecordItem,
+  type WorkItem,
+} from './my-work-model';
 
 /** Records a decision executed right on the card: the date (today by default) and what proves it. */
 function ExecuteDecision({ item, today, onDone }: { item: Deadline; today: string; onDone(): void }) {
@@ -63,7 +71,7 @@ function ExecuteDecision({ item, today, onDone }: { item: Deadline; today: strin
   );
 }
 
-function WorkCard({ item, today }: { item: Deadline; today: string }) {
+function WorkCard({ item, today }: { item: WorkItem; today: string }) {
   const [acting, setActing] = useState(false);
   const navigate = useNavigate();
   const action = nextActionOf(item);
@@ -72,18 +80,35 @@ function WorkCard({ item, today }: { item: Deadline; today: string }) {
     <Card size="small" className="work-card">
       <Space orientation="vertical" size={8} style={{ width: '100%' }}>
         <Space size={4} wrap>
-          <ColourTag colour={item.kind === 'decision' ? 'violet' : 'blue'}>
-            {item.kind === 'decision' ? 'Решение' : 'Процедура'}
+          <ColourTag colour={item.kind === 'procedure' ? 'blue' : 'violet'}>
+            {item.kind === 'procedure'
+              ? 'Процедура'
+              : item.kind === 'decision'
+                ? 'Решение'
+                : 'Решение заседания'}
           </ColourTag>
           <ColourTag colour={late ? 'red' : 'grey'}>{dueText(item.date, today)}</ColourTag>
         </Space>
         <Typography.Text strong style={{ fontSize: 16 }}>
           {item.title}
         </Typography.Text>
-        <Typography.Text type="secondary">Срок: {formatDate(item.date)}</Typography.Text>
-        {action === 'execute-decision' ? (
+        <Typography.Text type="secondary">
+          Срок: {item.date ? formatDate(item.date) : 'не указан'}
+        </Typography.Text>
+        {action === 'open-decision' ? (
+          <Button
+            type="primary"
+            size="large"
+            block
+            icon={<CheckOutlined aria-hidden />}
+            onClick={() => navigate(`/decision/${encodeURIComponent(item.decisionId!)}`)}
+            aria-label={`Подтвердить и отметить исполнение: ${item.title}`}
+          >
+            Подтвердить и отметить исполнение
+          </Button>
+        ) : action === 'execute-decision' ? (
           acting ? (
-            <ExecuteDecision item={item} today={today} onDone={() => setActing(false)} />
+            <ExecuteDecision item={item as Deadline} today={today} onDone={() => setActing(false)} />
           ) : (
             <Button
               type="primary"
@@ -138,8 +163,22 @@ export function MyWorkPage() {
           },
         }),
       ).then((p) => p.items);
-    const [overdue, upcoming] = await Promise.all([load('overdue'), load('upcoming')]);
-    return [...overdue, ...upcoming].sort(byUrgency);
+    // A person's meeting decisions still in work, where she leads them (the calendar lists procedures' ones).
+    const records = unwrap<Page<DecisionRecordItem & { academicYear: string }>>(
+      api.GET('/decision-records', {
+        params: {
+          query: {
+            schoolId,
+            executor: me,
+            active: 'true',
+            pageSize: 200,
+            ...(waitForPosition ? { waitForPosition } : {}),
+          },
+        },
+      }),
+    ).then((p) => p.items.map((r) => workItemOf(r, schoolId, r.academicYear)));
+    const [overdue, upcoming, meetings] = await Promise.all([load('overdue'), load('upcoming'), records]);
+    return [...overdue, ...upcoming, ...meetings].sort(byUrgency);
   });
   const items = work.data ?? [];
   const late = items.filter((d) => d.state === 'overdue').length;

@@ -8,6 +8,8 @@ import { SchoolReports } from '../reports/school-reports';
 import { AuditTimeline } from './audit/audit-timeline';
 import { ListDeadlines } from './calendar/list-deadlines';
 import { GetProcedureDecision } from './decisions/get-procedure-decision';
+import { DecisionRecordsController } from './decision-records/decision-records.controller';
+import { ListDecisionRecords } from './decision-records/list-decision-records';
 import { EffectivenessSummaries } from './kpis/effectiveness-summaries';
 import { KpiSummaries } from './kpis/kpi-summaries';
 import { AuditController } from './audit/audit.controller';
@@ -27,6 +29,7 @@ import { ReadModelReader } from './read-model-reader';
     AuditController,
     CalendarController,
     KpisController,
+    DecisionRecordsController,
     ReportsController,
   ],
   providers: [
@@ -40,6 +43,7 @@ import { ReadModelReader } from './read-model-reader';
     ListDeadlines,
     KpiSummaries,
     EffectivenessSummaries,
+    ListDecisionRecords,
     SchoolReports,
   ],
   exports: [ReadModelReader, ProjectionWaiter],

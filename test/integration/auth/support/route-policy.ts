@@ -97,6 +97,7 @@ export function isOwnSchoolsList(route: string): boolean {
       '/deadlines',
       '/kpis',
       '/kpis/effectiveness',
+      '/decision-records',
       '/audit',
       '/meetings',
     ].includes(path)
