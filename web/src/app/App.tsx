@@ -13,6 +13,7 @@ import { ChangePasswordPage, InvitationPage, PasswordResetPage } from '../people
 import { PeoplePage } from '../people/PeoplePage';
 import { StaffImportPage } from '../people/StaffImportPage';
 import { PlanPage } from '../plan/PlanPage';
+import { DecisionsImportPage } from '../plan-import/DecisionsImportPage';
 import { PlanImportPage } from '../plan-import/PlanImportPage';
 import { SchoolCalendarPage } from '../settings/SchoolCalendarPage';
 import { SettingsPage } from '../settings/SettingsPage';
@@ -50,6 +51,7 @@ export function App() {
         <Route path="/" element={<Navigate to="/plan" replace />} />
         <Route path="/plan" element={<PlanPage />} />
         <Route path="/plan/import" element={<PlanImportPage />} />
+        <Route path="/plan/import/decisions" element={<DecisionsImportPage />} />
         <Route path="/plan/:procedureId" element={<ProcedurePage />} />
         <Route path="/board" element={<BoardPage />} />
         <Route path="/sittings" element={<MeetingsPage />} />

@@ -271,6 +271,8 @@ function PreviewTable({ entries }: { entries: PreviewEntry[] }) {
                     {(e.occurrences ?? (e.window ? [e.window] : [])).map(windowLabel).join('; ') || '—'}
                   </div>
                 </>
+              ) : e.window ? (
+                windowLabel(e.window)
               ) : (
                 '—'
               ),
@@ -515,6 +517,18 @@ export function PlanImportPage() {
               setRows({});
             }}
           />
+          <Card
+            title={<h2 className="card-title">Или: решения прежних заседаний</h2>}
+            style={{ marginTop: 16 }}
+          >
+            <Typography.Paragraph>
+              Заседания и решения, принятые до системы, — из отчёта школы (Word, Excel или CSV): их сроки и
+              исполнение будут видны вместе с новыми.{' '}
+              <Link to="/plan/import/decisions" style={{ textDecoration: 'underline' }}>
+                Загрузить отчёт о принятых решениях
+              </Link>
+            </Typography.Paragraph>
+          </Card>
           {preview && changes ? (
             <>
               <Card title={<h2 className="card-title">2. Что получится</h2>} style={{ marginTop: 16 }}>
