@@ -12,6 +12,9 @@ import type { LinkMail } from '../mail/account-mail';
 import { newLinkToken } from '../secrets/tokens';
 import type { CredentialStore } from '../store/credentials';
 
+/** A command id seen again whose mail never left is issued anew under this suffix (then again, if that failed too). */
+const RESENT = ':resent';
+
 export type LinkPurpose = 'invitation' | 'reset' | 'forced-reset';
 
 export interface LinkSent {
@@ -35,7 +38,7 @@ export interface LinkAddressee {
 
 export interface LinkIssuerDeps {
   handler: DeciderHandler;
-  store: CredentialStore;
+  store: Pick<CredentialStore, 'saveLink' | 'setPasswordHash' | 'linkOf' | 'markMailed'>;
   /** `PUBLIC_URL`: the address in the links. */
   publicUrl: string;
   invitationTtlHours: number;
@@ -49,8 +52,8 @@ export interface LinkIssuerDeps {
  * A mailed link, the same in the API (invitations, resets) and in the staff import's workflow activity: a token
  * of 256 random bits, of which only the SHA-256 digest is recorded (the credentials event through the one command
  * handler, then the link document), then the mail. The token lives only in this call and the mail: it never
- * enters a workflow history or the log. A replayed command id answers the first outcome and sends nothing: the
- * token of the first call is known to nobody any more.
+ * enters a workflow history or the log. A replayed command id answers the first outcome and sends nothing, unless
+ * the first call's mail never left: its token is known to nobody, so a new link is issued and mailed instead.
  */
 export class LinkIssuer {
   constructor(private readonly deps: LinkIssuerDeps) {}
@@ -87,7 +90,22 @@ export class LinkIssuer {
       eventTypes: result.events.map((e) => e.type),
       replayed: result.replayed,
     };
-    if (result.replayed) return outcome;
+    if (result.replayed) {
+      // The first call recorded its link; if its mail never left (SMTP down, a crash), the token is lost with it,
+      // so a repeat of the same request sends a new link, which replaces that one. Otherwise nothing is sent.
+      const first = recorded && 'tokenDigest' in recorded.data ? recorded.data.tokenDigest : undefined;
+      const link = first ? await this.deps.store.linkOf(first) : null;
+      if (!link || link.mailedAt) return outcome;
+      const commandId = `${ctx.commandId}${RESENT}`;
+      return this.issue(
+        user,
+        purpose,
+        { ...ctx, commandId, causationId: ctx.commandId },
+        command,
+        extra,
+        onRecorded,
+      );
+    }
     await this.deps.store.saveLink({ _id: digest, personId: user.id, kind, expiresAt });
     if (purpose === 'forced-reset')
       await this.deps.store.setPasswordHash(user.id, null, result.revision, now);
@@ -104,6 +122,7 @@ export class LinkIssuer {
       },
       `${credentialsStreamName(user.id)}.${result.revision}`,
     );
+    await this.deps.store.markMailed(digest, this.deps.now());
     return outcome;
   }
 }

@@ -20,6 +20,8 @@ export interface CredentialLinkDocument {
   personId: string;
   kind: 'invitation' | 'reset';
   expiresAt: Date;
+  /** When its mail was accepted by the SMTP server; absent while it has not (or before this was recorded). */
+  mailedAt?: Date;
 }
 
 export class CredentialStore {
@@ -48,6 +50,10 @@ export class CredentialStore {
 
   async saveLink(link: CredentialLinkDocument): Promise<void> {
     await this.links().replaceOne({ _id: link._id }, link, { upsert: true });
+  }
+
+  async markMailed(tokenDigest: string, at: Date): Promise<void> {
+    await this.links().updateOne({ _id: tokenDigest }, { $set: { mailedAt: at } });
   }
 
   linkOf(tokenDigest: string): Promise<CredentialLinkDocument | null> {
