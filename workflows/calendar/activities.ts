@@ -109,7 +109,12 @@ export function createCalendarActivities(deps: CalendarActivityDeps) {
         causationId: `${source._id}:${action.uid}`,
         schoolId: source.schoolId,
       };
-      const result: CommandResult = await sendProcedureCommand(deps.temporal, action.command, context);
+      const result: CommandResult = await sendProcedureCommand(
+        deps.temporal,
+        action.command,
+        context,
+        deps.store,
+      );
       const done = result.outcome === 'applied' || ALREADY_DONE.has(result.code);
       applied.push({
         ...summary,

@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import { VsokoError, type CommandContext, type ProcedureCommand } from '../../libs/domain/src';
+import type { EventStore } from '../../libs/event-store/src';
 import { ProcedureClient } from '../procedure/client';
 
 export type CommandResult =
@@ -15,9 +16,10 @@ export async function sendProcedureCommand(
   client: Client,
   command: ProcedureCommand,
   context: CommandContext,
+  log?: EventStore,
 ): Promise<CommandResult> {
   try {
-    return { outcome: 'applied', ...(await new ProcedureClient(client).send({ command, context })) };
+    return { outcome: 'applied', ...(await new ProcedureClient(client, log).send({ command, context })) };
   } catch (e) {
     if (e instanceof VsokoError && e.kind !== 'unavailable') {
       return { outcome: 'refused', code: e.code, message: e.message };

@@ -71,7 +71,7 @@ export function createDecisionActivities(deps: { store: EventStore; temporal?: C
     return result.events.map((event, i) => ({ event, revision: first + i }));
   }
 
-  const procedures = deps.temporal ? new ProcedureClient(deps.temporal) : undefined;
+  const procedures = deps.temporal ? new ProcedureClient(deps.temporal, deps.store) : undefined;
   return {
     async loadDecision(decisionId: string): Promise<DecisionSnapshot> {
       const { state } = await handler.load(decisionStreamName(decisionId), decisionDecider);

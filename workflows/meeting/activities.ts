@@ -27,7 +27,7 @@ export interface MeetingActivities {
  */
 export function createMeetingActivities(deps: { store: EventStore; temporal: Client }): MeetingActivities {
   const handler = new DeciderHandler(deps.store);
-  const procedures = new ProcedureClient(deps.temporal);
+  const procedures = new ProcedureClient(deps.temporal, deps.store);
   return {
     async heldMeetingAgenda(meetingId) {
       const { state, recorded } = await handler.load(meetingStreamName(meetingId), meetingDecider);

@@ -1,7 +1,31 @@
 import type { Client } from '@temporalio/client';
-import type { CommandContext } from '../../libs/domain/src';
+import {
+  procedureDecider,
+  procedureStreamName,
+  VsokoError,
+  type CommandContext,
+  type PlannedProcedure,
+} from '../../libs/domain/src';
+import { DeciderHandler } from '../../libs/event-sourcing/src';
+import type { EventStore } from '../../libs/event-store/src';
 import { ProcedureClient } from '../procedure/client';
-import { runStep, type ReconcileStep, type ReconcileTarget, type StepOutcome } from './steps';
+import { firstTimerAt } from '../procedure/timer-policy';
+import {
+  runStep,
+  scheduleCommand,
+  stepContext,
+  type ReconcileStep,
+  type ReconcileTarget,
+  type StepOutcome,
+} from './steps';
+
+/** A procedure scheduled on the log without its workflow: when that workflow must run (its first timer). */
+export type LogScheduleOutcome =
+  | { procedureId: string; outcome: 'scheduled'; wakeAt: string | null }
+  | { procedureId: string; outcome: 'alreadyThere' }
+  /** On the log already with another window, or refused in a way the workflow path reports: that path runs it. */
+  | { procedureId: string; outcome: 'viaWorkflow' }
+  | { procedureId: string; outcome: 'failed'; code: string; message: string };
 
 export interface PlanApprovalActivities {
   /** Brings one procedure in line with the approved plan; a refusal is an outcome, not a failure. */
@@ -10,12 +34,68 @@ export interface PlanApprovalActivities {
     target: ReconcileTarget;
     context: CommandContext;
   }): Promise<StepOutcome>;
+  /**
+   * Lazy starts (ADR 0009): schedules new procedures on the log through the one command handler, without
+   * starting their workflows; answers when each workflow must be running. Safe to repeat (command ids).
+   */
+  scheduleOnLog(input: {
+    procedures: PlannedProcedure[];
+    target: ReconcileTarget;
+    context: CommandContext;
+  }): Promise<LogScheduleOutcome[]>;
+  /** Starts the workflows of procedures scheduled on the log (those already running are left); answers how many. */
+  wakeProcedures(input: { procedureIds: string[] }): Promise<number>;
 }
 
+/** Workflows started at once by one wake activity. */
+const WAKE_PARALLEL = 8;
+
 /** Activities drive the procedure workflows through the one procedure client, as the API does. */
-export function createPlanApprovalActivities(deps: { temporal: Client }): PlanApprovalActivities {
-  const procedures = new ProcedureClient(deps.temporal);
+export function createPlanApprovalActivities(deps: {
+  temporal: Client;
+  store: EventStore;
+}): PlanApprovalActivities {
+  const procedures = new ProcedureClient(deps.temporal, deps.store);
+  const handler = new DeciderHandler(deps.store);
   return {
     reconcileStep: ({ step, target, context }) => runStep(procedures, step, target, context),
+
+    async scheduleOnLog({ procedures: planned, target, context }) {
+      const out: LogScheduleOutcome[] = [];
+      for (const p of planned) {
+        const { procedureId } = p;
+        try {
+          const { state } = await handler.handle(
+            procedureStreamName(procedureId),
+            procedureDecider,
+            scheduleCommand(p, target, context.issuedAt),
+            stepContext(context, 'schedule', procedureId),
+          );
+          out.push({ procedureId, outcome: 'scheduled', wakeAt: firstTimerAt(state) });
+        } catch (e) {
+          if (!(e instanceof VsokoError)) throw e;
+          if (e.code !== 'PROCEDURE_ALREADY_SCHEDULED') {
+            out.push({ procedureId, outcome: 'failed', code: e.code, message: e.message });
+            continue;
+          }
+          const { state } = await handler.load(procedureStreamName(procedureId), procedureDecider);
+          const same =
+            state.status !== 'none' && state.window.from === p.window.from && state.window.to === p.window.to;
+          out.push({ procedureId, outcome: same ? 'alreadyThere' : 'viaWorkflow' });
+        }
+      }
+      return out;
+    },
+
+    async wakeProcedures({ procedureIds }) {
+      let started = 0;
+      const queue = [...procedureIds];
+      const lane = async () => {
+        for (let id = queue.shift(); id !== undefined; id = queue.shift())
+          if (await procedures.wake(id)) started++;
+      };
+      await Promise.all(Array.from({ length: Math.min(WAKE_PARALLEL, queue.length) }, lane));
+      return started;
+    },
   };
 }

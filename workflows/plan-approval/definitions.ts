@@ -25,3 +25,15 @@ export interface PlanApprovalProgress {
 }
 
 export const progressQuery = defineQuery<PlanApprovalProgress>('progress');
+
+/** A procedure scheduled on the log without its workflow, and the instant of its first timer. */
+export interface ProcedureWake {
+  procedureId: string;
+  at: string;
+}
+
+export interface ProcedureWakesInput {
+  wakes: ProcedureWake[];
+  /** Carried by continue-as-new: workflows started by the earlier runs. */
+  woken?: number;
+}

@@ -1,1 +1,2 @@
 export { planApprovalWorkflow } from './workflow';
+export { procedureWakesWorkflow } from './wakes';

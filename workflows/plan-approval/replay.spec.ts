@@ -10,12 +10,20 @@ const dir = path.join(__dirname, 'histories');
  * follows the progress query — replay against today's workflow code. `plan-approval.json` was started before plan
  * procedures were chased (no school settings in its input); `plan-approval.school-chase.json` carries the school's
  * chain and calendar (VSOKO_RECORD_HISTORIES=school-chase). The workflow's commands are the same for both: the
- * settings only travel to the steps, so no patch is needed.
+ * settings only travel to the steps, so no patch is needed. Patch lazy-starts (VSOKO_RECORD_HISTORIES=lazy-starts):
+ * new procedures scheduled on the log in batches and a child workflow holding their first timers
+ * (`plan-approval.lazy-starts.json`), and that child starting due procedures' workflows
+ * (`procedure-wakes.lazy-starts.json`).
  */
 describeRecordedHistories(
   'plan approval',
   dir,
-  ['plan-approval.json', 'plan-approval.school-chase.json'],
+  [
+    'plan-approval.json',
+    'plan-approval.lazy-starts.json',
+    'plan-approval.school-chase.json',
+    'procedure-wakes.lazy-starts.json',
+  ],
   () => {
     it.each([
       ['plan-approval.json', false],

@@ -7,6 +7,7 @@ import {
   type PastWindowDecision,
   type PlanChanges,
   type PlannedProcedure,
+  type ProcedureCommand,
   type ProcedureState,
   type SchoolSettingsState,
 } from '../../libs/domain/src';
@@ -108,10 +109,7 @@ export async function runStep(
 ): Promise<StepOutcome> {
   const procedureId = step.kind === 'ensure' ? step.procedure.procedureId : step.procedureId;
   const outcomes: Outcome[] = [];
-  const ctx = (name: string): CommandContext => {
-    const commandId = `${context.commandId}:${name}:${procedureId}`;
-    return { ...context, commandId, causationId: commandId };
-  };
+  const ctx = (name: string): CommandContext => stepContext(context, name, procedureId);
   try {
     if (step.kind === 'cancel') {
       outcomes.push(
@@ -150,27 +148,7 @@ async function schedule(
 ): Promise<boolean> {
   try {
     await port.start(p.procedureId, {
-      command: {
-        type: 'ScheduleProcedure',
-        data: {
-          procedureId: p.procedureId,
-          schoolId: target.schoolId,
-          academicYear: target.academicYear,
-          title: p.title,
-          direction: p.direction,
-          ...(p.indicator ? { indicator: p.indicator } : {}),
-          ...(p.object ? { object: p.object } : {}),
-          ...(p.method ? { method: p.method } : {}),
-          ...(p.resultForm ? { resultForm: p.resultForm } : {}),
-          responsible: p.responsible,
-          window: p.window,
-          timeZone: target.timeZone,
-          ...(watchFrom ? { watchFrom } : {}),
-          ...(p.predecessor ? { predecessor: p.predecessor } : {}),
-          ...(p.lineageId ? { lineageId: p.lineageId } : {}),
-          ...(target.school ? chaseOf(target.school, p, target.timeZone, context.issuedAt) : {}),
-        },
-      },
+      command: scheduleCommand(p, target, context.issuedAt, watchFrom),
       context,
     });
     return true;
@@ -190,6 +168,43 @@ function chaseOf(school: SchoolSettingsState, p: PlannedProcedure, timeZone: str
     reminders: { daysBefore: reminders.daysBefore, escalationGraceDays: reminders.escalationGraceDays },
     chase: procedureChaseOf(school, p.window, localDateOf(issuedAt, timeZone)),
   };
+}
+
+/** The ScheduleProcedure of a planned procedure. */
+export function scheduleCommand(
+  p: PlannedProcedure,
+  target: ReconcileTarget,
+  /** When the plan was approved: the school's chase starts from it. */
+  issuedAt: string,
+  watchFrom?: string,
+): Extract<ProcedureCommand, { type: 'ScheduleProcedure' }> {
+  return {
+    type: 'ScheduleProcedure',
+    data: {
+      procedureId: p.procedureId,
+      schoolId: target.schoolId,
+      academicYear: target.academicYear,
+      title: p.title,
+      direction: p.direction,
+      ...(p.indicator ? { indicator: p.indicator } : {}),
+      ...(p.object ? { object: p.object } : {}),
+      ...(p.method ? { method: p.method } : {}),
+      ...(p.resultForm ? { resultForm: p.resultForm } : {}),
+      responsible: p.responsible,
+      window: p.window,
+      timeZone: target.timeZone,
+      ...(watchFrom ? { watchFrom } : {}),
+      ...(p.predecessor ? { predecessor: p.predecessor } : {}),
+      ...(p.lineageId ? { lineageId: p.lineageId } : {}),
+      ...(target.school ? chaseOf(target.school, p, target.timeZone, issuedAt) : {}),
+    },
+  };
+}
+
+/** A step's command context: its command id derived from the run's, the step's name and the procedure. */
+export function stepContext(context: CommandContext, name: string, procedureId: string): CommandContext {
+  const commandId = `${context.commandId}:${name}:${procedureId}`;
+  return { ...context, commandId, causationId: commandId };
 }
 
 async function alignWindow(

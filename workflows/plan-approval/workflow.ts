@@ -1,22 +1,39 @@
-import { proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  ParentClosePolicy,
+  patched,
+  proxyActivities,
+  setHandler,
+  startChild,
+  workflowInfo,
+} from '@temporalio/workflow';
 import { recordPlanFanOut } from '../shared/plan-fan-out-metrics';
 import type { PlanApprovalActivities } from './activities';
-import { progressQuery, type PlanApprovalInput } from './definitions';
-import { addOutcome, emptyReport, type ReconcileReport } from './steps';
+import { progressQuery, type PlanApprovalInput, type ProcedureWake } from './definitions';
+import { addOutcome, emptyReport, type ReconcileReport, type ReconcileStep } from './steps';
+import { procedureWakesWorkflow } from './wakes';
 
 // A step is a few workflow updates; a worker that died mid-step is retried after this long.
-const { reconcileStep } = proxyActivities<PlanApprovalActivities>({
+const { reconcileStep, scheduleOnLog } = proxyActivities<PlanApprovalActivities>({
   startToCloseTimeout: '2 minutes',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
 });
 
 /** Procedure workflows asked at once: a year's plan in seconds, without crowding the task queue. */
 const PARALLEL = 8;
+/** New procedures scheduled on the log per activity, and such activities at once. */
+const LOG_CHUNK = 25;
+const LOG_PARALLEL = 2;
 
 /**
  * The fan-out of an approved plan to its procedure workflows, durable: a crash of the API or a worker resumes
  * where it stopped, and every step is idempotent (its command ids derive from this run, so a retried activity
  * is recognised by the procedure workflow). Progress is a query; the outcome is the report.
+ *
+ * Patch `lazy-starts` (ADR 0009): a new procedure with nothing of its past to record is scheduled on the log in
+ * batches, without its workflow; a child workflow (`procedureWakesWorkflow`, left running when this one ends)
+ * starts each procedure's workflow before its first timer, and any command starts it earlier (the procedure
+ * client finds it on the log). Everything else — a moved window, a past window, a cancellation — goes through
+ * the procedure workflows one step at a time as before.
  */
 export async function planApprovalWorkflow(input: PlanApprovalInput): Promise<ReconcileReport> {
   const report = emptyReport();
@@ -26,7 +43,50 @@ export async function planApprovalWorkflow(input: PlanApprovalInput): Promise<Re
   // Worker metrics (vsoko_plan_procedures_*): no commands, and nothing recorded while a history replays.
   recordPlanFanOut({ planned: total });
   const context = { ...input.context, commandId: `plan-approval:${workflowInfo().runId}` };
-  const queue = [...input.steps];
+  let queue = [...input.steps];
+
+  if (patched('lazy-starts')) {
+    const onLog = queue.filter((s) => s.kind === 'ensure' && !s.past);
+    queue = queue.filter((s) => !onLog.includes(s));
+    const wakes: ProcedureWake[] = [];
+    const chunks = Array.from({ length: Math.ceil(onLog.length / LOG_CHUNK) }, (_, i) =>
+      onLog.slice(i * LOG_CHUNK, (i + 1) * LOG_CHUNK),
+    );
+    const viaWorkflow: ReconcileStep[] = [];
+    const logLane = async () => {
+      for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) {
+        const steps = chunk as Extract<ReconcileStep, { kind: 'ensure' }>[];
+        const outcomes = await scheduleOnLog({
+          procedures: steps.map((s) => s.procedure),
+          target: input.target,
+          context,
+        });
+        outcomes.forEach((o, i) => {
+          if (o.outcome === 'viaWorkflow') return void viaWorkflow.push(steps[i]);
+          if (o.outcome === 'failed') {
+            report.failed.push({ procedureId: o.procedureId, code: o.code, message: o.message });
+            recordPlanFanOut({ failed: 1 });
+          } else {
+            report[o.outcome].push(o.procedureId);
+            recordPlanFanOut({ started: 1 });
+          }
+          if (o.outcome === 'scheduled' && o.wakeAt !== null)
+            wakes.push({ procedureId: o.procedureId, at: o.wakeAt });
+          done++;
+        });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(LOG_PARALLEL, chunks.length) }, logLane));
+    queue.unshift(...viaWorkflow);
+    if (wakes.length > 0)
+      // Not awaited beyond its start: it runs until the last procedure's workflow is started, this one ends.
+      await startChild(procedureWakesWorkflow, {
+        workflowId: `procedure-wakes-${input.planStream}-${workflowInfo().runId}`,
+        args: [{ wakes }],
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+      });
+  }
+
   const lane = async () => {
     for (let step = queue.shift(); step; step = queue.shift()) {
       const outcome = await reconcileStep({ step, target: input.target, context });
@@ -35,6 +95,6 @@ export async function planApprovalWorkflow(input: PlanApprovalInput): Promise<Re
       done++;
     }
   };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL, total) }, lane));
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, queue.length) }, lane));
   return report;
 }

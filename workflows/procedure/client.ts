@@ -15,12 +15,15 @@ import {
   vsokoError,
   type VsokoError,
 } from '../../libs/domain/src';
+import type { EventStore } from '../../libs/event-store/src';
+import { carriedFromLog } from './from-log';
 import {
   commandUpdate,
   FAILURE_PREFIX,
   PROCEDURES_TASK_QUEUE,
   procedureWorkflowId,
   snapshotQuery,
+  type CarriedState,
   type CommandEnvelope,
   type CommandOutcome,
   type ProcedureSnapshot,
@@ -32,14 +35,69 @@ import {
  * query. Temporal's errors become ours here and nowhere else, so a refusal keeps its kind and code.
  */
 export class ProcedureClient {
-  constructor(private readonly client: Client) {}
+  /**
+   * `log`: the event log, for procedures a plan scheduled without starting their workflow (lazy starts, ADR
+   * 0009). With it, a command, a query or a start that finds no workflow starts one from the state the log
+   * holds; without it such a procedure answers "not found".
+   */
+  constructor(
+    private readonly client: Client,
+    private readonly log?: EventStore,
+  ) {}
 
   /** Starts the procedure's workflow if needed and runs the command on it, atomically (update-with-start). */
   async start(procedureId: string, envelope: CommandEnvelope): Promise<CommandOutcome> {
+    // A procedure already on the log (scheduled without its workflow) starts from it; a new one from nothing.
+    const carried = this.log ? await carriedFromLog(this.log, procedureId) : null;
+    return this.updateWithStart(procedureId, envelope, carried);
+  }
+
+  async execute(procedureId: string, envelope: CommandEnvelope): Promise<CommandOutcome> {
+    try {
+      return await this.client.workflow
+        .getHandle(procedureWorkflowId(procedureId))
+        .executeUpdate(commandUpdate, { args: [envelope] });
+    } catch (e) {
+      if (e instanceof WorkflowNotFoundError && this.log) {
+        const carried = await carriedFromLog(this.log, procedureId);
+        if (carried) return this.updateWithStart(procedureId, envelope, carried);
+      }
+      throw procedureError(e, procedureId);
+    }
+  }
+
+  /**
+   * Starts the workflow of a procedure the log holds and no workflow runs for (a plan's lazy start), before its
+   * first timer. True when this call started it; false when it runs already, ended, or the log has no such
+   * procedure (or it is closed or cancelled there). Safe to repeat.
+   */
+  async wake(procedureId: string): Promise<boolean> {
+    if (!this.log) throw new Error('ProcedureClient.wake needs the event log');
+    const carried = await carriedFromLog(this.log, procedureId);
+    if (!carried || ['closed', 'cancelled'].includes(carried.state.status)) return false;
+    try {
+      await this.client.workflow.start('procedureWorkflow', {
+        workflowId: procedureWorkflowId(procedureId),
+        taskQueue: PROCEDURES_TASK_QUEUE,
+        args: [{ procedureId, carried }],
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+      return true;
+    } catch (e) {
+      if (e instanceof WorkflowExecutionAlreadyStartedError) return false;
+      throw e;
+    }
+  }
+
+  private async updateWithStart(
+    procedureId: string,
+    envelope: CommandEnvelope,
+    carried: CarriedState | null,
+  ): Promise<CommandOutcome> {
     const startWorkflowOperation = new WithStartWorkflowOperation('procedureWorkflow', {
       workflowId: procedureWorkflowId(procedureId),
       taskQueue: PROCEDURES_TASK_QUEUE,
-      args: [{ procedureId }],
+      args: [carried ? { procedureId, carried } : { procedureId }],
       workflowIdConflictPolicy: 'USE_EXISTING',
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
     });
@@ -48,16 +106,6 @@ export class ProcedureClient {
         args: [envelope],
         startWorkflowOperation,
       });
-    } catch (e) {
-      throw procedureError(e, procedureId);
-    }
-  }
-
-  async execute(procedureId: string, envelope: CommandEnvelope): Promise<CommandOutcome> {
-    try {
-      return await this.client.workflow
-        .getHandle(procedureWorkflowId(procedureId))
-        .executeUpdate(commandUpdate, { args: [envelope] });
     } catch (e) {
       throw procedureError(e, procedureId);
     }
@@ -75,6 +123,10 @@ export class ProcedureClient {
     try {
       return await this.client.workflow.getHandle(procedureWorkflowId(procedureId)).query(snapshotQuery);
     } catch (e) {
+      if (e instanceof WorkflowNotFoundError && this.log) {
+        const carried = await carriedFromLog(this.log, procedureId);
+        if (carried) return { state: carried.state, revision: carried.revision, position: carried.position };
+      }
       throw procedureError(e, procedureId);
     }
   }

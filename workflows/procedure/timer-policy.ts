@@ -1,5 +1,6 @@
 import {
   DEFAULT_TIME_ZONE,
+  pendingTimers,
   timerPolicy,
   type PendingTimer,
   type ProcedureState,
@@ -42,4 +43,17 @@ export function policyOf(state: ProcedureState, chains: boolean): TimerPolicy {
         }
       : {}),
   });
+}
+
+/**
+ * The first instant a procedure's workflow has something to do on its own (a reminder, an overdue stage, a
+ * chase step), under either timer rule the workflow may apply; null when it has none. A procedure scheduled
+ * without its workflow (ADR 0009, lazy starts) must have it running before then.
+ */
+export function firstTimerAt(state: ProcedureState): string | null {
+  const chase = 'chase' in state && state.chase !== undefined;
+  const firsts = [false, ...(chase ? [true] : [])]
+    .map((chains) => pendingTimers(state, policyOf(state, chains))[0]?.at)
+    .filter((at): at is string => at !== undefined);
+  return firsts.length === 0 ? null : firsts.sort()[0];
 }

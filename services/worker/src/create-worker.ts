@@ -33,7 +33,7 @@ export function createProcedureWorker(deps: ProcedureWorkerDeps): Promise<Worker
       ...createProcedureActivities({ store: deps.store }),
       ...createDecisionActivities({ store: deps.store, temporal: deps.temporal }),
       ...createStaffRowActivities({ store: deps.store }),
-      ...(deps.temporal ? createPlanApprovalActivities({ temporal: deps.temporal }) : {}),
+      ...(deps.temporal ? createPlanApprovalActivities({ temporal: deps.temporal, store: deps.store }) : {}),
       ...(deps.temporal ? createMeetingActivities({ store: deps.store, temporal: deps.temporal }) : {}),
     },
     ...(deps.identity ? { identity: deps.identity } : {}),

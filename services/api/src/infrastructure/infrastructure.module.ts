@@ -42,8 +42,9 @@ import {
     },
     {
       provide: ProcedureClient,
-      inject: [TEMPORAL_CLIENT],
-      useFactory: (client: Client) => new ProcedureClient(client),
+      inject: [TEMPORAL_CLIENT, EVENT_STORE],
+      // With the log: a procedure a plan scheduled without its workflow gets one on its first command.
+      useFactory: (client: Client, store: EventStore) => new ProcedureClient(client, store),
     },
     {
       provide: MONGO_CLIENT,
