@@ -69,9 +69,22 @@ describe('hostile input at every endpoint', () => {
     return typeof body.code === 'string' && typeof body.message === 'string' && body.message.length > 0;
   };
 
+  /**
+   * A body holding nothing but a printable `reason` is not hostile: it is the whole valid body of the acts that
+   * take only a reason (deactivating a person, cancelling a procedure), which would really act on the fixture.
+   */
+  const onlyAReason = (body: unknown) =>
+    typeof body === 'object' &&
+    body !== null &&
+    !Array.isArray(body) &&
+    Object.keys(body).length > 0 &&
+    Object.keys(body).every((key) => key === 'reason') &&
+    typeof (body as { reason: unknown }).reason === 'string';
+
   it('answers every generated hostile JSON body with a coded 4xx', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...writes), hostileBody, async (route, body) => {
+        fc.pre(!onlyAReason(body));
         const { status, answer } = await post(route, JSON.stringify(body), 'application/json');
         if (!clearRefusal(status, answer, route))
           throw new Error(`${route}: ${status} ${answer.slice(0, 300)}`);
