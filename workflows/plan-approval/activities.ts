@@ -61,28 +61,33 @@ export function createPlanApprovalActivities(deps: {
     reconcileStep: ({ step, target, context }) => runStep(procedures, step, target, context),
 
     async scheduleOnLog({ procedures: planned, target, context }) {
+      // One transaction for the lot where the log can (one commit instead of one per procedure).
+      const handled = await handler.handleMany(
+        procedureDecider,
+        planned.map((p) => ({
+          streamName: procedureStreamName(p.procedureId),
+          command: scheduleCommand(p, target, context.issuedAt),
+          context: stepContext(context, 'schedule', p.procedureId),
+        })),
+      );
       const out: LogScheduleOutcome[] = [];
-      for (const p of planned) {
+      for (const [i, result] of handled.entries()) {
+        const p = planned[i];
         const { procedureId } = p;
-        try {
-          const { state } = await handler.handle(
-            procedureStreamName(procedureId),
-            procedureDecider,
-            scheduleCommand(p, target, context.issuedAt),
-            stepContext(context, 'schedule', procedureId),
-          );
-          out.push({ procedureId, outcome: 'scheduled', wakeAt: firstTimerAt(state) });
-        } catch (e) {
-          if (!(e instanceof VsokoError)) throw e;
-          if (e.code !== 'PROCEDURE_ALREADY_SCHEDULED') {
-            out.push({ procedureId, outcome: 'failed', code: e.code, message: e.message });
-            continue;
-          }
-          const { state } = await handler.load(procedureStreamName(procedureId), procedureDecider);
-          const same =
-            state.status !== 'none' && state.window.from === p.window.from && state.window.to === p.window.to;
-          out.push({ procedureId, outcome: same ? 'alreadyThere' : 'viaWorkflow' });
+        if (!('error' in result)) {
+          out.push({ procedureId, outcome: 'scheduled', wakeAt: firstTimerAt(result.state) });
+          continue;
         }
+        const e = result.error;
+        if (!(e instanceof VsokoError)) throw e;
+        if (e.code !== 'PROCEDURE_ALREADY_SCHEDULED') {
+          out.push({ procedureId, outcome: 'failed', code: e.code, message: e.message });
+          continue;
+        }
+        const { state } = await handler.load(procedureStreamName(procedureId), procedureDecider);
+        const same =
+          state.status !== 'none' && state.window.from === p.window.from && state.window.to === p.window.to;
+        out.push({ procedureId, outcome: same ? 'alreadyThere' : 'viaWorkflow' });
       }
       return out;
     },

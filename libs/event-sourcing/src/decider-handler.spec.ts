@@ -220,6 +220,50 @@ describe('DeciderHandler', () => {
     });
   });
 
+  describe('several streams at once (handleMany)', () => {
+    const halls = ['hall-a', 'hall-b', 'hall-c'];
+    const seatsIn = async (name: string) =>
+      (await store.readStream(name)).map((e) => (e.data as Booked['data']).seats);
+
+    it('decides each on its own stream and appends them in one transaction; a refusal is its own outcome', async () => {
+      await handler.handle('hall-b', hall, book(9), ctx('b0'));
+      const head = await store.headPosition();
+
+      const out = await handler.handleMany(
+        hall,
+        halls.map((streamName, i) => ({ streamName, command: book(2), context: ctx(`many-${i}`) })),
+      );
+
+      expect(out[0]).toMatchObject({ revision: 0, state: { taken: 2 }, replayed: false });
+      expect(out[1]).toMatchObject({ error: { code: 'HALL_FULL' } });
+      expect(out[2]).toMatchObject({ revision: 0, state: { taken: 2 }, replayed: false });
+      expect(await store.headPosition()).toBe(head + 2);
+      expect((await store.readStream('hall-a'))[0].id).toBe(deterministicEventId('hall-a', 'many-0', 0));
+
+      const again = await handler.handleMany(
+        hall,
+        halls.map((streamName, i) => ({ streamName, command: book(2), context: ctx(`many-${i}`) })),
+      );
+      expect(again[0]).toMatchObject({ replayed: true, revision: 0 });
+      expect(await store.headPosition()).toBe(head + 2);
+    });
+
+    it('handles the batch command by command when another writer got in, deciding on the fresh stream', async () => {
+      const race = storeWithRace(store);
+      const racing = new DeciderHandler(race.raced);
+      race.nextReadRacedBy(() => new DeciderHandler(store).handle('hall-a', hall, book(1), ctx('other')));
+
+      const out = await racing.handleMany(
+        hall,
+        halls.map((streamName, i) => ({ streamName, command: book(3), context: ctx(`race-${i}`) })),
+      );
+
+      expect(out.map((o) => ('error' in o ? 'error' : o.revision))).toEqual([1, 0, 0]);
+      expect(await seatsIn('hall-a')).toEqual([1, 3]);
+      expect(await seatsIn('hall-c')).toEqual([3]);
+    });
+  });
+
   describe('append of events decided elsewhere', () => {
     it('writes a repeated append of the same command at the same place once', async () => {
       const events = [{ type: 'SeatsBooked', data: { seats: 1 } }];

@@ -6,7 +6,13 @@ import {
   type DomainEvent,
   type EventMetadata,
 } from '@vsoko/domain';
-import { WrongExpectedRevision, type EventStore, type RecordedEvent } from '@vsoko/event-store';
+import {
+  WrongExpectedRevision,
+  type AppendResult,
+  type EventStore,
+  type EventToAppend,
+  type RecordedEvent,
+} from '@vsoko/event-store';
 import { deterministicEventId } from './event-ids';
 
 /** A stream folded with its aggregate's `evolve`. */
@@ -138,6 +144,73 @@ export class DeciderHandler {
   }
 
   /**
+   * Commands on different streams, each decided on its own stream as `handle` decides it, and appended together
+   * in one transaction where the store can (the embedded SQLite log: one commit for the lot instead of one per
+   * stream); a store that cannot, or a batch that lost a race with another writer, is handled command by command.
+   * A refusal is that command's outcome (`error`), never the batch's.
+   */
+  async handleMany<C, E extends DomainEvent, S>(
+    decider: Decider<C, E, S>,
+    commands: readonly { streamName: string; command: C; context: CommandContext }[],
+  ): Promise<Array<Handled<S, E> | { error: unknown }>> {
+    const one = (c: (typeof commands)[number]) =>
+      this.handle(c.streamName, decider, c.command, c.context).catch((error: unknown) => ({ error }));
+    const batch = batchAppender(this.store);
+    if (!batch) return Promise.all(commands.map(one));
+    const out: Array<Handled<S, E> | { error: unknown } | undefined> = [];
+    const appends: { index: number; loaded: Loaded<S>; events: E[]; ctx: CommandContext }[] = [];
+    for (const [index, c] of commands.entries()) {
+      const loaded = await this.load(c.streamName, decider);
+      const earlier = outcomeOf<E>(loaded.recorded, c.streamName, c.context.commandId);
+      if (earlier) {
+        out[index] = { state: loaded.state, ...earlier, replayed: true };
+        continue;
+      }
+      try {
+        const events = decider.decide(c.command, loaded.state, c.context);
+        if (events.length === 0)
+          out[index] = {
+            state: loaded.state,
+            revision: loaded.revision,
+            position: loaded.position,
+            events,
+            replayed: false,
+          };
+        else appends.push({ index, loaded, events, ctx: c.context });
+      } catch (error) {
+        out[index] = { error };
+      }
+    }
+    try {
+      const results = await batch(
+        appends.map(({ loaded, events, ctx }) => ({
+          streamName: loaded.streamName,
+          events: events.map((e, i) => ({
+            id: deterministicEventId(loaded.streamName, ctx.commandId, i),
+            type: e.type,
+            data: e.data,
+            metadata: metadataFor(ctx),
+          })),
+          expectedRevision: loaded.revision < 0 ? 'no_stream' : loaded.revision,
+        })),
+      );
+      appends.forEach(({ index, loaded, events }, i) => {
+        out[index] = {
+          state: events.reduce(decider.evolve, loaded.state),
+          revision: results[i].nextExpectedRevision,
+          position: results[i].position,
+          events,
+          replayed: false,
+        };
+      });
+    } catch (e) {
+      if (!(e instanceof WrongExpectedRevision)) throw e;
+      for (const { index } of appends) out[index] = await one(commands[index]);
+    }
+    return out as Array<Handled<S, E> | { error: unknown }>;
+  }
+
+  /**
    * Appends events that were already decided (by a workflow, or facts an integration reports) with the
    * command's metadata and deterministic ids: the same command appended twice at the same place is written once.
    */
@@ -179,4 +252,18 @@ function outcomeOf<E extends DomainEvent>(
     position: last.position,
     events: mine.map((e) => ({ type: e.type, data: e.data }) as E),
   };
+}
+
+type BatchAppend = (
+  appends: {
+    streamName: string;
+    events: EventToAppend[];
+    expectedRevision: 'no_stream' | number;
+  }[],
+) => Promise<AppendResult[]>;
+
+/** The store's appends of several streams in one transaction, when it has them (SqliteEventStore.appendStreams). */
+function batchAppender(store: EventStore): BatchAppend | null {
+  const candidate = (store as { appendStreams?: BatchAppend }).appendStreams;
+  return typeof candidate === 'function' ? candidate.bind(store) : null;
 }
