@@ -2,6 +2,7 @@ import { academicYearOf, addDays, localDateOf, type Responsible } from '@vsoko/d
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { putAccount, putDistrict, TEST_PASSWORD } from '../../test/integration/auth/accounts';
 import { startServices, type Services } from '../../test/integration/harness';
+import { mailTo, tokenIn } from '../../test/integration/people/mailbox';
 import { launchBrowser, newContext, screenshot, seriousViolations } from './support/browser';
 import { judgedDecision, runToDecision, scheduled, ZONE, type SchoolSeed } from './support/seed';
 
@@ -9,6 +10,10 @@ const DISTRICT = 'web-district';
 const LATE_SCHOOL = 'web-d-school-7';
 const GOOD_SCHOOL = 'web-d-lyceum-2';
 const INSPECTOR = 'inspector.district';
+const ADMIN = 'admin.district';
+const NEW_DIRECTOR = 'sokolova.ia';
+const NEW_DIRECTOR_MAIL = 'sokolova.ia@school12.example';
+const DIRECTOR_PASSWORD = 'светлый класс у окна';
 const today = localDateOf(Date.now(), ZONE);
 const PAST = addDays(today, -60);
 const YEAR = academicYearOf(PAST);
@@ -108,6 +113,13 @@ describe('web: the district view for an inspector', () => {
       'effective',
     );
 
+    await putAccount(s, {
+      login: ADMIN,
+      role: 'district-admin',
+      scope: DISTRICT,
+      name: 'Волкова Анна Сергеевна',
+    });
+
     context = await newContext(browser, s.baseUrl);
     page = await context.newPage();
   });
@@ -161,5 +173,53 @@ describe('web: the district view for an inspector', () => {
     await page.getByRole('heading', { level: 1, name: 'Посещение уроков молодых специалистов' }).waitFor();
     await page.getByText('Ваша роль позволяет только просматривать процедуру').waitFor();
     expect(await page.getByRole('button', { name: 'Отметить проведение' }).count()).toBe(0);
+  });
+
+  it('lets the district administrator open a school; its director sets a password from the invitation', async () => {
+    const admin = await browser.newContext({
+      baseURL: s.baseUrl,
+      locale: 'ru-RU',
+      timezoneId: ZONE,
+      viewport: { width: 1440, height: 900 },
+    });
+    const tab = await admin.newPage();
+    try {
+      await tab.goto('/sign-in');
+      await tab.getByLabel('Логин').fill(ADMIN);
+      await tab.getByLabel('Пароль').fill(TEST_PASSWORD);
+      await tab.getByRole('button', { name: 'Войти' }).click();
+      await tab.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: 'Район' }).click();
+      await tab.getByRole('heading', { name: 'Открыть школу' }).waitFor();
+      await tab.getByLabel('Название школы').fill('МБОУ «СОШ № 12»');
+      await tab.getByLabel('Код школы').fill('web-d-school-12');
+      await tab.getByLabel('Директор: ФИО').fill('Соколова Ирина Андреевна');
+      await tab.getByLabel('Директор: логин').fill(NEW_DIRECTOR);
+      await tab.getByLabel('Директор: почта для приглашения').fill(NEW_DIRECTOR_MAIL);
+      await tab.getByRole('button', { name: 'Открыть школу и пригласить директора' }).click();
+      await tab
+        .getByText(
+          `Школа «МБОУ «СОШ № 12»» открыта. Приглашение отправлено директору на ${NEW_DIRECTOR_MAIL}.`,
+        )
+        .waitFor();
+      expect(await seriousViolations(tab)).toEqual([]);
+      await screenshot(tab, '44-district-open-school');
+    } finally {
+      await admin.close();
+    }
+
+    // The director follows the mailed link, sets her password and is in her new school.
+    const token = tokenIn(await mailTo(NEW_DIRECTOR_MAIL, /Приглашение/));
+    const director = await newContext(browser, s.baseUrl);
+    const own = await director.newPage();
+    try {
+      await own.goto(`/invitation#token=${token}`);
+      await own.getByLabel('Новый пароль', { exact: true }).fill(DIRECTOR_PASSWORD);
+      await own.getByLabel('Новый пароль ещё раз').fill(DIRECTOR_PASSWORD);
+      await own.getByRole('button', { name: 'Задать пароль и войти' }).click();
+      await own.getByRole('heading', { name: /План ВСОКО на/ }).waitFor();
+      await own.getByText('web-d-school-12').first().waitFor();
+    } finally {
+      await director.close();
+    }
   });
 });

@@ -20,8 +20,8 @@ export function AppLayout() {
   const roles = rolesAt(session, schoolId);
   // The district's screens need no school chosen: they are where an inspector chooses one.
   const districtScreen = useLocation().pathname.startsWith('/district');
-  const nav: typeof NAV =
-    (session.user.inspects?.length ?? 0) > 0 ? [...NAV, { to: '/district', label: 'Район' }] : NAV;
+  const district = (session.user.inspects?.length ?? 0) + (session.user.administers?.length ?? 0) > 0;
+  const nav: typeof NAV = district ? [...NAV, { to: '/district', label: 'Район' }] : NAV;
   return (
     <>
       <a className="skip-link" href="#main">

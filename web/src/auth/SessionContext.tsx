@@ -38,6 +38,8 @@ export interface LoginAnswer {
 interface Me {
   readableSchools: string[] | 'any';
   schoolId?: string;
+  /** A district administrator's districts (where schools are opened). */
+  administers?: { districts?: string[] };
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -74,7 +76,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const session: Session = {
         token: answer.token,
         expiresAt: answer.expiresAt,
-        user: answer.user,
+        user: { ...answer.user, administers: [...(me.administers?.districts ?? [])] },
         schools,
       };
       saveSession(window.localStorage, session);

@@ -7,7 +7,14 @@ export interface Membership {
 export interface Session {
   token: string;
   expiresAt: string;
-  user: { id: string; name?: string; schools: Membership[]; inspects?: string[] };
+  user: {
+    id: string;
+    name?: string;
+    schools: Membership[];
+    inspects?: string[];
+    /** Districts this person administers (opens schools in), from /auth/me. */
+    administers?: string[];
+  };
   /** Schools this person may open (their own, or a district's for an inspector), from /auth/me. */
   schools: string[];
   schoolId?: string;

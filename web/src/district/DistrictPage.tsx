@@ -18,13 +18,14 @@ import {
   planText,
   type SchoolRow,
 } from './district-model';
+import { OpenSchool } from './OpenSchool';
 import { districtEffectiveness, districtKpis, districtSchools, inBatches, planProgress } from './queries';
 
 /** The districts the signed-in person inspects; the one in the address when it is among them. */
 export function useDistrict(): { districts: string[]; districtId?: string; setDistrict(id: string): void } {
   const { session } = useSignedIn();
   const { get, set } = useUrlState();
-  const districts = session.user.inspects ?? [];
+  const districts = [...new Set([...(session.user.inspects ?? []), ...(session.user.administers ?? [])])];
   const asked = get('district');
   const districtId = asked && districts.includes(asked) ? asked : districts[0];
   return { districts, districtId, setDistrict: (id) => set('district', id) };
@@ -62,7 +63,7 @@ function useDistrictRows(districtId: string | undefined, year: string) {
  */
 export function DistrictPage() {
   usePageTitle('Школы района');
-  const { chooseSchool } = useSignedIn();
+  const { chooseSchool, session } = useSignedIn();
   const navigate = useNavigate();
   const { get, set } = useUrlState();
   const { districts, districtId, setDistrict } = useDistrict();
@@ -98,6 +99,9 @@ export function DistrictPage() {
         Сначала — школы, которым нужно внимание: больше всего просроченного, меньше всего исполнено в срок.
         Школа открывается только для просмотра.
       </Typography.Paragraph>
+      {districtId && (session.user.administers ?? []).includes(districtId) ? (
+        <OpenSchool districtId={districtId} />
+      ) : null}
       <Card>
         {data.isError ? (
           <Alert
