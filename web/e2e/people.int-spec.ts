@@ -85,9 +85,30 @@ describe('web: the school’s people', () => {
 
     await page.getByRole('button', { name: /Утвердить список: сотрудников 3/ }).click();
     await page.getByText('Список утверждён').waitFor({ timeout: 60_000 });
-    await page.getByText(/Заведено учётных записей: 3/).waitFor();
+    await page
+      .getByText(/Заведено учётных записей: 3; назначено должностей: \d+; приглашений отправлено: 3/)
+      .waitFor();
     await page.getByRole('link', { name: 'Открыть список сотрудников' }).click();
     await row('Петров Олег Ильич').waitFor();
+  });
+
+  it('assigns a position with what it names, and removes it again', async () => {
+    await row('Соколова Татьяна Павловна').getByRole('button', { name: 'Должности' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Должности: Соколова Татьяна Павловна' });
+    await dialog.getByRole('combobox', { name: 'Должность' }).click();
+    await page.locator('.ant-select-item-option', { hasText: /^руководитель ШМО$/ }).click();
+    await dialog.getByLabel('Методическое объединение').fill('учителей математики');
+    await dialog.getByRole('button', { name: 'Назначить' }).click();
+    const held = dialog.getByRole('listitem').filter({ hasText: 'Руководитель ШМО (учителей математики)' });
+    await held.waitFor();
+    await noSeriousViolations();
+    await dialog.getByLabel('Основание снятия с должности').fill('Приказ № 12 от 01.09.2026');
+    await dialog
+      .getByRole('button', { name: 'Снять с должности: Руководитель ШМО (учителей математики)' })
+      .click();
+    await held.waitFor({ state: 'detached' });
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
   });
 
   it('invites a teacher, who chooses her first password from the mailed link and is signed in', async () => {

@@ -307,9 +307,6 @@ function RowActions({ person, people }: { person: Person; people: Person[] }) {
             <Button size="small" onClick={() => setEditing(true)}>
               Должности
             </Button>
-            <Button size="small" onClick={() => setEditing(true)}>
-              Должности
-            </Button>
             <Button size="small" onClick={() => setDeactivating(true)}>
               Отключить
             </Button>
