@@ -15,8 +15,18 @@ interface StaffApproval {
   assigned: number;
   events: number;
   failed: Array<{ rowNumber: number; fullName: string; code: string; message: string }>;
-  invited?: number;
+  invitations?: { sent: string[]; alreadyInvited: string[]; noEmail: string[] };
 }
+
+/** GET /staff/imports/:id/approval: the durable approval's progress, then its report. */
+interface ApprovalStatus {
+  status: 'running' | 'completed' | 'failed';
+  done?: number;
+  total?: number;
+  report?: StaffApproval;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const ROW_STATUS: Record<StaffPreviewRow['status'], { text: string; colour: TagColour }> = {
   new: { text: 'Новый сотрудник', colour: 'blue' },
@@ -35,6 +45,7 @@ export function StaffImportPage() {
   const [error, setError] = useState<unknown>();
   const [approval, setApproval] = useState<StaffApproval>();
   const [approving, setApproving] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number }>();
 
   const send = async (file: File) => {
     setError(undefined);
@@ -61,21 +72,34 @@ export function StaffImportPage() {
     setApproving(true);
     setError(undefined);
     try {
-      setApproval(
-        await unwrap<StaffApproval>(
-          api.POST('/staff/imports/{staffImportId}/approval', {
-            params: {
-              path: { staffImportId: preview.importId },
-              header: { 'x-correlation-id': preview.importId },
-            },
-          } as never),
-        ),
+      // Started as a durable run (registering people, mailing invitations); its progress is polled.
+      await unwrap(
+        api.POST('/staff/imports/{staffImportId}/approval', {
+          params: { path: { staffImportId: preview.importId } },
+          headers: { Prefer: 'respond-async', 'X-Correlation-Id': preview.importId },
+        } as never),
       );
+      for (;;) {
+        const status = await unwrap<ApprovalStatus>(
+          api.GET('/staff/imports/{staffImportId}/approval', {
+            params: { path: { staffImportId: preview.importId } },
+          }),
+        );
+        if (status.total) setProgress({ done: status.done ?? 0, total: status.total });
+        if (status.status === 'completed' && status.report) {
+          setApproval(status.report);
+          break;
+        }
+        if (status.status === 'failed')
+          throw new Error('Утверждение списка не завершилось; повторите — уже сделанное не повторится');
+        await sleep(700);
+      }
       await queryClient.invalidateQueries({ queryKey: [schoolId] });
     } catch (e) {
       setError(e);
     } finally {
       setApproving(false);
+      setProgress(undefined);
     }
   };
   const s = preview?.summary;
@@ -160,6 +184,15 @@ export function StaffImportPage() {
               },
             ]}
           />
+          {progress ? (
+            <div role="status" style={{ marginTop: 16 }}>
+              Обработано сотрудников: {progress.done} из {progress.total}
+              <Progress
+                percent={Math.round((progress.done / progress.total) * 100)}
+                aria-label={`Обработано ${progress.done} из ${progress.total}`}
+              />
+            </div>
+          ) : null}
           {!approval ? (
             <Button
               type="primary"
@@ -182,7 +215,11 @@ export function StaffImportPage() {
             <Space orientation="vertical" size={2}>
               <span>
                 Заведено учётных записей: {approval.registered}; назначено должностей: {approval.assigned}
-                {approval.invited !== undefined ? `; приглашений отправлено: ${approval.invited}` : ''}.
+                {approval.invitations ? `; приглашений отправлено: ${approval.invitations.sent.length}` : ''}
+                {approval.invitations?.noEmail.length
+                  ? `; без почты (пригласить нельзя): ${approval.invitations.noEmail.length}`
+                  : ''}
+                .
               </span>
               {approval.failed.map((f) => (
                 <span key={f.rowNumber}>
