@@ -177,6 +177,19 @@ describe('web: the school’s people', () => {
     await tab.getByRole('heading', { name: /План ВСОКО на/ }).waitFor();
   });
 
+  it('resets a colleague’s password for her: sessions end, a link goes to her mail', async () => {
+    const seen = await mailCount(IVANOVA, /пароль/i);
+    await row('Иванова Мария Петровна').getByRole('button', { name: 'Сбросить пароль' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Сбросить пароль: Иванова Мария Петровна' });
+    await dialog.getByLabel('Причина').fill('Пароль стал известен другому сотруднику');
+    await dialog.getByRole('button', { name: 'Сбросить пароль' }).click();
+    await dialog.getByText(/Пароль сброшен: все сеансы завершены/).waitFor();
+    await noSeriousViolations();
+    await dialog.getByRole('button', { name: 'Готово' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await mailTo(IVANOVA, /пароль/i, seen);
+  });
+
   it('switches a leaving teacher off, handing his open work to a colleague in the same step', async () => {
     const headers = await directorHeaders();
     const people = (await (await fetch(`${s.baseUrl}/schools/${SCHOOL}/people`, { headers })).json()) as {

@@ -262,10 +262,75 @@ function Deactivate({ person, people, onClose }: { person: Person; people: Perso
   );
 }
 
+/** The director ends a person's password and sessions (it became known to someone); a link goes to their mail. */
+function ForceReset({ person, onClose }: { person: Person; onClose(): void }) {
+  const { api } = useSignedIn();
+  const [form] = Form.useForm<{ reason: string }>();
+  const [done, setDone] = useState(false);
+  const reset = useWrite<{ position: number }, string>(
+    (headers, reason) =>
+      positioned(
+        unwrap<Answer>(
+          api.POST('/auth/accounts/{personId}/password-reset', {
+            params: { path: { personId: person.personId } },
+            headers,
+            body: { reason },
+          }),
+        ),
+      ),
+    { form, onSuccess: () => setDone(true) },
+  );
+  return (
+    <Modal
+      open
+      title={`Сбросить пароль: ${person.fullName}`}
+      okText={done ? 'Готово' : 'Сбросить пароль'}
+      cancelText="Закрыть"
+      confirmLoading={reset.isPending}
+      onOk={() => (done ? onClose() : form.submit())}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {reset.error ? (
+        <Alert
+          role="alert"
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={describeError(reset.error)}
+        />
+      ) : null}
+      {done ? (
+        <Alert
+          role="status"
+          type="success"
+          showIcon
+          title="Пароль сброшен: все сеансы завершены, ссылка для нового пароля отправлена на почту сотрудника."
+        />
+      ) : (
+        <Form form={form} layout="vertical" onFinish={(v) => reset.mutate(v.reason.trim())}>
+          <Typography.Paragraph type="secondary">
+            Прежний пароль и все сеансы сотрудника перестанут действовать; ссылка для нового пароля уйдёт ему
+            на почту.
+          </Typography.Paragraph>
+          <Form.Item
+            name="reason"
+            label="Причина"
+            rules={[{ required: true, whitespace: true, message: 'Укажите причину' }]}
+          >
+            <Input.TextArea autoSize={{ minRows: 2 }} placeholder="Пароль стал известен другому сотруднику" />
+          </Form.Item>
+        </Form>
+      )}
+    </Modal>
+  );
+}
+
 function RowActions({ person, people }: { person: Person; people: Person[] }) {
   const { api } = useSignedIn();
   const [deactivating, setDeactivating] = useState(false);
   const [editing, setEditing] = useState(false);
+  const [resetting, setResetting] = useState(false);
   const [sent, setSent] = useState<string>();
   const invite = useWrite<{ position: number }>((headers) =>
     positioned(
@@ -307,6 +372,9 @@ function RowActions({ person, people }: { person: Person; people: Person[] }) {
             <Button size="small" onClick={() => setEditing(true)}>
               Должности
             </Button>
+            <Button size="small" onClick={() => setResetting(true)} disabled={!person.email}>
+              Сбросить пароль
+            </Button>
             <Button size="small" onClick={() => setDeactivating(true)}>
               Отключить
             </Button>
@@ -323,6 +391,7 @@ function RowActions({ person, people }: { person: Person; people: Person[] }) {
           {describeError(error)}
         </Typography.Text>
       ) : null}
+      {resetting ? <ForceReset person={person} onClose={() => setResetting(false)} /> : null}
       {editing ? <PositionsDialog person={person} onClose={() => setEditing(false)} /> : null}
       {deactivating ? (
         <Deactivate person={person} people={people} onClose={() => setDeactivating(false)} />
