@@ -3,8 +3,9 @@ import type { PlanApprovalActivities } from './activities';
 import { workflowNow } from '../procedure/system-context';
 import type { ProcedureWakesInput } from './definitions';
 
+// 50 starts take seconds; a worker that died or an answer the server lost is retried after a minute.
 const { wakeProcedures } = proxyActivities<PlanApprovalActivities>({
-  startToCloseTimeout: '5 minutes',
+  startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
 });
 
