@@ -6,7 +6,7 @@ import { describeError } from '../api/errors';
 import { newIdempotencyKey } from '../api/keys';
 import { useSignedIn } from '../auth/SessionContext';
 import { DateField } from '../procedure/fields';
-import { adoptAll, useAdoptionResults, type PendingDecision } from './adoption';
+import { adoptAll, personIdOf, useAdoptionResults, type PendingDecision } from './adoption';
 import type { Outcome } from './meetings-api';
 import { meetingDay, newId, numberDecisions, type DecisionDraft, type Meeting } from './meetings-model';
 import { useWrite } from './useWrite';
@@ -19,19 +19,20 @@ interface HoldValues {
   items: Record<string, { heard?: string; decisions?: DecisionDraft[] }>;
 }
 
-/** The school's staff as name suggestions for attendance (the director sees the list; others type names). */
-function useStaffNames(): string[] {
+/** The school's active staff: name suggestions for attendance and responsibles (the director sees the list;
+ * others type names), and whose a chosen name is. */
+function useStaff(): Array<{ personId: string; fullName: string }> {
   const { api, schoolId } = useSignedIn();
   const people = useQuery({
     queryKey: [schoolId, 'people-names'],
     queryFn: () =>
-      unwrap<{ people: Array<{ fullName: string; active: boolean }> }>(
+      unwrap<{ people: Array<{ personId: string; fullName: string; active: boolean }> }>(
         api.GET('/schools/{schoolId}/people', { params: { path: { schoolId: schoolId! } } }),
       ),
     enabled: !!schoolId,
     retry: false,
   });
-  return (people.data?.people ?? []).filter((p) => p.active).map((p) => p.fullName);
+  return (people.data?.people ?? []).filter((p) => p.active);
 }
 
 /**
@@ -42,7 +43,8 @@ function useStaffNames(): string[] {
 export function HoldMeeting({ meeting }: { meeting: Meeting }) {
   const { api } = useSignedIn();
   const [form] = Form.useForm<HoldValues>();
-  const names = useStaffNames();
+  const staff = useStaff();
+  const names = staff.map((p) => p.fullName);
   const { keep } = useAdoptionResults(meeting.meetingId);
   const hold = useWrite<Outcome, HoldValues>(
     async (headers, v) => {
@@ -50,7 +52,7 @@ export function HoldMeeting({ meeting }: { meeting: Meeting }) {
         meeting.agenda,
         Object.fromEntries(Object.entries(v.items ?? {}).map(([id, item]) => [id, item?.decisions])),
         () => newId('d'),
-      ).map((d) => ({ ...d, key: newIdempotencyKey() }));
+      ).map((d) => ({ ...d, leadPersonId: personIdOf(staff, d.draft.lead), key: newIdempotencyKey() }));
       const outcome = await unwrap<Outcome>(
         api.POST('/meetings/{meetingId}/held', {
           params: { path: { meetingId: meeting.meetingId } },

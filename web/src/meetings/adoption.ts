@@ -9,6 +9,9 @@ export interface PendingDecision {
   decisionId: string;
   number: number;
   draft: DecisionDraft;
+  /** The staff member the responsible's name is, when it is one: she then sees the decision as her own work and
+   * may act on it (the rules know a person by id, not by a name). */
+  leadPersonId?: string;
   /** Kept across retries: a second send of the same decision records nothing twice. */
   key: string;
 }
@@ -22,6 +25,16 @@ export interface AdoptionResult {
   position?: number;
 }
 
+/** Whose a typed name is: the one active staff member of exactly that full name (spaces and case aside). */
+export function personIdOf(
+  staff: ReadonlyArray<{ personId: string; fullName: string }>,
+  name: string,
+): string | undefined {
+  const key = (s: string) => s.trim().replace(/\s+/g, ' ').toLocaleLowerCase('ru');
+  const matches = staff.filter((p) => key(p.fullName) === key(name));
+  return matches.length === 1 ? matches[0].personId : undefined;
+}
+
 export function adoptDecision(api: Api, meetingId: string, d: PendingDecision): Promise<Outcome> {
   return unwrap<Outcome>(
     api.POST('/meetings/{meetingId}/decisions', {
@@ -31,7 +44,9 @@ export function adoptDecision(api: Api, meetingId: string, d: PendingDecision): 
         id: d.decisionId,
         number: d.number,
         wording: d.draft.wording.trim(),
-        executors: { lead: { name: d.draft.lead.trim() } },
+        executors: {
+          lead: { name: d.draft.lead.trim(), ...(d.leadPersonId ? { personId: d.leadPersonId } : {}) },
+        },
         deadline: { asWritten: d.draft.deadline?.trim() ?? '' },
         ...(d.draft.evidenceRequired ? { evidenceRequired: true } : {}),
       },
