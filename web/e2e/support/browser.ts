@@ -48,6 +48,14 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .locator('.ant-select-dropdown:visible, .ant-picker-dropdown:visible')
     .first()
     .waitFor({ state: 'hidden' });
+  // Likewise a dialog fading in or out (its text is pale mid-fade, which axe reads as too little contrast):
+  // the check waits until no antd motion is under way.
+  await page.waitForFunction(
+    () =>
+      document.querySelectorAll(
+        '[class*="-leave-active"], [class*="-enter-active"], [class*="-appear-active"]',
+      ).length === 0,
+  );
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
