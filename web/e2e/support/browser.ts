@@ -50,12 +50,10 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .waitFor({ state: 'hidden' });
   // Likewise a dialog fading in or out (its text is pale mid-fade, which axe reads as too little contrast):
   // the check waits until no antd motion is under way.
-  await page.waitForFunction(
-    () =>
-      document.querySelectorAll(
-        '[class*="-leave-active"], [class*="-enter-active"], [class*="-appear-active"]',
-      ).length === 0,
-  );
+  await page
+    .locator('[class*="-leave-active"], [class*="-enter-active"], [class*="-appear-active"]')
+    .first()
+    .waitFor({ state: 'detached' });
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
