@@ -59,8 +59,11 @@ export class ProcedureClient {
         .executeUpdate(commandUpdate, { args: [envelope] });
     } catch (e) {
       if (e instanceof WorkflowNotFoundError && this.log) {
+        // A procedure closed or cancelled on the log has ended its workflow, which cannot start again under
+        // its id: it answers as before lazy starts (a plan's cancellation then counts it as already there).
         const carried = await carriedFromLog(this.log, procedureId);
-        if (carried) return this.updateWithStart(procedureId, envelope, carried);
+        if (carried && !ENDED.includes(carried.state.status))
+          return this.updateWithStart(procedureId, envelope, carried);
       }
       throw procedureError(e, procedureId);
     }
@@ -74,7 +77,7 @@ export class ProcedureClient {
   async wake(procedureId: string): Promise<boolean> {
     if (!this.log) throw new Error('ProcedureClient.wake needs the event log');
     const carried = await carriedFromLog(this.log, procedureId);
-    if (!carried || ['closed', 'cancelled'].includes(carried.state.status)) return false;
+    if (!carried || ENDED.includes(carried.state.status)) return false;
     try {
       await this.client.workflow.start('procedureWorkflow', {
         workflowId: procedureWorkflowId(procedureId),
@@ -131,6 +134,9 @@ export class ProcedureClient {
     }
   }
 }
+
+/** The states in which a procedure's workflow has ended for good. */
+const ENDED: readonly string[] = ['closed', 'cancelled'];
 
 /** What a failed call to a procedure workflow means for us; an error that is not ours comes back unchanged. */
 export function procedureError(e: unknown, procedureId: string): unknown {
