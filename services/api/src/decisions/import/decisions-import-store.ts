@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { canActFor, type Principal } from '@vsoko/accounts';
 import { NotFound, type Actor } from '@vsoko/domain';
 import type { Db } from 'mongodb';
-import { randomBytes } from 'node:crypto';
+import { importIdFor } from '../../shared/import-ids';
 import { READ_DB } from '../../infrastructure/tokens';
 import type { DecisionsImportPreview } from './decisions-import-preview';
 
@@ -26,18 +26,7 @@ export class DecisionsImportStore {
   constructor(@Inject(READ_DB) private readonly db: Db) {}
 
   async save(contentKey: string, doc: Omit<StoredDecisionsImport, '_id'>): Promise<string> {
-    const keys = this.db.collection<{ _id: string; importId: string }>('decision_import_keys');
-    let importId = (await keys.findOne({ _id: contentKey }))?.importId;
-    if (!importId) {
-      importId = `dimp-${randomBytes(12).toString('hex')}`;
-      try {
-        await keys.insertOne({ _id: contentKey, importId });
-      } catch (e) {
-        // Two uploads of the same report at once: the first key written wins, both get its id.
-        if ((e as { code?: number }).code !== 11000) throw e;
-        importId = (await keys.findOne({ _id: contentKey }))!.importId;
-      }
-    }
+    const importId = await importIdFor(this.db, 'decision_import_keys', 'dimp', contentKey);
     const preview = { ...doc.preview, importId };
     await this.collection().replaceOne({ _id: importId }, { ...doc, preview }, { upsert: true });
     return importId;

@@ -3,7 +3,7 @@ import { canActFor, type Principal } from '@vsoko/accounts';
 import { NotFound, type Actor } from '@vsoko/domain';
 import type { PlanPreview } from '@vsoko/plan-import';
 import type { Db } from 'mongodb';
-import { randomBytes } from 'node:crypto';
+import { importIdFor } from '../../shared/import-ids';
 import { READ_DB } from '../../infrastructure/tokens';
 import type { TemplateOrigin } from '../templates/template-origin';
 
@@ -15,12 +15,6 @@ export interface StoredImport {
   uploadedAt: string;
   /** The workflow of its last approval's fan-out, for GET /plans/imports/:id/approval. */
   approval?: { workflowId: string };
-}
-
-/** What a preview is of (school, year, file or template rows) → the random id it is stored under. */
-interface ImportKey {
-  _id: string;
-  importId: string;
 }
 
 /**
@@ -39,7 +33,7 @@ export class ImportStore {
 
   /** Stores the preview under the import id of its content key (a new random one the first time). */
   async save(contentKey: string, doc: Omit<StoredImport, '_id'>): Promise<string> {
-    const importId = await this.idFor(contentKey);
+    const importId = await importIdFor(this.db, 'plan_import_keys', 'imp', contentKey);
     const preview = { ...doc.preview, importId };
     // $set keeps what the stored preview learnt since (the workflow of its approval).
     await this.collection.updateOne({ _id: importId }, { $set: { ...doc, preview } }, { upsert: true });
@@ -57,22 +51,5 @@ export class ImportStore {
 
   async recordApproval(importId: string, workflowId: string): Promise<void> {
     await this.collection.updateOne({ _id: importId }, { $set: { approval: { workflowId } } });
-  }
-
-  private async idFor(contentKey: string): Promise<string> {
-    const keys = this.db.collection<ImportKey>('plan_import_keys');
-    const known = await keys.findOne({ _id: contentKey });
-    if (known) return known.importId;
-    const importId = `imp-${randomBytes(12).toString('hex')}`;
-    try {
-      await keys.insertOne({ _id: contentKey, importId });
-      return importId;
-    } catch (e) {
-      // Two uploads of the same file at once: the first key written wins, both get its id.
-      if ((e as { code?: number }).code !== 11000) throw e;
-      const winner = await keys.findOne({ _id: contentKey });
-      if (!winner) throw e;
-      return winner.importId;
-    }
   }
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { canActFor, type Principal } from '@vsoko/accounts';
 import { NotFound, type Actor } from '@vsoko/domain';
 import type { Db } from 'mongodb';
-import { randomBytes } from 'node:crypto';
+import { importIdFor } from '../../shared/import-ids';
 import { READ_DB } from '../../infrastructure/tokens';
 import type { StaffPreview } from './staff-preview';
 
@@ -24,17 +24,7 @@ export class StaffImportStore {
   constructor(@Inject(READ_DB) private readonly db: Db) {}
 
   async save(contentKey: string, doc: Omit<StoredStaffImport, '_id'>): Promise<string> {
-    const keys = this.db.collection<{ _id: string; importId: string }>('staff_import_keys');
-    let importId = (await keys.findOne({ _id: contentKey }))?.importId;
-    if (!importId) {
-      importId = `staff-${randomBytes(12).toString('hex')}`;
-      try {
-        await keys.insertOne({ _id: contentKey, importId });
-      } catch (e) {
-        if ((e as { code?: number }).code !== 11000) throw e;
-        importId = (await keys.findOne({ _id: contentKey }))!.importId;
-      }
-    }
+    const importId = await importIdFor(this.db, 'staff_import_keys', 'staff', contentKey);
     const preview = { ...doc.preview, importId };
     await this.collection().replaceOne({ _id: importId }, { ...doc, preview }, { upsert: true });
     return importId;
