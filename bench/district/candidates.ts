@@ -3,13 +3,14 @@ import type { EventStore, RecordedEvent } from '@vsoko/event-store';
 import {
   ALL_COLLECTIONS,
   MongoReadStore,
+  removeStoreFiles,
   SqliteReadStore,
   type CollectionChanges,
   type ProjectedDocument,
   type ReadStore,
 } from '@vsoko/projections';
 import type { Db, MongoClient } from 'mongodb';
-import { copyFileSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, fsyncSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** A recorded batch: what the live projector wrote, replayed as raw writes by the baseline. */
@@ -42,9 +43,20 @@ export interface Candidate {
 /** The list fields of each collection: their membership rows are part of what the store writes. */
 const ARRAYS = new Map(ALL_COLLECTIONS.map((c) => [c.collection, c.arrayFields ?? []]));
 
-/** A raw connection with the read store's own settings (WAL, `synchronous=NORMAL`, its page cache). */
-function rawConnection(path: string): Database.Database {
+/**
+ * A raw connection with the read store's own settings: the live store's (WAL, `synchronous=NORMAL`, its page
+ * cache), or a rebuild's (`rebuilding`: no journal, no syncs, one connection holding the file, a large cache).
+ */
+function rawConnection(path: string, rebuilding = false): Database.Database {
   const db = new Database(path);
+  if (rebuilding) {
+    db.pragma('journal_mode = OFF');
+    db.pragma('synchronous = OFF');
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.pragma('temp_store = MEMORY');
+    db.pragma('cache_size = -524288');
+    return db;
+  }
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('cache_size = -65536');
@@ -88,8 +100,9 @@ function rawTable(db: Database.Database, collection: string, put: string) {
 /**
  * The raw side writes what the store writes and nothing more: the same documents as JSON text with the same
  * tables, indexes and membership rows of list fields, on a connection with the store's settings — without
- * reading, folding or checking anything. Its rebuild inserts into bare tables and then builds the indexes, as
- * the store's rebuild into an empty store does.
+ * reading, folding or checking anything. Its rebuild inserts into bare tables of a fresh file with a rebuild's
+ * settings (no journal, no syncs), then builds the indexes, switches the file to WAL and syncs it once, as the
+ * store's rebuild does before it swaps its file in.
  */
 export function sqliteCandidate(dir: string): Candidate {
   const path = (label: string) => join(dir, `${label}.sqlite`);
@@ -102,7 +115,7 @@ export function sqliteCandidate(dir: string): Candidate {
   return {
     name: 'sqlite',
     async open(label) {
-      rmSync(path(label), { force: true });
+      removeStoreFiles(path(label));
       return new SqliteReadStore(path(label), ALL_COLLECTIONS);
     },
     async reopen(label) {
@@ -114,14 +127,14 @@ export function sqliteCandidate(dir: string): Candidate {
       return new SqliteReadStore(path(into), ALL_COLLECTIONS);
     },
     async rawPrepare(label) {
-      rmSync(path(label), { force: true });
-      const store = new SqliteReadStore(path(label));
+      removeStoreFiles(path(label));
+      const store = new SqliteReadStore(path(label), [], { rebuilding: true });
       await store.prepare(ALL_COLLECTIONS);
       await store.dropIndexes(ALL_COLLECTIONS);
       await store.close();
     },
     async rawInsert(label, collection, list) {
-      const db = rawConnection(path(label));
+      const db = rawConnection(path(label), true);
       const table = rawTable(db, collection, 'INSERT');
       for (let i = 0; i < list.length; i += 1_000)
         db.transaction(() => {
@@ -130,9 +143,15 @@ export function sqliteCandidate(dir: string): Candidate {
       db.close();
     },
     async rawIndex(label) {
-      const store = new SqliteReadStore(path(label));
+      const store = new SqliteReadStore(path(label), [], { rebuilding: true });
       await store.prepare(ALL_COLLECTIONS);
       await store.close();
+      const db = new Database(path(label));
+      db.pragma('journal_mode = WAL');
+      db.close();
+      const fd = openSync(path(label), 'r+');
+      fsyncSync(fd);
+      closeSync(fd);
     },
     async rawWrite(store, batches) {
       const db = rawOf(store);

@@ -1,6 +1,6 @@
 import type { EventStore, Subscription } from '@vsoko/event-store';
 import { ALL_PROJECTIONS, Projector, type ReadStore } from '@vsoko/projections';
-import { catchUp, type RebuildProgress } from './rebuild-read-models';
+import { catchUp, rebuildReadModels, type RebuildProgress } from './rebuild-read-models';
 
 export interface RunningProjector {
   /** The subscription in force; replaced after a failed batch. */
@@ -19,7 +19,8 @@ export const RETRY_DELAY_MS = 1_000;
  * again from the checkpoint and changes nothing it had already changed (see Projector).
  *
  * On start, read models written by an older layout (READ_MODELS_VERSION), or none at all beside a log that has
- * events (an installation from before this store), are rebuilt from the log first, reporting progress.
+ * events (an installation from before this store), or a rebuild a crash left unfinished, are rebuilt from the
+ * log first, reporting progress.
  */
 export async function runProjector(deps: {
   store: EventStore;
@@ -31,12 +32,24 @@ export async function runProjector(deps: {
   rebuildThreshold?: number;
 }): Promise<RunningProjector> {
   const projector = new Projector(deps.readStore, ALL_PROJECTIONS);
-  await projector.prepare();
-  if (!(await projector.current())) await projector.drop();
-  const { position } = await projector.checkpoint();
+  const threshold = deps.rebuildThreshold ?? REBUILD_THRESHOLD;
+  // A rebuild a crash left unfinished is started again; so is one the layout or an empty store beside a long
+  // log calls for. Where the store rebuilds beside itself (SQLite) the old store is not touched before the new
+  // one is complete — not even prepared, which could build a new layout's indexes over an old table.
+  const { unfinishedRebuild } = (await deps.readStore.recover?.()) ?? { unfinishedRebuild: false };
+  const stale = !(await projector.current());
   const head = await deps.store.headPosition();
-  if (head - position > (deps.rebuildThreshold ?? REBUILD_THRESHOLD) && deps.onRebuild)
-    await catchUp({ store: deps.store, projector, onProgress: deps.onRebuild });
+  const { position } = await projector.checkpoint();
+  if (deps.readStore.rebuild && (unfinishedRebuild || stale || (position === 0 && head > threshold))) {
+    await rebuildReadModels({ store: deps.store, readStore: deps.readStore, onProgress: deps.onRebuild });
+    await projector.prepare();
+  } else {
+    await projector.prepare();
+    if (stale) await projector.drop();
+    const from = stale ? 0 : position;
+    if (head - from > threshold && deps.onRebuild)
+      await catchUp({ store: deps.store, projector, onProgress: deps.onRebuild });
+  }
   const subscribe = async () =>
     deps.store.subscribeToAll((events) => projector.apply(events), {
       afterPosition: (await projector.checkpoint()).position,

@@ -103,5 +103,25 @@ export interface ReadStore {
   checkpoint(name: string): Promise<StoredCheckpoint>;
   /** Drops the collections and the checkpoint: the next run replays the whole log. */
   drop(collections: readonly string[], checkpointName: string): Promise<void>;
+  /**
+   * A rebuild beside the store (SQLite): a fresh, empty store written without durability that no reader sees
+   * until `commit` swaps it in whole. Absent where a rebuild writes in place (MongoDB: drop, then insert).
+   */
+  rebuild?(): Promise<RebuildTarget>;
+  /**
+   * At start: settles what a crash left of a rebuild beside the store, and answers whether one was left
+   * unfinished (the caller rebuilds again). Absent where there is nothing beside the store.
+   */
+  recover?(): Promise<{ unfinishedRebuild: boolean }>;
   close(): Promise<void>;
+}
+
+/** A rebuild being written beside the live store (`ReadStore.rebuild`). */
+export interface RebuildTarget {
+  /** The fresh store the rebuild writes (tables, documents, checkpoint, then its indexes). */
+  readonly store: ReadStore;
+  /** Makes it durable and puts it in the live store's place; the live store then reads and writes it. */
+  commit(): Promise<void>;
+  /** Throws it away; the live store stays as it was. */
+  discard(): Promise<void>;
 }

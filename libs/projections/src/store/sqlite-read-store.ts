@@ -9,11 +9,34 @@ import type {
   StoredCheckpoint,
   Where,
 } from './read-store';
-import { keysetAlternatives } from './read-store';
+import { keysetAlternatives, type RebuildTarget } from './read-store';
+import {
+  fileIdentity,
+  rebuildingPath,
+  recoverStoreFiles,
+  removeStoreFiles,
+  swapIn,
+  syncFile,
+} from './sqlite-files';
 
 const NAME = /^[a-z][a-z0-9_]*$/;
 const FIELD = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 const CHECKPOINTS = 'checkpoints';
+
+/** How often a reader looks whether a rebuild was swapped in under its path (a writer looks before every batch). */
+const FOLLOW_MS = 100;
+/** The page cache of a rebuild (KiB, negative as SQLite takes it): the id indexes and the hot leaves stay in memory. */
+const REBUILD_CACHE_KIB = 524_288;
+
+export interface SqliteReadStoreOptions {
+  /** A reader only (a tool looking at a store another process writes): no journal change, no table created. */
+  readonly?: boolean;
+  /**
+   * The fresh file of a rebuild (`SqliteReadStore.rebuild`): no journal, no sync, one connection holding it.
+   * A crash leaves garbage under a name nothing else opens; `commit` makes it durable and swaps it in.
+   */
+  rebuilding?: boolean;
+}
 
 /**
  * Read models in one SQLite file: a table per collection (`_id`, the document as JSON), an expression index
@@ -21,10 +44,16 @@ const CHECKPOINTS = 'checkpoints';
  * (field, value, id) that plays MongoDB's multikey index. The projector's process writes, the API's process
  * reads the same file: WAL lets readers go on while a batch commits. `synchronous=NORMAL`: the read models are
  * rebuilt from the log, so a power cut may cost the last batches, which are replayed, never the log.
+ *
+ * A rebuild is written into a fresh file beside this one and swapped in whole when it is complete
+ * (`sqlite-files.ts`); every store on the path notices and reopens — a writer before its next batch, a reader
+ * within FOLLOW_MS — so no reader ever sees a store half-built.
  */
 export class SqliteReadStore implements ReadStore {
   readonly kind = 'sqlite';
-  private readonly db: Database.Database;
+  private db: Database.Database;
+  private identity: string | null = null;
+  private nextLook = 0;
   private readonly arrays = new Map<string, ReadonlySet<string>>();
   private readonly statements = new Map<string, Database.Statement>();
 
@@ -32,22 +61,93 @@ export class SqliteReadStore implements ReadStore {
   constructor(
     readonly path: string,
     projections: readonly CollectionSpec[] = [],
-    options: { readonly?: boolean } = {},
+    private readonly options: SqliteReadStoreOptions = {},
   ) {
     for (const p of projections) this.arrays.set(p.collection, new Set(p.arrayFields ?? []));
-    this.db = new Database(path, { readonly: options.readonly ?? false });
-    this.db.pragma('busy_timeout = 10000');
-    this.db.pragma('cache_size = -65536');
-    // A reader only (a tool looking at a store another process writes): no journal change, no table created.
-    if (options.readonly) return;
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.exec(
+    this.db = this.open();
+  }
+
+  private open(): Database.Database {
+    const db = new Database(this.path, { readonly: this.options.readonly ?? false });
+    this.identity = this.options.rebuilding ? null : fileIdentity(this.path);
+    this.statements.clear();
+    if (this.options.rebuilding) {
+      db.pragma('journal_mode = OFF');
+      db.pragma('synchronous = OFF');
+      db.pragma('locking_mode = EXCLUSIVE');
+      db.pragma('temp_store = MEMORY');
+      db.pragma(`cache_size = -${REBUILD_CACHE_KIB}`);
+    } else {
+      db.pragma('busy_timeout = 10000');
+      db.pragma('cache_size = -65536');
+      if (this.options.readonly) return db;
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    }
+    db.exec(
       `CREATE TABLE IF NOT EXISTS ${CHECKPOINTS} (name TEXT PRIMARY KEY, position INTEGER NOT NULL, version INTEGER, updatedAt TEXT NOT NULL)`,
     );
+    return db;
+  }
+
+  /**
+   * The file the path names now: after a rebuild was swapped in, the new one. Readers look every FOLLOW_MS
+   * (a `stat` costs more than a lookup by `_id`); `now` looks at once.
+   */
+  private follow(now = false): void {
+    if (this.options.rebuilding) return;
+    const time = Date.now();
+    if (!now && time < this.nextLook) return;
+    this.nextLook = time + FOLLOW_MS;
+    const identity = fileIdentity(this.path);
+    if (identity === null || identity === this.identity) return;
+    this.db.close();
+    this.db = this.open();
+  }
+
+  /**
+   * At start, before anything reads or writes: settles what a crash left of a rebuild (`recoverStoreFiles`) and
+   * answers whether one was left unfinished, so that the caller rebuilds again.
+   */
+  async recover(): Promise<{ unfinishedRebuild: boolean }> {
+    const result = recoverStoreFiles(this.path);
+    this.follow(true);
+    return result;
+  }
+
+  /**
+   * A rebuild into a fresh file beside this store (`<path>.rebuilding`), written without a journal or syncs.
+   * `commit` (after the last page and the indexes) makes it a durable WAL file with one fsync and swaps it in
+   * whole; this store reopens on it. `discard` deletes it. Until `commit`, readers see the store as it was.
+   */
+  async rebuild(): Promise<RebuildTarget> {
+    const file = rebuildingPath(this.path);
+    removeStoreFiles(file);
+    const store = new SqliteReadStore(file, [], { rebuilding: true });
+    let open = true;
+    return {
+      store,
+      commit: async () => {
+        await store.close();
+        open = false;
+        // The durable settings come back: WAL (kept in the file's header), then one fsync of the whole file.
+        const db = new Database(file);
+        db.pragma('journal_mode = WAL');
+        db.close();
+        syncFile(file);
+        swapIn(this.path, file);
+        this.follow(true);
+      },
+      discard: async () => {
+        if (open) await store.close();
+        open = false;
+        removeStoreFiles(file);
+      },
+    };
   }
 
   async prepare(projections: readonly CollectionSpec[]): Promise<void> {
+    this.follow(true);
     this.db.transaction(() => {
       for (const p of projections) {
         const table = tableName(p.collection);
@@ -73,6 +173,7 @@ export class SqliteReadStore implements ReadStore {
    * writes a random leaf of every index per document. `prepare` builds them again.
    */
   async dropIndexes(projections: readonly CollectionSpec[]): Promise<void> {
+    this.follow(true);
     this.db.transaction(() => {
       for (const p of projections) {
         const table = tableName(p.collection);
@@ -85,6 +186,7 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async get<T extends ProjectedDocument>(collection: string, id: string): Promise<T | null> {
+    this.follow();
     if (!this.exists(collection)) return null;
     const row = this.statement(`SELECT doc FROM "${tableName(collection)}" WHERE _id = ?`).get(id) as
       { doc: string } | undefined;
@@ -92,6 +194,7 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async getMany<T extends ProjectedDocument>(collection: string, ids: readonly string[]): Promise<T[]> {
+    this.follow();
     if (ids.length === 0 || !this.exists(collection)) return [];
     const rows = this.statement(
       `SELECT doc FROM "${tableName(collection)}" WHERE _id IN (SELECT value FROM json_each(?))`,
@@ -100,6 +203,7 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async find<T extends ProjectedDocument>(collection: string, query: FindQuery): Promise<T[]> {
+    this.follow();
     if (!this.exists(collection)) return [];
     const { sql: filter, params } = this.whereClause(collection, query.where);
     let sql = filter;
@@ -123,6 +227,7 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async count(collection: string, where: Where): Promise<number> {
+    this.follow();
     if (!this.exists(collection)) return 0;
     const { sql, params } = this.whereClause(collection, where);
     const row = this.statement(`SELECT count(*) AS n FROM "${tableName(collection)}"${sql}`).get(
@@ -137,6 +242,7 @@ export class SqliteReadStore implements ReadStore {
     changes: readonly CollectionChanges[],
     checkpoint?: { name: string; position: number; version: number },
   ): Promise<void> {
+    this.follow(true);
     this.db.transaction(() => {
       for (const change of changes) {
         const table = tableName(change.collection);
@@ -176,12 +282,14 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async checkpoint(name: string): Promise<StoredCheckpoint> {
+    this.follow();
     const row = this.statement(`SELECT position, version FROM ${CHECKPOINTS} WHERE name = ?`).get(name) as
       StoredCheckpoint | undefined;
     return row ?? { position: 0, version: null };
   }
 
   async drop(collections: readonly string[], checkpointName: string): Promise<void> {
+    this.follow(true);
     this.db.transaction(() => {
       for (const c of new Set(collections)) {
         this.db.exec(`DROP TABLE IF EXISTS "${tableName(c)}"`);
@@ -198,6 +306,7 @@ export class SqliteReadStore implements ReadStore {
 
   /** The file's size on disk, pages × page size (for the benchmark). */
   bytes(): number {
+    this.follow();
     return (
       (this.db.pragma('page_count', { simple: true }) as number) *
       (this.db.pragma('page_size', { simple: true }) as number)
