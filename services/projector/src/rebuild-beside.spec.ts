@@ -29,16 +29,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function olderLayout(path: string, head: number): Promise<SqliteReadStore> {
   const store = new SqliteReadStore(path, ALL_COLLECTIONS);
   await store.prepare(ALL_PROJECTIONS);
-  await store.write(
-    [
-      {
-        collection: 'procedures',
-        put: [{ _id: 'school-1-p0', _position: head, stage: 'stale-layout' }],
-        remove: [],
-      },
-    ],
-    { name: 'read-models', position: head, version: READ_MODELS_VERSION - 1 },
-  );
+  const stale = { _id: 'school-1-p0', _position: head, stage: 'stale-layout' };
+  await store.write([{ collection: 'procedures', put: [stale], remove: [] }], {
+    name: 'read-models',
+    position: head,
+    version: READ_MODELS_VERSION - 1,
+  });
   return store;
 }
 
