@@ -165,7 +165,7 @@ async function queriesOnly(o: Options, dir: string, log: (m: string) => void): P
     );
     const lines: string[] = [];
     for (const query of dashboardQueries(store, district.store, o.schools)) {
-      const l = await latency(query.run, o.schools, o.perSchool, o.samples);
+      const l = await latency(query.run, o.schools, o.perSchool, o.samples, query.before);
       log(`${query.name}: p50 ${l.p50.toFixed(3)} ms, p99 ${l.p99.toFixed(2)} ms`);
       lines.push(line(`${at}.${query.name}.p50`, 'ms', l.p50, raw.p50, raw.p50 / l.p50));
       lines.push(line(`${at}.${query.name}.p99`, 'ms', l.p99, raw.p99, raw.p99 / l.p99));

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import type { EventStore, RecordedEvent } from '@vsoko/event-store';
 import {
   ALL_COLLECTIONS,
+  keyColumnsOf,
   MongoReadStore,
   removeStoreFiles,
   SqliteReadStore,
@@ -42,6 +43,8 @@ export interface Candidate {
 
 /** The list fields of each collection: their membership rows are part of what the store writes. */
 const ARRAYS = new Map(ALL_COLLECTIONS.map((c) => [c.collection, c.arrayFields ?? []]));
+/** The key columns of the tables stored in an index's order (procedures by school, year and window). */
+const KEYS = new Map(ALL_COLLECTIONS.map((c) => [c.collection, keyColumnsOf(c)]));
 
 /**
  * A raw connection with the read store's own settings: the live store's (WAL, `synchronous=NORMAL`, its page
@@ -71,7 +74,11 @@ function rawTable(db: Database.Database, collection: string, put: string) {
       ? db.prepare(`INSERT OR IGNORE INTO "rm_${collection}__members" (field, value, id) VALUES (?, ?, ?)`)
       : null;
   const clear = arrays.length > 0 ? db.prepare(`DELETE FROM "rm_${collection}__members" WHERE id = ?`) : null;
-  const doc = db.prepare(`${put} INTO "rm_${collection}" (_id, doc) VALUES (?, ?)`);
+  const keys = KEYS.get(collection) ?? { columns: [], values: () => [] };
+  const columns = [...keys.columns, '_id', 'doc'];
+  const doc = db.prepare(
+    `${put} INTO "rm_${collection}" (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+  );
   const remove = db.prepare(`DELETE FROM "rm_${collection}" WHERE _id = ?`);
   const members = (d: ProjectedDocument) => {
     for (const field of arrays) {
@@ -81,11 +88,11 @@ function rawTable(db: Database.Database, collection: string, put: string) {
   };
   return {
     insert(d: ProjectedDocument) {
-      doc.run(d._id, JSON.stringify(d));
+      doc.run(...keys.values(d), d._id, JSON.stringify(d));
       if (member) members(d);
     },
     replace(d: ProjectedDocument, insertOnly: boolean) {
-      doc.run(d._id, JSON.stringify(d));
+      doc.run(...keys.values(d), d._id, JSON.stringify(d));
       if (!member) return;
       if (!insertOnly) clear!.run(d._id);
       members(d);

@@ -106,7 +106,13 @@ export async function measureStep(
   options.log(`${at}: ${options.samples} samples of each query…`);
   const queries: Record<string, Latency> = {};
   for (const query of dashboardQueries(store, events, options.schools))
-    queries[query.name] = await latency(query.run, options.schools, options.perSchool, options.samples);
+    queries[query.name] = await latency(
+      query.run,
+      options.schools,
+      options.perSchool,
+      options.samples,
+      query.before,
+    );
   const byId = candidate.rawGetById(copy);
   const rawById = await latency(
     (s, p) => byId(`school-${String(s).padStart(4, '0')}-p${p}`),

@@ -27,6 +27,13 @@ export interface Projection<Doc extends ProjectedDocument> {
   /** One index per query the API makes on this collection; created when the projector starts. */
   indexes: readonly IndexDescription[];
   /**
+   * The name of the index (one of `indexes`) whose order the documents are stored in, for the query that reads
+   * many documents together (a school's plan page): the SQLite store keys its table by that index's fields and
+   * `_id`, so those documents lie side by side in the file. MongoDB clusters by `_id` only: there it is an
+   * ordinary index.
+   */
+  cluster?: string;
+  /**
    * Documents are written once and never change (one per event): the projector inserts them without reading
    * first, and a replayed insert is refused as a duplicate, which changes nothing.
    */
@@ -52,13 +59,15 @@ export interface CollectionSpec {
   collection: string;
   indexes: readonly IndexDescription[];
   arrayFields?: readonly string[];
+  /** The index the documents are stored in the order of (see `Projection.cluster`). */
+  cluster?: string;
 }
 
 /** The collections a projection writes: its own, and its summary's. */
 export function collectionsOf(projection: AnyProjection): CollectionSpec[] {
-  const { collection, indexes, arrayFields, summary } = projection;
+  const { collection, indexes, arrayFields, cluster, summary } = projection;
   return [
-    { collection, indexes, arrayFields },
+    { collection, indexes, arrayFields, ...(cluster ? { cluster } : {}) },
     ...(summary ? [summary] : []),
     ...rollupsOf(projection).map(({ collection, indexes }) => ({ collection, indexes })),
   ];

@@ -13,7 +13,7 @@ interface Thing extends ProjectedDocument {
   big?: number[];
 }
 
-const things = {
+const plain = {
   collection: 'things',
   handles: [],
   documentIds: () => [],
@@ -23,8 +23,15 @@ const things = {
     { key: { schoolId: 1, overdue: 1, deadline: 1 }, name: 'school_overdue_deadline' },
     { key: { 'window.from': 1 }, name: 'window_from' },
     { key: { tags: 1, n: 1 }, name: 'tags_n' },
+    { key: { districtId: 1, overdue: 1, 'window.from': 1 }, name: 'district_overdue_window' },
   ],
 } as AnyProjection;
+
+/**
+ * The same collection stored in the order of one of its indexes (`cluster`): a field with nulls, a boolean and a
+ * nested field as its keys. Every promise holds for it as for the plain one.
+ */
+const clustered = { ...plain, cluster: 'district_overdue_window' } as AnyProjection;
 
 const thing = (i: number, over: Partial<Thing> = {}): Thing => ({
   _id: `t-${String(i).padStart(2, '0')}`,
@@ -52,7 +59,10 @@ const byDeadlineThenId = (a: string, b: string): number => {
  * `open` gives a store over a fresh database.
  */
 export function readStoreContract(name: string, open: () => Promise<ReadStore>): void {
-  describe(`ReadStore contract: ${name}`, () => {
+  describe.each([
+    ['', plain],
+    [', a collection stored in the order of an index', clustered],
+  ])(`ReadStore contract: ${name}%s`, (_, things) => {
     let store: ReadStore;
     const all = Array.from({ length: 20 }, (_, i) => thing(i + 1));
     beforeEach(async () => {
@@ -115,8 +125,36 @@ export function readStoreContract(name: string, open: () => Promise<ReadStore>):
       expect(await store.count('things', { schoolId: { $in: ['school-2', 'school-9'] } })).toBe(10);
       expect(await store.count('things', { deadline: { $gte: '2024-05-12', $lte: '2024-05-13' } })).toBe(8);
       expect(await store.count('things', { n: { $gt: 5, $lt: 8 } })).toBe(2);
+      // A range never takes in a missing or null value, whichever end it bounds.
+      expect(await store.count('things', { districtId: { $lt: 'district-2' } })).toBe(14);
+      expect(await store.count('things', { districtId: { $lte: 'district-1' } })).toBe(14);
+      expect(await store.count('things', { districtId: { $gt: 'a' } })).toBe(14);
+      expect(await store.count('things', { districtId: { $in: [null, 'district-9'] } })).toBe(6);
+      expect(await store.count('things', { districtId: null, overdue: true })).toBe(1);
       expect(await store.count('things', { 'window.from': '2024-02-01' })).toBe(3);
       expect(await store.count('things', { schoolId: 'nowhere' })).toBe(0);
+    });
+
+    it('finds a document whose indexed fields changed by its new values only', async () => {
+      const moved = thing(3, { districtId: 'district-2', overdue: true, window: { from: '2023-12-01' } });
+      await store.write([{ collection: 'things', put: [moved], remove: [] }]);
+      expect(await store.get('things', 't-03')).toEqual(moved);
+      expect(ids(await store.find('things', { where: { districtId: null }, sort: { _id: 1 } }))).toEqual([
+        't-06',
+        't-09',
+        't-12',
+        't-15',
+        't-18',
+      ]);
+      expect(
+        await store.find('things', { where: { districtId: 'district-2', overdue: true }, sort: { _id: 1 } }),
+      ).toEqual([moved]);
+      const first = await store.find('things', { where: {}, sort: { 'window.from': 1, _id: 1 }, limit: 1 });
+      expect(ids(first)).toEqual(['t-03']);
+      expect(await store.count('things', {})).toBe(20);
+      await store.write([{ collection: 'things', put: [], remove: ['t-03'] }]);
+      expect(await store.count('things', { districtId: 'district-2' })).toBe(0);
+      expect(await store.get('things', 't-03')).toBeNull();
     });
 
     it('sorts by several fields, either way, and pages with skip and limit', async () => {
@@ -133,6 +171,21 @@ export function readStoreContract(name: string, open: () => Promise<ReadStore>):
       ['a nested field, ids descending', { 'window.from': 1, _id: -1 }, {}],
       ['a field with nulls, ascending', { districtId: 1, n: -1, _id: 1 }, {}],
       ['a field with nulls, descending', { districtId: -1, _id: 1 }, { overdue: false }],
+      [
+        'an index with nulls, in its order',
+        { districtId: 1, overdue: 1, 'window.from': 1, _id: 1 },
+        { n: { $gte: 2 } },
+      ],
+      [
+        'an index with nulls, against its order',
+        { districtId: -1, overdue: -1, 'window.from': -1, _id: -1 },
+        {},
+      ],
+      [
+        'within one key of an index',
+        { 'window.from': 1, _id: 1 },
+        { districtId: 'district-1', overdue: false },
+      ],
     ])(
       'pages by keyset (after the last sort values) through %s, as one sorted read',
       async (_, sort, where) => {

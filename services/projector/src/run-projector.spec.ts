@@ -66,7 +66,42 @@ describe('the projector starting on an existing data folder', () => {
     });
     // The indexes were left out of the replay into the emptied store and built once at its end.
     expect(progress.at(-1)).toEqual({ phase: 'index', done: 1, total: 1 });
-    expect(indexNames(readStore)).toEqual(expect.arrayContaining(['rm_procedures__school_year_window']));
+    expect(indexNames(readStore)).toEqual(expect.arrayContaining(['rm_procedures__responsible_year_window']));
+    await readStore.close();
+  });
+
+  it('given a file from before the procedures were stored by school (version 9), then it rebuilds them in that order', async () => {
+    const path = join(dir, 'version-9.sqlite');
+    const old = new Database(path);
+    old.exec(`CREATE TABLE checkpoints (name TEXT PRIMARY KEY, position INTEGER NOT NULL, version INTEGER, updatedAt TEXT NOT NULL);
+      CREATE TABLE rm_procedures (_id TEXT PRIMARY KEY, doc TEXT NOT NULL);
+      CREATE INDEX rm_procedures__school_year_window ON rm_procedures (json_extract(doc, '$.schoolId'), json_extract(doc, '$.academicYear'), json_extract(doc, '$.window.from'), _id);`);
+    old
+      .prepare(`INSERT INTO rm_procedures VALUES ('school-1-p0', '{"_id":"school-1-p0","_position":1}')`)
+      .run();
+    old.prepare(`INSERT INTO checkpoints VALUES ('read-models', ?, 9, '2026-12-01T00:00:00Z')`).run(head);
+    old.close();
+    const readStore = new SqliteReadStore(path, ALL_PROJECTIONS);
+
+    await start(readStore);
+
+    const plan = await readStore.find('procedures', {
+      where: { schoolId: 'school-1', academicYear: '2023/24' },
+      sort: { 'window.from': 1, _id: 1 },
+      limit: 50,
+    });
+    const byWindow = (p: { _id: string; window?: { from: string } }) => `${p.window?.from}|${p._id}`;
+    expect(plan).toHaveLength(6);
+    expect(plan.map(byWindow)).toEqual(plan.map(byWindow).sort());
+    expect(await readStore.get('procedures', 'school-1-p0')).toMatchObject({ stage: 'closed' });
+    const db = new Database(path, { readonly: true });
+    const table = db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'rm_procedures'`).get() as {
+      sql: string;
+    };
+    db.close();
+    expect(table.sql).toMatch(
+      /PRIMARY KEY \("key:schoolId", "key:academicYear", "key:window\.from", _id\)\) WITHOUT ROWID/,
+    );
     await readStore.close();
   });
 

@@ -90,6 +90,8 @@ export const procedureProjection: Projection<ProcedureDocument> = {
     { key: { districtId: 1, academicYear: 1 }, name: 'district_year' },
     { key: { lineage: 1, academicYear: 1 }, name: 'lineage_year' },
   ],
+  // A school's plan page reads 50 procedures of one school year: stored together, they are a few adjacent pages.
+  cluster: 'school_year_window',
 };
 
 /** The domain state back from a stored document (notification outcomes are not kept, and not needed). */

@@ -9,7 +9,7 @@ import type {
   StoredCheckpoint,
   Where,
 } from './read-store';
-import { keysetAlternatives, type RebuildTarget } from './read-store';
+import { keysetAlternatives, valueAt, type RebuildTarget } from './read-store';
 import {
   fileIdentity,
   rebuildingPath,
@@ -22,6 +22,18 @@ import {
 const NAME = /^[a-z][a-z0-9_]*$/;
 const FIELD = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 const CHECKPOINTS = 'checkpoints';
+/**
+ * A key column's value for a missing or null field. A primary key column of a WITHOUT ROWID table may not be
+ * NULL; -Infinity sorts before every number and text as NULL does, and no JSON document can hold it.
+ */
+const NULL_KEY = '-1e999';
+
+/** How a collection is stored: its list fields, and the fields its table is keyed by (none: by `_id` alone). */
+interface Layout {
+  arrays: ReadonlySet<string>;
+  /** The clustering index's fields in order, `_id` left out, with their directions; empty when not clustered. */
+  keys: readonly (readonly [string, 1 | -1])[];
+}
 
 /** How often a reader looks whether a rebuild was swapped in under its path (a writer looks before every batch). */
 const FOLLOW_MS = 100;
@@ -41,9 +53,13 @@ export interface SqliteReadStoreOptions {
 /**
  * Read models in one SQLite file: a table per collection (`_id`, the document as JSON), an expression index
  * (`json_extract`) for every index a projection declares, and for list fields (`arrayFields`) a side table of
- * (field, value, id) that plays MongoDB's multikey index. The projector's process writes, the API's process
- * reads the same file: WAL lets readers go on while a batch commits. `synchronous=NORMAL`: the read models are
- * rebuilt from the log, so a power cut may cost the last batches, which are replayed, never the log.
+ * (field, value, id) that plays MongoDB's multikey index. A collection that names a `cluster` index is a WITHOUT
+ * ROWID table keyed by that index's fields (plain columns the store fills from the document) and `_id`, with a
+ * unique index on `_id`: the documents one query reads together (a school's plan page) are adjacent rows of a
+ * few pages, read in order, instead of rows scattered over the file in the order they were first written.
+ * The projector's process writes, the API's process reads the same file: WAL lets readers go on while a batch
+ * commits. `synchronous=NORMAL`: the read models are rebuilt from the log, so a power cut may cost the last
+ * batches, which are replayed, never the log.
  *
  * A rebuild is written into a fresh file beside this one and swapped in whole when it is complete
  * (`sqlite-files.ts`); every store on the path notices and reopens — a writer before its next batch, a reader
@@ -55,6 +71,8 @@ export class SqliteReadStore implements ReadStore {
   private identity: string | null = null;
   private nextLook = 0;
   private readonly arrays = new Map<string, ReadonlySet<string>>();
+  /** Each table's key fields as the file holds it, known by the text of its CREATE statement. */
+  private readonly stored = new Map<string, { sql: string; keys: readonly string[] }>();
   private readonly statements = new Map<string, Database.Statement>();
 
   /** `projections`: the read models this process will query (their list fields), before any `prepare`. */
@@ -146,21 +164,41 @@ export class SqliteReadStore implements ReadStore {
     };
   }
 
+  /**
+   * Creates what is missing. A table of another layout (keyed otherwise than the collection now asks) is
+   * dropped and created empty: its documents could not be read. The checkpoint's layout version
+   * (READ_MODELS_VERSION) changes with it, so the projector's start then rebuilds every read model from the log.
+   */
   async prepare(projections: readonly CollectionSpec[]): Promise<void> {
     this.follow(true);
     this.db.transaction(() => {
       for (const p of projections) {
         const table = tableName(p.collection);
-        const arrays = new Set(p.arrayFields ?? []);
-        this.arrays.set(p.collection, arrays);
-        this.db.exec(`CREATE TABLE IF NOT EXISTS "${table}" (_id TEXT PRIMARY KEY, doc TEXT NOT NULL)`);
-        if (arrays.size > 0) {
+        const layout = layoutOf(p);
+        this.arrays.set(p.collection, layout.arrays);
+        const columns = this.columnsOf(table);
+        if (columns.length > 0 && columns.join(',') !== tableColumns(layout).join(',')) {
+          this.db.exec(`DROP TABLE "${table}"`);
+          this.db.exec(`DROP TABLE IF EXISTS "${table}__members"`);
+        }
+        if (layout.keys.length === 0)
+          this.db.exec(`CREATE TABLE IF NOT EXISTS "${table}" (_id TEXT PRIMARY KEY, doc TEXT NOT NULL)`);
+        else {
+          const keys = layout.keys.map(([f, d]) => `${keyColumn(f)}${d === -1 ? ' DESC' : ''}`);
+          this.db.exec(
+            `CREATE TABLE IF NOT EXISTS "${table}" (${layout.keys.map(([f]) => keyColumn(f)).join(', ')}, ` +
+              `_id TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (${keys.join(', ')}, _id)) WITHOUT ROWID`,
+          );
+          // Reads and writes by id; kept through a rebuild, which reads every document it folds by id.
+          this.db.exec(`CREATE UNIQUE INDEX IF NOT EXISTS "${table}___id" ON "${table}" (_id)`);
+        }
+        if (layout.arrays.size > 0) {
           this.db.exec(
             `CREATE TABLE IF NOT EXISTS "${table}__members" (field TEXT NOT NULL, value, id TEXT NOT NULL, PRIMARY KEY (field, value, id)) WITHOUT ROWID`,
           );
           this.db.exec(`CREATE INDEX IF NOT EXISTS "${table}__members_id" ON "${table}__members" (id)`);
         }
-        for (const { name, columns } of secondaryIndexes(p, arrays))
+        for (const { name, columns } of secondaryIndexes(p, layout))
           this.db.exec(`CREATE INDEX IF NOT EXISTS "${name}" ON "${table}" (${columns})`);
       }
     })();
@@ -177,9 +215,9 @@ export class SqliteReadStore implements ReadStore {
     this.db.transaction(() => {
       for (const p of projections) {
         const table = tableName(p.collection);
-        const arrays = new Set(p.arrayFields ?? []);
-        for (const { name } of secondaryIndexes(p, arrays)) this.db.exec(`DROP INDEX IF EXISTS "${name}"`);
-        if (arrays.size > 0) this.db.exec(`DROP INDEX IF EXISTS "${table}__members_id"`);
+        const layout = layoutOf(p);
+        for (const { name } of secondaryIndexes(p, layout)) this.db.exec(`DROP INDEX IF EXISTS "${name}"`);
+        if (layout.arrays.size > 0) this.db.exec(`DROP INDEX IF EXISTS "${table}__members_id"`);
       }
     })();
     this.statements.clear();
@@ -208,12 +246,12 @@ export class SqliteReadStore implements ReadStore {
     const { sql: filter, params } = this.whereClause(collection, query.where);
     let sql = filter;
     if (query.after) {
-      const keyset = this.keysetClause(query.sort ?? {}, query.after);
+      const keyset = this.keysetClause(collection, query.sort ?? {}, query.after);
       sql = `${filter ? `${filter} AND` : ' WHERE'} ${keyset.sql}`;
       params.push(...keyset.params);
     }
     const order = Object.entries(query.sort ?? {})
-      .map(([field, dir]) => `${expression(field)} ${dir === -1 ? 'DESC' : 'ASC'}`)
+      .map(([field, dir]) => `${this.expression(collection, field)} ${dir === -1 ? 'DESC' : 'ASC'}`)
       .join(', ');
     // Excluded fields are dropped by SQLite before the text reaches JSON.parse (the large lists are the point).
     const exclude = (query.exclude ?? []).map((f) => `'$.${field(f)}'`);
@@ -246,11 +284,18 @@ export class SqliteReadStore implements ReadStore {
     this.db.transaction(() => {
       for (const change of changes) {
         const table = tableName(change.collection);
+        this.exists(change.collection);
+        const keys = this.keysOf(change.collection);
         const arrays = this.arrays.get(change.collection) ?? new Set<string>();
+        const columns = [...keys.map(keyColumn), '_id', 'doc'];
+        const values = columns.map(() => '?').join(', ');
+        // A clustered row moves when its key fields change: REPLACE takes out the row the unique `_id` finds.
         const put = this.statement(
           change.insertOnly
-            ? `INSERT OR IGNORE INTO "${table}" (_id, doc) VALUES (?, ?)`
-            : `INSERT INTO "${table}" (_id, doc) VALUES (?, ?) ON CONFLICT(_id) DO UPDATE SET doc = excluded.doc`,
+            ? `INSERT OR IGNORE INTO "${table}" (${columns.join(', ')}) VALUES (${values})`
+            : keys.length > 0
+              ? `INSERT OR REPLACE INTO "${table}" (${columns.join(', ')}) VALUES (${values})`
+              : `INSERT INTO "${table}" (_id, doc) VALUES (?, ?) ON CONFLICT(_id) DO UPDATE SET doc = excluded.doc`,
         );
         const remove = this.statement(`DELETE FROM "${table}" WHERE _id = ?`);
         const clearMembers =
@@ -260,7 +305,8 @@ export class SqliteReadStore implements ReadStore {
             ? this.statement(`INSERT OR IGNORE INTO "${table}__members" (field, value, id) VALUES (?, ?, ?)`)
             : null;
         for (const doc of change.put) {
-          const written = put.run(doc._id, JSON.stringify(doc)).changes > 0;
+          const written =
+            put.run(...keys.map((f) => keyValue(doc, f)), doc._id, JSON.stringify(doc)).changes > 0;
           if (!written || !clearMembers || !addMember) continue;
           if (!change.insertOnly) clearMembers.run(doc._id);
           for (const field of arrays) {
@@ -313,11 +359,48 @@ export class SqliteReadStore implements ReadStore {
     );
   }
 
+  /**
+   * The collection's table is there; its key fields are read from the file (so a process reads a table in the
+   * layout it finds, a reader beside a projector that has not yet rebuilt an older file included).
+   */
   private exists(collection: string): boolean {
-    const row = this.statement(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(
-      tableName(collection),
-    );
-    return row !== undefined;
+    const table = tableName(collection);
+    const row = this.statement(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?`).get(
+      table,
+    ) as { sql: string } | undefined;
+    if (!row) return false;
+    if (this.stored.get(collection)?.sql !== row.sql) {
+      const keys = this.columnsOf(table)
+        .filter((c) => c.startsWith('key:'))
+        .map((c) => c.slice('key:'.length));
+      this.stored.set(collection, { sql: row.sql, keys });
+    }
+    return true;
+  }
+
+  private columnsOf(table: string): string[] {
+    return (this.db.pragma(`table_info("${table}")`) as { name: string }[]).map((c) => c.name);
+  }
+
+  /** The key fields of the collection's table, as `exists` last found it. */
+  private keysOf(collection: string): readonly string[] {
+    return this.stored.get(collection)?.keys ?? [];
+  }
+
+  /** The SQL expression of a field: its key column, or `json_extract` (the same text as its index's). */
+  private expression(collection: string, name: string): string {
+    if (name === '_id') return '_id';
+    return this.isKey(collection, name) ? keyColumn(name) : `json_extract(doc, '$.${field(name)}')`;
+  }
+
+  private isKey(collection: string, name: string): boolean {
+    return this.keysOf(collection).includes(name);
+  }
+
+  /** The field is missing or null. */
+  private isNull(collection: string, name: string): string {
+    const expr = this.expression(collection, name);
+    return this.isKey(collection, name) ? `${expr} = ${NULL_KEY}` : `${expr} IS NULL`;
   }
 
   private whereClause(collection: string, where: Where): { sql: string; params: unknown[] } {
@@ -337,9 +420,9 @@ export class SqliteReadStore implements ReadStore {
         } else throw new Error(`read store: a range on the list field ${field}`);
         continue;
       }
-      const expr = expression(field);
+      const expr = this.expression(collection, field);
       if (isScalar(condition)) {
-        if (condition === null) parts.push(`${expr} IS NULL`);
+        if (condition === null) parts.push(this.isNull(collection, field));
         else {
           parts.push(`${expr} = ?`);
           params.push(bindable(condition));
@@ -347,7 +430,9 @@ export class SqliteReadStore implements ReadStore {
       } else if (isIn(condition)) {
         const values = condition.$in.filter((v) => v !== null);
         const inList = `${expr} IN (${values.map(() => '?').join(', ')})`;
-        parts.push(condition.$in.includes(null) ? `(${inList} OR ${expr} IS NULL)` : inList);
+        parts.push(
+          condition.$in.includes(null) ? `(${inList} OR ${this.isNull(collection, field)})` : inList,
+        );
         params.push(...values.map(bindable));
       } else {
         for (const [op, sqlOp] of [
@@ -360,6 +445,9 @@ export class SqliteReadStore implements ReadStore {
           if (value === undefined) continue;
           parts.push(`${expr} ${sqlOp} ?`);
           params.push(bindable(value));
+          // A key column holds -Infinity for null, which "below" would take in; NULL compares as nothing.
+          if ((op === '$lt' || op === '$lte') && this.isKey(collection, field))
+            parts.push(`${expr} > ${NULL_KEY}`);
         }
       }
     }
@@ -367,21 +455,27 @@ export class SqliteReadStore implements ReadStore {
   }
 
   private keysetClause(
+    collection: string,
     sort: Record<string, 1 | -1>,
     after: readonly Scalar[],
   ): { sql: string; params: unknown[] } {
     const params: unknown[] = [];
+    const expression = (f: string) => this.expression(collection, f);
     const alternatives = keysetAlternatives(sort, after).map(({ equal, beyond }) => {
       const parts = equal.map(([f, v]) => {
-        if (v === null) return `${expression(f)} IS NULL`;
+        if (v === null) return this.isNull(collection, f);
         params.push(bindable(v));
         return `${expression(f)} = ?`;
       });
       const expr = expression(beyond.field);
-      if (beyond.value === null) parts.push(`${expr} IS NOT NULL`);
+      const key = this.isKey(collection, beyond.field);
+      if (beyond.value === null) parts.push(key ? `${expr} > ${NULL_KEY}` : `${expr} IS NOT NULL`);
       else {
         params.push(bindable(beyond.value));
-        parts.push(beyond.direction === 1 ? `${expr} > ?` : `(${expr} < ? OR ${expr} IS NULL)`);
+        // Descending, null comes last: a key column's -Infinity is below any value already.
+        parts.push(
+          beyond.direction === 1 ? `${expr} > ?` : key ? `${expr} < ?` : `(${expr} < ? OR ${expr} IS NULL)`,
+        );
       }
       return `(${parts.join(' AND ')})`;
     });
@@ -392,7 +486,7 @@ export class SqliteReadStore implements ReadStore {
     const lead = after[0];
     if (direction === 1 && lead !== null)
       return {
-        sql: `${expression(first)} >= ? AND (${alternatives.join(' OR ')})`,
+        sql: `${this.expression(collection, first)} >= ? AND (${alternatives.join(' OR ')})`,
         params: [bindable(lead), ...params],
       };
     return { sql: `(${alternatives.join(' OR ')})`, params };
@@ -411,32 +505,74 @@ export class SqliteReadStore implements ReadStore {
 /**
  * The expression indexes of a collection. Each ends with `_id` (unless it names it already): every sort ends
  * with `_id`, and an index in the sort's full order lets SQLite read a page in order and stop at its limit
- * (a keyset page included) instead of sorting the filter's whole range first.
+ * (a keyset page included) instead of sorting the filter's whole range first. The clustering index is the
+ * table's own key, not one of them; its fields are key columns wherever another index names them.
  */
-function secondaryIndexes(
-  p: CollectionSpec,
-  arrays: ReadonlySet<string>,
-): { name: string; columns: string }[] {
+function secondaryIndexes(p: CollectionSpec, layout: Layout): { name: string; columns: string }[] {
   const table = tableName(p.collection);
+  const keys = new Set(layout.keys.map(([f]) => f));
   const out: { name: string; columns: string }[] = [];
   for (const index of p.indexes) {
-    const fields = Object.keys(index.key).filter((f) => !arrays.has(f));
-    if (fields.length === 0 || arrays.has(Object.keys(index.key)[0])) continue;
+    if (p.cluster !== undefined && index.name === p.cluster) continue;
+    const fields = Object.keys(index.key).filter((f) => !layout.arrays.has(f));
+    if (fields.length === 0 || layout.arrays.has(Object.keys(index.key)[0])) continue;
     const name = `${table}__${index.name ?? fields.join('_')}`.replace(/[^\w]/g, '_');
-    const columns = [...fields.map(expression), ...(fields.includes('_id') ? [] : ['_id'])].join(', ');
+    const expr = (f: string) =>
+      f === '_id' ? '_id' : keys.has(f) ? keyColumn(f) : `json_extract(doc, '$.${field(f)}')`;
+    const columns = [...fields.map(expr), ...(fields.includes('_id') ? [] : ['_id'])].join(', ');
     out.push({ name, columns });
   }
   return out;
 }
 
+/** The layout a collection's spec asks for. */
+function layoutOf(p: CollectionSpec): Layout {
+  const arrays = new Set(p.arrayFields ?? []);
+  if (p.cluster === undefined) return { arrays, keys: [] };
+  const index = p.indexes.find((i) => i.name === p.cluster);
+  if (!index)
+    throw new Error(`read store: ${p.collection} is clustered by ${p.cluster}, which it does not declare`);
+  const keys = Object.entries(index.key as Record<string, 1 | -1>).filter(([f]) => f !== '_id');
+  if (keys.some(([f, d]) => arrays.has(f) || (d !== 1 && d !== -1)))
+    throw new Error(`read store: ${p.collection} cannot be clustered by ${p.cluster}`);
+  for (const [f] of keys) field(f);
+  return { arrays, keys };
+}
+
+/**
+ * The key columns a collection's row holds before `_id` and `doc`, and their values for a document: what a
+ * raw writer of the same rows needs (the district bench's baseline).
+ */
+export function keyColumnsOf(spec: CollectionSpec): {
+  columns: readonly string[];
+  values(doc: ProjectedDocument): (string | number)[];
+} {
+  const keys = layoutOf(spec).keys.map(([f]) => f);
+  return { columns: keys.map(keyColumn), values: (doc) => keys.map((f) => keyValue(doc, f)) };
+}
+
+/** The columns of a collection's table, in order, as `PRAGMA table_info` lists them. */
+function tableColumns(layout: Layout): string[] {
+  return [...layout.keys.map(([f]) => `key:${f}`), '_id', 'doc'];
+}
+
+/** A key column, named after its field (so a change of the clustering index is a change of the columns). */
+function keyColumn(name: string): string {
+  return `"key:${field(name)}"`;
+}
+
+/** A key column's value, as `json_extract` would answer for the field (null: the NULL_KEY sentinel). */
+function keyValue(doc: ProjectedDocument, name: string): string | number {
+  const value = valueAt(doc, name) as unknown;
+  if (value === null || value === undefined) return -Infinity;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (typeof value === 'object') return JSON.stringify(value);
+  return value as string | number;
+}
+
 function tableName(collection: string): string {
   if (!NAME.test(collection)) throw new Error(`read store: bad collection name ${collection}`);
   return `rm_${collection}`;
-}
-
-/** The SQL expression of a field; the same text in indexes and queries, so SQLite uses the index. */
-function expression(name: string): string {
-  return name === '_id' ? '_id' : `json_extract(doc, '$.${field(name)}')`;
 }
 
 function field(name: string): string {
