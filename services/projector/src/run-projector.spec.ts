@@ -66,7 +66,7 @@ describe('the projector starting on an existing data folder', () => {
     });
     // The indexes were left out of the replay into the emptied store and built once at its end.
     expect(progress.at(-1)).toEqual({ phase: 'index', done: 1, total: 1 });
-    expect(indexNames(readStore)).toEqual(expect.arrayContaining(['rm_procedures__responsible_year_window']));
+    expect(indexNames(readStore)).toEqual(expect.arrayContaining(['rm_procedures__school_year_window']));
     await readStore.close();
   });
 
