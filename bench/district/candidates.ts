@@ -48,12 +48,12 @@ const KEYS = new Map(ALL_COLLECTIONS.map((c) => [c.collection, keyColumnsOf(c)])
 
 /**
  * A raw connection with the read store's own settings: the live store's (WAL, `synchronous=NORMAL`, its page
- * cache), or a rebuild's (`rebuilding`: no journal, no syncs, one connection holding the file, a large cache).
+ * cache), or a rebuild's (`rebuilding`: journal in memory, no syncs, one connection holding the file, a large cache).
  */
 function rawConnection(path: string, rebuilding = false): Database.Database {
   const db = new Database(path);
   if (rebuilding) {
-    db.pragma('journal_mode = OFF');
+    db.pragma('journal_mode = MEMORY');
     db.pragma('synchronous = OFF');
     db.pragma('locking_mode = EXCLUSIVE');
     db.pragma('temp_store = MEMORY');
@@ -108,7 +108,7 @@ function rawTable(db: Database.Database, collection: string, put: string) {
  * The raw side writes what the store writes and nothing more: the same documents as JSON text with the same
  * tables, indexes and membership rows of list fields, on a connection with the store's settings — without
  * reading, folding or checking anything. Its rebuild inserts into bare tables of a fresh file with a rebuild's
- * settings (no journal, no syncs), then builds the indexes, switches the file to WAL and syncs it once, as the
+ * settings (journal in memory, no syncs), then builds the indexes, switches the file to WAL and syncs it once, as the
  * store's rebuild does before it swaps its file in.
  */
 export function sqliteCandidate(dir: string): Candidate {

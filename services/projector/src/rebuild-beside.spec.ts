@@ -96,6 +96,9 @@ describe('a rebuild of the SQLite read models, written beside the live store', (
     const half = new Projector(target.store, ALL_PROJECTIONS);
     await half.prepare();
     await half.apply(await events.readAll({ maxCount: Math.floor(head / 2) }));
+    // Written without a journal file: the pages went to the file once, nothing else on disk.
+    expect(existsSync(`${rebuildingPath(live)}-journal`)).toBe(false);
+    expect(existsSync(`${rebuildingPath(live)}-wal`)).toBe(false);
     await target.store.close();
     expect(existsSync(rebuildingPath(live))).toBe(true);
 

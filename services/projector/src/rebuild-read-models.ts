@@ -30,7 +30,7 @@ const INSERT_CHUNK = 1_000;
  * Run with the projector stopped (the projector's start runs it when the layout changed or nothing was built).
  *
  * - SQLite (`ReadStore.rebuild`): into a fresh file beside the store, page by page, each page's documents written
- *   once with its checkpoint, without a journal or syncs and with the secondary indexes built once at the end;
+ *   once with its checkpoint, without a journal file or syncs and with the secondary indexes built once at the end;
  *   then one fsync and the file is swapped in whole (`sqlite-files.ts`). Readers see the old store until then,
  *   never a half-built one; a rebuild that dies half-way leaves its file under a name that the next start
  *   deletes before rebuilding again. Memory stays bounded by a page whatever the log's size.

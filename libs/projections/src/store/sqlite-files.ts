@@ -4,7 +4,7 @@ import * as path from 'node:path';
 /**
  * The files of the embedded read store whose path is `live` (ADR 0008, "A rebuild is written beside the store").
  *
- * A rebuild writes a fresh file beside it, `<live>.rebuilding`, without a journal and without syncing: the read
+ * A rebuild writes a fresh file beside it, `<live>.rebuilding`, without a journal file and without syncing: the read
  * models are a function of the log, so a crash costs only the rebuild, which starts again. The name is the mark of
  * an unfinished rebuild: nothing but the rebuild opens it, and a start that finds it deletes it and rebuilds.
  * Once the rebuild is complete (indexes built, checkpoint written, WAL mode and one fsync), it becomes a

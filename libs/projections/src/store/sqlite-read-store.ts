@@ -51,7 +51,7 @@ export interface SqliteReadStoreOptions {
   /** A reader only (a tool looking at a store another process writes): no journal change, no table created. */
   readonly?: boolean;
   /**
-   * The fresh file of a rebuild (`SqliteReadStore.rebuild`): no journal, no sync, one connection holding it.
+   * The fresh file of a rebuild (`SqliteReadStore.rebuild`): journal in memory, no sync, one connection holding it.
    * A crash leaves garbage under a name nothing else opens; `commit` makes it durable and swaps it in.
    */
   rebuilding?: boolean;
@@ -99,7 +99,10 @@ export class SqliteReadStore implements ReadStore {
     // A new file only (an existing one keeps its own; a rebuild's fresh file takes it): see PAGE_SIZE.
     if (!this.options.readonly) db.pragma(`page_size = ${PAGE_SIZE}`);
     if (this.options.rebuilding) {
-      db.pragma('journal_mode = OFF');
+      // The rollback journal in memory: nothing of it reaches the disk, and a failed statement still rolls back
+      // (`OFF` would not; better-sqlite3's defensive mode refuses it anyway and would leave the journal on disk).
+      if (db.pragma('journal_mode = MEMORY', { simple: true }) !== 'memory')
+        throw new Error(`read store: ${this.path} cannot be written without a journal file`);
       db.pragma('synchronous = OFF');
       db.pragma('locking_mode = EXCLUSIVE');
       db.pragma('temp_store = MEMORY');
@@ -143,7 +146,7 @@ export class SqliteReadStore implements ReadStore {
   }
 
   /**
-   * A rebuild into a fresh file beside this store (`<path>.rebuilding`), written without a journal or syncs.
+   * A rebuild into a fresh file beside this store (`<path>.rebuilding`), written without a journal file or syncs.
    * `commit` (after the last page and the indexes) makes it a durable WAL file with one fsync and swaps it in
    * whole; this store reopens on it. `discard` deletes it. Until `commit`, readers see the store as it was.
    */
