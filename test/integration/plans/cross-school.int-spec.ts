@@ -148,3 +148,132 @@ describe('a plan belongs to its school: previews, approvals and adoptions of ano
     expect(await types(procedureId)).toEqual([]);
   });
 });
+
+/**
+ * A person id names an account: a decision's executors, a meeting's chair and participants, a procedure's
+ * performer must work (or have worked) at the caller's school. Another school's teacher answers exactly like an
+ * id nobody holds, and nothing is recorded — or she would see the decision as her work and upload evidence to it.
+ */
+describe('the people a decision or a meeting names belong to the school', () => {
+  let s: Services;
+  const tag = randomUUID().slice(0, 8);
+  const schoolA = `school-pa-${tag}`;
+  const schoolB = `school-pb-${tag}`;
+  const TZ = 'Europe/Moscow';
+  const own = { personId: `teacher-a-${tag}`, name: 'Иванова М. П.' };
+  const foreign = { personId: `teacher-b-${tag}`, name: 'Петрова Л. В.' };
+  const unknown = { personId: `nobody-${tag}`, name: 'Сидорова Е. Н.' };
+  let director: Record<string, string>;
+
+  beforeAll(async () => {
+    s = await startServices({ projector: false });
+    await putDistrict(s, `district-p-${tag}`, [schoolA, schoolB]);
+    director = await s.loginAs('director', schoolA, { id: `director-pa-${tag}` });
+    await s.loginAs('teacher', schoolA, { id: own.personId, name: own.name });
+    await s.loginAs('teacher', schoolB, { id: foreign.personId, name: foreign.name });
+  }, 120_000);
+  afterAll(async () => {
+    await s?.stop();
+  });
+
+  const post = async (route: string, body: JsonBody) => {
+    const res = await fetch(`${s.baseUrl}${route}`, {
+      method: 'POST',
+      headers: { ...director, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, body: await json(res) };
+  };
+  const length = async (stream: string) => (await s.store.readStream(stream)).length;
+  /** Another school's person and an unknown id: the same 404 with the same code, and the stream unchanged. */
+  const refusedAlike = async (
+    stream: string,
+    call: (person: JsonBody) => Promise<{ status: number; body: JsonBody }>,
+  ) => {
+    const before = await length(stream);
+    for (const person of [foreign, unknown]) {
+      const answer = await call(person);
+      expect(answer).toMatchObject({
+        status: 404,
+        body: { code: 'PERSON_NOT_FOUND', message: `Сотрудник ${person.personId} не найден` },
+      });
+    }
+    expect(await length(stream)).toBe(before);
+  };
+  const byOrder = (id: string, executors: JsonBody) => ({
+    id,
+    number: 1,
+    wording: 'Провести консультации для родителей пятиклассников',
+    executors,
+    deadline: { asWritten: 'до 20.12.2023' },
+    order: { number: `12-о-${id}`, date: '2023-10-02' },
+    academicYear: '2023/24',
+    timeZone: TZ,
+  });
+
+  it('refuses a decision whose lead or co-executor is another school’s person, as for an unknown id', async () => {
+    const id = `dec-lead-${tag}`;
+    await refusedAlike(`decision-${id}`, (person) =>
+      post('/decisions/by-order', byOrder(id, { lead: person })),
+    );
+    await refusedAlike(`decision-${id}`, (person) =>
+      post('/decisions/by-order', byOrder(id, { lead: own, coExecutors: [person] })),
+    );
+    expect(await post('/decisions/by-order', byOrder(id, { lead: own }))).toMatchObject({ status: 201 });
+  });
+
+  it('refuses reassigning a decision to another school’s person, and the decision keeps its executor', async () => {
+    const id = `dec-reassign-${tag}`;
+    expect((await post('/decisions/by-order', byOrder(id, { lead: own }))).status).toBe(201);
+    await refusedAlike(`decision-${id}`, (person) =>
+      post(`/decisions/${id}/reassignment`, { executors: { lead: person }, reason: 'В отпуске' }),
+    );
+    const decision = await fetch(`${s.baseUrl}/decisions/${id}`, { headers: director });
+    expect(await json(decision)).toMatchObject({ executors: { lead: own } });
+  });
+
+  it('refuses a meeting chaired or attended by another school’s person, planned or held', async () => {
+    const meetingId = `meeting-${tag}`;
+    const plan = (chair?: JsonBody) =>
+      post('/meetings', {
+        id: meetingId,
+        academicYear: '2023/24',
+        level: 'pedagogical-council',
+        date: { precision: 'day', date: '2023-10-02' },
+        timeZone: TZ,
+        agenda: [{ itemId: 'item-1', title: 'Итоги стартовой диагностики' }],
+        ...(chair ? { chair } : {}),
+      });
+    await refusedAlike(`meeting-${meetingId}`, (person) => plan(person));
+    expect((await plan(own)).status).toBe(201);
+    await refusedAlike(`meeting-${meetingId}`, (person) =>
+      post(`/meetings/${meetingId}/held`, { participants: [own, person] }),
+    );
+    await refusedAlike(`meeting-${meetingId}`, (person) =>
+      post(`/meetings/${meetingId}/held`, { secretary: person }),
+    );
+    expect(await post(`/meetings/${meetingId}/held`, { participants: [own] })).toMatchObject({ status: 200 });
+  });
+
+  it('refuses a procedure performed by another school’s person', async () => {
+    const procedureId = `proc-${tag}`;
+    const scheduled = await post('/procedures', {
+      id: procedureId,
+      schoolId: schoolA,
+      academicYear: '2023/24',
+      title: 'Стартовая диагностика пятиклассников',
+      direction: 'results',
+      responsible: { role: 'deputy', name: 'Зам.директора по УВР' },
+      window: { from: '2023-09-01', to: '2023-09-30' },
+      timeZone: TZ,
+    });
+    expect(scheduled.status).toBe(201);
+    await refusedAlike(`procedure-${procedureId}`, (person) =>
+      post(`/procedures/${procedureId}/performed`, {
+        performedOn: '2023-09-20',
+        performedBy: person,
+        collected: ['Работы учащихся'],
+      }),
+    );
+  });
+});

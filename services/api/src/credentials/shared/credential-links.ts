@@ -14,7 +14,6 @@ import type { VsokoConfig } from '@vsoko/config';
 import {
   credentialsDecider,
   credentialsStreamName,
-  NotFound,
   Unavailable,
   type CommandContext,
   type CredentialsCommand,
@@ -23,6 +22,7 @@ import { DeciderHandler } from '@vsoko/event-sourcing';
 import type { Db } from 'mongodb';
 import type { Clock } from '../../infrastructure/clock';
 import { CLOCK, CONFIG, READ_DB } from '../../infrastructure/tokens';
+import { personNotFound } from '../../shared/school-people';
 
 export type { LinkPurpose, LinkSent } from '@vsoko/accounts';
 
@@ -122,7 +122,3 @@ export class CredentialLinks implements OnApplicationShutdown {
 }
 
 const LOGIN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
-
-export function personNotFound(personId: string): NotFound {
-  return new NotFound('PERSON_NOT_FOUND', `Сотрудник ${personId} не найден`);
-}

@@ -1,5 +1,5 @@
 import { canActFor, type Principal, type UserDocument } from '@vsoko/accounts';
-import { personNotFound } from './credential-links';
+import { personNotFound } from '../../shared/school-people';
 
 /**
  * The school through which the caller administers the person: the school the caller acts for, if the person

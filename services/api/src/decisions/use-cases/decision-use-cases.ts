@@ -21,6 +21,7 @@ import { DeciderHandler } from '@vsoko/event-sourcing';
 import { parseDecisionDeadline } from '@vsoko/plan-import';
 import type { SchoolScope } from '../../auth/readable-schools.decorator';
 import { inScope, ownMeeting } from '../../meetings/use-cases/meeting-use-cases';
+import { requireSchoolPeople } from '../../shared/school-people';
 import { DecisionTimers } from './decision-timers';
 
 /** What a client sends about a new decision; the use case adds where, when and for which school. */
@@ -41,7 +42,8 @@ export interface DecisionOutcome {
 
 /**
  * A decision's use cases on the one command handler. Every id is checked against the caller's school where
- * it is loaded: the decision itself, the meeting that adopts it, each procedure it is linked to.
+ * it is loaded: the decision itself, the meeting that adopts it, each procedure it is linked to, each person
+ * named to execute it.
  */
 @Injectable()
 export class DecisionUseCases {
@@ -101,6 +103,7 @@ export class DecisionUseCases {
 
   async change(decisionId: string, command: DecisionCommand, ctx: CommandContext, expectedRevision?: number) {
     const current = await this.get(decisionId, [ctx.schoolId]);
+    await requireSchoolPeople(this.handler, ctx.schoolId, command.data);
     const prepared =
       command.type === 'AssessEffectiveness' && command.data.verdict === 'not-effective'
         ? await this.withRechecks(command, current.procedureIds, ctx.schoolId)
@@ -171,6 +174,7 @@ export class DecisionUseCases {
         throw new NotFound('PROCEDURE_NOT_FOUND', `Процедура ${procedureId} не найдена`);
       }
     }
+    await requireSchoolPeople(this.handler, ctx.schoolId, draft.executors);
     const { deadline, warnings } = this.deadlineOf(draft.deadline, where.academicYear, where.adoptedOn);
     const { adoptedOn: _a, ...place } = where;
     const command: AdoptDecision = {

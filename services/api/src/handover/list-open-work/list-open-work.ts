@@ -1,14 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { canActFor, type Principal } from '@vsoko/accounts';
-import {
-  Forbidden,
-  isAdministrator,
-  NotFound,
-  personDecider,
-  personStreamName,
-  type Actor,
-  type Responsible,
-} from '@vsoko/domain';
+import { Forbidden, isAdministrator, type Actor, type Responsible } from '@vsoko/domain';
 import { DeciderHandler } from '@vsoko/event-sourcing';
 import type {
   DecisionDocument,
@@ -18,6 +10,7 @@ import type {
 } from '@vsoko/projections';
 import { actorOf } from '@vsoko/accounts';
 import { READ_STORE } from '../../infrastructure/tokens';
+import { personAt, personNotFound } from '../../shared/school-people';
 
 export interface OpenWork {
   personId: string;
@@ -156,17 +149,8 @@ export class ListOpenWork {
     personId: string,
     schoolId: string,
   ): Promise<{ fullName: string; active: boolean; holdsHere: boolean }> {
-    const { state, recorded } = await this.handler.load(personStreamName(personId), personDecider);
-    const everHere = recorded.some(
-      (e) => e.type === 'PositionAssigned' && (e.data as { schoolId?: string }).schoolId === schoolId,
-    );
-    if (state.status === 'unregistered' || !everHere) {
-      throw new NotFound('PERSON_NOT_FOUND', `Сотрудник ${personId} не найден`);
-    }
-    return {
-      fullName: state.fullName,
-      active: state.status === 'active',
-      holdsHere: state.holdings.some((h) => h.schoolId === schoolId),
-    };
+    const known = await personAt(this.handler, personId, schoolId);
+    if (known === null) throw personNotFound(personId);
+    return known;
   }
 }

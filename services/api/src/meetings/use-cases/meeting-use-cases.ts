@@ -13,6 +13,7 @@ import {
 } from '@vsoko/domain';
 import { DeciderHandler } from '@vsoko/event-sourcing';
 import type { SchoolScope } from '../../auth/readable-schools.decorator';
+import { requireSchoolPeople } from '../../shared/school-people';
 import { requireOwnSubjects } from './agenda-subjects';
 import { MeetingDiscussions } from './meeting-discussions';
 
@@ -26,7 +27,8 @@ export interface MeetingOutcome {
 
 /**
  * The meeting's use cases on the one command handler. Each checks that the meeting it loads belongs to the
- * caller's school (an unknown and a foreign meeting answer alike, 404) before the domain sees the command.
+ * caller's school (an unknown and a foreign meeting answer alike, 404), and so does every person it names as
+ * chair, secretary or participant, before the domain sees the command.
  */
 @Injectable()
 export class MeetingUseCases {
@@ -49,6 +51,7 @@ export class MeetingUseCases {
     ctx: CommandContext,
   ): Promise<MeetingOutcome> {
     await requireOwnSubjects(this.handler, ctx.schoolId, command.data.agenda ?? []);
+    await requireSchoolPeople(this.handler, ctx.schoolId, command.data);
     return this.run(command.data.meetingId, command, ctx);
   }
 
@@ -57,6 +60,7 @@ export class MeetingUseCases {
     await this.get(meetingId, [ctx.schoolId]);
     if (command.type === 'AddAgendaItem')
       await requireOwnSubjects(this.handler, ctx.schoolId, [command.data.item]);
+    await requireSchoolPeople(this.handler, ctx.schoolId, command.data);
     return this.run(meetingId, command, ctx, expectedRevision);
   }
 
@@ -74,6 +78,7 @@ export class MeetingUseCases {
   ) {
     const loaded = await this.handler.load(meetingStreamName(meetingId), meetingDecider);
     const meeting = ownMeeting(loaded.state, meetingId, [ctx.schoolId]);
+    await requireSchoolPeople(this.handler, ctx.schoolId, record);
     const hold = (protocolNumber: number): MeetingCommand => ({
       type: 'HoldMeeting',
       data: {

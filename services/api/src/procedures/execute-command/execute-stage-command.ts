@@ -1,21 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { procedureNotFound, VsokoError, type ProcedureCommand } from '@vsoko/domain';
 import type { CommandOutcome } from '@vsoko/workflows/procedure/definitions';
+import { DeciderHandler } from '@vsoko/event-sourcing';
 import type { Clock, IdGenerator } from '../../infrastructure/clock';
 import { CLOCK, ID_GENERATOR } from '../../infrastructure/tokens';
 import { ProcedureGateway } from '../gateway/procedure-gateway';
 import { IdempotencyKeys } from '../../shared/idempotency-keys';
 import { commandContext, type RequestContext } from '../../shared/request-context';
+import { requireSchoolPeople } from '../../shared/school-people';
 
 /**
  * Every stage route's use case (`POST /procedures/:id/<stage>`): any command on an existing procedure. The
- * workflow's validator decides, this records.
+ * workflow's validator decides, this records. Every person the command names (a new responsible, a performer,
+ * a decision's responsible) must be the school's own; another school's answers like an unknown one.
  */
 @Injectable()
 export class ExecuteStageCommand {
   constructor(
     private readonly gateway: ProcedureGateway,
     private readonly keys: IdempotencyKeys,
+    private readonly handler: DeciderHandler,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
   ) {}
@@ -26,8 +30,9 @@ export class ExecuteStageCommand {
     expectedRevision?: number,
   ): Promise<CommandOutcome> {
     const { procedureId } = command.data;
-    return this.keys.run(request.idempotencyKey, request.schoolId, command, () =>
-      this.gateway
+    return this.keys.run(request.idempotencyKey, request.schoolId, command, async () => {
+      await requireSchoolPeople(this.handler, request.schoolId, command.data);
+      return this.gateway
         .execute(procedureId, {
           command,
           context: commandContext(request, request.schoolId, this.clock, this.ids),
@@ -36,7 +41,7 @@ export class ExecuteStageCommand {
         .catch((e: unknown) => {
           // The domain refuses another school's procedure; the caller learns no more than for an unknown id.
           throw e instanceof VsokoError && e.code === 'SCHOOL_MISMATCH' ? procedureNotFound(procedureId) : e;
-        }),
-    );
+        });
+    });
   }
 }
