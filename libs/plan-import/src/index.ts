@@ -9,6 +9,7 @@ export * from './preview/procedure-id';
 export * from './preview/build-preview';
 export * from './templates';
 export * from './deadlines/decision-deadline';
+export { periodCalendarFor, type PeriodCalendar } from './deadlines/periods';
 export * from './worker/parse-pool';
 export * from './decisions/executors';
 export * from './decisions/read-report';

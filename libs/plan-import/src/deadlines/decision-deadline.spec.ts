@@ -1,3 +1,4 @@
+import { RUSSIAN_CALENDAR_2025_26, type SchoolCalendar } from '@vsoko/domain';
 import fc from 'fast-check';
 import { MONTH_TITLES } from './months';
 import { parseDecisionDeadline } from './decision-deadline';
@@ -167,5 +168,115 @@ describe('decision deadline properties', () => {
         },
       ),
     );
+  });
+});
+
+/**
+ * ADR 0016: a decision's terms are the school calendar's, not months. This school's 2025/26 quarters end on
+ * 24 October, 26 December, 20 March and 26 May; its trimester neighbour's on 28 November, 27 February, 29 May.
+ */
+describe('terms in a decision’s deadline, by the school calendar', () => {
+  const QUARTERS: SchoolCalendar = {
+    ...RUSSIAN_CALENDAR_2025_26,
+    terms: [
+      { number: 1, from: '2025-09-01', to: '2025-10-24' },
+      { number: 2, from: '2025-11-05', to: '2025-12-26' },
+      { number: 3, from: '2026-01-12', to: '2026-03-20' },
+      { number: 4, from: '2026-03-30', to: '2026-05-26' },
+    ],
+  };
+  const TRIMESTERS: SchoolCalendar = {
+    ...RUSSIAN_CALENDAR_2025_26,
+    termKind: 'trimester',
+    terms: [
+      { number: 1, from: '2025-09-01', to: '2025-11-28' },
+      { number: 2, from: '2025-12-08', to: '2026-02-27' },
+      { number: 3, from: '2026-03-09', to: '2026-05-29' },
+    ],
+  };
+  const given = (calendar: SchoolCalendar | null) => ({
+    when: (text: string, adoptedOn: string) =>
+      parseDecisionDeadline(text, {
+        academicYear: '2025/26',
+        adoptedOn,
+        ...(calendar ? { calendar: { calendar, source: 'school' as const } } : {}),
+      }),
+  });
+
+  it('«в течение года»: due at the last term’s end, checked in at the others’ ends', () => {
+    const read = given(QUARTERS).when('В течение года', '2025-08-29');
+    expect(read.deadline.parsed).toEqual({
+      kind: 'year',
+      academicYear: '2025/26',
+      due: '2026-05-26',
+      checkIns: ['2025-10-24', '2025-12-26', '2026-03-20'],
+    });
+    expect(read.warnings).toEqual([]);
+    expect(given(TRIMESTERS).when('в течение учебного года', '2025-08-29').deadline.parsed).toEqual({
+      kind: 'year',
+      academicYear: '2025/26',
+      due: '2026-05-29',
+      checkIns: ['2025-11-28', '2026-02-27'],
+    });
+  });
+
+  it('«ежечетвертно», «ежеквартально», «по итогам каждой четверти»: a check-in at each term’s end still to come', () => {
+    for (const text of [
+      'ежечетвертно',
+      'Ежеквартально',
+      'по итогам каждой четверти',
+      'по итогам четвертей',
+    ]) {
+      expect(given(QUARTERS).when(text, '2025-11-10').deadline.parsed).toEqual({
+        kind: 'year',
+        academicYear: '2025/26',
+        due: '2026-05-26',
+        checkIns: ['2025-12-26', '2026-03-20'],
+      });
+    }
+    expect(given(TRIMESTERS).when('каждый триместр', '2025-09-05').deadline.parsed).toMatchObject({
+      due: '2026-05-29',
+      checkIns: ['2025-11-28', '2026-02-27'],
+    });
+  });
+
+  it('«до конца I четверти», «по итогам II четверти»: that term’s last day', () => {
+    expect(given(QUARTERS).when('до конца I четверти', '2025-09-15').deadline.parsed).toEqual({
+      kind: 'date',
+      due: '2025-10-24',
+    });
+    expect(given(QUARTERS).when('по итогам II четверти', '2025-09-15').deadline.parsed).toEqual({
+      kind: 'date',
+      due: '2025-12-26',
+    });
+  });
+
+  it('«до конца четверти»: the term under way when it was adopted, or the next one in the holidays', () => {
+    expect(given(QUARTERS).when('до конца четверти', '2025-11-20').deadline.parsed).toEqual({
+      kind: 'date',
+      due: '2025-12-26',
+    });
+    expect(given(QUARTERS).when('до конца четверти', '2025-10-30').deadline.parsed).toEqual({
+      kind: 'date',
+      due: '2025-12-26',
+    });
+    expect(given(TRIMESTERS).when('к концу триместра', '2025-12-10').deadline.parsed).toEqual({
+      kind: 'date',
+      due: '2026-02-27',
+    });
+  });
+
+  it('without the school’s calendar, the shipped default’s terms; with none for the year, months and a warning', () => {
+    const byDefault = parseDecisionDeadline('В течение года', {
+      academicYear: '2025/26',
+      adoptedOn: '2025-08-29',
+      calendar: { calendar: RUSSIAN_CALENDAR_2025_26, source: 'default' },
+    });
+    const ends = RUSSIAN_CALENDAR_2025_26.terms.map((t) => t.to);
+    expect(byDefault.deadline.parsed).toMatchObject({ due: ends[3], checkIns: ends.slice(0, 3) });
+    expect(byDefault.warnings).toEqual([]);
+    const byMonths = given(null).when('до конца четверти', '2025-11-20');
+    expect(byMonths.deadline.parsed).toEqual({ kind: 'date', due: '2025-12-31' });
+    expect(byMonths.warnings).toEqual(['Календаря на этот учебный год нет: четверти взяты по месяцам']);
   });
 });

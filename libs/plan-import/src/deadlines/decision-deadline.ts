@@ -1,7 +1,7 @@
 import { academicYearBounds, endOfMonth, type Deadline, type DecisionDeadline } from '@vsoko/domain';
 import { isoDate, lastDayOf, monthOf } from './months';
 import { normalisePhrase, parseDeadline } from './parse-deadline';
-import { periodWindow } from './periods';
+import { resolvePeriod, type PeriodCalendar } from './periods';
 
 /**
  * When and where a decision was adopted, which is what a deadline phrase is read against: «октябрь» written at
@@ -11,6 +11,11 @@ export interface DeadlineContext {
   academicYear: string;
   /** The first day the decision may have been adopted (a month-only meeting: its first day); absent if unknown. */
   adoptedOn?: string;
+  /**
+   * The school's calendar for the year, or the shipped default standing in for it (ADR 0016): terms in a phrase
+   * («в течение года», «до конца четверти», «ежечетвертно») are its terms. Without one, terms are month spans.
+   */
+  calendar?: PeriodCalendar;
 }
 
 export interface ParsedDecisionDeadline {
@@ -26,7 +31,12 @@ const WEEKLY = /еженедельн/;
 const STANDING = /постоянн|по мере (поступления|необходимости)|систематическ|регулярн|ежемесячн|ежедневн/;
 const WHOLE_YEAR =
   /в течени[еи]\s+(всего\s+)?(учебного\s+)?года|весь\s+(учебный\s+)?год|круглогодичн|в течение уч\.?\s*г/;
-const TERMS = ['1 четверть', '2 четверть', '3 четверть', '4 четверть'];
+/** «ежечетвертно», «ежеквартально», «по итогам каждой четверти», «каждый триместр»: a check-in at every term's end. */
+const EVERY_TERM =
+  /ежечетвертн|ежеквартальн|ежетриместров|кажд(ая|ую|ой|ый|ого)\s+(четверт|триместр)|по\s+итогам\s+(четвертей|триместров)/;
+/** «до конца четверти», «к концу триместра», «по итогам полугодия»: the period under way when it was adopted. */
+const CURRENT_PERIOD =
+  /^(до\s+конца|к\s+концу|в\s+конце|по\s+итогам|по\s+окончании)\s+(текущей\s+|текущего\s+|этой\s+|этого\s+)?(четверти|триместра|полугодия)$/;
 
 /** Seed 002's deadline cells and their like: a date, months, the whole year, standing, or none. */
 export function parseDecisionDeadline(text: string, context: DeadlineContext): ParsedDecisionDeadline {
@@ -45,21 +55,33 @@ export function parseDecisionDeadline(text: string, context: DeadlineContext): P
   if (phrase === '' || NONE.test(phrase)) return found({ kind: 'none' });
   if (WEEKLY.test(phrase)) return found({ kind: 'standing', every: 'week', from: adoptedOn });
   if (STANDING.test(phrase)) return found({ kind: 'standing', every: 'month', from: adoptedOn });
-  if (WHOLE_YEAR.test(phrase)) {
-    const ends = TERMS.map((t) => periodWindow(t, start)!.to);
+  if (WHOLE_YEAR.test(phrase) || EVERY_TERM.test(phrase)) {
+    const terms = termsOf(start, context.calendar);
+    const ends = terms.windows.map((w) => w.to);
     const due = ends[ends.length - 1];
-    return found({
-      kind: 'year',
-      academicYear: context.academicYear,
-      due,
-      checkIns: ends.filter((d) => d < due && d > adoptedOn),
-    });
+    return found(
+      {
+        kind: 'year',
+        academicYear: context.academicYear,
+        due,
+        checkIns: ends.filter((d) => d < due && d > adoptedOn),
+      },
+      terms.warnings,
+    );
+  }
+  const current = CURRENT_PERIOD.exec(phrase);
+  if (current) {
+    const periods = resolvePeriod(current[3], start, context.calendar);
+    const under = periods?.windows.find((w) => w.to >= adoptedOn);
+    if (periods && under) {
+      return found({ kind: 'date', due: under.to }, [...periods.warnings, ...sourceWarning(periods.source)]);
+    }
   }
   const months = byMonths(phrase, adoptedOn);
   if (months) return found(months.parsed, months.warnings);
 
   // Dates and school periods («до 15.09», «до конца I четверти», «2 триместр») as the plan import reads them.
-  const planned = parseDeadline(text, context.academicYear);
+  const planned = parseDeadline(text, context.academicYear, context.calendar);
   if (planned.kind === 'window' || planned.kind === 'occurrences') {
     const due = planned.windows[planned.windows.length - 1].to;
     const warnings = [...planned.warnings];
@@ -71,6 +93,21 @@ export function parseDecisionDeadline(text: string, context: DeadlineContext): P
     recognised: false,
     warnings: [`Срок «${asWritten}» не распознан: решение записано без срока, директору нужно его указать`],
   };
+}
+
+/** The year's terms: the calendar's (quarters or trimesters), else the four quarters as months. */
+function termsOf(start: number, calendar: PeriodCalendar | undefined) {
+  const kind = calendar?.calendar.termKind === 'trimester' ? 'триместр' : 'четверть';
+  const terms = resolvePeriod(kind, start, calendar)!;
+  return { windows: terms.windows, warnings: [...terms.warnings, ...sourceWarning(terms.source)] };
+}
+
+/**
+ * Terms read as months, with no calendar at all for the year: the director should check the date they gave. The
+ * shipped default calendar (ADR 0016) stands in for the school's without a word, as in a plan's rows.
+ */
+function sourceWarning(source: 'school' | 'default' | 'months'): string[] {
+  return source === 'months' ? ['Календаря на этот учебный год нет: четверти взяты по месяцам'] : [];
 }
 
 interface MonthWord {

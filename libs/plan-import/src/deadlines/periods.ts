@@ -1,4 +1,4 @@
-import { addDays, ruDate, type DateWindow, type SchoolCalendar } from '@vsoko/domain';
+import { addDays, ruDate, russianDefaultCalendar, type DateWindow, type SchoolCalendar } from '@vsoko/domain';
 import { isoDate, lastDayOf, yearOfMonth } from './months';
 
 /**
@@ -8,6 +8,16 @@ import { isoDate, lastDayOf, yearOfMonth } from './months';
 export interface PeriodCalendar {
   calendar: SchoolCalendar;
   source: 'school' | 'default';
+}
+
+/** The school's own calendar for the year, else the shipped default standing in for it, else none. */
+export function periodCalendarFor(
+  academicYear: string,
+  own: SchoolCalendar | null | undefined,
+): PeriodCalendar | undefined {
+  if (own) return { calendar: own, source: 'school' };
+  const shipped = russianDefaultCalendar(academicYear);
+  return shipped ? { calendar: shipped, source: 'default' } : undefined;
 }
 
 /** Where the dates of a period phrase came from: a calendar, or fixed month spans when no calendar is known. */

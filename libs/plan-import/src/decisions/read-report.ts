@@ -1,6 +1,13 @@
-import { academicYearBounds, MEETING_LEVEL_TITLES, type MeetingDate, type MeetingLevel } from '@vsoko/domain';
+import {
+  academicYearBounds,
+  MEETING_LEVEL_TITLES,
+  type MeetingDate,
+  type MeetingLevel,
+  type SchoolCalendar,
+} from '@vsoko/domain';
 import type { Deadline, Executors } from '@vsoko/domain';
 import { parseDecisionDeadline } from '../deadlines/decision-deadline';
+import { periodCalendarFor } from '../deadlines/periods';
 import { monthOf } from '../deadlines/months';
 import type { SourceRow } from '../readers/source-table';
 import type { StaffDirectory } from '../staff/directory';
@@ -110,10 +117,12 @@ const isNextSection = (cells: string[]) =>
 
 export function readDecisionsReport(
   rows: SourceRow[],
-  options: { academicYear: string; directory: StaffDirectory },
+  options: { academicYear: string; directory: StaffDirectory; calendar?: SchoolCalendar },
 ): DecisionsReportPreview {
   if (!academicYearBounds(options.academicYear))
     throw new Error(`academic year «${options.academicYear}» is not like 2023/24`);
+  // Terms in deadlines («в течение года», «до конца I четверти») are the school's, or the shipped default's.
+  const calendar = periodCalendarFor(options.academicYear, options.calendar);
   const meetings: ImportedMeeting[] = [];
   const entries: ReportRowEntry[] = [];
   let outside = false;
@@ -183,6 +192,7 @@ export function readDecisionsReport(
       const read = parseDecisionDeadline(deadlineText, {
         academicYear: options.academicYear,
         ...(adoptedOn ? { adoptedOn } : {}),
+        ...(calendar ? { calendar } : {}),
       });
       warnings.push(...read.warnings);
       let executors = executorsFromText(responsibleText, options.directory);

@@ -1,10 +1,5 @@
-import {
-  ValidationFailed,
-  academicYearBounds,
-  russianDefaultCalendar,
-  type SchoolCalendar,
-} from '@vsoko/domain';
-import type { PeriodCalendar } from '../deadlines/periods';
+import { ValidationFailed, academicYearBounds, type SchoolCalendar } from '@vsoko/domain';
+import { periodCalendarFor, type PeriodCalendar } from '../deadlines/periods';
 import { readSource, type UploadLimits } from '../readers';
 import { DEFAULT_DIRECTORY, type StaffDirectory } from '../staff/directory';
 import { interpretRows } from '../structure/interpret';
@@ -86,12 +81,8 @@ export async function buildPreview(input: PreviewInput): Promise<PlanPreview> {
   };
 }
 
-/** The school's own calendar for the year, else the shipped default standing in for it, else none. */
 function calendarFor(academicYear: string, calendars: PreviewInput['calendars']): PeriodCalendar | undefined {
-  const own = calendars?.[academicYear];
-  if (own) return { calendar: own, source: 'school' };
-  const shipped = russianDefaultCalendar(academicYear);
-  return shipped ? { calendar: shipped, source: 'default' } : undefined;
+  return periodCalendarFor(academicYear, calendars?.[academicYear]);
 }
 
 /** Terms or holidays read without the school's own calendar: the director should check those dates. */

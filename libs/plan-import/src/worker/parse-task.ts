@@ -1,3 +1,4 @@
+import type { SchoolCalendar } from '@vsoko/domain';
 import { outcomeOf, type WorkerOutcome } from '@vsoko/worker-pool';
 import { readDecisionsReport, type DecisionsReportPreview } from '../decisions/read-report';
 import { buildPreview, type PreviewInput } from '../preview/build-preview';
@@ -23,6 +24,8 @@ export interface DecisionsReportInput {
   fileName: string;
   bytes: Uint8Array;
   academicYear: string;
+  /** The school's calendar for that year, if it has one: terms in deadlines are read by it. */
+  calendar?: SchoolCalendar;
   limits: UploadLimits;
 }
 
@@ -49,6 +52,7 @@ export default async function parse(task: ParseTask): Promise<string> {
           : readDecisionsReport((await readSource(task.input.fileName, bytes, task.input.limits)).rows, {
               academicYear: task.input.academicYear,
               directory,
+              ...(task.input.calendar ? { calendar: task.input.calendar } : {}),
             });
     });
   return JSON.stringify(result);

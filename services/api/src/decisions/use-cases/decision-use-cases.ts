@@ -9,6 +9,8 @@ import {
   meetingStreamName,
   procedureDecider,
   procedureStreamName,
+  schoolSettingsDecider,
+  schoolStreamName,
   type AdoptDecision,
   type AssessEffectiveness,
   type CommandContext,
@@ -18,7 +20,7 @@ import {
   type RecheckParent,
 } from '@vsoko/domain';
 import { DeciderHandler } from '@vsoko/event-sourcing';
-import { parseDecisionDeadline } from '@vsoko/plan-import';
+import { parseDecisionDeadline, periodCalendarFor } from '@vsoko/plan-import';
 import type { SchoolScope } from '../../auth/readable-schools.decorator';
 import { inScope, ownMeeting } from '../../meetings/use-cases/meeting-use-cases';
 import { requireSchoolPeople } from '../../shared/school-people';
@@ -155,7 +157,12 @@ export class DecisionUseCases {
     const current = await this.get(decisionId, [ctx.schoolId]);
     const by = current.adoptedBy;
     const adoptedOn = by.kind === 'meeting' ? (earliestDayOf(by.date) ?? undefined) : by.date;
-    const { deadline, warnings } = this.deadlineOf(value, current.academicYear, adoptedOn);
+    const { deadline, warnings } = await this.deadlineOf(
+      value,
+      ctx.schoolId,
+      current.academicYear,
+      adoptedOn,
+    );
     const command: DecisionCommand = {
       type: 'ChangeDecisionDeadline',
       data: { decisionId, deadline, reason },
@@ -175,7 +182,12 @@ export class DecisionUseCases {
       }
     }
     await requireSchoolPeople(this.handler, ctx.schoolId, draft.executors);
-    const { deadline, warnings } = this.deadlineOf(draft.deadline, where.academicYear, where.adoptedOn);
+    const { deadline, warnings } = await this.deadlineOf(
+      draft.deadline,
+      ctx.schoolId,
+      where.academicYear,
+      where.adoptedOn,
+    );
     const { adoptedOn: _a, ...place } = where;
     const command: AdoptDecision = {
       type: 'AdoptDecision',
@@ -185,17 +197,28 @@ export class DecisionUseCases {
     return { ...outcome, deadline, warnings };
   }
 
-  /** The text as written is read by the deadline parser unless the client gives the parsed form itself. */
-  private deadlineOf(value: DecisionDraft['deadline'], academicYear: string, adoptedOn?: string) {
+  /**
+   * The text as written is read by the deadline parser unless the client gives the parsed form itself; terms
+   * («в течение года», «до конца четверти») are the school's own for the year, or the shipped default (ADR 0016).
+   */
+  private async deadlineOf(
+    value: DecisionDraft['deadline'],
+    schoolId: string,
+    academicYear: string,
+    adoptedOn?: string,
+  ): Promise<{ deadline: Deadline; warnings: string[] }> {
     if (value.parsed) {
       const deadline: Deadline = value.asWritten
         ? { asWritten: value.asWritten, parsed: value.parsed }
         : { parsed: value.parsed };
       return { deadline, warnings: [] };
     }
+    const { state } = await this.handler.load(schoolStreamName(schoolId), schoolSettingsDecider);
+    const calendar = periodCalendarFor(academicYear, state.calendars?.[academicYear]?.calendar);
     const read = parseDecisionDeadline(value.asWritten ?? '', {
       academicYear,
       ...(adoptedOn ? { adoptedOn } : {}),
+      ...(calendar ? { calendar } : {}),
     });
     return { deadline: read.deadline, warnings: read.warnings };
   }

@@ -9,7 +9,6 @@ import {
   nextAcademicYear,
   partOfPlan,
   pastRows,
-  russianDefaultCalendar,
   schoolSettingsDecider,
   schoolStreamName,
   ValidationFailed,
@@ -19,7 +18,13 @@ import {
   type PlannedProcedure,
 } from '@vsoko/domain';
 import { DeciderHandler } from '@vsoko/event-sourcing';
-import { parseDeadline, planProcedureId, type PlanPreview, type PreviewEntry } from '@vsoko/plan-import';
+import {
+  parseDeadline,
+  periodCalendarFor,
+  planProcedureId,
+  type PlanPreview,
+  type PreviewEntry,
+} from '@vsoko/plan-import';
 import { procedureProjection, type ProcedureDocument } from '@vsoko/projections';
 import { createHash } from 'node:crypto';
 import type { Clock } from '../../infrastructure/clock';
@@ -116,7 +121,6 @@ export class NextYearPreview {
     );
     const settings = await this.handler.load(schoolStreamName(schoolId), schoolSettingsDecider);
     const calendar = settings.state.calendars?.[nextYear]?.calendar;
-    const shipped = calendar ? null : russianDefaultCalendar(nextYear);
     const copied = copyPlanToNextYear({
       schoolId,
       fromYear,
@@ -126,13 +130,7 @@ export class NextYearPreview {
         ? workingDaysOf([calendar], settings.state.reminders?.dayOffPolicy ?? 'next-working-day')
         : null,
       procedureIdOf: idOfRow(schoolId),
-      periodWindowOf: periodsIn(
-        calendar
-          ? { calendar, source: 'school' }
-          : shipped
-            ? { calendar: shipped, source: 'default' }
-            : undefined,
-      ),
+      periodWindowOf: periodsIn(periodCalendarFor(nextYear, calendar)),
     });
     if (copied.rows.length === 0) {
       throw new ValidationFailed(

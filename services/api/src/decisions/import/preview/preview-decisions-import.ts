@@ -5,6 +5,8 @@ import {
   decisionStreamName,
   meetingDecider,
   meetingStreamName,
+  schoolSettingsDecider,
+  schoolStreamName,
   ValidationFailed,
 } from '@vsoko/domain';
 import { DeciderHandler } from '@vsoko/event-sourcing';
@@ -44,8 +46,16 @@ export class PreviewDecisionsImport {
     if (upload.bytes.length === 0) {
       throw new ValidationFailed('FILE_REQUIRED', 'Приложите файл отчёта (поле file)');
     }
+    // The school's calendar for the year, so terms in deadlines are its own (the default's without one).
+    const settings = await this.handler.load(schoolStreamName(upload.schoolId), schoolSettingsDecider);
+    const calendar = settings.state.calendars?.[upload.academicYear]?.calendar;
     const report = await this.parser.decisionsReport(
-      { fileName: upload.fileName, bytes: upload.bytes, academicYear: upload.academicYear },
+      {
+        fileName: upload.fileName,
+        bytes: upload.bytes,
+        academicYear: upload.academicYear,
+        ...(calendar ? { calendar } : {}),
+      },
       upload.staffJson,
     );
     const meetings: DecisionsImportPreview['meetings'] = [];
