@@ -3,6 +3,7 @@ import { calendarProjection } from './calendar/calendar-projection';
 import { decisionProjection } from './decisions/decision-projection';
 import { decisionRecordProjection } from './decision-records/decision-record-projection';
 import { meetingProjection } from './meetings/meeting-projection';
+import { planTemplateProjection } from './plan-templates/plan-template-projection';
 import { procedureProjection } from './procedures/procedure-projection';
 import { anyProjection, collectionsOf, type AnyProjection, type CollectionSpec } from './projection';
 
@@ -14,6 +15,7 @@ export const ALL_PROJECTIONS: readonly AnyProjection[] = [
   anyProjection(calendarProjection),
   anyProjection(meetingProjection),
   anyProjection(decisionRecordProjection),
+  anyProjection(planTemplateProjection),
 ];
 
 /** Every collection the projector writes (summaries included), as the stores prepare them. */

@@ -26,6 +26,8 @@ export {
   decisionRecordProjection,
   type DecisionRecordDocument,
 } from './decision-records/decision-record-projection';
+export * from './plan-templates/plan-template-document';
+export * from './plan-templates/plan-template-projection';
 
 export * from './all-projections';
 export * from './store/open-read-store';

@@ -1,6 +1,14 @@
 /// <reference types="jest" />
-import type { AnyProjection, ProjectedDocument } from '../src/projection';
+import { InMemoryProjector } from '../src/in-memory-projector';
+import {
+  DISTRICT_TEMPLATES_COLLECTION,
+  PLAN_TEMPLATE_COLLECTION,
+} from '../src/plan-templates/plan-template-document';
+import { planTemplateProjection } from '../src/plan-templates/plan-template-projection';
+import { anyProjection, type AnyProjection, type ProjectedDocument } from '../src/projection';
+import { Projector } from '../src/projector';
 import { valueAt, type ReadStore, type SortSpec, type Where } from '../src/store/read-store';
+import { planTemplateLog } from './plan-template-log';
 
 interface Thing extends ProjectedDocument {
   schoolId: string;
@@ -233,6 +241,34 @@ export function readStoreContract(name: string, open: () => Promise<ReadStore>):
       expect(await store.get('things', 't-30')).toMatchObject({ n: 30 });
       expect(await store.get('things', 't-31')).toMatchObject({ n: 31 });
       expect(await store.count('things', { tags: 'a' })).toBe(5);
+    });
+
+    it('keeps the district plan templates and their roll-up through the projector as the in-memory fold does', async () => {
+      const log = planTemplateLog();
+      const templates = [anyProjection(planTemplateProjection)];
+      const projector = new Projector(store, templates);
+      await projector.prepare();
+      // Small batches: every template document is read back, folded further and written again.
+      for (let i = 0; i < log.length; i += 3) await projector.apply(log.slice(i, i + 3));
+      const memory = new InMemoryProjector(templates);
+      memory.apply(log);
+      for (const collection of [PLAN_TEMPLATE_COLLECTION, DISTRICT_TEMPLATES_COLLECTION]) {
+        const expected = [...memory.collections.get(collection)!.values()];
+        expect(expected.length).toBeGreaterThan(0);
+        const stored = await store.getMany(
+          collection,
+          expected.map((d) => d._id),
+        );
+        expect(stored.sort((a, b) => (a._id < b._id ? -1 : 1))).toEqual(
+          expected.sort((a, b) => (a._id < b._id ? -1 : 1)),
+        );
+      }
+      expect(await store.get(DISTRICT_TEMPLATES_COLLECTION, 'district-1')).toMatchObject({
+        adopted: [
+          { templateId: 'vpr', version: 1, schools: 1 },
+          { templateId: 'vpr', version: 2, schools: 1 },
+        ],
+      });
     });
 
     it('drops the read models and the checkpoint; a collection never written is empty', async () => {

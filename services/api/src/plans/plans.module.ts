@@ -15,6 +15,9 @@ import { ImportStore } from './preview/import-store';
 import { PreviewImport } from './preview/preview-import';
 import { TemplateAdoptions } from './templates/adopt/template-adoptions';
 import { DistrictAccess } from './templates/district-access';
+import { DistrictTemplatesController } from './templates/district-view/district-templates.controller';
+import { GetDistrictTemplate } from './templates/district-view/get-district-template';
+import { ListDistrictTemplates } from './templates/district-view/list-district-templates';
 import { PublishTemplate } from './templates/publish/publish-template';
 import { TemplateLog } from './templates/template-log';
 import { TemplatesController } from './templates/templates.controller';
@@ -43,7 +46,7 @@ import { UploadTooLargeInterceptor } from './upload/plan-upload';
       }),
     }),
   ],
-  controllers: [PlansController, TemplatesController, NextYearController],
+  controllers: [PlansController, TemplatesController, NextYearController, DistrictTemplatesController],
   providers: [
     PlanLog,
     ImportStore,
@@ -54,6 +57,8 @@ import { UploadTooLargeInterceptor } from './upload/plan-upload';
     DistrictAccess,
     PublishTemplate,
     TemplateAdoptions,
+    ListDistrictTemplates,
+    GetDistrictTemplate,
     PlanParser,
     UploadTooLargeInterceptor,
     NextYearPreview,

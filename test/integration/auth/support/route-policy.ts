@@ -18,6 +18,7 @@ const READERS: Role[] = [
 ];
 const STAFF: Role[] = ['director', 'deputy', 'methodist', 'teacher'];
 const ADMINISTRATORS: Admission = { roles: ['director', 'district-admin'], integrations: false };
+const DISTRICT_READERS: Admission = { roles: ['inspector', 'district-admin'], integrations: false };
 
 const LISTED: Record<string, Admission> = {
   'GET /health': 'public',
@@ -56,6 +57,9 @@ const LISTED: Record<string, Admission> = {
   'POST /plans/templates': 'any-principal',
   'POST /plans/templates/{templateId}/adopt': { roles: ['director', 'deputy'], integrations: false },
   'POST /plans/templates/{templateId}/accept': { roles: ['director', 'deputy'], integrations: false },
+  // A district's templates and who adopted them: its inspectors and administrators (the use case checks which).
+  'GET /districts/{districtId}/plan-templates': DISTRICT_READERS,
+  'GET /districts/{districtId}/plan-templates/{templateId}': DISTRICT_READERS,
   'PUT /schools/{schoolId}/reminder-settings': { roles: ['director', 'deputy'], integrations: false },
   // The school calendar (services/api/src/schools/calendar): the director's; the district's is its inspector's.
   'PUT /schools/{schoolId}/calendars/{academicYear}': { roles: ['director'], integrations: false },

@@ -161,7 +161,12 @@ export class ApproveImport {
       command,
       context,
       {
-        metadata: (loaded) => ({ firstApproval: loaded.revision < 0, noChange: noChange(loaded) }),
+        // The zone the plan's procedures are scheduled in: the district's view shows approval days in it.
+        metadata: (loaded) => ({
+          firstApproval: loaded.revision < 0,
+          noChange: noChange(loaded),
+          timeZone: DEFAULT_TIME_ZONE,
+        }),
       },
     );
     const approved = handled.events.find((e): e is PlanApproved => e.type === 'PlanApproved')?.data;

@@ -51,7 +51,7 @@ export class PublishTemplate {
   ) {}
 
   async publish(request: PublishRequest, principal: Principal, actor: Actor): Promise<PublishResult> {
-    await this.access.requirePublisher(principal, request.districtId);
+    await this.access.requirePublisher(principal, request.districtId, { administrators: true });
     if (request.bytes.length === 0) {
       throw new ValidationFailed('FILE_REQUIRED', 'Приложите файл шаблона (поле file) или строки (rows)');
     }
