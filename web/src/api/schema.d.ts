@@ -582,6 +582,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/districts/{districtId}/plan-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Шаблоны планов района: версии и сколько школ приняли последнюю, более раннюю или ни одной (инспектору и администратору района) */
+        get: operations["DistrictTemplatesController_templates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/districts/{districtId}/plan-templates/{templateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Шаблон плана района: его версии и какие школы приняли какую версию и когда, какие ещё не приняли (инспектору и администратору района) */
+        get: operations["DistrictTemplatesController_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/districts/{districtId}/schools": {
         parameters: {
             query?: never;
@@ -3349,6 +3383,59 @@ export interface operations {
                 "application/json": components["schemas"]["PublishDistrictCalendarDto"];
             };
         };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DistrictTemplatesController_templates: {
+        parameters: {
+            query?: {
+                /** @description Только шаблоны этого учебного года */
+                academicYear?: string;
+                /** @description Сколько ждать, мс (0…30000) */
+                timeoutMs?: number;
+                /** @description Дождаться, пока списки учтут эту позицию журнала */
+                waitForPosition?: number;
+            };
+            header?: never;
+            path: {
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DistrictTemplatesController_template: {
+        parameters: {
+            query?: {
+                /** @description Только шаблоны этого учебного года */
+                academicYear?: string;
+                /** @description Сколько ждать, мс (0…30000) */
+                timeoutMs?: number;
+                /** @description Дождаться, пока списки учтут эту позицию журнала */
+                waitForPosition?: number;
+            };
+            header?: never;
+            path: {
+                districtId: string;
+                templateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {
