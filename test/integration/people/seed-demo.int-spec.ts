@@ -140,6 +140,30 @@ describe('seed demo through the administration API, and accounts from before eve
       ['PositionAssigned', 'director.2'],
     ]);
 
+    // Every demo password is on the record, set by the seed, and on the person's audit timeline; a second run
+    // (above) recorded no second one. deputy.1's and inspector's passwords came from the old seed's documents
+    // (the first test), so the seed left them alone.
+    for (const login of ['district.admin', 'director.2', 'teacher.2', 'librarian.1']) {
+      const credentials = await s.store.readStream(`credentials-${login}`);
+      expect(credentials.map((e) => [e.type, e.data, e.metadata.actor.id])).toEqual([
+        ['PasswordChanged', { personId: login, byInstallation: true }, 'vsoko-seed'],
+      ]);
+    }
+    expect(await s.store.readStream('credentials-deputy.1')).toEqual([]);
+    expect(await s.store.readStream('credentials-inspector')).toEqual([]);
+    const director = await signIn('director.2');
+    const audit = await fetch(`${s.baseUrl}/audit?personId=teacher.2&pageSize=100&waitForPosition=${head}`, {
+      headers: director,
+    });
+    const items = ((await json(audit)) as { items: JsonBody[] }).items;
+    expect(items.filter((e) => String(e.streamName).startsWith('credentials-'))).toEqual([
+      expect.objectContaining({
+        type: 'PasswordChanged',
+        summary: 'teacher.2: пароль задан при установке системы',
+        actor: expect.objectContaining({ id: 'vsoko-seed', kind: 'system' }),
+      }),
+    ]);
+
     expect(await me('teacher.1')).toMatchObject({
       schoolId: 'demo-school-1',
       roles: ['teacher'],

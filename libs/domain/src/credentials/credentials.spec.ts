@@ -154,6 +154,17 @@ describe('a password change', () => {
       .thenThrows('ACTOR_NOT_ALLOWED');
   });
 
+  it('is set by the installation (a system actor) on the record too, and refused while a reset is imposed', () => {
+    const seed: Actor = { id: 'vsoko-seed', kind: 'system', name: 'vsoko seed demo' };
+    given([])
+      .when({ type: 'ChangePassword', data: { personId: PERSON } }, ctx(seed))
+      .then([{ type: 'PasswordChanged', data: { personId: PERSON, byInstallation: true } }]);
+    const forced = { ...resetLink(), reason: 'Утерян пароль' };
+    given([invitation, accepted, { type: 'PasswordResetForced', data: forced }])
+      .when({ type: 'ChangePassword', data: { personId: PERSON } }, ctx(seed))
+      .thenThrows('PASSWORD_RESET_REQUIRED');
+  });
+
   it('on a stream of another person is refused', () => {
     given([invitation])
       .when({ type: 'ChangePassword', data: { personId: 'other' } }, ctx({ ...ivanova, id: 'other' }))

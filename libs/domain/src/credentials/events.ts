@@ -18,8 +18,11 @@ export type InvitationIssued = DomainEvent<
 /** The person followed the invitation and chose a password: the invitation is used up. */
 export type InvitationAccepted = DomainEvent<'InvitationAccepted', { personId: string; tokenDigest: string }>;
 
-/** The person changed their own password, knowing the current one; their other sessions end. */
-export type PasswordChanged = DomainEvent<'PasswordChanged', { personId: string }>;
+/**
+ * The person changed their own password, knowing the current one; their other sessions end. `byInstallation`:
+ * the installation set it (a system actor, such as `seed demo` for its demo accounts), not the person.
+ */
+export type PasswordChanged = DomainEvent<'PasswordChanged', { personId: string; byInstallation?: true }>;
 
 /** A reset link was mailed because the person asked for it. */
 export type PasswordResetRequested = DomainEvent<

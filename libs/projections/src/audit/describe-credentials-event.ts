@@ -12,7 +12,9 @@ export function describeCredentialsEvent(event: { type: string; data: unknown })
     case 'InvitationAccepted':
       return `${e.data.personId}: приглашение принято, пароль задан`;
     case 'PasswordChanged':
-      return `${e.data.personId}: пароль изменён владельцем учётной записи`;
+      return e.data.byInstallation
+        ? `${e.data.personId}: пароль задан при установке системы`
+        : `${e.data.personId}: пароль изменён владельцем учётной записи`;
     case 'PasswordResetRequested':
       return `${e.data.personId}: запрошен сброс пароля, ссылка отправлена на ${maskAddress(e.data.sentTo)} и действует до ${ruDateTime(e.data.expiresAt)}`;
     case 'PasswordResetForced':

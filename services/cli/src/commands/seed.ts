@@ -4,6 +4,8 @@ import { loadConfig } from '@vsoko/config';
 import {
   type Actor,
   type CommandContext,
+  credentialsDecider,
+  credentialsStreamName,
   describeHolding,
   districtDecider,
   districtStreamName,
@@ -14,7 +16,7 @@ import {
   type PositionToAssign,
 } from '@vsoko/domain';
 import { DeciderHandler } from '@vsoko/event-sourcing';
-import { createEventStore } from '@vsoko/event-store';
+import { createEventStore, type EventStore } from '@vsoko/event-store';
 import { type Db, MongoClient } from 'mongodb';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -99,9 +101,11 @@ export function registerSeed(program: Command): void {
       const client = await MongoClient.connect(mongoUrl(config.VSOKO_DATA_DIR), {
         serverSelectionTimeoutMS: 5000,
       });
+      const store = await createEventStore({ url: config.EVENTSTORE_URL, sqlitePath: config.eventStorePath });
       try {
         const db = client.db(config.MONGODB_DB);
-        const bootstrap = await registerDistrict(db, options.password);
+        const setPassword = demoPassword(db, new DeciderHandler(store), options.password);
+        const bootstrap = await registerDistrict(db, store, setPassword);
         write(`Район ${DISTRICT.id}: ${bootstrap.recorded ? 'зарегистрирован' : 'уже был'}`);
         const admin = await signIn(options.api, DISTRICT_ADMIN.login, options.password);
         const lines = [
@@ -116,7 +120,7 @@ export function registerSeed(program: Command): void {
         const create = async (api: CliApi, body: PersonBody) => {
           const created = await answer(api.POST('/people', { params: NO_KEY, body }));
           // Demo passwords only: real people choose theirs through an invitation (POST /auth/accounts/:id/invitation).
-          await demoPassword(db, body.login, options.password);
+          await setPassword(body.login, body.positions[0]?.schoolId ?? '');
           recorded += (created.events as unknown[]).length;
           return created;
         };
@@ -146,72 +150,86 @@ export function registerSeed(program: Command): void {
         write(recorded > 0 ? `Записано событий: ${recorded}` : 'Учётные записи уже были: ничего не записано');
         write(`Пароль у всех: ${options.password}`);
       } finally {
+        await store.close();
         await client.close();
       }
       if (options.plan) await importPlan(options);
     });
 }
 
-/** A demo person's password, set once: a password changed since (through the API) is left alone. */
-async function demoPassword(db: Db, personId: string, password: string): Promise<void> {
-  const store = new CredentialStore(db);
-  if ((await store.passwordHashOf(personId)) !== undefined) return;
-  // Revision -1: below any event of the person's credentials stream, so a later change always wins.
-  await store.setPasswordHash(personId, await hashSecret(password), -1, new Date());
+/**
+ * A demo person's password, set once: a password changed since (through the API) is left alone. It is set as
+ * any password is, on the record first — `PasswordChanged` by the seed's system actor, so the audit trail shows
+ * who set it — then the hash at that event's revision. A second run finds the hash and records nothing.
+ */
+function demoPassword(db: Db, handler: DeciderHandler, password: string) {
+  const credentials = new CredentialStore(db);
+  return async (personId: string, schoolId: string): Promise<void> => {
+    if ((await credentials.passwordHashOf(personId)) !== undefined) return;
+    const result = await handler.handle(
+      credentialsStreamName(personId),
+      credentialsDecider,
+      { type: 'ChangePassword', data: { personId } },
+      seedContext(`password:${personId}`, schoolId),
+    );
+    await credentials.setPasswordHash(personId, await hashSecret(password), result.revision, new Date());
+  };
+}
+
+function seedContext(key: string, schoolId = ''): CommandContext {
+  return {
+    commandId: `seed-demo:${key}`,
+    actor: SEED_ACTOR,
+    issuedAt: new Date().toISOString(),
+    correlationId: 'seed-demo',
+    causationId: `seed-demo:${key}`,
+    schoolId,
+    districtId: DISTRICT.id,
+  };
 }
 
 /** The installation's own act: the district and its administrator, through the one command handler. */
-async function registerDistrict(db: Db, password: string): Promise<{ recorded: boolean }> {
-  const config = loadConfig();
-  const store = await createEventStore({ url: config.EVENTSTORE_URL, sqlitePath: config.eventStorePath });
-  try {
-    const handler = new DeciderHandler(store);
-    const ctx = (key: string): CommandContext => ({
-      commandId: `seed-demo:${key}`,
-      actor: SEED_ACTOR,
-      issuedAt: new Date().toISOString(),
-      correlationId: 'seed-demo',
-      causationId: `seed-demo:${key}`,
-      schoolId: '',
-      districtId: DISTRICT.id,
-    });
-    const system = { kind: 'system' } as const;
-    const district = await handler.handle(
-      districtStreamName(DISTRICT.id),
-      districtDecider,
-      { type: 'RegisterDistrict', data: { districtId: DISTRICT.id, name: DISTRICT.name, authority: system } },
-      ctx('district'),
-    );
-    const stream = personStreamName(DISTRICT_ADMIN.login);
-    const registered = await handler.handle(
-      stream,
-      personDecider,
-      {
-        type: 'RegisterPerson',
-        data: { personId: DISTRICT_ADMIN.login, fullName: DISTRICT_ADMIN.name, authority: system },
+async function registerDistrict(
+  db: Db,
+  store: EventStore,
+  setPassword: (personId: string, schoolId: string) => Promise<void>,
+): Promise<{ recorded: boolean }> {
+  const handler = new DeciderHandler(store);
+  const ctx = (key: string) => seedContext(key);
+  const system = { kind: 'system' } as const;
+  const district = await handler.handle(
+    districtStreamName(DISTRICT.id),
+    districtDecider,
+    { type: 'RegisterDistrict', data: { districtId: DISTRICT.id, name: DISTRICT.name, authority: system } },
+    ctx('district'),
+  );
+  const stream = personStreamName(DISTRICT_ADMIN.login);
+  const registered = await handler.handle(
+    stream,
+    personDecider,
+    {
+      type: 'RegisterPerson',
+      data: { personId: DISTRICT_ADMIN.login, fullName: DISTRICT_ADMIN.name, authority: system },
+    },
+    ctx('district-admin'),
+  );
+  await handler.handle(
+    stream,
+    personDecider,
+    {
+      type: 'AssignPosition',
+      data: {
+        personId: DISTRICT_ADMIN.login,
+        holding: { position: 'district-administrator', districtId: DISTRICT.id },
+        authority: system,
       },
-      ctx('district-admin'),
-    );
-    await handler.handle(
-      stream,
-      personDecider,
-      {
-        type: 'AssignPosition',
-        data: {
-          personId: DISTRICT_ADMIN.login,
-          holding: { position: 'district-administrator', districtId: DISTRICT.id },
-          authority: system,
-        },
-      },
-      ctx('district-admin-position'),
-    );
-    await demoPassword(db, DISTRICT_ADMIN.login, password);
-    // The API follows the log by itself; catching up here too makes the first sign-in below not wait for it.
-    await new DirectoryProjector(db).catchUp(store);
-    return { recorded: district.events.length + registered.events.length > 0 };
-  } finally {
-    await store.close();
-  }
+    },
+    ctx('district-admin-position'),
+  );
+  await setPassword(DISTRICT_ADMIN.login, '');
+  // The API follows the log by itself; catching up here too makes the first sign-in below not wait for it.
+  await new DirectoryProjector(db).catchUp(store);
+  return { recorded: district.events.length + registered.events.length > 0 };
 }
 
 type PersonBody = components['schemas']['CreatePersonDto'];
