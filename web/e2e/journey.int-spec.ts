@@ -1,0 +1,415 @@
+import { academicYearOf, addDays, localDateOf } from '@vsoko/domain';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { docxOf } from '../../test/fixtures/plans/build-files';
+import { seedTable, SEED_000 } from '../../test/fixtures/plans/seed-tables';
+import { STAFF_40, staffXlsx } from '../../test/fixtures/staff/staff-list';
+import { putAccount, putDistrict, TEST_PASSWORD } from '../../test/integration/auth/accounts';
+import { startServices, type Services } from '../../test/integration/harness';
+import { mailCount, mailTo, tokenIn } from '../../test/integration/people/mailbox';
+import { launchBrowser, newContext, screenshot, seriousViolations } from './support/browser';
+import { ZONE } from './support/seed';
+import { acceptInvitation, choose, reloadUntilVisible, signIn } from './support/session';
+
+const today = localDateOf(Date.now(), ZONE);
+const YEAR = academicYearOf(today);
+const ru = (date: string) => date.split('-').reverse().join('.');
+const MONTHS = [
+  'января',
+  'февраля',
+  'марта',
+  'апреля',
+  'мая',
+  'июня',
+  'июля',
+  'августа',
+  'сентября',
+  'октября',
+  'ноября',
+  'декабря',
+];
+const words = (date: string) =>
+  `${Number(date.slice(8))} ${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
+
+const DISTRICT = { id: 'district-north', name: 'Северный район' };
+const ADMIN = { login: 'volkova.ta', name: 'Волкова Татьяна Андреевна' };
+const SCHOOL = { id: 'school-7', name: 'МАОУ «СОШ № 7»' };
+// The director is on the school's own staff list (its first row): the list's import finds her already there.
+const DIRECTOR = { login: 'sokolova.tp', fullName: STAFF_40[0].fullName, email: STAFF_40[0].email! };
+const TEACHER = STAFF_40.find((p) => p.fullName === 'Иванова Мария Петровна')!;
+const INSPECTOR = {
+  login: 'orlova.ms',
+  fullName: 'Орлова Марина Сергеевна',
+  email: 'orlova.ms@district-north.test',
+};
+const DIRECTOR_PASSWORD = 'белые ночи над невой';
+const TEACHER_PASSWORD = 'тёплый дождь в саду';
+const INSPECTOR_PASSWORD = 'тихая река под мостом';
+
+const QUESTION = 'Об адаптации обучающихся 1, 5 и 10 классов';
+const DUE = addDays(today, 14);
+const DECISIONS = [
+  {
+    wording: 'Провести родительское собрание в 1А по итогам адаптации первоклассников',
+    lead: TEACHER.fullName,
+    deadline: `до ${ru(DUE).slice(0, 5)}`,
+    readBack: `до ${words(DUE)}`,
+    evidenceRequired: true,
+  },
+  {
+    wording: 'Организовать психолого-педагогическое сопровождение обучающихся группы риска',
+    lead: 'Лебедева Анна Сергеевна',
+    deadline: 'в течение года',
+    readBack: `в течение ${YEAR} учебного года`,
+  },
+  {
+    wording: 'Рассматривать результаты адаптации на совещаниях при директоре',
+    lead: 'Виноградова Валентина Андреевна',
+    deadline: 'постоянно',
+    readBack: 'постоянно, с ',
+  },
+];
+const EVIDENCE = 'protokol-sobraniya-1a.pdf';
+
+/**
+ * Issue 17 «Done when»: a new school tried from the README, only in the browser (Debian's Chromium), on the same
+ * stack `npm start` brings up on its embedded defaults (API, worker and projector in this process; Temporal dev
+ * server, the SQLite event log, FerretDB and the SMTP capture; invitation links come from the captured mail).
+ *
+ * 1. A district administrator signs in and opens a school with its director on the district page.
+ * 2. The director follows the mailed invitation and chooses her password.
+ * 3. She imports the staff list (40 people, .xlsx) and the year's plan (seed 000, .docx), deciding on the preview
+ *    what happened with the rows whose window has passed, and watches each approval's progress to the end.
+ * 4. She plans a педсовет and holds it: three decisions, deadlines typed as a protocol writes them, responsibles
+ *    chosen from the staff list.
+ * 5. A teacher from the list follows her invitation on a phone (390×844), opens «Моя работа» and confirms her
+ *    decision with a file, then marks it executed.
+ * 6. The director records the decision's effectiveness.
+ * 7. The district's inspector sees the school on the district page with its figures, and opens it read-only.
+ *
+ * Outside the browser, and why:
+ * - the district and its administrator are registered by the installation (`npm run vsoko -- seed demo` does
+ *   this one act as the system: there is nobody yet who could sign in); here `putDistrict`/`putAccount` write
+ *   the same events;
+ * - the inspector is appointed by the district administrator over the API (`POST /people`, then
+ *   `POST /auth/accounts/:id/invitation`, as the README shows): no screen appoints district staff. The
+ *   inspector then chooses her password from the mailed link in the browser.
+ * axe-core checks every screen; screenshots 50–59.
+ */
+describe('web: a new school, from the district’s first act to the inspector’s view', () => {
+  let s: Services;
+  let browser: Browser;
+  let closeBrowser: () => Promise<void>;
+  const contexts: BrowserContext[] = [];
+  let director: Page;
+  let teacherMailsBefore = 0;
+  let performedPast = 0;
+
+  const open = async (phone = false): Promise<Page> => {
+    const context = await newContext(browser, s.baseUrl, phone);
+    contexts.push(context);
+    return context.newPage();
+  };
+  const noSeriousViolations = async (page: Page) => expect(await seriousViolations(page)).toEqual([]);
+  const section = (page: Page, name: string) =>
+    page.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name });
+
+  beforeAll(async () => {
+    ({ browser, close: closeBrowser } = await launchBrowser());
+    process.env.AUTH_DEV_HEADERS = 'false';
+    process.env.RATE_LIMIT_PER_MINUTE = '100000';
+    process.env.LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE = '100000';
+    s = await startServices();
+    await putDistrict(s, DISTRICT.id, [], { district: DISTRICT.name });
+    await putAccount(s, {
+      login: ADMIN.login,
+      role: 'district-admin',
+      scope: DISTRICT.id,
+      name: ADMIN.name,
+    });
+  }, 240_000);
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await closeBrowser?.();
+    await s?.stop();
+    delete process.env.AUTH_DEV_HEADERS;
+    delete process.env.RATE_LIMIT_PER_MINUTE;
+    delete process.env.LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE;
+  });
+
+  it('1–2. the district administrator opens the school; its director accepts the invitation', async () => {
+    const admin = await open();
+    await signIn(admin, ADMIN.login);
+    await section(admin, 'Район').click();
+    await admin.getByRole('heading', { name: 'Открыть школу' }).waitFor();
+    await admin.getByLabel('Название школы').fill(SCHOOL.name);
+    await admin.getByLabel('Код школы').fill(SCHOOL.id);
+    await admin.getByLabel('Директор: ФИО').fill(DIRECTOR.fullName);
+    await admin.getByLabel('Директор: логин').fill(DIRECTOR.login);
+    await admin.getByLabel('Директор: почта для приглашения').fill(DIRECTOR.email);
+    const seen = await mailCount(DIRECTOR.email, /Приглашение/);
+    await admin.getByRole('button', { name: 'Открыть школу и пригласить директора' }).click();
+    await admin
+      .getByText(`Школа «${SCHOOL.name}» открыта. Приглашение отправлено директору на ${DIRECTOR.email}.`)
+      .waitFor();
+    await noSeriousViolations(admin);
+    await screenshot(admin, '50-journey-school-opened');
+
+    const mail = await mailTo(DIRECTOR.email, /Приглашение/, seen);
+    expect(mail.text).toContain(`Ваш логин: ${DIRECTOR.login}`);
+    director = await open();
+    await acceptInvitation(director, tokenIn(mail), DIRECTOR_PASSWORD);
+    await director.getByRole('heading', { name: /План ВСОКО на/ }).waitFor();
+    await director.getByText(DIRECTOR.fullName).first().waitFor();
+    expect(director.url()).not.toContain('token');
+  });
+
+  it('3a. the director imports the staff list from Excel and sees its approval through', async () => {
+    await section(director, 'Сотрудники').click();
+    await director.getByRole('heading', { name: 'Сотрудники', level: 1 }).waitFor();
+    await director.getByRole('link', { name: 'Загрузить список сотрудников' }).click();
+    await director.getByRole('heading', { name: 'Загрузка списка сотрудников' }).waitFor();
+    await director.locator('input[type=file]').setInputFiles({
+      name: 'Список сотрудников 2026-27.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await staffXlsx(STAFF_40),
+    });
+    // The director's own row is the person the district appointed: nothing new for her.
+    await director
+      .getByText(/Сотрудников: 40; новых: 39, с новыми должностями: 0, без изменений: 1/)
+      .waitFor();
+    await director.getByRole('cell', { name: TEACHER.fullName }).waitFor();
+    await noSeriousViolations(director);
+
+    teacherMailsBefore = await mailCount(TEACHER.email!, /Приглашение/);
+    await director.getByRole('button', { name: 'Утвердить список: сотрудников 39' }).click();
+    const done = director.getByRole('status').filter({ hasText: 'Список утверждён' });
+    await done.waitFor({ timeout: 90_000 });
+    await done
+      .getByText(
+        /Заведено учётных записей: 39; назначено должностей: \d+; приглашений отправлено: 38; без почты \(пригласить нельзя\): 1/,
+      )
+      .waitFor();
+    await noSeriousViolations(director);
+    await screenshot(director, '51-journey-staff-imported');
+    await done.getByRole('link', { name: 'Открыть список сотрудников' }).click();
+    await director.getByRole('row', { name: new RegExp(TEACHER.fullName) }).waitFor();
+  });
+
+  it('3b. she imports the plan, deciding what happened with the rows already past, and sees it approved', async () => {
+    await section(director, 'План').click();
+    await director.getByRole('link', { name: 'Загрузите план ВСОКО школы' }).click();
+    await director.getByRole('heading', { name: 'Загрузка плана ВСОКО' }).waitFor();
+    await director.locator('input[type=file]').setInputFiles({
+      name: 'План ВСОКО.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: await docxOf(seedTable(SEED_000)),
+    });
+    await choose(director, director.getByRole('combobox', { name: 'Учебный год' }), YEAR);
+    await director.getByRole('button', { name: 'Показать, что получится' }).click();
+    await director.getByRole('heading', { name: '2. Что получится' }).waitFor({ timeout: 60_000 });
+
+    // The school starts mid-year: the rows whose window has passed were done, but for one that was not held.
+    const pastHeading = director.getByRole('heading', {
+      name: /3\. Строки, срок которых уже прошёл \(\d+\)/,
+    });
+    await pastHeading.waitFor();
+    const past = Number(/\((\d+)\)/.exec(await pastHeading.innerText())![1]);
+    expect(past).toBeGreaterThan(1);
+    const card = director.locator('.ant-card', { has: pastHeading });
+    await choose(
+      director,
+      card.getByRole('combobox', { name: 'Что было: все прошедшие строки' }),
+      'Уже проведена — указать дату',
+    );
+    const allOn = card.getByRole('textbox', { name: 'Дата проведения: все прошедшие строки' });
+    await allOn.click();
+    await allOn.fill(ru(addDays(today, -1)));
+    await allOn.press('Tab');
+    const first = card.locator('tbody tr.ant-table-row').first();
+    const title = (await first.locator('td').nth(1).innerText()).trim();
+    await first.getByRole('button', { name: 'Иначе, чем для всех…' }).click();
+    await choose(
+      director,
+      first.getByRole('combobox', { name: `Что было: ${title}` }),
+      'Не проводится — отменить с причиной',
+    );
+    await first
+      .getByRole('textbox', { name: `Причина отмены: ${title}` })
+      .fill('Не проводилась: школа открыта в ноябре');
+    performedPast = past - 1;
+    await noSeriousViolations(director);
+    await screenshot(director, '52-journey-plan-past-rows');
+
+    await director.getByRole('button', { name: /Утвердить план: процедур \d+/ }).click();
+    // The fan-out's progress, polled live, to its end.
+    await director
+      .getByRole('status')
+      .filter({ hasText: /Готово: обработано процедур — \d+/ })
+      .waitFor({ timeout: 120_000 });
+    await director.getByText('План утверждён').waitFor();
+    await director.getByText(`отмечено проведёнными: ${performedPast}`).waitFor();
+    await noSeriousViolations(director);
+    await screenshot(director, '53-journey-plan-approved');
+    await director.getByRole('button', { name: 'Открыть план' }).click();
+    await director.getByRole('heading', { name: `План ВСОКО на ${YEAR} учебный год` }).waitFor();
+  });
+
+  it('4. she plans a педсовет and holds it: three decisions, responsibles from the staff list', async () => {
+    await section(director, 'Заседания').click();
+    await director.getByRole('heading', { name: `Заседания ${YEAR} учебного года` }).waitFor();
+    await director.getByRole('button', { name: 'Запланировать заседание' }).click();
+    const date = director.getByRole('textbox', { name: 'Дата заседания' });
+    await date.click();
+    await date.fill(ru(today));
+    await date.press('Enter');
+    await director.getByLabel('Председатель').fill('Соколова Т. П.');
+    await director.getByLabel('Секретарь').fill('Ершова С. Ю.');
+    await director.getByRole('button', { name: 'Запланировать', exact: true }).click();
+    await director.getByRole('heading', { name: `Педагогический совет, ${words(today)}` }).waitFor();
+
+    await director.getByLabel('Вопрос', { exact: true }).fill(QUESTION);
+    await director.getByLabel('Причина дополнения').fill('Предложение директора');
+    await director.getByRole('button', { name: 'Добавить в повестку' }).click();
+    await director.getByRole('list', { name: 'Повестка' }).getByText(QUESTION).waitFor();
+    const n =
+      (
+        await director.getByRole('list', { name: 'Повестка' }).locator('.agenda-title').allInnerTexts()
+      ).findIndex((t) => t.includes(QUESTION)) + 1;
+    expect(n).toBeGreaterThan(0);
+
+    const who = director.getByRole('combobox', { name: 'Присутствовали' });
+    for (const name of [DIRECTOR.fullName, TEACHER.fullName, DECISIONS[1].lead, DECISIONS[2].lead]) {
+      await who.fill(name);
+      await who.press('Enter');
+    }
+    await who.press('Escape');
+    await director.getByLabel(`Слушали: вопрос ${n}`).fill('Виноградову В. А. об итогах входной диагностики');
+    for (const [k, d] of DECISIONS.entries()) {
+      const label = `решение ${k + 1} по вопросу ${n}`;
+      await director.getByRole('button', { name: `Добавить решение по вопросу ${n}` }).click();
+      await director.getByLabel(`Решили (${label})`).fill(d.wording);
+      // The responsible is chosen from the school's staff list (the field suggests its names).
+      expect(await director.locator(`datalist#staff-names option[value="${d.lead}"]`).count()).toBe(1);
+      await director.getByLabel(`Ответственный (${label})`).fill(d.lead);
+      await director.getByLabel(`Срок, как в протоколе (${label})`).fill(d.deadline);
+      if (d.evidenceRequired)
+        await director
+          .getByRole('group', { name: `Решение ${k + 1} по вопросу ${n}` })
+          .getByLabel('Исполнение — только с подтверждением')
+          .check();
+    }
+    await noSeriousViolations(director);
+    await screenshot(director, '54-journey-pedsovet-hold');
+
+    await director.getByRole('button', { name: 'Заседание проведено: записать протокол и решения' }).click();
+    const report = director.getByRole('status').filter({ hasText: 'Записано решений' });
+    await report.getByText('Записано решений: 3 из 3', { exact: false }).waitFor({ timeout: 60_000 });
+    for (const d of DECISIONS) await report.getByText(d.readBack, { exact: false }).first().waitFor();
+    await director.getByRole('link', { name: DECISIONS[0].wording }).waitFor();
+    await noSeriousViolations(director);
+    await screenshot(director, '55-journey-pedsovet-protocol');
+  });
+
+  it('5. the teacher accepts her invitation on a phone and confirms her decision with a file', async () => {
+    const phone = await open(true);
+    const mail = await mailTo(TEACHER.email!, /Приглашение/, teacherMailsBefore);
+    await acceptInvitation(phone, tokenIn(mail), TEACHER_PASSWORD);
+    await section(phone, 'Моя работа').tap();
+    await phone.getByRole('heading', { level: 1, name: 'Моя работа' }).waitFor();
+    const next = phone.getByRole('button', {
+      name: `Подтвердить и отметить исполнение: ${DECISIONS[0].wording}`,
+    });
+    await reloadUntilVisible(phone, next);
+    expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await noSeriousViolations(phone);
+    await screenshot(phone, '56-journey-teacher-phone');
+
+    await next.tap();
+    await phone.getByRole('heading', { name: /Решение № 1: Провести родительское собрание/ }).waitFor();
+    await phone.getByLabel('Что это за документ').fill('Протокол родительского собрания 1А');
+    await phone.locator('input[type=file]').setInputFiles({
+      name: EVIDENCE,
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\nПротокол родительского собрания 1А об адаптации\n%%EOF'),
+    });
+    await phone.getByText(`Файл «${EVIDENCE}»`).waitFor({ timeout: 30_000 });
+    await phone.getByRole('button', { name: 'Отметить исполнение', exact: true }).first().tap();
+    const dialog = phone.getByRole('dialog');
+    await dialog.getByLabel('Комментарий').fill('Собрание проведено, протокол приложен');
+    await dialog.getByRole('button', { name: 'Отметить исполнение' }).tap();
+    await dialog.waitFor({ state: 'hidden' });
+    await phone
+      .locator('.ant-tag', { hasText: /^Исполнено$/ })
+      .first()
+      .waitFor();
+    expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await noSeriousViolations(phone);
+    await screenshot(phone, '57-journey-teacher-evidence');
+  });
+
+  it('6. the director records the decision’s effectiveness', async () => {
+    await director.getByRole('link', { name: DECISIONS[0].wording }).click();
+    await director.getByRole('heading', { name: /Решение № 1: Провести родительское собрание/ }).waitFor();
+    const assess = director.getByRole('button', { name: 'Оценить эффективность' });
+    await reloadUntilVisible(director, assess);
+    await director.getByRole('listitem').filter({ hasText: EVIDENCE }).first().waitFor();
+    await assess.click();
+    const dialog = director.getByRole('dialog');
+    await dialog.getByLabel('Эффективно', { exact: true }).check();
+    await dialog
+      .getByLabel('По какому показателю')
+      .fill('На собрании 24 из 26 семей; трудности адаптации — у 2 первоклассников из 26');
+    await noSeriousViolations(director);
+    await dialog.getByRole('button', { name: 'Оценить эффективность' }).click();
+    await director.getByText(/эффективно — На собрании 24 из 26 семей/).waitFor();
+    await noSeriousViolations(director);
+    await screenshot(director, '58-journey-effectiveness');
+  });
+
+  it('7. the district’s inspector sees the school with its figures, and opens it read-only', async () => {
+    // Appointed by the district administrator over the API, as the README shows (no screen appoints her).
+    const login = await fetch(`${s.baseUrl}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: ADMIN.login, password: TEST_PASSWORD }),
+    });
+    const admin = { Authorization: `Bearer ${((await login.json()) as { token: string }).token}` };
+    const appointed = await fetch(`${s.baseUrl}/people`, {
+      method: 'POST',
+      headers: { ...admin, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        login: INSPECTOR.login,
+        fullName: INSPECTOR.fullName,
+        email: INSPECTOR.email,
+        positions: [{ position: 'district-inspector', districtId: DISTRICT.id }],
+      }),
+    });
+    expect(appointed.status).toBeLessThan(300);
+    const seen = await mailCount(INSPECTOR.email, /Приглашение/);
+    const invited = await fetch(`${s.baseUrl}/auth/accounts/${INSPECTOR.login}/invitation`, {
+      method: 'POST',
+      headers: admin,
+    });
+    expect(invited.status).toBeLessThan(300);
+
+    const inspector = await open();
+    await acceptInvitation(
+      inspector,
+      tokenIn(await mailTo(INSPECTOR.email, /Приглашение/, seen)),
+      INSPECTOR_PASSWORD,
+    );
+    await section(inspector, 'Район').click();
+    await inspector
+      .getByRole('heading', { level: 1, name: `Школы района: ${DISTRICT.name}, ${YEAR}` })
+      .waitFor();
+    const row = inspector.getByRole('row', { name: new RegExp(SCHOOL.name.replace(/[«»№]/g, '.')) });
+    await reloadUntilVisible(inspector, row.getByText('эффективно 1 из 1'));
+    await row.getByText(new RegExp(`проведено ${performedPast} из \\d+`)).waitFor();
+    await noSeriousViolations(inspector);
+    await screenshot(inspector, '59-journey-district');
+
+    await inspector.getByRole('button', { name: `Открыть: ${SCHOOL.name}` }).click();
+    await inspector.getByRole('heading', { level: 1, name: `${SCHOOL.name}, ${YEAR}` }).waitFor();
+    await inspector.getByText('Только просмотр').waitFor();
+  });
+});
