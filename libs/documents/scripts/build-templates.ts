@@ -108,6 +108,13 @@ const DECISION_COLUMNS = [
 /** The heading of a school's paper: its district above, its name as registered. */
 const heading = () => [p('{district}', { center: true }), p('{school}', { center: true, bold: true })];
 
+/** A corrected paper ends with one note per correction; a paper never corrected has none (the loop is empty). */
+const corrections = () => [
+  p('{#corrections}'),
+  p([{ text: 'Исправлено {on}: {reason} ({what}).', italics: true }]),
+  p('{/corrections}'),
+];
+
 const protocol = document([
   ...heading(),
   blank(),
@@ -139,6 +146,7 @@ const protocol = document([
   blank(),
   p('Председатель ______________ {chair}'),
   p('Секретарь ______________ {secretary}'),
+  ...corrections(),
 ]);
 
 const order = document([
@@ -166,6 +174,7 @@ const order = document([
   p('{#acquainted}'),
   p('______________ {name}'),
   p('{/acquainted}'),
+  ...corrections(),
 ]);
 
 const report = document([

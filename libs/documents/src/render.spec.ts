@@ -1,6 +1,6 @@
 import { defaultTemplate } from './default-templates';
 import { DOCUMENT_KINDS } from './kinds';
-import { acquaintedWith, protocolHeading } from './data/meeting';
+import { acquaintedWith, correctionNotes, protocolHeading } from './data/meeting';
 import { checkTemplate, fieldsOf, renderDocx } from './render';
 import { SAMPLE_DATA } from './samples';
 import { docxText, templateOf } from './testing/docx-text';
@@ -22,6 +22,44 @@ describe('Word templates', () => {
       /1\. СЛУШАЛИ: Итоги ВПР\. Петрову Н\. С\.\nРЕШИЛИ:\n1\.1\. Провести повторную диагностику по математике в 4А классе Срок: Октябрь-декабрь 2023г\. Ответственный: Руководители ШМО, учителя-предметники\./,
     );
     expect(text).not.toMatch(/[{}]/);
+  });
+
+  it('a corrected protocol and order end with «Исправлено …»; a paper never corrected has no such note', async () => {
+    const protocol = await docxText(
+      renderDocx(defaultTemplate('meeting-protocol'), SAMPLE_DATA['meeting-protocol']),
+    );
+    expect(protocol).toMatch(
+      /Секретарь _+ Петрова Н\. С\.\nИсправлено 05\.09\.2023: Опечатка в сроке \(решение 1: срок\)\.$/,
+    );
+    const order = await docxText(renderDocx(defaultTemplate('meeting-order'), SAMPLE_DATA['meeting-order']));
+    expect(order).toMatch(/Исправлено 05\.09\.2023: Опечатка в сроке \(решение 1: срок\)\.$/);
+    const clean = await docxText(
+      renderDocx(defaultTemplate('meeting-protocol'), {
+        ...SAMPLE_DATA['meeting-protocol'],
+        corrections: [],
+      }),
+    );
+    expect(clean).not.toContain('Исправлено');
+    expect(clean).toMatch(/Секретарь _+ Петрова Н\. С\.$/);
+  });
+
+  it('says of each correction when, why and what: the record’s fields and the decisions by number', () => {
+    const decisions = [{ decisionId: 'd-7', number: 2 }] as never;
+    const corrections = [
+      { fields: ['participants', 'minutes'], reason: 'Опечатки', correctedOn: '2023-09-05' },
+      {
+        fields: [],
+        reason: 'Срок записан неверно',
+        correctedOn: '2023-09-06',
+        decisions: [{ decisionId: 'd-7', fields: ['wording', 'deadline'] as const }],
+      },
+      { fields: ['date'], reason: 'Старое исправление' },
+    ];
+    expect(correctionNotes(corrections as never, decisions)).toEqual([
+      { on: '05.09.2023', reason: 'Опечатки', what: 'присутствовали; «слушали»' },
+      { on: '06.09.2023', reason: 'Срок записан неверно', what: 'решение 2: формулировка, срок' },
+      { on: 'без даты', reason: 'Старое исправление', what: 'дата заседания' },
+    ]);
   });
 
   it('a question with no decision is heard without «РЕШИЛИ»; a ШМО is named with its association', async () => {

@@ -35,6 +35,7 @@ export const SAMPLE_DATA: Record<DocumentKind, object> = {
     decisions: [decision],
     status: 'проведено',
     signedOn: '',
+    corrections: [{ on: '05.09.2023', reason: 'Опечатка в сроке', what: 'решение 1: срок' }],
   },
   'meeting-order': {
     ...common,
@@ -46,6 +47,7 @@ export const SAMPLE_DATA: Record<DocumentKind, object> = {
     controlNumber: 2,
     director: 'Иванова А. П.',
     acquainted: [{ name: 'Петрова Н. С.' }],
+    corrections: [{ on: '05.09.2023', reason: 'Опечатка в сроке', what: 'решение 1: срок' }],
   },
   'procedure-report': {
     ...common,

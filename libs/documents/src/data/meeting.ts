@@ -1,6 +1,9 @@
 import {
   MEETING_LEVEL_TITLES,
   MEETING_STATUS_TITLES,
+  ruDate,
+  type DecisionCorrectionField,
+  type MeetingCorrectionEntry,
   type HeldMeeting,
   type MeetingDate,
   type Responsible,
@@ -77,6 +80,14 @@ export interface ProtocolData extends SchoolHeading {
   decisions: DecisionLine[];
   status: string;
   signedOn: string;
+  /** «Исправлено 05.09.2023: <reason> (<what>)», one per correction, oldest first; none when never corrected. */
+  corrections: CorrectionNote[];
+}
+
+export interface CorrectionNote {
+  on: string;
+  reason: string;
+  what: string;
 }
 
 /** The protocol (протокол заседания) from the meeting's record and the decisions adopted at it. */
@@ -120,7 +131,51 @@ export function protocolData({
     decisions: decisionLines(decisions),
     status: MEETING_STATUS_TITLES[meeting.status],
     signedOn: meeting.status === 'signed' ? ruLongDate(meeting.signedOn) : '',
+    corrections: correctionNotes(meeting.corrections, decisions),
   };
+}
+
+const RECORD_FIELD_TITLES: Record<string, string> = {
+  date: 'дата заседания',
+  chair: 'председатель',
+  secretary: 'секретарь',
+  participants: 'присутствовали',
+  minutes: '«слушали»',
+};
+
+const DECISION_FIELD_TITLES: Record<DecisionCorrectionField, string> = {
+  wording: 'формулировка',
+  deadline: 'срок',
+  executors: 'ответственный',
+};
+
+/**
+ * The notes a corrected paper carries at its end: when, why and what was put right (the decision by its number
+ * in the list). `only` keeps the corrections that touch what the document says (the order: its date, its
+ * signatory, its decisions).
+ */
+export function correctionNotes(
+  corrections: readonly MeetingCorrectionEntry[],
+  decisions: MeetingDocumentInput['decisions'],
+  only: (c: MeetingCorrectionEntry) => boolean = () => true,
+): CorrectionNote[] {
+  const numberOf = new Map(decisions.map((d) => [d.decisionId, d.number]));
+  return corrections.filter(only).map((c) => {
+    const what = [
+      ...c.fields.map((f) => RECORD_FIELD_TITLES[f] ?? f),
+      ...(c.decisions ?? []).map((d) => {
+        const number = numberOf.get(d.decisionId);
+        const which = number !== undefined ? `решение ${number}` : `решение ${d.decisionId}`;
+        return `${which}: ${d.fields.map((f) => DECISION_FIELD_TITLES[f]).join(', ')}`;
+      }),
+    ].join('; ');
+    return { on: c.correctedOn ? ruDate(c.correctedOn) : 'без даты', reason: c.reason, what };
+  });
+}
+
+/** What an order says of its meeting: the date, the chair who signs, and the decisions it puts into force. */
+function touchesOrder(c: MeetingCorrectionEntry): boolean {
+  return c.fields.includes('date') || c.fields.includes('chair') || (c.decisions ?? []).length > 0;
 }
 
 export interface OrderData extends SchoolHeading {
@@ -134,6 +189,7 @@ export interface OrderData extends SchoolHeading {
   controlNumber: number;
   director: string;
   acquainted: Array<{ name: string }>;
+  corrections: CorrectionNote[];
 }
 
 /** A приказ putting into force the decisions adopted at the meeting, numbered as adopted. */
@@ -156,6 +212,7 @@ export function orderData({ meeting, decisions, generatedOn, heading }: MeetingD
     controlNumber: lines.length + 1,
     acquainted: acquaintedWith(decisions),
     director: person(meeting.record.chair ?? meeting.chair),
+    corrections: correctionNotes(meeting.corrections, decisions, touchesOrder),
   };
 }
 

@@ -17,6 +17,15 @@ export type ChangeDecisionDeadline = Command<
   { decisionId: string; deadline: Deadline; reason: string }
 >;
 
+/**
+ * The protocol mistyped what was adopted: the wording is put right, with a reason. Not for changing a decision's
+ * substance (that is a new decision) — see ADR 0017.
+ */
+export type CorrectDecisionWording = Command<
+  'CorrectDecisionWording',
+  { decisionId: string; wording: string; reason: string }
+>;
+
 export type AttachEvidence = Command<
   'AttachEvidence',
   { decisionId: string; evidenceId: string; ref: EvidenceRef; about: string; description?: string }
@@ -75,6 +84,7 @@ export type DecisionCommand =
   | AdoptDecision
   | ReassignDecision
   | ChangeDecisionDeadline
+  | CorrectDecisionWording
   | AttachEvidence
   | RecordDecisionExecution
   | WithdrawDecision

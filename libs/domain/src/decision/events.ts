@@ -47,6 +47,12 @@ export type DecisionDeadlineChanged = DomainEvent<
   { decisionId: string; previous: Deadline; deadline: Deadline; reason: string; changedOn: string }
 >;
 
+/** A mistyped wording put right (ADR 0017); `previous` keeps what the record said until then. */
+export type DecisionWordingCorrected = DomainEvent<
+  'DecisionWordingCorrected',
+  { decisionId: string; previous: string; wording: string; reason: string; correctedOn: string }
+>;
+
 export type EvidenceAttached = DomainEvent<'EvidenceAttached', { decisionId: string } & Evidence>;
 
 export type DecisionExecutionRecorded = DomainEvent<
@@ -131,6 +137,7 @@ export type DecisionStreamEvent =
   | DecisionAdopted
   | DecisionReassigned
   | DecisionDeadlineChanged
+  | DecisionWordingCorrected
   | EvidenceAttached
   | DecisionExecutionRecorded
   | DecisionWithdrawn
@@ -147,6 +154,7 @@ const EVENT_TYPES = {
   DecisionAdopted: true,
   DecisionReassigned: true,
   DecisionDeadlineChanged: true,
+  DecisionWordingCorrected: true,
   EvidenceAttached: true,
   DecisionExecutionRecorded: true,
   DecisionWithdrawn: true,

@@ -35,6 +35,8 @@ export function evolveDecision(state: DecisionState, event: DecisionStreamEvent)
         escalated: false,
         escalations: 0,
       };
+    case 'DecisionWordingCorrected':
+      return { ...state, wording: event.data.wording };
     case 'EvidenceAttached': {
       const { decisionId: _id, ...evidence } = event.data;
       return { ...state, evidence: [...state.evidence, evidence] };

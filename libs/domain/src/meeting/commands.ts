@@ -1,5 +1,5 @@
 import type { MeetingPlanned } from './events';
-import type { AgendaItem, MeetingRecord } from './values';
+import type { AgendaItem, DecisionCorrectionNote, MeetingRecord } from './values';
 
 type Command<Type extends string, Data> = { type: Type; data: Data };
 
@@ -25,10 +25,25 @@ export type HoldMeeting = Command<
   { meetingId: string; protocolNumber: number } & MeetingRecord
 >;
 
+/**
+ * A minutes item may leave out `decisionIds`: it keeps the decisions it had. `decisions` is filled by the use case
+ * with the protocol's decisions it has put right on their own streams under the same correction.
+ */
 export type CorrectMeeting = Command<
   'CorrectMeeting',
-  { meetingId: string; correction: Partial<MeetingRecord>; reason: string }
+  {
+    meetingId: string;
+    correction: Partial<Omit<MeetingRecord, 'minutes'>> & { minutes?: CorrectedMinutesItem[] };
+    reason: string;
+    decisions?: DecisionCorrectionNote[];
+  }
 >;
+
+export interface CorrectedMinutesItem {
+  itemId: string;
+  heard: string;
+  decisionIds?: string[];
+}
 
 export type SignProtocol = Command<'SignProtocol', { meetingId: string; signedOn: string }>;
 

@@ -1,6 +1,6 @@
 import type { DomainEvent } from '../shared';
 import type { MeetingLevel, Responsible } from '../procedure/values';
-import type { AgendaItem, MeetingDate, MeetingRecord } from './values';
+import type { AgendaItem, DecisionCorrectionNote, MeetingDate, MeetingRecord } from './values';
 
 /*
  * What happened to a meeting (педсовет, методсовет, заседание ШМО …), on its own stream. A held meeting's
@@ -47,7 +47,12 @@ export type MeetingHeld = DomainEvent<
   { meetingId: string; protocolNumber: number; recordedOn: string } & MeetingRecord
 >;
 
-/** `previous` holds the values the correction replaces, so the report can show what the paper said first. */
+/**
+ * `previous` holds the values the correction replaces, so the report can show what the paper said first.
+ * `decisions` names the decisions of the protocol put right under the same correction (their new wording,
+ * deadline or responsible are events on their own streams, ADR 0017). `correctedOn` is the school day, for the
+ * protocol's «Исправлено …»; corrections recorded before it was kept have neither.
+ */
 export type MeetingCorrected = DomainEvent<
   'MeetingCorrected',
   {
@@ -55,6 +60,8 @@ export type MeetingCorrected = DomainEvent<
     correction: Partial<MeetingRecord>;
     previous: Partial<MeetingRecord>;
     reason: string;
+    correctedOn?: string;
+    decisions?: DecisionCorrectionNote[];
   }
 >;
 

@@ -1,6 +1,7 @@
 import { assertNever } from '../shared';
-import type { MeetingEvent } from './events';
+import type { MeetingCorrected, MeetingEvent } from './events';
 import type { MeetingState } from './state';
+import type { MeetingCorrectionEntry } from './values';
 
 /** Trusts the event (decide checked the rules): an event that does not fit the state leaves it unchanged. */
 export function evolveMeeting(state: MeetingState, event: MeetingEvent): MeetingState {
@@ -44,10 +45,7 @@ export function evolveMeeting(state: MeetingState, event: MeetingEvent): Meeting
       return {
         ...state,
         record: { ...state.record, ...event.data.correction },
-        corrections: [
-          ...state.corrections,
-          { fields: Object.keys(event.data.correction), reason: event.data.reason },
-        ],
+        corrections: [...state.corrections, correctionEntry(event.data)],
       };
     case 'ProtocolSigned':
       if (state.status !== 'held') return state;
@@ -58,4 +56,13 @@ export function evolveMeeting(state: MeetingState, event: MeetingEvent): Meeting
     default:
       return assertNever(event);
   }
+}
+
+function correctionEntry(data: MeetingCorrected['data']): MeetingCorrectionEntry {
+  return {
+    fields: Object.keys(data.correction),
+    reason: data.reason,
+    ...(data.correctedOn !== undefined ? { correctedOn: data.correctedOn } : {}),
+    ...(data.decisions !== undefined && data.decisions.length > 0 ? { decisions: data.decisions } : {}),
+  };
 }

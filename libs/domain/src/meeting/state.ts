@@ -1,5 +1,5 @@
 import type { MeetingPlanned } from './events';
-import type { MeetingRecord } from './values';
+import type { MeetingCorrectionEntry, MeetingRecord } from './values';
 
 /** Plain JSON, like the procedure's state: it crosses workflow boundaries and answers queries. */
 export type MeetingBase = Readonly<MeetingPlanned['data']>;
@@ -12,7 +12,7 @@ export interface HeldMeeting extends MeetingBase {
   status: 'held';
   protocolNumber: number;
   record: MeetingRecord;
-  corrections: ReadonlyArray<{ fields: string[]; reason: string }>;
+  corrections: readonly MeetingCorrectionEntry[];
 }
 
 export interface SignedMeeting extends Omit<HeldMeeting, 'status'> {

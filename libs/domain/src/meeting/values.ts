@@ -35,6 +35,25 @@ export interface MeetingRecord {
   minutes: MinutesItem[];
 }
 
+/** What the protocol said about a decision adopted at the meeting, put right on the decision's own stream. */
+export type DecisionCorrectionField = 'wording' | 'deadline' | 'executors';
+
+/** Which decisions of the protocol a correction put right, and in what; the values live on their streams. */
+export interface DecisionCorrectionNote {
+  decisionId: string;
+  fields: DecisionCorrectionField[];
+}
+
+/** One correction of a held meeting as its state keeps it, for the protocol's «Исправлено …» note. */
+export interface MeetingCorrectionEntry {
+  /** The record's fields changed, in the order of MeetingRecord. */
+  fields: string[];
+  reason: string;
+  /** The school day of the correction; absent on corrections recorded before it was kept. */
+  correctedOn?: string;
+  decisions?: DecisionCorrectionNote[];
+}
+
 export const MEETING_STATUSES = ['none', 'planned', 'held', 'signed', 'cancelled'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 

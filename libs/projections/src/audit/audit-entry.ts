@@ -3,7 +3,8 @@ import type { ProjectedDocument } from '../projection';
 
 /**
  * One recorded event as an auditor reads it; `_id` is the event id. The keys let the same timeline be read per
- * procedure, per decision (`<procedureId>:<decisionId>`), per person (the actor and everyone named) and per school.
+ * procedure, per decision (`<procedureId>:<decisionId>`), per meeting, per person (the actor and everyone named)
+ * and per school.
  */
 export interface AuditEntry extends ProjectedDocument {
   position: number;
@@ -16,6 +17,8 @@ export interface AuditEntry extends ProjectedDocument {
   schoolId: string;
   academicYear: string | null;
   procedureId: string | null;
+  /** The meeting whose stream the event is on (or that adopted the decision); null otherwise. */
+  meetingId: string | null;
   decisionKeys: string[];
   personIds: string[];
   /** What happened, in Russian, for people who do not read event types. */

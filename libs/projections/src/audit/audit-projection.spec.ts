@@ -1,4 +1,5 @@
 import { adopted as decisionRecord } from '../../../domain/src/decision/testing/fixtures';
+import { held as heldMeeting, planned as plannedMeeting } from '../../../domain/src/meeting/testing/fixtures';
 import { events, history, parents } from '../../../domain/src/procedure/testing/fixtures';
 import { anyProjection } from '../projection';
 import { project, recorded } from '../testing/project';
@@ -162,5 +163,53 @@ describe('audit timeline of decision records', () => {
       'Решение d-programme передано: Виноградова В. А., зам. директора по УВР, Руководители ШМО → Соколова Т. П., Руководители ШМО (Виноградова В. А. уволилась)',
       'Решение d-programme исполнено 20.12.2023',
     ]);
+  });
+});
+
+const meeting = { planned: plannedMeeting, held: heldMeeting };
+
+describe('audit timeline of meetings', () => {
+  const corrected = {
+    meetingId: meeting.planned.meetingId,
+    correction: { participants: [{ name: 'Педагогический коллектив, 26 человек' }] },
+    previous: { participants: meeting.held.participants },
+    reason: 'Неверно посчитаны присутствующие',
+    correctedOn: '2023-09-05',
+    decisions: [{ decisionId: 'd-2', fields: ['deadline'] }],
+  };
+  const given = recorded([
+    { type: 'MeetingPlanned', data: meeting.planned },
+    { type: 'MeetingHeld', data: meeting.held },
+    {
+      type: 'MeetingCorrected',
+      data: corrected,
+      metadata: { actor: { id: 'director-1', kind: 'user', role: 'director', name: 'Смирнова А. В.' } },
+    },
+  ]);
+  const entries = [...project(anyProjection(auditProjection), given).values()] as unknown as {
+    type: string;
+    summary: string;
+    meetingId: string | null;
+    academicYear: string | null;
+    actor: { name?: string };
+    data: unknown;
+  }[];
+
+  it('given a meeting planned, held and its protocol corrected, then each on the meeting’s timeline', () => {
+    expect(entries.map((e) => [e.type, e.meetingId])).toEqual([
+      ['MeetingPlanned', 'm-ped-aug'],
+      ['MeetingHeld', 'm-ped-aug'],
+      ['MeetingCorrected', 'm-ped-aug'],
+    ]);
+    expect(entries[0].academicYear).toBe('2023/24');
+  });
+
+  it('given a correction, then who made it, when, why and what it changed, with the values before', () => {
+    expect(entries[2].actor.name).toBe('Смирнова А. В.');
+    expect(entries[2].summary).toBe(
+      'Протокол исправлен 05.09.2023: присутствовали, решение d-2 (срок). Причина: Неверно посчитаны присутствующие',
+    );
+    expect(entries[2].data).toEqual(corrected);
+    expect(entries[1].summary).toBe('Заседание проведено 30.08.2023, протокол № 1; присутствовали: 1');
   });
 });

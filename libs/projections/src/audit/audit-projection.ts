@@ -2,6 +2,7 @@ import {
   CREDENTIALS_EVENT_TYPES,
   DECISION_STREAM_EVENT_TYPES,
   DISTRICT_EVENT_TYPES,
+  MEETING_EVENT_TYPES,
   PERSON_EVENT_TYPES,
   PROCEDURE_EVENT_TYPES,
   type ProcedureEvent,
@@ -15,19 +16,21 @@ import { auditedCredentialsData } from './describe-credentials-event';
 import { describeEvent } from './describe-event';
 
 /**
- * Every procedure event and every event of a decision record, the organisation's (who was given which position,
- * who was switched off, by whom) and the credentials' (invitations, passwords set, changed and reset — never the
- * secret or the link's digest).
+ * Every procedure event and every event of a decision record or a meeting (planned, held, its protocol corrected),
+ * the organisation's (who was given which position, who was switched off, by whom) and the credentials'
+ * (invitations, passwords set, changed and reset — never the secret or the link's digest).
  */
 const AUDITED_EVENTS: readonly string[] = [
   ...PROCEDURE_EVENT_TYPES,
   ...DECISION_STREAM_EVENT_TYPES,
+  ...MEETING_EVENT_TYPES,
   ...DISTRICT_EVENT_TYPES,
   ...PERSON_EVENT_TYPES,
   ...CREDENTIALS_EVENT_TYPES,
 ];
 const CREDENTIALS: ReadonlySet<string> = new Set(CREDENTIALS_EVENT_TYPES);
 const DECISION_RECORDS: ReadonlySet<string> = new Set(DECISION_STREAM_EVENT_TYPES);
+const MEETINGS: ReadonlySet<string> = new Set(MEETING_EVENT_TYPES);
 
 /** The audit timeline: every event once, written as it is and never changed. */
 export const auditProjection: Projection<AuditEntry> = {
@@ -52,6 +55,7 @@ export const auditProjection: Projection<AuditEntry> = {
       schoolId: event.metadata.schoolId,
       academicYear: academicYearOf(event, procedureId, ctx),
       procedureId,
+      meetingId: meetingIdOf(event),
       decisionKeys: decisionKeysOf(event, procedureId),
       personIds: personIdsOf(event),
       summary: describeEvent(event),
@@ -61,6 +65,7 @@ export const auditProjection: Projection<AuditEntry> = {
   indexes: [
     { key: { procedureId: 1, position: 1 }, name: 'procedure_position' },
     { key: { decisionKeys: 1, position: 1 }, name: 'decision_position' },
+    { key: { meetingId: 1, position: 1 }, name: 'meeting_position' },
     { key: { personIds: 1, position: 1 }, name: 'person_position' },
     { key: { schoolId: 1, position: 1 }, name: 'school_position' },
   ],
@@ -70,7 +75,19 @@ export const auditProjection: Projection<AuditEntry> = {
 function academicYearOf(event: RecordedEvent, procedureId: string | null, ctx: EvolveContext): string | null {
   if (procedureId !== null) return ctx.procedure(procedureId)?.academicYear ?? null;
   const year = (event.data as { academicYear?: unknown }).academicYear;
-  return event.type === 'DecisionAdopted' && typeof year === 'string' ? year : null;
+  return (event.type === 'DecisionAdopted' || event.type === 'MeetingPlanned') && typeof year === 'string'
+    ? year
+    : null;
+}
+
+/** A meeting's own events, and a decision record's adoption at a meeting, are read on that meeting's timeline. */
+function meetingIdOf(event: RecordedEvent): string | null {
+  const data = event.data as { meetingId?: unknown; adoptedBy?: { kind?: unknown; meetingId?: unknown } };
+  if (MEETINGS.has(event.type) && typeof data.meetingId === 'string') return data.meetingId;
+  if (event.type === 'DecisionAdopted' && data.adoptedBy?.kind === 'meeting') {
+    return typeof data.adoptedBy.meetingId === 'string' ? data.adoptedBy.meetingId : null;
+  }
+  return null;
 }
 
 /**

@@ -26,6 +26,8 @@ export function describeDecisionRecordEvent(event: { type: string; data: unknown
       return `Решение ${e.data.decisionId} передано: ${executors(e.data.previous)} → ${executors(e.data.executors)} (${e.data.reason})`;
     case 'DecisionDeadlineChanged':
       return `Срок решения ${e.data.decisionId} изменён: ${deadline(e.data.previous)} → ${deadline(e.data.deadline)} (${e.data.reason})`;
+    case 'DecisionWordingCorrected':
+      return `Формулировка решения ${e.data.decisionId} исправлена: «${e.data.previous}» → «${e.data.wording}» (${e.data.reason})`;
     case 'EvidenceAttached':
       return `К решению ${e.data.decisionId} приложено подтверждение${e.data.description ? `: ${e.data.description}` : ''}`;
     case 'DecisionExecutionRecorded':

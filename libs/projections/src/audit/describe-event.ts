@@ -1,5 +1,6 @@
 import { describeCredentialsEvent } from './describe-credentials-event';
 import { describeDecisionRecordEvent } from './describe-decision-record-event';
+import { describeMeetingEvent } from './describe-meeting-event';
 import { describeOrganisationEvent } from './describe-organisation-event';
 import { MEETING_LEVEL_TITLES, ruDate, STAGE_TITLES, type ProcedureEvent } from '@vsoko/domain';
 
@@ -8,7 +9,10 @@ const date = ruDate;
 /** One Russian sentence per event type; unknown types (other aggregates) are named as they are. */
 export function describeEvent(event: { type: string; data: unknown }): string {
   const other =
-    describeOrganisationEvent(event) ?? describeCredentialsEvent(event) ?? describeDecisionRecordEvent(event);
+    describeOrganisationEvent(event) ??
+    describeCredentialsEvent(event) ??
+    describeDecisionRecordEvent(event) ??
+    describeMeetingEvent(event);
   if (other !== undefined) return other;
   const e = event as ProcedureEvent;
   switch (e.type) {

@@ -6,6 +6,7 @@ import { adoptDecision } from './adopt-decision';
 import { assessEffectiveness } from './assess-effectiveness';
 import { attachEvidence } from './attach-evidence';
 import { changeDecisionDeadline } from './change-deadline';
+import { correctDecisionWording } from './correct-wording';
 import { escalateDecision } from './escalate-decision';
 import { markCheckInMissed } from './mark-check-in-missed';
 import { markDeadlineMissed } from './mark-deadline-missed';
@@ -29,6 +30,8 @@ export function decideDecision(
       return reassignDecision(command, state, ctx);
     case 'ChangeDecisionDeadline':
       return changeDecisionDeadline(command, state, ctx);
+    case 'CorrectDecisionWording':
+      return correctDecisionWording(command, state, ctx);
     case 'AttachEvidence':
       return attachEvidence(command, state, ctx);
     case 'RecordDecisionExecution':

@@ -1,15 +1,24 @@
 import type { MeetingCommand } from '../commands';
 import { actors, ctx, held, history, MEETING, meetingSpec } from '../testing/fixtures';
 
-const correct = (correction: object, reason = 'Опечатка в протоколе'): MeetingCommand => ({
+type Correction = Extract<MeetingCommand, { type: 'CorrectMeeting' }>['data'];
+
+const correct = (
+  correction: Correction['correction'],
+  reason = 'Опечатка в протоколе',
+  decisions?: Correction['decisions'],
+): MeetingCommand => ({
   type: 'CorrectMeeting',
-  data: { meetingId: MEETING, correction, reason },
+  data: { meetingId: MEETING, correction, reason, ...(decisions ? { decisions } : {}) },
 });
+
+/** 01.09.2023 in Yekaterinburg, the fixtures' moment. */
+const today = '2023-09-01';
 
 describe('held', () => {
   const given = meetingSpec.given(history.held);
 
-  it('is corrected by a later event that keeps what the record said and why it changed', () => {
+  it('is corrected by a later event that keeps what the record said, why and when it changed', () => {
     const date = { precision: 'day', date: '2023-08-29' } as const;
     const state = given.when(correct({ date }), ctx(actors.director)).then([
       {
@@ -19,12 +28,119 @@ describe('held', () => {
           correction: { date },
           previous: { date: held.date },
           reason: 'Опечатка в протоколе',
+          correctedOn: today,
         },
       },
     ]);
     expect(state.status === 'held' && state.record.date).toEqual(date);
     expect(state.status === 'held' && state.corrections).toEqual([
-      { fields: ['date'], reason: 'Опечатка в протоколе' },
+      { fields: ['date'], reason: 'Опечатка в протоколе', correctedOn: today },
+    ]);
+  });
+
+  it('puts right a typo in «слушали» and keeps the item’s decisions when they are not sent', () => {
+    const minutes = [
+      { itemId: 'i-vpr', heard: 'Иванову И. И. об итогах ВПР в 4–8 классах' },
+      { itemId: 'i-gia', heard: 'Петрова П. П. об итогах ГИА' },
+    ];
+    const state = given.when(correct({ minutes }), ctx(actors.deputy)).then([
+      {
+        type: 'MeetingCorrected',
+        data: {
+          meetingId: MEETING,
+          correction: {
+            minutes: [
+              { ...minutes[0], decisionIds: ['d-1', 'd-2'] },
+              { ...minutes[1], decisionIds: [] },
+            ],
+          },
+          previous: { minutes: held.minutes },
+          reason: 'Опечатка в протоколе',
+          correctedOn: today,
+        },
+      },
+    ]);
+    expect(state.status === 'held' && state.record.minutes[0].decisionIds).toEqual(['d-1', 'd-2']);
+  });
+
+  it('corrects a wrong attendance', () => {
+    const participants = [{ name: 'Педагогический коллектив, 26 человек' }];
+    given.when(correct({ participants }, 'Неверно посчитаны присутствующие'), ctx(actors.director)).then([
+      {
+        type: 'MeetingCorrected',
+        data: {
+          meetingId: MEETING,
+          correction: { participants },
+          previous: { participants: held.participants },
+          reason: 'Неверно посчитаны присутствующие',
+          correctedOn: today,
+        },
+      },
+    ]);
+  });
+
+  it('names the protocol’s decisions put right under the same correction', () => {
+    const state = given
+      .when(
+        correct({}, 'Срок в протоколе записан неверно', [{ decisionId: 'd-2', fields: ['deadline'] }]),
+        ctx(actors.director),
+      )
+      .then([
+        {
+          type: 'MeetingCorrected',
+          data: {
+            meetingId: MEETING,
+            correction: {},
+            previous: {},
+            reason: 'Срок в протоколе записан неверно',
+            correctedOn: today,
+            decisions: [{ decisionId: 'd-2', fields: ['deadline'] }],
+          },
+        },
+      ]);
+    expect(state.status === 'held' && state.corrections[0].decisions).toEqual([
+      { decisionId: 'd-2', fields: ['deadline'] },
+    ]);
+  });
+
+  it('names only decisions of this protocol, each once, with what was put right', () => {
+    given
+      .when(correct({}, 'Опечатка', [{ decisionId: 'd-other', fields: ['wording'] }]), ctx(actors.director))
+      .thenThrows('DECISION_NOT_IN_PROTOCOL');
+    given
+      .when(
+        correct({}, 'Опечатка', [
+          { decisionId: 'd-1', fields: ['wording'] },
+          { decisionId: 'd-1', fields: ['deadline'] },
+        ]),
+        ctx(actors.director),
+      )
+      .thenThrows('CORRECTION_DECISIONS_INVALID');
+    given
+      .when(correct({}, 'Опечатка', [{ decisionId: 'd-1', fields: [] }]), ctx(actors.director))
+      .thenThrows('CORRECTION_DECISIONS_INVALID');
+  });
+
+  it('does not add or drop decisions through the minutes: they are adopted or withdrawn on their own', () => {
+    const dropped = [{ itemId: 'i-vpr', heard: held.minutes[0].heard, decisionIds: ['d-1'] }];
+    given
+      .when(correct({ minutes: dropped }), ctx(actors.director))
+      .thenThrows('CORRECTION_CHANGES_DECISIONS');
+    const moved = [
+      { itemId: 'i-vpr', heard: held.minutes[0].heard, decisionIds: ['d-1'] },
+      { itemId: 'i-gia', heard: held.minutes[1].heard, decisionIds: ['d-2'] },
+    ];
+    given.when(correct({ minutes: moved }, 'Решение записано не к тому вопросу'), ctx(actors.director)).then([
+      {
+        type: 'MeetingCorrected',
+        data: {
+          meetingId: MEETING,
+          correction: { minutes: moved },
+          previous: { minutes: held.minutes },
+          reason: 'Решение записано не к тому вопросу',
+          correctedOn: today,
+        },
+      },
     ]);
   });
 
@@ -33,6 +149,7 @@ describe('held', () => {
       .when(correct({ date: { precision: 'month', month: '2023-08' } }, ''), ctx(actors.director))
       .thenThrows('REASON_REQUIRED');
     given.when(correct({}), ctx(actors.director)).thenThrows('CORRECTION_EMPTY');
+    given.when(correct({}, 'Опечатка', []), ctx(actors.director)).thenThrows('CORRECTION_EMPTY');
     given.when(correct({ date: held.date }), ctx(actors.director)).thenNothing();
   });
 
@@ -40,13 +157,76 @@ describe('held', () => {
     given
       .when(correct({ date: { precision: 'day', date: '2025-01-01' } }), ctx(actors.director))
       .thenThrows('MEETING_DATE_OUTSIDE_YEAR');
+    given
+      .when(correct({ minutes: [{ itemId: 'i-vpr', heard: ' ' }] }), ctx(actors.director))
+      .thenThrows('MINUTES_HEARD_REQUIRED');
+    given
+      .when(correct({ minutes: [{ itemId: 'i-unknown', heard: 'Кого-то' }] }), ctx(actors.director))
+      .thenThrows('AGENDA_ITEM_UNKNOWN');
+  });
+
+  it('is corrected by the administration or the meeting’s secretary, of its own school only', () => {
+    const participants = [{ name: 'Педагогический коллектив, 25 человек' }];
+    given.when(correct({ participants }), ctx(actors.secretary)).then([
+      {
+        type: 'MeetingCorrected',
+        data: {
+          meetingId: MEETING,
+          correction: { participants },
+          previous: { participants: held.participants },
+          reason: 'Опечатка в протоколе',
+          correctedOn: today,
+        },
+      },
+    ]);
+    given.when(correct({ participants }), ctx(actors.teacher)).thenThrows('ACTOR_NOT_ALLOWED');
+    given
+      .when(correct({ participants }), ctx(actors.director, undefined, 'school-2'))
+      .thenThrows('SCHOOL_MISMATCH');
+  });
+});
+
+describe('held, corrected before', () => {
+  it('is corrected again from the corrected record, and keeps every correction in order', () => {
+    const first = { precision: 'day', date: '2023-08-29' } as const;
+    const second = { precision: 'day', date: '2023-08-28' } as const;
+    const state = meetingSpec
+      .given([
+        ...history.held,
+        {
+          type: 'MeetingCorrected',
+          data: {
+            meetingId: MEETING,
+            correction: { date: first },
+            previous: { date: held.date },
+            reason: 'Опечатка',
+          },
+        },
+      ])
+      .when(correct({ date: second }, 'Снова опечатка'), ctx(actors.director))
+      .then([
+        {
+          type: 'MeetingCorrected',
+          data: {
+            meetingId: MEETING,
+            correction: { date: second },
+            previous: { date: first },
+            reason: 'Снова опечатка',
+            correctedOn: today,
+          },
+        },
+      ]);
+    expect(state.status === 'held' && state.corrections.map((c) => c.reason)).toEqual([
+      'Опечатка',
+      'Снова опечатка',
+    ]);
   });
 });
 
 describe('signed', () => {
   it('is corrected the same way after signing', () => {
     const participants = [{ name: 'Педагогический коллектив, 25 человек' }];
-    meetingSpec
+    const state = meetingSpec
       .given(history.signed)
       .when(correct({ participants }), ctx(actors.deputy))
       .then([
@@ -57,9 +237,11 @@ describe('signed', () => {
             correction: { participants },
             previous: { participants: held.participants },
             reason: 'Опечатка в протоколе',
+            correctedOn: today,
           },
         },
       ]);
+    expect(state.status).toBe('signed');
   });
 });
 
@@ -69,5 +251,18 @@ describe('planned', () => {
       .given(history.planned)
       .when(correct({ participants: [] }), ctx(actors.director))
       .thenThrows('MEETING_NOT_HELD');
+  });
+});
+
+describe('cancelled and none', () => {
+  it('has nothing to correct', () => {
+    meetingSpec
+      .given(history.cancelled)
+      .when(correct({ participants: [] }), ctx(actors.director))
+      .thenThrows('MEETING_CANCELLED');
+    meetingSpec
+      .given(history.none)
+      .when(correct({ participants: [] }), ctx(actors.director))
+      .thenThrows('MEETING_NOT_FOUND');
   });
 });

@@ -1,16 +1,20 @@
 import { sameValue, type CommandContext } from '../../shared';
-import type { CorrectMeeting } from '../commands';
+import { requireText, schoolToday } from '../../procedure/rules';
+import type { CorrectedMinutesItem, CorrectMeeting } from '../commands';
 import type { MeetingEvent } from '../events';
 import { fail, meetingStep, requireReason } from '../rules';
-import type { MeetingState } from '../state';
-import type { MeetingRecord } from '../values';
+import type { HeldMeeting, MeetingState, SignedMeeting } from '../state';
+import type { DecisionCorrectionField, DecisionCorrectionNote, MeetingRecord, MinutesItem } from '../values';
 import { requireRecord } from './hold-meeting';
 
 const FIELDS = ['date', 'chair', 'secretary', 'participants', 'minutes'] as const;
+const DECISION_FIELDS: readonly DecisionCorrectionField[] = ['wording', 'deadline', 'executors'];
+const ACTION = 'Исправить запись о заседании';
 
 /**
  * A held meeting's record is never edited: a correction names the fields it changes, keeps what they said
- * before, and gives a reason. A correction that changes nothing records nothing.
+ * before, and gives a reason; it may also name the protocol's decisions put right on their own streams under the
+ * same correction (ADR 0017). A correction that changes nothing records nothing.
  */
 export function correctMeeting(
   command: CorrectMeeting,
@@ -18,17 +22,22 @@ export function correctMeeting(
   ctx: CommandContext,
 ): MeetingEvent[] {
   const { meetingId } = command.data;
-  const held = meetingStep(state, meetingId, ctx, ['held', 'signed'], 'Исправить запись о заседании');
+  const held = meetingStep(state, meetingId, ctx, ['held', 'signed'], ACTION);
   const raw = command.data.correction ?? {};
   const asked = FIELDS.filter((f) => raw[f] !== undefined);
-  if (asked.length === 0) {
+  const decisions = requireDecisionNotes(command.data.decisions, held);
+  if (asked.length === 0 && decisions.length === 0) {
     fail(
       'CORRECTION_EMPTY',
-      'Укажите, что исправить: дату, председателя, секретаря, участников или протокол',
+      'Укажите, что исправить: дату, председателя, секретаря, участников, протокол или решения',
     );
   }
-  const reason = requireReason(command.data.reason, 'Исправить запись о заседании');
-  const merged = requireRecord({ ...held.record, ...raw }, held);
+  const reason = requireReason(command.data.reason, ACTION);
+  const { minutes: rawMinutes, ...rest } = raw;
+  const minutes =
+    rawMinutes === undefined ? held.record.minutes : keepDecisions(rawMinutes, held.record.minutes);
+  const merged = requireRecord({ ...held.record, ...rest, minutes }, held);
+  requireSameDecisions(merged.minutes, held.record.minutes);
   const correction: Partial<MeetingRecord> = {};
   const previous: Partial<MeetingRecord> = {};
   for (const f of asked) {
@@ -36,6 +45,78 @@ export function correctMeeting(
     Object.assign(correction, { [f]: merged[f] });
     Object.assign(previous, { [f]: held.record[f] });
   }
-  if (Object.keys(correction).length === 0) return [];
-  return [{ type: 'MeetingCorrected', data: { meetingId, correction, previous, reason } }];
+  if (Object.keys(correction).length === 0 && decisions.length === 0) return [];
+  return [
+    {
+      type: 'MeetingCorrected',
+      data: {
+        meetingId,
+        correction,
+        previous,
+        reason,
+        correctedOn: schoolToday(ctx, held.timeZone),
+        ...(decisions.length > 0 ? { decisions } : {}),
+      },
+    },
+  ];
+}
+
+/** An item sent without its decisions keeps the ones it had: a typo in «слушали» leaves РЕШИЛИ alone. */
+function keepDecisions(items: CorrectedMinutesItem[], before: readonly MinutesItem[]): MinutesItem[] {
+  if (!Array.isArray(items)) fail('MINUTES_INVALID', 'Протокол — список вопросов повестки');
+  const had = new Map(before.map((m) => [m.itemId, m.decisionIds]));
+  return items.map((m) => ({
+    itemId: m?.itemId,
+    heard: m?.heard,
+    decisionIds: m?.decisionIds ?? had.get(m?.itemId) ?? [],
+  }));
+}
+
+/**
+ * A decision is its own record: the correction may move it to another item of the agenda, but not add or drop
+ * one (a decision is adopted or withdrawn with a reason on its own).
+ */
+function requireSameDecisions(after: readonly MinutesItem[], before: readonly MinutesItem[]): void {
+  const ids = (m: readonly MinutesItem[]) => m.flatMap((i) => i.decisionIds).sort();
+  if (!sameValue(ids(after), ids(before))) {
+    fail(
+      'CORRECTION_CHANGES_DECISIONS',
+      'Исправление протокола не добавляет и не убирает решения: новое решение принимается, ненужное отменяется с причиной',
+    );
+  }
+}
+
+/** Each decision named once, one of the protocol's, with at least one field the protocol gives for it. */
+function requireDecisionNotes(
+  value: DecisionCorrectionNote[] | undefined,
+  held: HeldMeeting | SignedMeeting,
+): DecisionCorrectionNote[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) fail('CORRECTION_DECISIONS_INVALID', 'Исправленные решения — список');
+  const own = new Set(held.record.minutes.flatMap((m) => m.decisionIds));
+  const seen = new Set<string>();
+  return value.map((note) => {
+    const decisionId = requireText(
+      note?.decisionId,
+      'CORRECTION_DECISIONS_INVALID',
+      'Исправленное решение: не указан идентификатор',
+    );
+    if (!own.has(decisionId)) {
+      fail('DECISION_NOT_IN_PROTOCOL', `Решение ${decisionId} не записано в протоколе этого заседания`, {
+        decisionId,
+      });
+    }
+    if (seen.has(decisionId)) {
+      fail('CORRECTION_DECISIONS_INVALID', `Решение ${decisionId} названо в исправлении дважды`);
+    }
+    seen.add(decisionId);
+    const fields = DECISION_FIELDS.filter((f) => Array.isArray(note.fields) && note.fields.includes(f));
+    if (fields.length === 0) {
+      fail(
+        'CORRECTION_DECISIONS_INVALID',
+        `Решение ${decisionId}: укажите, что исправлено — формулировка, срок или ответственный`,
+      );
+    }
+    return { decisionId, fields };
+  });
 }
