@@ -36,6 +36,12 @@ const DECISION_ITEM = {
   responsible: 'ответственные, как записаны',
 };
 
+const CORRECTION_ITEM = {
+  on: 'дата исправления («05.09.2023»)',
+  reason: 'причина исправления',
+  what: 'что исправлено (««слушали»; решение 2: срок»)',
+};
+
 const COMMON = {
   school: { title: 'название школы из справочника района («МБОУ «Ильинская СОШ»»)' },
   district: { title: 'район, в котором школа (название из справочника), или пусто' },
@@ -72,6 +78,10 @@ export const DOCUMENT_KIND_INFO: Record<DocumentKind, DocumentKindInfo> = {
       decisions: { title: 'все решения заседания по номерам', item: DECISION_ITEM },
       status: { title: 'состояние («проведено», «протокол подписан»)' },
       signedOn: { title: 'дата подписания протокола или пусто' },
+      corrections: {
+        title: 'исправления протокола («Исправлено …»), пусто если не исправлялся',
+        item: CORRECTION_ITEM,
+      },
     },
   },
   'meeting-order': {
@@ -89,6 +99,10 @@ export const DOCUMENT_KIND_INFO: Record<DocumentKind, DocumentKindInfo> = {
       acquainted: {
         title: 'с приказом ознакомлены: ответственные по решениям, названные поимённо',
         item: { name: 'фамилия и инициалы' },
+      },
+      corrections: {
+        title: 'исправления протокола, меняющие приказ (дата, председатель, решения), пусто если их нет',
+        item: CORRECTION_ITEM,
       },
     },
   },

@@ -98,7 +98,11 @@ describe('Word templates', () => {
     ] as never);
     expect(acquainted).toEqual([{ name: 'Петрова Н. С.' }, { name: 'Орлова Е. В.' }]);
     const text = await docxText(
-      renderDocx(defaultTemplate('meeting-order'), { ...SAMPLE_DATA['meeting-order'], acquainted }),
+      renderDocx(defaultTemplate('meeting-order'), {
+        ...SAMPLE_DATA['meeting-order'],
+        acquainted,
+        corrections: [],
+      }),
     );
     expect(text).toMatch(/С приказом ознакомлены:\n_+ Петрова Н\. С\.\n_+ Орлова Е\. В\.$/);
   });

@@ -1,7 +1,7 @@
 import { assertNever } from '../shared';
 import type { MeetingCorrected, MeetingEvent } from './events';
 import type { MeetingState } from './state';
-import type { MeetingCorrectionEntry } from './values';
+import { MEETING_RECORD_FIELDS, type MeetingCorrectionEntry } from './values';
 
 /** Trusts the event (decide checked the rules): an event that does not fit the state leaves it unchanged. */
 export function evolveMeeting(state: MeetingState, event: MeetingEvent): MeetingState {
@@ -60,7 +60,8 @@ export function evolveMeeting(state: MeetingState, event: MeetingEvent): Meeting
 
 function correctionEntry(data: MeetingCorrected['data']): MeetingCorrectionEntry {
   return {
-    fields: Object.keys(data.correction),
+    // The log may keep an event's keys in another order: the protocol's order is the record's.
+    fields: MEETING_RECORD_FIELDS.filter((f) => data.correction[f] !== undefined),
     reason: data.reason,
     ...(data.correctedOn !== undefined ? { correctedOn: data.correctedOn } : {}),
     ...(data.decisions !== undefined && data.decisions.length > 0 ? { decisions: data.decisions } : {}),

@@ -35,6 +35,9 @@ export interface MeetingRecord {
   minutes: MinutesItem[];
 }
 
+/** The record's fields in the protocol's order; a correction names the ones it changed in this order. */
+export const MEETING_RECORD_FIELDS = ['date', 'chair', 'secretary', 'participants', 'minutes'] as const;
+
 /** What the protocol said about a decision adopted at the meeting, put right on the decision's own stream. */
 export type DecisionCorrectionField = 'wording' | 'deadline' | 'executors';
 

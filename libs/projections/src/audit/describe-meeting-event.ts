@@ -1,5 +1,6 @@
 import {
   MEETING_LEVEL_TITLES,
+  MEETING_RECORD_FIELDS,
   meetingDateText,
   ruDate,
   type DecisionCorrectionField,
@@ -39,7 +40,9 @@ export function describeMeetingEvent(event: { type: string; data: unknown }): st
     }
     case 'MeetingCorrected': {
       const what = [
-        ...Object.keys(e.data.correction).map((f) => RECORD_FIELDS[f] ?? f),
+        ...MEETING_RECORD_FIELDS.filter((f) => e.data.correction[f] !== undefined).map(
+          (f) => RECORD_FIELDS[f],
+        ),
         ...(e.data.decisions ?? []).map(
           (d) => `решение ${d.decisionId} (${d.fields.map((f) => DECISION_FIELDS[f]).join(', ')})`,
         ),

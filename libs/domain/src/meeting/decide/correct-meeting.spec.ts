@@ -1,4 +1,7 @@
 import type { MeetingCommand } from '../commands';
+import type { MeetingEvent } from '../events';
+import { evolveMeeting } from '../evolve';
+import { initialMeetingState } from '../state';
 import { actors, ctx, held, history, MEETING, meetingSpec } from '../testing/fixtures';
 
 type Correction = Extract<MeetingCommand, { type: 'CorrectMeeting' }>['data'];
@@ -38,21 +41,15 @@ describe('held', () => {
     ]);
   });
 
-  it('puts right a typo in «слушали» and keeps the item’s decisions when they are not sent', () => {
-    const minutes = [
-      { itemId: 'i-vpr', heard: 'Иванову И. И. об итогах ВПР в 4–8 классах' },
-      { itemId: 'i-gia', heard: 'Петрова П. П. об итогах ГИА' },
-    ];
-    const state = given.when(correct({ minutes }), ctx(actors.deputy)).then([
+  it('puts right a typo in «слушали» alone: other items stay, and the item keeps its decisions', () => {
+    const heard = 'Иванову И. И. об итогах ВПР в 4–8 классах';
+    const state = given.when(correct({ minutes: [{ itemId: 'i-vpr', heard }] }), ctx(actors.deputy)).then([
       {
         type: 'MeetingCorrected',
         data: {
           meetingId: MEETING,
           correction: {
-            minutes: [
-              { ...minutes[0], decisionIds: ['d-1', 'd-2'] },
-              { ...minutes[1], decisionIds: [] },
-            ],
+            minutes: [{ itemId: 'i-vpr', heard, decisionIds: ['d-1', 'd-2'] }, held.minutes[1]],
           },
           previous: { minutes: held.minutes },
           reason: 'Опечатка в протоколе',
@@ -60,7 +57,43 @@ describe('held', () => {
         },
       },
     ]);
-    expect(state.status === 'held' && state.record.minutes[0].decisionIds).toEqual(['d-1', 'd-2']);
+    expect(state.status === 'held' && state.record.minutes.map((m) => m.heard)).toEqual([
+      heard,
+      'Петрова П. П. об итогах ГИА',
+    ]);
+  });
+
+  it('adds what was heard on an agenda item the record had left out', () => {
+    const minutes = [{ itemId: 'i-carried', heard: 'Сидорову С. С. о неисполненном решении' }];
+    given.when(correct({ minutes }), ctx(actors.director)).then([
+      {
+        type: 'MeetingCorrected',
+        data: {
+          meetingId: MEETING,
+          correction: { minutes: [...held.minutes, { ...minutes[0], decisionIds: [] }] },
+          previous: { minutes: held.minutes },
+          reason: 'Опечатка в протоколе',
+          correctedOn: today,
+        },
+      },
+    ]);
+  });
+
+  it('keeps the record’s order of fields, whatever order the log keeps the event’s keys in', () => {
+    const participants = [{ name: 'Педагогический коллектив, 26 человек' }];
+    const date = { precision: 'day', date: '2023-08-29' } as const;
+    const corrected: MeetingEvent = {
+      type: 'MeetingCorrected',
+      data: {
+        meetingId: MEETING,
+        correction: { participants, date },
+        previous: { participants: held.participants, date: held.date },
+        reason: 'Опечатки',
+        correctedOn: today,
+      },
+    };
+    const state = [...history.held, corrected].reduce(evolveMeeting, initialMeetingState);
+    expect(state.status === 'held' && state.corrections[0].fields).toEqual(['date', 'participants']);
   });
 
   it('corrects a wrong attendance', () => {

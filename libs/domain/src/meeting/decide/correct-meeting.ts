@@ -4,10 +4,16 @@ import type { CorrectedMinutesItem, CorrectMeeting } from '../commands';
 import type { MeetingEvent } from '../events';
 import { fail, meetingStep, requireReason } from '../rules';
 import type { HeldMeeting, MeetingState, SignedMeeting } from '../state';
-import type { DecisionCorrectionField, DecisionCorrectionNote, MeetingRecord, MinutesItem } from '../values';
+import {
+  MEETING_RECORD_FIELDS,
+  type DecisionCorrectionField,
+  type DecisionCorrectionNote,
+  type MeetingRecord,
+  type MinutesItem,
+} from '../values';
 import { requireRecord } from './hold-meeting';
 
-const FIELDS = ['date', 'chair', 'secretary', 'participants', 'minutes'] as const;
+const FIELDS = MEETING_RECORD_FIELDS;
 const DECISION_FIELDS: readonly DecisionCorrectionField[] = ['wording', 'deadline', 'executors'];
 const ACTION = 'Исправить запись о заседании';
 
@@ -35,7 +41,7 @@ export function correctMeeting(
   const reason = requireReason(command.data.reason, ACTION);
   const { minutes: rawMinutes, ...rest } = raw;
   const minutes =
-    rawMinutes === undefined ? held.record.minutes : keepDecisions(rawMinutes, held.record.minutes);
+    rawMinutes === undefined ? held.record.minutes : mergeMinutes(rawMinutes, held.record.minutes);
   const merged = requireRecord({ ...held.record, ...rest, minutes }, held);
   requireSameDecisions(merged.minutes, held.record.minutes);
   const correction: Partial<MeetingRecord> = {};
@@ -61,15 +67,22 @@ export function correctMeeting(
   ];
 }
 
-/** An item sent without its decisions keeps the ones it had: a typo in «слушали» leaves РЕШИЛИ alone. */
-function keepDecisions(items: CorrectedMinutesItem[], before: readonly MinutesItem[]): MinutesItem[] {
+/**
+ * Items are put right one by one: an item not sent stays as it was, and one sent without its decisions keeps the
+ * ones it had (a typo in «слушали» leaves РЕШИЛИ alone). An agenda item the record had no minutes for is added.
+ */
+function mergeMinutes(items: CorrectedMinutesItem[], before: readonly MinutesItem[]): MinutesItem[] {
   if (!Array.isArray(items)) fail('MINUTES_INVALID', 'Протокол — список вопросов повестки');
-  const had = new Map(before.map((m) => [m.itemId, m.decisionIds]));
-  return items.map((m) => ({
-    itemId: m?.itemId,
-    heard: m?.heard,
-    decisionIds: m?.decisionIds ?? had.get(m?.itemId) ?? [],
-  }));
+  const sent = new Map(items.map((m) => [m?.itemId, m]));
+  const merged = before.map((m) => {
+    const now = sent.get(m.itemId);
+    return now ? { itemId: m.itemId, heard: now.heard, decisionIds: now.decisionIds ?? m.decisionIds } : m;
+  });
+  const known = new Set(before.map((m) => m.itemId));
+  const added = items
+    .filter((m) => !known.has(m?.itemId))
+    .map((m) => ({ itemId: m?.itemId, heard: m?.heard, decisionIds: m?.decisionIds ?? [] }));
+  return [...merged, ...added];
 }
 
 /**
