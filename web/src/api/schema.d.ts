@@ -917,7 +917,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Исправить запись о проведённом заседании (с причиной) */
+        /** Исправить протокол проведённого заседания (с причиной): запись заседания и принятые на нём решения */
         post: operations["MeetingsController_correct"];
         delete?: never;
         options?: never;
@@ -1969,7 +1969,9 @@ export interface components {
         };
         CloseProcedureDto: Record<string, never>;
         CorrectMeetingDto: {
-            correction: components["schemas"]["MeetingRecordDto"];
+            /** @description Только исправляемые поля записи */
+            correction?: components["schemas"]["MeetingRecordDto"];
+            decisions?: components["schemas"]["DecisionCorrectionDto"][];
             /** @example Опечатка в дате */
             reason: string;
         };
@@ -2034,6 +2036,15 @@ export interface components {
             /** @example Октябрь-декабрь 2023г */
             asWritten?: string;
             parsed?: components["schemas"]["ParsedDeadlineDto"];
+        };
+        DecisionCorrectionDto: {
+            /** @description Срок, как он записан; читается заново */
+            deadline?: components["schemas"]["DeadlineDto"];
+            /** @example d-1 */
+            decisionId: string;
+            executors?: components["schemas"]["ExecutorsDto"];
+            /** @example Составить график контрольно-оценочных процедур */
+            wording?: string;
         };
         DecisionDto: {
             /** @example 2024-05-20 */
@@ -2618,6 +2629,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Решение процедуры — <procedureId>:<decisionId>; решение-запись (своя история) — его идентификатор */
                 decision?: string;
+                /** @description Заседание: его планирование, проведение, исправления протокола */
+                meetingId?: string;
                 page?: number;
                 pageSize?: number;
                 personId?: string;

@@ -4,7 +4,7 @@ import { ReasonDto } from '../shared/dto/reason.dto';
 import { idOf } from '../shared/request-context';
 import type { TableRoute } from '../shared/route-table';
 import { AddAgendaItemDto, ReorderAgendaDto } from './dto/agenda-change.dto';
-import { CorrectMeetingDto, SignProtocolDto } from './dto/hold-meeting.dto';
+import { SignProtocolDto } from './dto/hold-meeting.dto';
 
 /**
  * A command on an existing meeting: `POST /meetings/:meetingId/<path>` with its body; the meeting's use case
@@ -17,7 +17,10 @@ export interface MeetingRoute<B = unknown> extends TableRoute {
 
 const route = <B>(r: MeetingRoute<B>) => r as MeetingRoute;
 
-/** Every command on a planned or held meeting that is decided as sent (planning and holding have their own). */
+/**
+ * Every command on a planned or held meeting that is decided as sent (planning, holding and correcting have their
+ * own use cases).
+ */
 export const MEETING_ROUTES: readonly MeetingRoute[] = [
   route({
     name: 'addItem',
@@ -52,16 +55,6 @@ export const MEETING_ROUTES: readonly MeetingRoute[] = [
     command: (meetingId, body) => ({
       type: 'ReorderAgenda',
       data: { meetingId, order: body.order, reason: body.reason },
-    }),
-  }),
-  route({
-    name: 'correct',
-    path: ':meetingId/corrections',
-    summary: 'Исправить запись о проведённом заседании (с причиной)',
-    body: CorrectMeetingDto,
-    command: (meetingId, body) => ({
-      type: 'CorrectMeeting',
-      data: { meetingId, correction: body.correction.toRecord(), reason: body.reason },
     }),
   }),
   route({

@@ -7,6 +7,8 @@ import type { Clock, IdGenerator } from '../infrastructure/clock';
 import { CLOCK, ID_GENERATOR } from '../infrastructure/tokens';
 import { idOf, writeOf } from '../shared/request-context';
 import { mountRoutes, type RouteRequest } from '../shared/route-table';
+import { CorrectMeetingDto } from './correct-meeting/correct-meeting.dto';
+import { CorrectMeetingRecord } from './correct-meeting/correct-meeting';
 import { MeetingRecordDto } from './dto/hold-meeting.dto';
 import { PlanMeetingDto } from './dto/plan-meeting.dto';
 import { ListMeetingsDto } from './list-meetings/list-meetings.dto';
@@ -17,8 +19,8 @@ import { DiscussionOutcomes } from './use-cases/discussion-outcomes';
 import { MeetingUseCases } from './use-cases/meeting-use-cases';
 
 /**
- * Meetings (педсовет, методсовет, заседание ШМО …): planning, agenda, holding, protocol. The agenda changes,
- * corrections, signing and cancelling are the rows of MEETING_ROUTES, mounted below.
+ * Meetings (педсовет, методсовет, заседание ШМО …): planning, agenda, holding, protocol and its corrections. The
+ * agenda changes, signing and cancelling are the rows of MEETING_ROUTES, mounted below.
  */
 @ApiTags('Заседания')
 @Controller('meetings')
@@ -28,6 +30,7 @@ export class MeetingsController {
     private readonly proposal: AgendaProposal,
     private readonly list: ListMeetings,
     private readonly outcomes: DiscussionOutcomes,
+    private readonly corrections: CorrectMeetingRecord,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
   ) {}
@@ -82,6 +85,23 @@ export class MeetingsController {
   ) {
     const { ctx, expectedRevision } = writeOf(actor, school, h, this.clock, this.ids);
     return this.meetings.hold(idOf(id, 'заседания'), body.toRecord(), ctx, expectedRevision);
+  }
+
+  @Post(':meetingId/corrections')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Исправить протокол проведённого заседания (с причиной): запись заседания и принятые на нём решения',
+  })
+  correct(
+    @Param('meetingId') id: string,
+    @Body() body: CorrectMeetingDto,
+    @CurrentActor() actor: Actor,
+    @CurrentSchool() school: string,
+    @Headers() h: Record<string, string>,
+  ) {
+    const { ctx, expectedRevision } = writeOf(actor, school, h, this.clock, this.ids);
+    return this.corrections.correct(idOf(id, 'заседания'), body, ctx, expectedRevision);
   }
 
   /** Every row of MEETING_ROUTES: a command on an existing meeting of the caller's school. */

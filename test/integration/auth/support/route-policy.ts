@@ -77,6 +77,9 @@ const LISTED: Record<string, Admission> = {
     roles: ['director', 'deputy'],
     integrations: false,
   },
+  // Correcting a held meeting's protocol (services/api/src/meetings/correct-meeting): staff at the guard; the
+  // domain then admits the administration and the meeting's own secretary (a teacher who kept the protocol).
+  'POST /meetings/{meetingId}/corrections': { roles: STAFF, integrations: false },
   // Administration (services/api/src/people): directors and district administrators, never integrations.
   'GET /positions': 'any-principal',
   'POST /districts/{districtId}/schools': ADMINISTRATORS,

@@ -201,7 +201,7 @@ export class DecisionUseCases {
    * The text as written is read by the deadline parser unless the client gives the parsed form itself; terms
    * («в течение года», «до конца четверти») are the school's own for the year, or the shipped default (ADR 0016).
    */
-  private async deadlineOf(
+  async deadlineOf(
     value: DecisionDraft['deadline'],
     schoolId: string,
     academicYear: string,

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, Matches, ValidateNested } from 'class-validator';
-import type { MeetingRecord } from '@vsoko/domain';
+import type { CorrectMeeting, MeetingRecord } from '@vsoko/domain';
 import { IsText } from '../../shared/dto/rules';
 import { ResponsibleDto } from '../../shared/dto/responsible.dto';
 import { ID_PATTERN } from '../../shared/ids';
@@ -51,6 +51,23 @@ export class MeetingRecordDto extends MeetingOfficersDto {
   @Type(() => MinutesItemDto)
   minutes?: MinutesItemDto[];
 
+  /** As a correction: a minutes item sent without its decisions keeps the ones it had. */
+  toCorrection(): CorrectMeeting['data']['correction'] {
+    const { minutes: _m, ...rest } = this.toRecord();
+    return {
+      ...rest,
+      ...(this.minutes
+        ? {
+            minutes: this.minutes.map((m) => ({
+              itemId: m.itemId,
+              heard: m.heard,
+              ...(m.decisionIds !== undefined ? { decisionIds: m.decisionIds } : {}),
+            })),
+          }
+        : {}),
+    };
+  }
+
   toRecord(): Partial<MeetingRecord> {
     return {
       ...(this.date ? { date: this.date.toDomain() } : {}),
@@ -68,16 +85,6 @@ export class MeetingRecordDto extends MeetingOfficersDto {
         : {}),
     };
   }
-}
-
-export class CorrectMeetingDto {
-  @ApiProperty({ type: MeetingRecordDto })
-  @ValidateNested()
-  @Type(() => MeetingRecordDto)
-  correction!: MeetingRecordDto;
-
-  @IsText('причина', 1000, 'Опечатка в дате')
-  reason!: string;
 }
 
 export class SignProtocolDto {

@@ -7,7 +7,9 @@ import {
   protocolRegisterDecider,
   protocolRegisterStreamName,
   type CommandContext,
+  type DecisionCorrectionNote,
   type MeetingCommand,
+  type MeetingCorrected,
   type MeetingRecord,
   type MeetingState,
 } from '@vsoko/domain';
@@ -16,6 +18,17 @@ import type { SchoolScope } from '../../auth/readable-schools.decorator';
 import { requireSchoolPeople } from '../../shared/school-people';
 import { requireOwnSubjects } from './agenda-subjects';
 import { MeetingDiscussions } from './meeting-discussions';
+
+/** One correction of a held meeting, newest last: from the meeting's stream, with its event's actor and time. */
+export interface CorrectionLogEntry {
+  at: string;
+  by: { id: string; name?: string };
+  reason: string;
+  correctedOn?: string;
+  correction: Partial<MeetingRecord>;
+  previous: Partial<MeetingRecord>;
+  decisions: DecisionCorrectionNote[];
+}
 
 export interface MeetingOutcome {
   meetingId: string;
@@ -37,13 +50,37 @@ export class MeetingUseCases {
     private readonly discussions: MeetingDiscussions,
   ) {}
 
-  /** For readers: a meeting of one of the schools they may read (an inspector reads the district's). */
+  /**
+   * For readers: a meeting of one of the schools they may read (an inspector reads the district's), with its
+   * corrections as the log has them: who made each, when, why, and what the record said before.
+   */
   async get(
     meetingId: string,
     schools: SchoolScope,
-  ): Promise<Exclude<MeetingState, { status: 'none' }> & { revision: number }> {
-    const { state, revision } = await this.handler.load(meetingStreamName(meetingId), meetingDecider);
-    return { ...ownMeeting(state, meetingId, schools), revision };
+  ): Promise<
+    Exclude<MeetingState, { status: 'none' }> & { revision: number; correctionLog: CorrectionLogEntry[] }
+  > {
+    const { state, revision, recorded } = await this.handler.load(
+      meetingStreamName(meetingId),
+      meetingDecider,
+    );
+    const correctionLog = recorded.flatMap((e): CorrectionLogEntry[] => {
+      if (e.type !== 'MeetingCorrected') return [];
+      const data = e.data as MeetingCorrected['data'];
+      const { actor, occurredAt } = e.metadata;
+      return [
+        {
+          at: occurredAt,
+          by: { id: actor.id, ...(actor.name ? { name: actor.name } : {}) },
+          reason: data.reason,
+          ...(data.correctedOn ? { correctedOn: data.correctedOn } : {}),
+          correction: data.correction,
+          previous: data.previous,
+          decisions: data.decisions ?? [],
+        },
+      ];
+    });
+    return { ...ownMeeting(state, meetingId, schools), revision, correctionLog };
   }
 
   async plan(

@@ -17,6 +17,11 @@ class AxisDto {
   @Matches(KEY, { message: 'decision: <procedureId>:<decisionId> или идентификатор решения' })
   decision?: string;
 
+  @ApiPropertyOptional({ description: 'Заседание: его планирование, проведение, исправления протокола' })
+  @IsOptional()
+  @Matches(KEY, { message: 'meetingId: идентификатор заседания' })
+  meetingId?: string;
+
   @ApiPropertyOptional()
   @IsOptional()
   @Matches(KEY, { message: 'personId: идентификатор сотрудника' })

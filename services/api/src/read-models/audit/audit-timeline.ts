@@ -6,7 +6,7 @@ import type { ListPage } from '../page-query.dto';
 import { ReadModelReader } from '../read-model-reader';
 import type { AuditTimelineDto } from './audit-timeline.dto';
 
-/** `GET /audit`: the events of one procedure, decision, person or school in the order they were recorded. */
+/** `GET /audit`: the events of one procedure, decision, meeting, person or school in the order they were recorded. */
 @Injectable()
 export class AuditTimeline {
   constructor(private readonly reader: ReadModelReader) {}
@@ -15,10 +15,14 @@ export class AuditTimeline {
     const filter: Record<string, Condition> = {};
     if (q.procedureId) filter.procedureId = q.procedureId;
     if (q.decision) filter.decisionKeys = q.decision;
+    if (q.meetingId) filter.meetingId = q.meetingId;
     if (q.personId) filter.personIds = q.personId;
     if (q.schoolId) filter.schoolId = q.schoolId;
     if (Object.keys(filter).length === 0)
-      throw new ValidationFailed('AXIS_REQUIRED', 'Укажите procedureId, decision, personId или schoolId');
+      throw new ValidationFailed(
+        'AXIS_REQUIRED',
+        'Укажите procedureId, decision, meetingId, personId или schoolId',
+      );
     return this.reader.page<AuditEntry>(
       auditProjection.collection,
       withinSchools(filter, schools),
