@@ -39,6 +39,37 @@ describe('web: the API client is generated from the live OpenAPI document', () =
     }
     expect([...routesOf].filter(([, routes]) => routes.length > 1)).toEqual([]);
   });
+
+  it('lists each header once, and as required only where the route refuses a request without it', async () => {
+    const doc = (await fetchOpenApi(s.baseUrl)) as {
+      paths: Record<
+        string,
+        Record<string, { parameters?: Array<{ in: string; name: string; required?: boolean }> }>
+      >;
+    };
+    const required: string[] = [];
+    const repeated: string[] = [];
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(operations)) {
+        const headers = (op.parameters ?? []).filter((p) => p.in === 'header');
+        const names = headers.map((h) => h.name.toLowerCase());
+        names
+          .filter((name, i) => names.indexOf(name) !== i)
+          .forEach((name) => repeated.push(`${method} ${path}: ${name}`));
+        headers
+          .filter((h) => h.required)
+          .forEach((h) => required.push(`${method} ${path}: ${h.name.toLowerCase()}`));
+      }
+    }
+    expect(repeated).toEqual([]);
+    // Idempotency-Key, X-Correlation-Id, If-Match, X-School-Id and Prefer are optional everywhere: a client
+    // generated from the document must not be made to invent them. Only a signed webhook needs its three.
+    expect(required.sort()).toEqual(
+      ['x-vsoko-integration', 'x-vsoko-signature', 'x-vsoko-timestamp'].map(
+        (h) => `post /integrations/calendar/webhook: ${h}`,
+      ),
+    );
+  });
 });
 
 /** The live types, written beside the temporary files (one file per run, so runs in other checkouts do not overwrite it), to be copied in without starting the stack. */

@@ -3382,8 +3382,8 @@ export interface operations {
     CalendarsController_publish: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
+                "Idempotency-Key"?: string;
             };
             path: {
                 academicYear: string;
@@ -3480,10 +3480,9 @@ export interface operations {
     PeopleController_open: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
                 "Idempotency-Key"?: string;
-                "x-correlation-id": string;
+                "X-Correlation-Id"?: string;
             };
             path: {
                 districtId: string;
@@ -3769,14 +3768,10 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                "idempotency-key": string;
                 "Idempotency-Key"?: string;
-                "x-vsoko-integration": string;
                 "X-Vsoko-Integration": string;
-                "x-vsoko-signature": string;
                 /** @description v1=hex(HMAC-SHA256(secret, timestamp + "." + body)) */
                 "X-Vsoko-Signature": string;
-                "x-vsoko-timestamp": string;
                 /** @description Unix-время подписи, секунды */
                 "X-Vsoko-Timestamp": string;
             };
@@ -4189,10 +4184,9 @@ export interface operations {
     PeopleController_create: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
                 "Idempotency-Key"?: string;
-                "x-correlation-id": string;
+                "X-Correlation-Id"?: string;
             };
             path?: never;
             cookie?: never;
@@ -5175,8 +5169,8 @@ export interface operations {
     CalendarsController_put: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
+                "Idempotency-Key"?: string;
             };
             path: {
                 academicYear: string;
@@ -5348,8 +5342,8 @@ export interface operations {
     SchoolsController_put: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
+                "Idempotency-Key"?: string;
             };
             path: {
                 schoolId: string;

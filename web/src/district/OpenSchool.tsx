@@ -27,7 +27,7 @@ export function OpenSchool({ districtId }: { districtId: string }) {
     mutationFn: (v: Values) =>
       unwrap<{ schoolId?: string }>(
         api.POST('/districts/{districtId}/schools', {
-          params: { path: { districtId }, header: { 'idempotency-key': key.current } } as never,
+          params: { path: { districtId }, header: { 'Idempotency-Key': key.current } },
           body: {
             id: v.id.trim(),
             name: v.name.trim(),

@@ -30,10 +30,10 @@ import { listPeople, listPositions, openWorkOf, openWorkText, positionText, type
 type Answer = { position?: number };
 /** People commands answer no log position everywhere; the list is read again either way. */
 const positioned = async (p: Promise<Answer>) => ({ position: 0, ...(await p) });
-/** The people routes name their headers as parameters: the write's key, and the same as correlation id. */
+/** The write's key, and the same as correlation id. */
 const header = (headers: Record<string, string>) => ({
-  'idempotency-key': headers['Idempotency-Key'],
-  'x-correlation-id': headers['Idempotency-Key'],
+  'Idempotency-Key': headers['Idempotency-Key'],
+  'X-Correlation-Id': headers['Idempotency-Key'],
 });
 
 function AddPerson({ onDone }: { onDone(): void }) {

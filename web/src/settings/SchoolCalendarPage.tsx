@@ -214,7 +214,7 @@ function EditCalendar({
         api.PUT('/schools/{schoolId}/calendars/{academicYear}', {
           params: {
             path: { schoolId: schoolId!, academicYear: yearParam(year) },
-            header: { 'idempotency-key': newIdempotencyKey() },
+            header: { 'Idempotency-Key': newIdempotencyKey() },
           } as never,
           body: fromForm(v),
         }),
@@ -486,7 +486,7 @@ function ApproveAsShown({ calendar, year }: { calendar: SchoolCalendar; year: st
         api.PUT('/schools/{schoolId}/calendars/{academicYear}', {
           params: {
             path: { schoolId: schoolId!, academicYear: yearParam(year) },
-            header: { 'idempotency-key': newIdempotencyKey() },
+            header: { 'Idempotency-Key': newIdempotencyKey() },
           } as never,
           body,
         }),

@@ -58,7 +58,7 @@ function Reminders() {
     mutationFn: (v: ReminderSettings) =>
       unwrap<unknown>(
         api.PUT('/schools/{schoolId}/reminder-settings', {
-          params: { path: { schoolId: schoolId! }, header: { 'idempotency-key': newIdempotencyKey() } },
+          params: { path: { schoolId: schoolId! }, header: { 'Idempotency-Key': newIdempotencyKey() } },
           body: v,
         }),
       ),

@@ -60,6 +60,7 @@ export class PeopleController implements PersonActs {
   @Administers()
   @HttpCode(201)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiOperation({
     summary:
       'Открыть школу в своём районе (администратор района); с полем director — назначить её директора и отправить ему приглашение',
@@ -69,11 +70,10 @@ export class PeopleController implements PersonActs {
     @Body() body: OpenSchoolDto,
     @CurrentPrincipal() principal: Principal,
     @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') key?: string,
-    @Headers('x-correlation-id') correlation?: string,
+    @Headers() headers: Record<string, string | undefined>,
   ) {
     const id = checkId(districtId, 'Неверный код района');
-    return this.once(principal, { key, correlation }, { id, body }, (request) =>
+    return this.once(principal, keysOf(headers), { id, body }, (request) =>
       this.openSchool.run(id, body, principal, { ...request, actor }),
     );
   }
@@ -89,6 +89,7 @@ export class PeopleController implements PersonActs {
   @Administers()
   @HttpCode(201)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiOperation({
     summary:
       'Завести учётную запись с должностями: директор — сотрудников своей школы, администратор района — директоров',
@@ -97,10 +98,9 @@ export class PeopleController implements PersonActs {
     @Body() body: CreatePersonDto,
     @CurrentPrincipal() principal: Principal,
     @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') key?: string,
-    @Headers('x-correlation-id') correlation?: string,
+    @Headers() headers: Record<string, string | undefined>,
   ) {
-    return this.once(principal, { key, correlation }, body, (request) =>
+    return this.once(principal, keysOf(headers), body, (request) =>
       this.createPerson.run(body, principal, { ...request, actor }),
     );
   }
@@ -115,8 +115,7 @@ export class PeopleController implements PersonActs {
   /** A row of PERSON_ROUTES: the person's id checked, the body under the caller's Idempotency-Key. */
   act({ route, params, body, principal, actor, headers }: RouteRequest<PersonRoute>) {
     const id = checkPersonId(params.personId);
-    const headerKeys = { key: headers['idempotency-key'], correlation: headers['x-correlation-id'] };
-    return this.once(principal, headerKeys, body === undefined ? { id } : { id, body }, (request) =>
+    return this.once(principal, keysOf(headers), body === undefined ? { id } : { id, body }, (request) =>
       route.run(this, id, body, principal, { ...request, actor }),
     );
   }
@@ -136,6 +135,14 @@ export class PeopleController implements PersonActs {
     };
     return this.keys.run(idempotencyKey, `people:${principal.id}`, command, () => execute(request));
   }
+}
+
+/**
+ * Read from all the headers, not by `@Headers(name)`: Nest's OpenAPI explorer lists a named header as required,
+ * and a client generated from the document would have to invent an Idempotency-Key for every call.
+ */
+function keysOf(headers: Record<string, string | undefined>): { key?: string; correlation?: string } {
+  return { key: headers['idempotency-key'], correlation: headers['x-correlation-id'] };
 }
 
 mountRoutes(

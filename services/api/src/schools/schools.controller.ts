@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Inject, Param, Put } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@vsoko/domain';
 import { Allow } from '../auth/access.decorators';
 import { CurrentActor, CurrentSchool } from '../auth/actor.decorator';
@@ -29,6 +29,7 @@ export class SchoolsController {
   }
 
   @Put()
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
   @Allow('director', 'deputy')
   @ApiOperation({
     summary: 'Изменить сроки напоминаний; действуют для процедур, запланированных после изменения',
@@ -38,8 +39,9 @@ export class SchoolsController {
     @Body() body: ReminderSettingsDto,
     @CurrentActor() actor: Actor,
     @CurrentSchool() school: string,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @Headers() headers: Record<string, string | undefined>,
   ) {
+    const idempotencyKey = headers['idempotency-key'];
     const ctx = commandContext({ actor, idempotencyKey }, school, this.clock, this.ids);
     return this.settings.changeReminders(
       checkId(schoolId, 'Неверный идентификатор школы'),

@@ -118,7 +118,7 @@ export function registerSeed(program: Command): void {
         ];
         let recorded = 0;
         const create = async (api: CliApi, body: PersonBody) => {
-          const created = await answer(api.POST('/people', { params: NO_KEY, body }));
+          const created = await answer(api.POST('/people', { body }));
           // Demo passwords only: real people choose theirs through an invitation (POST /auth/accounts/:id/invitation).
           await setPassword(body.login, body.positions[0]?.schoolId ?? '');
           recorded += (created.events as unknown[]).length;
@@ -127,7 +127,7 @@ export function registerSeed(program: Command): void {
         for (const [index, school] of SCHOOLS.entries()) {
           const opened = await answer(
             admin.POST('/districts/{districtId}/schools', {
-              params: { ...NO_KEY, path: { districtId: DISTRICT.id } },
+              params: { path: { districtId: DISTRICT.id } },
               body: { id: school.id, name: school.name },
             }),
           );
@@ -251,13 +251,6 @@ function titles(created: Json): string {
 function line(login: string, what: string, scope: string, name: string): string {
   return `${login.padEnd(16)} ${what.padEnd(60)} ${scope.padEnd(14)} ${name}`;
 }
-
-/**
- * The administration routes read Idempotency-Key and X-Correlation-Id when sent; the OpenAPI document lists them
- * as required (Nest's @Headers). The seed sends none: every act is idempotent in the decider, so a second run
- * records nothing without a key.
- */
-const NO_KEY = { header: {} } as { header: { 'idempotency-key': string; 'x-correlation-id': string } };
 
 /** A client acting as `login`, signed in through the API (the one CLI client, services/cli/src/api.ts). */
 async function signIn(base: string, login: string, password: string): Promise<CliApi> {

@@ -28,12 +28,16 @@ export class WebhookController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   async receive(
     @Req() req: Request,
-    @Headers('x-vsoko-integration') integrationId?: string,
-    @Headers('x-vsoko-timestamp') timestamp?: string,
-    @Headers('x-vsoko-signature') signature?: string,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    // All the headers, not `@Headers(name)`: the explorer would list each a second time, in lower case.
+    @Headers() headers: Record<string, string | undefined>,
   ) {
     const body = await readRawBody(req);
-    return this.webhooks.accept({ integrationId, timestamp, signature, idempotencyKey, body });
+    return this.webhooks.accept({
+      integrationId: headers['x-vsoko-integration'],
+      timestamp: headers['x-vsoko-timestamp'],
+      signature: headers['x-vsoko-signature'],
+      idempotencyKey: headers['idempotency-key'],
+      body,
+    });
   }
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Put } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@vsoko/accounts';
 import type { Actor } from '@vsoko/domain';
 import { Allow, AnyPrincipal } from '../../auth/access.decorators';
@@ -42,6 +42,7 @@ export class CalendarsController {
   }
 
   @Put('schools/:schoolId/calendars/:academicYear')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
   @Allow('director')
   @ApiOperation({
     summary:
@@ -53,12 +54,12 @@ export class CalendarsController {
     @Body() body: SchoolCalendarDto,
     @CurrentPrincipal() principal: Principal,
     @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @Headers() headers: Record<string, string | undefined>,
   ) {
     const school = schoolIdOf(schoolId);
     const year = academicYearParam(academicYear);
     const ctx = commandContext(
-      { actor, idempotencyKey: headerKey(idempotencyKey, 'Idempotency-Key') },
+      { actor, idempotencyKey: headerKey(headers['idempotency-key'], 'Idempotency-Key') },
       school,
       this.clock,
       this.ids,
@@ -68,6 +69,7 @@ export class CalendarsController {
 
   // A district is not a school: the route lets any signed-in caller in, and the use case checks the district.
   @Put('districts/:districtId/calendars/:academicYear')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
   @AnyPrincipal()
   @HttpCode(200)
   @ApiOperation({
@@ -80,7 +82,7 @@ export class CalendarsController {
     @Body() body: PublishDistrictCalendarDto,
     @CurrentPrincipal() principal: Principal,
     @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @Headers() headers: Record<string, string | undefined>,
   ) {
     const year = academicYearParam(academicYear);
     return this.publishing.publish(
@@ -92,7 +94,7 @@ export class CalendarsController {
         ...(body.calendar ? { calendar: calendarOf(body.calendar, year) } : {}),
         ...(body.shippedDefault !== undefined ? { shippedDefault: body.shippedDefault } : {}),
       },
-      headerKey(idempotencyKey, 'Idempotency-Key'),
+      headerKey(headers['idempotency-key'], 'Idempotency-Key'),
     );
   }
 }
