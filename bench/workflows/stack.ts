@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { createEventStore, type Durability, type EventStore } from '@vsoko/event-store';
+import type { Logger } from '@vsoko/observability';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,6 +46,8 @@ export async function startBenchStack(
     temporalPragmas?: string[];
     /** Where the workers' Prometheus metrics are served (host:port), e.g. for vsoko_plan_procedures_*. */
     metricsAddress?: string;
+    /** Where the procedure worker's activity timing lines go (services/worker/src/activity-timing.ts). */
+    activityLog?: Logger;
   },
   log: (line: string) => void,
 ): Promise<BenchStack> {
@@ -109,7 +112,13 @@ export async function startBenchStack(
     log('сборка кода workflow (две сборки webpack)…');
     const workers = [
       // With the client, the worker also runs plan approvals (the fan-out drives procedure workflows through it).
-      await createProcedureWorker({ connection: native, namespace: 'default', store, temporal: client }),
+      await createProcedureWorker({
+        connection: native,
+        namespace: 'default',
+        store,
+        temporal: client,
+        ...(options.activityLog ? { activityLog: options.activityLog } : {}),
+      }),
       await Worker.create({
         connection: native,
         namespace: 'default',

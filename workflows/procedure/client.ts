@@ -16,6 +16,7 @@ import {
   type VsokoError,
 } from '../../libs/domain/src';
 import type { EventStore } from '../../libs/event-store/src';
+import { timedWait } from '../../libs/observability/src/waits';
 import { carriedFromLog } from './from-log';
 import {
   commandUpdate,
@@ -54,9 +55,11 @@ export class ProcedureClient {
 
   async execute(procedureId: string, envelope: CommandEnvelope): Promise<CommandOutcome> {
     try {
-      return await this.client.workflow
-        .getHandle(procedureWorkflowId(procedureId))
-        .executeUpdate(commandUpdate, { args: [envelope] });
+      return await timedWait('temporal.update', () =>
+        this.client.workflow
+          .getHandle(procedureWorkflowId(procedureId))
+          .executeUpdate(commandUpdate, { args: [envelope] }),
+      );
     } catch (e) {
       if (e instanceof WorkflowNotFoundError && this.log) {
         // A procedure closed or cancelled on the log has ended its workflow, which cannot start again under
@@ -79,12 +82,14 @@ export class ProcedureClient {
     const carried = await carriedFromLog(this.log, procedureId);
     if (!carried || ENDED.includes(carried.state.status)) return false;
     try {
-      await this.client.workflow.start('procedureWorkflow', {
-        workflowId: procedureWorkflowId(procedureId),
-        taskQueue: PROCEDURES_TASK_QUEUE,
-        args: [{ procedureId, carried }],
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      });
+      await timedWait('temporal.start', () =>
+        this.client.workflow.start('procedureWorkflow', {
+          workflowId: procedureWorkflowId(procedureId),
+          taskQueue: PROCEDURES_TASK_QUEUE,
+          args: [{ procedureId, carried }],
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        }),
+      );
       return true;
     } catch (e) {
       if (e instanceof WorkflowExecutionAlreadyStartedError) return false;
@@ -105,10 +110,12 @@ export class ProcedureClient {
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
     });
     try {
-      return await this.client.workflow.executeUpdateWithStart(commandUpdate, {
-        args: [envelope],
-        startWorkflowOperation,
-      });
+      return await timedWait('temporal.updateWithStart', () =>
+        this.client.workflow.executeUpdateWithStart(commandUpdate, {
+          args: [envelope],
+          startWorkflowOperation,
+        }),
+      );
     } catch (e) {
       throw procedureError(e, procedureId);
     }
@@ -124,7 +131,9 @@ export class ProcedureClient {
 
   async snapshot(procedureId: string): Promise<ProcedureSnapshot> {
     try {
-      return await this.client.workflow.getHandle(procedureWorkflowId(procedureId)).query(snapshotQuery);
+      return await timedWait('temporal.query', () =>
+        this.client.workflow.getHandle(procedureWorkflowId(procedureId)).query(snapshotQuery),
+      );
     } catch (e) {
       if (e instanceof WorkflowNotFoundError && this.log) {
         const carried = await carriedFromLog(this.log, procedureId);

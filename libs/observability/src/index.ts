@@ -1,2 +1,3 @@
 export * from './logger';
 export * from './temporal-logger';
+export * from './waits';

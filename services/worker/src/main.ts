@@ -42,7 +42,14 @@ async function main() {
   const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection: clientConnection, namespace });
   const workers = [
-    await createProcedureWorker({ connection, namespace, store, temporal }),
+    // Each activity attempt timed: a slow or retried one is a `warn` line naming what it waited for.
+    await createProcedureWorker({
+      connection,
+      namespace,
+      store,
+      temporal,
+      activityLog: log.child({ component: 'activities' }),
+    }),
     await createNotificationsWorker({
       connection,
       namespace,
