@@ -1,3 +1,4 @@
+import { asyncLocalStorage as activityContext } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import {
   procedureDecider,
@@ -95,11 +96,23 @@ export function createPlanApprovalActivities(deps: {
     async wakeProcedures({ procedureIds }) {
       let started = 0;
       const queue = [...procedureIds];
+      // Beats while this attempt runs (the wakes workflow's patch lost-activity-tasks retries an attempt after
+      // 20 s without one): an attempt whose task never reached a worker shows within 20 s, and a start the busy
+      // server takes 22 s to answer (measured at 1,000 schools) does not look like one.
+      const context = activityContext.getStore();
+      const beat = () => context?.heartbeat(started);
+      const beating = setInterval(beat, 5_000);
       const lane = async () => {
-        for (let id = queue.shift(); id !== undefined; id = queue.shift())
+        for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
           if (await procedures.wake(id)) started++;
+          beat();
+        }
       };
-      await Promise.all(Array.from({ length: Math.min(WAKE_PARALLEL, queue.length) }, lane));
+      try {
+        await Promise.all(Array.from({ length: Math.min(WAKE_PARALLEL, queue.length) }, lane));
+      } finally {
+        clearInterval(beating);
+      }
       return started;
     },
   };

@@ -24,6 +24,12 @@ export interface PlanApprovalProgress {
   report: ReconcileReport;
 }
 
+/**
+ * Patch of the plan approval and the wakes workflow: their log and wake activities are retried soon after a task
+ * the server recorded started never reached a worker (docs/PERFORMANCE.md, "District plan adoption").
+ */
+export const LOST_ACTIVITY_TASKS_PATCH = 'lost-activity-tasks';
+
 export const progressQuery = defineQuery<PlanApprovalProgress>('progress');
 
 /** A procedure scheduled on the log without its workflow, and the instant of its first timer. */

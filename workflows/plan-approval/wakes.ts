@@ -1,12 +1,23 @@
-import { continueAsNew, proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
+import { continueAsNew, patched, proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
 import type { PlanApprovalActivities } from './activities';
 import { workflowNow } from '../procedure/system-context';
-import type { ProcedureWakesInput } from './definitions';
+import { LOST_ACTIVITY_TASKS_PATCH, type ProcedureWakesInput } from './definitions';
 
+const RETRY = { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 } as const;
 // 50 starts take seconds; a worker that died or an answer the server lost is retried after a minute.
 const { wakeProcedures } = proxyActivities<PlanApprovalActivities>({
   startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+  retry: RETRY,
+});
+/**
+ * Patch `lost-activity-tasks` (see the plan approval): the activity beats after every workflow it starts, so an
+ * attempt whose task never reached a worker is retried after 20 s without a beat, not after its start-to-close
+ * timeout; a slow server may then take five minutes for the 50 starts.
+ */
+const beating = proxyActivities<PlanApprovalActivities>({
+  startToCloseTimeout: '5 minutes',
+  heartbeatTimeout: '20 seconds',
+  retry: RETRY,
 });
 
 /** A procedure's workflow is started this long before its first timer: room for a busy or restarted worker. */
@@ -25,6 +36,7 @@ const HISTORY_EVENTS_LIMIT = 2_000;
 export async function procedureWakesWorkflow(input: ProcedureWakesInput): Promise<number> {
   let pending = [...input.wakes].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   let woken = input.woken ?? 0;
+  let wake: PlanApprovalActivities['wakeProcedures'] | undefined;
   while (pending.length > 0) {
     const now = workflowNow();
     const due = pending.filter((w) => Date.parse(w.at) - WAKE_LEAD_MS <= now);
@@ -32,8 +44,10 @@ export async function procedureWakesWorkflow(input: ProcedureWakesInput): Promis
       await sleep(Date.parse(pending[0].at) - WAKE_LEAD_MS - now);
       continue;
     }
+    // Asked where the first wake is scheduled, so that a run recorded before the patch replays unchanged.
+    wake ??= patched(LOST_ACTIVITY_TASKS_PATCH) ? beating.wakeProcedures : wakeProcedures;
     for (let i = 0; i < due.length; i += WAKE_CHUNK)
-      woken += await wakeProcedures({ procedureIds: due.slice(i, i + WAKE_CHUNK).map((w) => w.procedureId) });
+      woken += await wake({ procedureIds: due.slice(i, i + WAKE_CHUNK).map((w) => w.procedureId) });
     pending = pending.slice(due.length);
     const info = workflowInfo();
     if (pending.length > 0 && (info.continueAsNewSuggested || info.historyLength > HISTORY_EVENTS_LIMIT))

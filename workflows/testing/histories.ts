@@ -50,7 +50,8 @@ export function describeRecordedHistories(
           history,
         );
       },
-      60_000,
+      // Each replay bundles the workflows with webpack first: over a minute at a load average of 25 on 2 cores.
+      180_000,
     );
   });
 }

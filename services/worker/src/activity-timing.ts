@@ -13,8 +13,9 @@ import { performance } from 'node:perf_hooks';
  * Lines are `debug` unless something is off, then `warn`:
  * - the attempt ran or waited longer than `slowMs`;
  * - it is a retry (`attempt` > 1); the line then says what this worker knows of the attempt before it
- *   (`previousAttempt`): never seen here (the server handed the task out and it never reached this worker, or
- *   another worker took it), still running here (stalled: on what, for how long), or ended here (after how long,
+ *   (`previousAttempt`): never seen here (the server recorded it started and the task never reached the
+ *   activity's code in this worker — 115 of 6,800 attempts at 1,000 schools on a loaded machine — or another
+ *   worker took it), still running here (stalled: on what, for how long), or ended here (after how long,
  *   how: then its completion did not reach the server before the timeout);
  * - it is still running at half its start-to-close timeout: a line then, with the waits still open.
  * This names the mechanism the next time an activity stalls until its timeout (issue 18: seen twice on an
@@ -141,7 +142,7 @@ class AttemptBook {
       return {
         seenHere: false,
         meaning:
-          'the attempt before never reached this worker: the server recorded it started and its task was lost on the way (or another worker took it)',
+          'the attempt before never reached this worker: the server recorded it started and the task was lost before the activity ran (on the way or inside the SDK), or another worker took it',
       };
     if (!record.outcome)
       return {
