@@ -9,6 +9,8 @@ import { MeetingsPage } from '../meetings/MeetingsPage';
 import { MyWorkPage } from '../my-work/MyWorkPage';
 import { DistrictPage } from '../district/DistrictPage';
 import { DistrictSchoolPage } from '../district/DistrictSchoolPage';
+import { DistrictTemplatePage } from '../district/DistrictTemplatePage';
+import { DistrictTemplatesPage } from '../district/DistrictTemplatesPage';
 import { ChangePasswordPage, InvitationPage, PasswordResetPage } from '../people/CredentialPages';
 import { PeoplePage } from '../people/PeoplePage';
 import { StaffImportPage } from '../people/StaffImportPage';
@@ -66,6 +68,8 @@ export function App() {
         <Route path="/my-work" element={<MyWorkPage />} />
         <Route path="/district" element={<DistrictPage />} />
         <Route path="/district/schools/:schoolId" element={<DistrictSchoolPage />} />
+        <Route path="/district/templates" element={<DistrictTemplatesPage />} />
+        <Route path="/district/templates/:templateId" element={<DistrictTemplatePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

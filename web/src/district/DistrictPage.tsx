@@ -18,6 +18,7 @@ import {
   planText,
   type SchoolRow,
 } from './district-model';
+import { DistrictTabs } from './DistrictTabs';
 import { OpenSchool } from './OpenSchool';
 import { districtEffectiveness, districtKpis, districtSchools, inBatches, planProgress } from './queries';
 
@@ -95,6 +96,7 @@ export function DistrictPage() {
           <YearSelect value={year} onChange={(y) => set('year', y)} />
         </Space>
       </Space>
+      <DistrictTabs />
       <Typography.Paragraph type="secondary">
         Сначала — школы, которым нужно внимание: больше всего просроченного, меньше всего исполнено в срок.
         Школа открывается только для просмотра.
