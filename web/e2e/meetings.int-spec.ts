@@ -38,7 +38,8 @@ const CARRIED = 'Организовать дополнительные заня�
  * Issue 17, item 1: a педсовет planned, its proposed agenda (an analysed procedure and a decision carried over
  * from an earlier meeting) reordered with the keyboard and with the mouse, held with attendance, what was heard
  * and three decisions whose deadlines are typed as a protocol writes them and read back by the server, then the
- * protocol and the приказ downloaded and opened. axe-core on each screen; screenshots 20–23.
+ * protocol and the приказ downloaded and opened, then the protocol corrected with a reason (ADR 0017). axe-core on
+ * each screen; screenshots 20–23, 66–67.
  */
 describe('web: a педсовет planned, held and written down', () => {
   let s: Services;
@@ -279,5 +280,74 @@ describe('web: a педсовет planned, held and written down', () => {
     }
     await page.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: 'Заседания' }).click();
     await page.getByRole('row', { name: /Педагогический совет.*№ 1.*Проведено/ }).waitFor();
+  });
+
+  it('corrects the held protocol with a reason; the history says who, when and why, and the protocol says «Исправлено»', async () => {
+    const later = addDays(due, 5);
+    await page.getByRole('link', { name: 'Педагогический совет' }).click();
+    await page.getByRole('heading', { name: 'Протокол № 1' }).waitFor();
+    await page.getByRole('link', { name: 'Провести повторную проверочную работу в 5 классах' }).waitFor();
+    await page.getByRole('button', { name: 'Исправить протокол' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Исправить протокол № 1' });
+    // The form opens on the record and the decisions as they stand.
+    const heard = dialog.getByLabel(/^Слушали: вопрос 3/);
+    expect(await heard.inputValue()).toBe('Смирнову Е. В. об итогах ВПР в 5 классах');
+    const deadline = dialog.getByLabel('Срок решения 2, как в протоколе');
+    expect(await deadline.inputValue()).toBe(`до ${ru(due)}`);
+    expect(await dialog.getByLabel('Присутствовали').inputValue()).toBe(
+      'Кузнецова О. П.\nСмирнова Е. В.\nПетров О. И.',
+    );
+
+    // Nothing changed: nothing is sent. A reason is required.
+    await dialog.getByLabel('Причина исправления').fill('Опечатки в протоколе');
+    await page.getByRole('button', { name: 'Сохранить исправление' }).click();
+    await dialog.getByText('Ничего не изменено: исправьте запись или решение').waitFor();
+
+    await heard.fill('Смирнову Е. В. об итогах ВПР в 5-х классах (математика, русский язык)');
+    await deadline.fill(`до ${ru(later)}`);
+    await dialog
+      .getByLabel('Присутствовали')
+      .fill('Кузнецова О. П.\nСмирнова Е. В.\nПетров О. И.\nОрлова Е. Н.');
+    await dialog.getByLabel('Причина исправления').fill('');
+    await page.getByRole('button', { name: 'Сохранить исправление' }).click();
+    await dialog.getByText('Укажите причину').waitFor();
+    await dialog.getByLabel('Причина исправления').fill('Опечатки в протоколе: срок и присутствовавшие');
+    await noSeriousViolations();
+    await screenshot(page, '66-meeting-correction');
+    await page.getByRole('button', { name: 'Сохранить исправление' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const history = page.getByRole('list', { name: 'Исправления протокола' });
+    await history.getByText(`Исправлено ${words(today)}`, { exact: false }).waitFor({ timeout: 30_000 });
+    await history
+      .getByText(/Кузнецова Ольга Петровна\): Опечатки в протоколе: срок и присутствовавшие/)
+      .waitFor();
+    await history
+      .getByText(
+        'Слушали (вопрос 3): «Смирнову Е. В. об итогах ВПР в 5 классах» → «Смирнову Е. В. об итогах ВПР в 5-х классах (математика, русский язык)»',
+      )
+      .waitFor();
+    await history
+      .getByText('Присутствовали (3 → 4): Кузнецова О. П., Смирнова Е. В., Петров О. И., Орлова Е. Н.')
+      .waitFor();
+    await history.getByText('Решение 2: срок (см. историю решения)').waitFor();
+    await page.getByText(`«до ${ru(later)}» → до ${words(later)}`, { exact: false }).waitFor();
+    await page
+      .getByText('Присутствовали: Кузнецова О. П., Смирнова Е. В., Петров О. И., Орлова Е. Н.')
+      .waitFor();
+    await noSeriousViolations();
+    await screenshot(page, '67-meeting-corrections');
+
+    const downloaded = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Скачать протокол (DOCX)' }).click();
+    const file = path.join(os.tmpdir(), `vsoko-e2e-${Date.now()}-corrected.docx`);
+    await (await downloaded).saveAs(file);
+    const { value } = await mammoth.extractRawText({ path: file });
+    fs.rmSync(file, { force: true });
+    expect(value).toContain('Смирнову Е. В. об итогах ВПР в 5-х классах (математика, русский язык)');
+    expect(value).toContain(`Срок: до ${ru(later)}.`);
+    expect(value).toContain(
+      `Исправлено ${ru(today)}: Опечатки в протоколе: срок и присутствовавшие (присутствовали; «слушали»; решение 2: срок).`,
+    );
   });
 });

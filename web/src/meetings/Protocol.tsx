@@ -9,6 +9,8 @@ import { useSignedIn } from '../auth/SessionContext';
 import { formatDate, schoolDay } from '../format/dates';
 import { DateField } from '../procedure/fields';
 import { adoptAll, useAdoptionResults } from './adoption';
+import { CorrectionHistory, CorrectProtocol } from './CorrectProtocol';
+import type { WithCorrections } from './correction-model';
 import { DecisionRecordTag } from './DecisionRecordTag';
 import { downloadFile, getDecision, type Outcome } from './meetings-api';
 import { describeDeadline, type DecisionRecord, type Meeting } from './meetings-model';
@@ -115,7 +117,7 @@ function SignProtocol({ meeting }: { meeting: Held }) {
 }
 
 /** The record of a held meeting as its protocol reads, with each decision's state and the Word documents. */
-export function Protocol({ meeting, admin }: { meeting: Held; admin: boolean }) {
+export function Protocol({ meeting, admin }: { meeting: WithCorrections; admin: boolean }) {
   const { api } = useSignedIn();
   const [downloadError, setDownloadError] = useState<unknown>();
   const ids = meeting.record.minutes.flatMap((m) => m.decisionIds);
@@ -127,6 +129,8 @@ export function Protocol({ meeting, admin }: { meeting: Held; admin: boolean }) 
     })),
   });
   const byId = new Map(ids.map((id, n) => [id, decisions[n]]));
+  const loaded = decisions.flatMap((q) => (q.data ? [q.data] : []));
+  const allLoaded = !decisions.some((q) => q.isPending);
   const path = { meetingId: meeting.meetingId };
   const download = (kind: 'protocol' | 'order') => {
     setDownloadError(undefined);
@@ -144,6 +148,7 @@ export function Protocol({ meeting, admin }: { meeting: Held; admin: boolean }) 
         title={<h2 className="card-title">Протокол № {meeting.protocolNumber}</h2>}
         extra={
           <Space wrap>
+            {admin && allLoaded ? <CorrectProtocol meeting={meeting} decisions={loaded} /> : null}
             <Button icon={<FileWordOutlined aria-hidden />} onClick={() => download('protocol')}>
               Скачать протокол (DOCX)
             </Button>
@@ -223,6 +228,7 @@ export function Protocol({ meeting, admin }: { meeting: Held; admin: boolean }) 
           ))}
         </ol>
       </Card>
+      <CorrectionHistory meeting={meeting} decisions={loaded} />
     </>
   );
 }
