@@ -43,6 +43,13 @@ function p(runs: Run | Run[], options: { center?: boolean; right?: boolean; bold
 
 const blank = () => p('');
 
+/** Paragraphs docxtemplater repeats once per item of `name` (or shows when it is true): `{#name}` … `{/name}`. */
+const loop = (name: string, ...body: Paragraph[]) => [p(`{#${name}}`), ...body, p(`{/${name}}`)];
+
+/** The decisions as a numbered list, as protocols, orders and reports write them; `prefix` numbers them under an item. */
+const decisionList = (prefix = '') =>
+  loop('decisions', p(`${prefix}{number}. {wording} Срок: {deadline}. Ответственный: {responsible}.`));
+
 function cell(text: string, bold = false, widthPct?: number) {
   return new TableCell({
     children: [p(text, { bold })],
@@ -110,9 +117,7 @@ const heading = () => [p('{district}', { center: true }), p('{school}', { center
 
 /** A corrected paper ends with one note per correction; a paper never corrected has none (the loop is empty). */
 const corrections = () => [
-  p('{#corrections}'),
-  p([{ text: 'Исправлено {on}: {reason} ({what}).', italics: true }]),
-  p('{/corrections}'),
+  ...loop('corrections', p([{ text: 'Исправлено {on}: {reason} ({what}).', italics: true }])),
 ];
 
 const protocol = document([
@@ -127,19 +132,14 @@ const protocol = document([
   p([{ text: 'Присутствовали: ', bold: true }, '{attendeesCount} чел.: {attendeesText}']),
   blank(),
   p('ПОВЕСТКА ДНЯ:', { bold: true }),
-  p('{#agenda}'),
-  p('{n}. {title}'),
-  p('{/agenda}'),
+  ...loop('agenda', p('{n}. {title}')),
   blank(),
-  p('{#items}'),
-  p([{ text: '{n}. СЛУШАЛИ: ', bold: true }, '{title}. {heard}']),
-  p('{#hasDecisions}'),
-  p('РЕШИЛИ:', { bold: true }),
-  p('{/hasDecisions}'),
-  p('{#decisions}'),
-  p('{n}.{number}. {wording} Срок: {deadline}. Ответственный: {responsible}.'),
-  p('{/decisions}'),
-  p('{/items}'),
+  ...loop(
+    'items',
+    p([{ text: '{n}. СЛУШАЛИ: ', bold: true }, '{title}. {heard}']),
+    ...loop('hasDecisions', p('РЕШИЛИ:', { bold: true })),
+    ...decisionList('{n}.'),
+  ),
   blank(),
   p('ПРИНЯТЫЕ РЕШЕНИЯ:', { bold: true }),
   loopTable('decisions', DECISION_COLUMNS),
@@ -163,17 +163,13 @@ const order = document([
     'В соответствии с решениями {levelGenitive} от {meetingDate}, протокол № {protocolNumber}, в целях реализации внутренней системы оценки качества образования в {academicYear} учебном году',
   ),
   p('ПРИКАЗЫВАЮ:', { bold: true }),
-  p('{#decisions}'),
-  p('{number}. {wording} Срок: {deadline}. Ответственный: {responsible}.'),
-  p('{/decisions}'),
+  ...decisionList(),
   p('{controlNumber}. Контроль за исполнением приказа оставляю за собой.'),
   blank(),
   p('Директор ______________ {director}'),
   blank(),
   p('С приказом ознакомлены:'),
-  p('{#acquainted}'),
-  p('______________ {name}'),
-  p('{/acquainted}'),
+  ...loop('acquainted', p('______________ {name}')),
   ...corrections(),
 ]);
 
@@ -203,15 +199,11 @@ const report = document([
   ]),
   blank(),
   p('2. Выводы', { bold: true }),
-  p('{#findings}'),
-  p('{n}. {text}'),
-  p('{/findings}'),
+  ...loop('findings', p('{n}. {text}')),
   blank(),
   p('3. Управленческие решения', { bold: true }),
   p([{ text: 'Результаты рассмотрены: ', bold: true }, '{discussedAt}']),
-  p('{#decisions}'),
-  p('{number}. {wording} Срок: {deadline}. Ответственный: {responsible}.'),
-  p('{/decisions}'),
+  ...decisionList(),
   blank(),
   p('Дата анализа: {analysedOn}. Документ: {documentTitle}. Этап процедуры: {status}.'),
   p('Справку составил(а) ______________ {responsible}'),
