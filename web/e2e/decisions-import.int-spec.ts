@@ -3,10 +3,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { putAccount, TEST_PASSWORD } from '../../test/integration/auth/accounts';
+import { putAccount } from '../../test/integration/auth/accounts';
 import { SEED_002_SECTION_1, seedTableCells } from '../../test/fixtures/seeds/seed-002-section-1';
 import { startServices, type Services } from '../../test/integration/harness';
 import { launchBrowser, newContext, screenshot, seriousViolations } from './support/browser';
+import { signIn } from './support/session';
 
 const SCHOOL = 'web-ilyinskaya';
 const LOGIN = 'director.ilyinskaya';
@@ -33,11 +34,7 @@ describe('web: the school’s earlier decisions from its own report', () => {
     fs.writeFileSync(csvFile, stringify(padded, { delimiter: ';' }));
     context = await newContext(browser, s.baseUrl);
     page = await context.newPage();
-    await page.goto('/sign-in');
-    await page.getByLabel('Логин').fill(LOGIN);
-    await page.getByLabel('Пароль').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Войти' }).click();
-    await page.getByRole('heading', { name: /План ВСОКО на/ }).waitFor();
+    await signIn(page, LOGIN, { landing: /План ВСОКО на/ });
   });
   afterAll(async () => {
     fs.rmSync(csvFile, { force: true });

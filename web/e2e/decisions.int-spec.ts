@@ -1,9 +1,11 @@
 import { academicYearOf, addDays, localDateOf } from '@vsoko/domain';
 import { createHash } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { putAccount, TEST_PASSWORD } from '../../test/integration/auth/accounts';
-import { json, startServices, type Services } from '../../test/integration/harness';
+import { putAccount } from '../../test/integration/auth/accounts';
+import { startServices, type Services } from '../../test/integration/harness';
 import { launchBrowser, newContext, screenshot, seriousViolations } from './support/browser';
+import { apiPost } from './support/seed';
+import { signIn } from './support/session';
 
 const SCHOOL = 'web-decisions-school';
 const ZONE = 'Europe/Moscow';
@@ -24,25 +26,17 @@ describe('web: a meeting’s decisions followed up in depth', () => {
   let closeBrowser: () => Promise<void>;
   let context: BrowserContext;
   let page: Page;
-  let api: Record<string, string>;
-
-  const post = async (url: string, body: unknown) => {
-    const res = await fetch(`${s.baseUrl}${url}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...api },
-      body: JSON.stringify(body),
-    });
-    const answer = await json(res);
-    if (res.status >= 300) throw new Error(`${url}: ${res.status} ${JSON.stringify(answer)}`);
-    return answer;
-  };
+  let post: ReturnType<typeof apiPost>;
 
   beforeAll(async () => {
     ({ browser, close: closeBrowser } = await launchBrowser());
     process.env.AUTH_DEV_HEADERS = 'false';
     s = await startServices();
     await putAccount(s, { login: LOGIN, role: 'director', scope: SCHOOL, name: 'Кузнецова Ольга Петровна' });
-    api = await s.loginAs('deputy', SCHOOL, { id: 'deputy.decisions', name: 'Смирнова Елена Викторовна' });
+    post = apiPost(
+      s,
+      await s.loginAs('deputy', SCHOOL, { id: 'deputy.decisions', name: 'Смирнова Елена Викторовна' }),
+    );
     await post('/meetings', {
       id: 'm-ped',
       academicYear: YEAR,
@@ -72,11 +66,7 @@ describe('web: a meeting’s decisions followed up in depth', () => {
     });
     context = await newContext(browser, s.baseUrl);
     page = await context.newPage();
-    await page.goto('/sign-in');
-    await page.getByLabel('Логин').fill(LOGIN);
-    await page.getByLabel('Пароль').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Войти' }).click();
-    await page.getByRole('heading', { name: /План ВСОКО на/ }).waitFor();
+    await signIn(page, LOGIN, { landing: /План ВСОКО на/ });
   }, 240_000);
   afterAll(async () => {
     await context?.close();

@@ -4,10 +4,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { putAccount, TEST_PASSWORD } from '../../test/integration/auth/accounts';
+import { putAccount } from '../../test/integration/auth/accounts';
 import { startServices, type Services } from '../../test/integration/harness';
-import { ProcedureDriver } from '../../test/integration/projections/support/procedure-driver';
 import { launchBrowser, newContext, screenshot, seriousViolations } from './support/browser';
+import { inWords, typed } from './support/dates';
+import { at, runToDecision, scheduled, type SchoolSeed } from './support/seed';
+import { signIn } from './support/session';
 
 const SCHOOL = 'web-week-school';
 const ZONE = 'Europe/Moscow';
@@ -16,24 +18,6 @@ const DIRECTOR_NAME = 'Смирнова Елена Викторовна';
 
 const today = localDateOf(Date.now(), ZONE);
 const YEAR = academicYearOf(today);
-const ru = (date: string) => date.split('-').reverse().join('.');
-const MONTHS_GENITIVE = [
-  'января',
-  'февраля',
-  'марта',
-  'апреля',
-  'мая',
-  'июня',
-  'июля',
-  'августа',
-  'сентября',
-  'октября',
-  'ноября',
-  'декабря',
-];
-const inWords = (date: string) =>
-  `${Number(date.slice(8))} ${MONTHS_GENITIVE[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
-const at = (date: string) => `${date}T07:00:00.000Z`;
 
 const director: Actor = { id: LOGIN, kind: 'user', role: 'director', name: DIRECTOR_NAME };
 const me: Responsible = { personId: LOGIN, role: 'director', name: 'Смирнова Е. В.' };
@@ -50,107 +34,45 @@ const NEW_DECISION = 'Организовать дополнительные за
  * weeks ago with a decision now overdue (the director's own), one with a decision executed late.
  */
 async function seedSchoolYear(s: Services): Promise<void> {
-  const scheduled = async (
-    id: string,
-    title: string,
-    direction: 'results' | 'process' | 'conditions' | 'satisfaction',
-    responsible: Responsible,
-    window: { from: string; to: string },
-  ) => {
-    const p = new ProcedureDriver(s.store, `${SCHOOL}-${id}`, SCHOOL);
-    await p.run(
-      {
-        type: 'ScheduleProcedure',
-        data: {
-          procedureId: p.procedureId,
-          schoolId: SCHOOL,
-          academicYear: YEAR,
-          title,
-          direction,
-          method: 'Анализ документов',
-          resultForm: 'Аналитическая справка',
-          responsible,
-          window,
-          timeZone: ZONE,
-        },
-      },
-      director,
-      at(addDays(PAST, -10)),
-    );
-    return p;
-  };
-  const run = async (
-    p: ProcedureDriver,
-    performedOn: string,
-    deadline: string,
-    wording: string,
-    who: Responsible,
-  ) => {
-    const procedureId = p.procedureId;
-    await p.run(
-      {
-        type: 'MarkProcedurePerformed',
-        data: {
-          procedureId,
-          performedOn,
-          performedBy: p.state.status === 'scheduled' ? p.state.responsible : who,
-          collected: ['Работы учащихся'],
-        },
-      },
-      director,
-      at(performedOn),
-    );
-    const analysedOn = addDays(performedOn, 3);
-    await p.run(
-      {
-        type: 'RecordAnalysis',
-        data: {
-          procedureId,
-          analysedOn,
-          document: { title: 'Аналитическая справка' },
-          findings: ['Выводы приняты'],
-        },
-      },
-      director,
-      at(analysedOn),
-    );
-    const heldOn = addDays(analysedOn, 4);
-    await p.run(
-      {
-        type: 'RecordDiscussion',
-        data: { procedureId, meeting: { level: 'pedagogical-council', heldOn, protocolNumber: '2' } },
-      },
-      director,
-      at(heldOn),
-    );
-    await p.run(
-      {
-        type: 'AdoptDecisions',
-        data: { procedureId, decisions: [{ decisionId: 'd1', wording, deadline, responsible: who }] },
-      },
-      director,
-      at(heldOn),
-    );
-  };
-
-  const vpr = await scheduled('vpr', 'Анализ результатов ВПР прошлого года', 'results', deputy, {
-    from: addDays(PAST, 5),
-    to: addDays(PAST, 20),
+  const seed: SchoolSeed = { s, schoolId: SCHOOL, academicYear: YEAR, director };
+  // The whole plan was written before its first window.
+  const written = addDays(PAST, -10);
+  const vpr = await scheduled(
+    seed,
+    'vpr',
+    'Анализ результатов ВПР прошлого года',
+    'results',
+    deputy,
+    {
+      from: addDays(PAST, 5),
+      to: addDays(PAST, 20),
+    },
+    written,
+  );
+  await runToDecision(seed, vpr, addDays(PAST, 12), {
+    wording: OVERDUE_WORDING,
+    deadline: addDays(today, -12),
+    responsible: me,
   });
-  await run(vpr, addDays(PAST, 12), addDays(today, -12), OVERDUE_WORDING, me);
   await vpr.fire('decision-overdue', 'd1');
 
-  const lessons = await scheduled('lessons', 'Посещение уроков молодых специалистов', 'process', teacher, {
-    from: addDays(PAST, 0),
-    to: addDays(PAST, 25),
-  });
-  await run(
-    lessons,
-    addDays(PAST, 20),
-    addDays(today, -30),
-    'Закрепить наставников за молодыми учителями',
-    deputy,
+  const lessons = await scheduled(
+    seed,
+    'lessons',
+    'Посещение уроков молодых специалистов',
+    'process',
+    teacher,
+    {
+      from: addDays(PAST, 0),
+      to: addDays(PAST, 25),
+    },
+    written,
   );
+  await runToDecision(seed, lessons, addDays(PAST, 20), {
+    wording: 'Закрепить наставников за молодыми учителями',
+    deadline: addDays(today, -30),
+    responsible: deputy,
+  });
   await lessons.fire('decision-overdue', 'd1');
   await lessons.run(
     {
@@ -167,19 +89,26 @@ async function seedSchoolYear(s: Services): Promise<void> {
   );
 
   await scheduled(
+    seed,
     'survey',
     'Анкетирование родителей: удовлетворённость качеством образования',
     'satisfaction',
     deputy,
-    {
-      from: addDays(today, 60),
-      to: addDays(today, 80),
-    },
+    { from: addDays(today, 60), to: addDays(today, 80) },
+    written,
   );
-  await scheduled('library', 'Оснащённость библиотеки учебниками', 'conditions', teacher, {
-    from: addDays(today, 100),
-    to: addDays(today, 110),
-  });
+  await scheduled(
+    seed,
+    'library',
+    'Оснащённость библиотеки учебниками',
+    'conditions',
+    teacher,
+    {
+      from: addDays(today, 100),
+      to: addDays(today, 110),
+    },
+    written,
+  );
 }
 
 /**
@@ -237,7 +166,7 @@ describe('web: a director’s week', () => {
    */
   const pickDate = async (field: Locator, date: string) => {
     await field.click();
-    await field.fill(ru(date));
+    await field.fill(typed(date));
     await field.press('Tab');
     await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'hidden' });
     expect(await field.inputValue()).toBe(inWords(date));
@@ -246,11 +175,7 @@ describe('web: a director’s week', () => {
   const main = () => page.locator('main');
 
   it('signs in and opens the plan as a cyclogram, filtered to the late procedures', async () => {
-    await page.goto('/sign-in');
-    await page.getByLabel('Логин').fill(LOGIN);
-    await page.getByLabel('Пароль').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Войти' }).click();
-    await page.getByRole('heading', { name: `План ВСОКО на ${YEAR} учебный год` }).waitFor();
+    await signIn(page, LOGIN, { landing: `План ВСОКО на ${YEAR} учебный год` });
     await main()
       .getByRole('link', { name: new RegExp(RUN_TITLE) })
       .waitFor();

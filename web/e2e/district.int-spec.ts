@@ -1,10 +1,11 @@
 import { academicYearOf, addDays, localDateOf, type Responsible } from '@vsoko/domain';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { putAccount, putDistrict, TEST_PASSWORD } from '../../test/integration/auth/accounts';
+import { putAccount, putDistrict } from '../../test/integration/auth/accounts';
 import { startServices, type Services } from '../../test/integration/harness';
 import { mailTo, tokenIn } from '../../test/integration/people/mailbox';
 import { launchBrowser, newContext, screenshot, seriousViolations } from './support/browser';
 import { judgedDecision, runToDecision, scheduled, ZONE, type SchoolSeed } from './support/seed';
+import { signIn } from './support/session';
 
 const DISTRICT = 'web-district';
 const LATE_SCHOOL = 'web-d-school-7';
@@ -133,10 +134,7 @@ describe('web: the district view for an inspector', () => {
   const noSeriousViolations = async () => expect(await seriousViolations(page)).toEqual([]);
 
   it('shows the schools side by side, the one that needs attention first', async () => {
-    await page.goto('/sign-in');
-    await page.getByLabel('Логин').fill(INSPECTOR);
-    await page.getByLabel('Пароль').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await signIn(page, INSPECTOR);
     await page.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: 'Район' }).click();
     await page.goto(`/district?year=${encodeURIComponent(YEAR)}`);
     await page.getByRole('heading', { level: 1, name: `Школы района: Район ${DISTRICT}, ${YEAR}` }).waitFor();
@@ -184,10 +182,7 @@ describe('web: the district view for an inspector', () => {
     });
     const tab = await admin.newPage();
     try {
-      await tab.goto('/sign-in');
-      await tab.getByLabel('Логин').fill(ADMIN);
-      await tab.getByLabel('Пароль').fill(TEST_PASSWORD);
-      await tab.getByRole('button', { name: 'Войти' }).click();
+      await signIn(tab, ADMIN);
       await tab.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: 'Район' }).click();
       await tab.getByRole('heading', { name: 'Открыть школу' }).waitFor();
       await tab.getByLabel('Название школы').fill('МБОУ «СОШ № 12»');

@@ -7,28 +7,12 @@ import { putAccount, putDistrict, TEST_PASSWORD } from '../../test/integration/a
 import { startServices, type Services } from '../../test/integration/harness';
 import { mailCount, mailTo, tokenIn } from '../../test/integration/people/mailbox';
 import { launchBrowser, newContext, screenshot, seriousViolations } from './support/browser';
+import { inWords, typed } from './support/dates';
 import { ZONE } from './support/seed';
 import { acceptInvitation, choose, reloadUntilVisible, signIn } from './support/session';
 
 const today = localDateOf(Date.now(), ZONE);
 const YEAR = academicYearOf(today);
-const ru = (date: string) => date.split('-').reverse().join('.');
-const MONTHS = [
-  'января',
-  'февраля',
-  'марта',
-  'апреля',
-  'мая',
-  'июня',
-  'июля',
-  'августа',
-  'сентября',
-  'октября',
-  'ноября',
-  'декабря',
-];
-const words = (date: string) =>
-  `${Number(date.slice(8))} ${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
 
 const DISTRICT = { id: 'district-north', name: 'Северный район' };
 const ADMIN = { login: 'volkova.ta', name: 'Волкова Татьяна Андреевна' };
@@ -51,8 +35,8 @@ const DECISIONS = [
   {
     wording: 'Провести родительское собрание в 1А по итогам адаптации первоклассников',
     lead: TEACHER.fullName,
-    deadline: `до ${ru(DUE).slice(0, 5)}`,
-    readBack: `до ${words(DUE)}`,
+    deadline: `до ${typed(DUE).slice(0, 5)}`,
+    readBack: `до ${inWords(DUE)}`,
     evidenceRequired: true,
   },
   {
@@ -237,7 +221,7 @@ describe('web: a new school, from the district’s first act to the inspector’
       );
       const allOn = card.getByRole('textbox', { name: 'Дата проведения: все прошедшие строки' });
       await allOn.click();
-      await allOn.fill(ru(addDays(today, -1)));
+      await allOn.fill(typed(addDays(today, -1)));
       await allOn.press('Tab');
       const first = card.locator('tbody tr.ant-table-row').first();
       const title = (await first.locator('td').nth(1).innerText()).trim();
@@ -278,12 +262,12 @@ describe('web: a new school, from the district’s first act to the inspector’
       await director.getByRole('button', { name: 'Запланировать заседание' }).click();
       const date = director.getByRole('textbox', { name: 'Дата заседания' });
       await date.click();
-      await date.fill(ru(today));
+      await date.fill(typed(today));
       await date.press('Enter');
       await director.getByLabel('Председатель').fill('Соколова Т. П.');
       await director.getByLabel('Секретарь').fill('Ершова С. Ю.');
       await director.getByRole('button', { name: 'Запланировать', exact: true }).click();
-      await director.getByRole('heading', { name: `Педагогический совет, ${words(today)}` }).waitFor();
+      await director.getByRole('heading', { name: `Педагогический совет, ${inWords(today)}` }).waitFor();
 
       await director.getByLabel('Вопрос', { exact: true }).fill(QUESTION);
       await director.getByLabel('Причина дополнения').fill('Предложение директора');

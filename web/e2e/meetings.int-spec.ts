@@ -4,32 +4,18 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { putAccount, TEST_PASSWORD } from '../../test/integration/auth/accounts';
-import { json, startServices, type Services } from '../../test/integration/harness';
+import { putAccount } from '../../test/integration/auth/accounts';
+import { startServices, type Services } from '../../test/integration/harness';
 import { launchBrowser, newContext, screenshot, seriousViolations } from './support/browser';
+import { inWords, typed } from './support/dates';
+import { apiPost } from './support/seed';
+import { signIn } from './support/session';
 
 const SCHOOL = 'web-meetings-school';
 const ZONE = 'Europe/Moscow';
 const LOGIN = 'director.meetings';
 const today = localDateOf(Date.now(), ZONE);
 const YEAR = academicYearOf(today);
-const ru = (date: string) => date.split('-').reverse().join('.');
-const MONTHS = [
-  'января',
-  'февраля',
-  'марта',
-  'апреля',
-  'мая',
-  'июня',
-  'июля',
-  'августа',
-  'сентября',
-  'октября',
-  'ноября',
-  'декабря',
-];
-const words = (date: string) =>
-  `${Number(date.slice(8))} ${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
 const due = addDays(today, 30);
 const PROCEDURE = 'Всероссийские проверочные работы, 5 классы';
 const CARRIED = 'Организовать дополнительные занятия по математике';
@@ -47,25 +33,17 @@ describe('web: a педсовет planned, held and written down', () => {
   let closeBrowser: () => Promise<void>;
   let context: BrowserContext;
   let page: Page;
-  let api: Record<string, string>;
-
-  const post = async (url: string, body: unknown) => {
-    const res = await fetch(`${s.baseUrl}${url}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...api },
-      body: JSON.stringify(body),
-    });
-    const answer = await json(res);
-    if (res.status >= 300) throw new Error(`${url}: ${res.status} ${JSON.stringify(answer)}`);
-    return answer;
-  };
+  let post: ReturnType<typeof apiPost>;
 
   beforeAll(async () => {
     ({ browser, close: closeBrowser } = await launchBrowser());
     process.env.AUTH_DEV_HEADERS = 'false';
     s = await startServices();
     await putAccount(s, { login: LOGIN, role: 'director', scope: SCHOOL, name: 'Кузнецова Ольга Петровна' });
-    api = await s.loginAs('deputy', SCHOOL, { id: 'deputy.meetings', name: 'Смирнова Елена Викторовна' });
+    post = apiPost(
+      s,
+      await s.loginAs('deputy', SCHOOL, { id: 'deputy.meetings', name: 'Смирнова Елена Викторовна' }),
+    );
     // An analysed procedure: the proposed agenda puts its results up for discussion.
     await post('/procedures', {
       id: 'vpr-5',
@@ -110,11 +88,7 @@ describe('web: a педсовет planned, held and written down', () => {
 
     context = await newContext(browser, s.baseUrl);
     page = await context.newPage();
-    await page.goto('/sign-in');
-    await page.getByLabel('Логин').fill(LOGIN);
-    await page.getByLabel('Пароль').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Войти' }).click();
-    await page.getByRole('heading', { name: /План ВСОКО на/ }).waitFor();
+    await signIn(page, LOGIN, { landing: /План ВСОКО на/ });
   }, 240_000);
   afterAll(async () => {
     await context?.close();
@@ -149,12 +123,12 @@ describe('web: a педсовет planned, held and written down', () => {
     await page.getByRole('button', { name: 'Запланировать заседание' }).click();
     const date = page.getByRole('textbox', { name: 'Дата заседания' });
     await date.click();
-    await date.fill(ru(today));
+    await date.fill(typed(today));
     await date.press('Enter');
     await page.getByLabel('Председатель').fill('Кузнецова О. П.');
     await page.getByLabel('Секретарь').fill('Смирнова Е. В.');
     await page.getByRole('button', { name: 'Запланировать', exact: true }).click();
-    await page.getByRole('heading', { name: `Педагогический совет, ${words(today)}` }).waitFor();
+    await page.getByRole('heading', { name: `Педагогический совет, ${inWords(today)}` }).waitFor();
     await agenda().getByText(`Результаты: ${PROCEDURE}`).waitFor();
     expect(await agendaTitles()).toEqual([
       expect.stringContaining(`Результаты: ${PROCEDURE}`),
@@ -243,7 +217,7 @@ describe('web: a педсовет planned, held and written down', () => {
       .getByLabel('Решили (решение 1 по вопросу 3)')
       .fill('Провести повторную проверочную работу в 5 классах');
     await page.getByLabel('Ответственный (решение 1 по вопросу 3)').fill('Смирнова Е. В.');
-    await page.getByLabel('Срок, как в протоколе (решение 1 по вопросу 3)').fill(`до ${ru(due)}`);
+    await page.getByLabel('Срок, как в протоколе (решение 1 по вопросу 3)').fill(`до ${typed(due)}`);
     await page.getByRole('button', { name: 'Добавить решение по вопросу 3' }).click();
     await page.getByLabel('Решили (решение 2 по вопросу 3)').fill('Обсуждать результаты на заседаниях ШМО');
     await page.getByLabel('Ответственный (решение 2 по вопросу 3)').fill('Руководители ШМО');
@@ -255,7 +229,7 @@ describe('web: a педсовет planned, held and written down', () => {
     const report = page.getByRole('status').filter({ hasText: 'Записано решений' });
     await report.getByText('Протокол № 1. Записано решений: 3 из 3').waitFor({ timeout: 60_000 });
     await report.getByText(`в течение ${YEAR} учебного года`, { exact: false }).waitFor();
-    await report.getByText(`до ${words(due)}`).waitFor();
+    await report.getByText(`до ${inWords(due)}`).waitFor();
     await report.getByText(/постоянно, с .*, отчёт ежемесячно/).waitFor();
     await page.getByRole('link', { name: 'Провести повторную проверочную работу в 5 классах' }).waitFor();
     await page.getByText('Присутствовали: Кузнецова О. П., Смирнова Е. В., Петров О. И.').waitFor();

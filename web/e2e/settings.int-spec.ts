@@ -1,8 +1,9 @@
 import { academicYearOf, localDateOf, nextAcademicYear } from '@vsoko/domain';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { putAccount, TEST_PASSWORD } from '../../test/integration/auth/accounts';
+import { putAccount } from '../../test/integration/auth/accounts';
 import { json, startServices, type Services } from '../../test/integration/harness';
 import { launchBrowser, newContext, screenshot, seriousViolations } from './support/browser';
+import { signIn } from './support/session';
 import { ZONE } from './support/seed';
 
 const SCHOOL = 'web-settings-school';
@@ -52,11 +53,7 @@ describe('web: settings, the school calendar and next year’s plan', () => {
 
     context = await newContext(browser, s.baseUrl);
     page = await context.newPage();
-    await page.goto('/sign-in');
-    await page.getByLabel('Логин').fill(LOGIN);
-    await page.getByLabel('Пароль').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Войти' }).click();
-    await page.getByRole('heading', { name: /План ВСОКО на/ }).waitFor();
+    await signIn(page, LOGIN, { landing: /План ВСОКО на/ });
   });
   afterAll(async () => {
     await context?.close();

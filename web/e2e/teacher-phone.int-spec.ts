@@ -1,9 +1,10 @@
 import { academicYearOf, addDays, localDateOf, type Responsible } from '@vsoko/domain';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { putAccount, TEST_PASSWORD } from '../../test/integration/auth/accounts';
+import { putAccount } from '../../test/integration/auth/accounts';
 import { startServices, type Services } from '../../test/integration/harness';
 import { launchBrowser, newContext, screenshot, seriousViolations } from './support/browser';
-import { apiProcedureWithDecision, ZONE } from './support/seed';
+import { apiPost, apiProcedureWithDecision, ZONE } from './support/seed';
+import { signIn } from './support/session';
 
 const SCHOOL = 'web-phone-school';
 const TEACHER = 'petrova.ns';
@@ -70,14 +71,7 @@ describe('web: a teacher’s work on a phone', () => {
       window: { from: addDays(today, -2), to: addDays(today, 12) },
     });
     // A педсовет's decision led by her, to be confirmed with a file.
-    const send = async (path: string, body: unknown) => {
-      const res = await fetch(`${s.baseUrl}${path}`, {
-        method: 'POST',
-        headers: { ...director, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      expect(res.status).toBeLessThan(300);
-    };
+    const send = apiPost(s, director);
     await send('/meetings', {
       id: 'phone-m1',
       academicYear: YEAR,
@@ -112,10 +106,7 @@ describe('web: a teacher’s work on a phone', () => {
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
 
   it('lists her work, the late decision first, each with its next action', async () => {
-    await page.goto('/sign-in');
-    await page.getByLabel('Логин').fill(TEACHER);
-    await page.getByLabel('Пароль').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await signIn(page, TEACHER);
     await page.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: 'Моя работа' }).tap();
     await page.getByRole('heading', { level: 1, name: 'Моя работа' }).waitFor();
     await page.getByText('Просрочено: 1. Всего дел: 4.').waitFor();

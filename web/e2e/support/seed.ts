@@ -1,6 +1,6 @@
 import { addDays, type Actor, type Direction, type Responsible } from '@vsoko/domain';
 import type { Services } from '../../../test/integration/harness';
-import { json } from '../../../test/integration/harness';
+import { json, type JsonBody } from '../../../test/integration/harness';
 import { ProcedureDriver } from '../../../test/integration/projections/support/procedure-driver';
 
 /*
@@ -27,6 +27,8 @@ export async function scheduled(
   direction: Direction,
   responsible: Responsible,
   window: { from: string; to: string },
+  /** When the plan was written; ten days before the window by default. */
+  scheduledOn = addDays(window.from, -10),
 ): Promise<ProcedureDriver> {
   const p = new ProcedureDriver(
     seed.s.store,
@@ -51,7 +53,7 @@ export async function scheduled(
       },
     },
     seed.director,
-    at(addDays(window.from, -10)),
+    at(scheduledOn),
   );
   return p;
 }
@@ -110,6 +112,26 @@ export async function runToDecision(
   );
 }
 
+/**
+ * Posts to the API as `headers` (a signed-in person's), for set-up a screen would otherwise have to repeat: answers
+ * the body, and fails the test on anything but a 2xx, with the server's own answer.
+ */
+export function apiPost(
+  s: Pick<Services, 'baseUrl'>,
+  headers: Record<string, string>,
+): (path: string, body: unknown) => Promise<JsonBody> {
+  return async (path, body) => {
+    const res = await fetch(`${s.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const answer = await json(res);
+    if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(answer)}`);
+    return answer;
+  };
+}
+
 /** A meeting decision (its own stream) adopted, executed and judged by the director over the API. */
 export async function judgedDecision(
   s: Services,
@@ -119,14 +141,7 @@ export async function judgedDecision(
   heldOn: string,
   verdict: 'effective' | 'partly' | 'not-effective',
 ): Promise<void> {
-  const post = async (path: string, body: unknown) => {
-    const res = await fetch(`${s.baseUrl}${path}`, {
-      method: 'POST',
-      headers: { ...headers, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(await json(res))}`);
-  };
+  const post = apiPost(s, headers);
   await post('/meetings', {
     id: ids.meetingId,
     academicYear,
@@ -175,14 +190,9 @@ export async function apiProcedureWithDecision(
   },
 ): Promise<number> {
   let position = 0;
+  const send = apiPost(s, headers);
   const post = async (path: string, body: unknown) => {
-    const res = await fetch(`${s.baseUrl}${path}`, {
-      method: 'POST',
-      headers: { ...headers, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    const answer = await json(res);
-    if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(answer)}`);
+    const answer = await send(path, body);
     if (typeof answer.position === 'number') position = Math.max(position, answer.position);
   };
   await post('/procedures', {
