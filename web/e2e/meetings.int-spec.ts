@@ -267,7 +267,7 @@ describe('web: a педсовет planned, held and written down', () => {
     const heard = dialog.getByLabel(/^Слушали: вопрос 3/);
     expect(await heard.inputValue()).toBe('Смирнову Е. В. об итогах ВПР в 5 классах');
     const deadline = dialog.getByLabel('Срок решения 2, как в протоколе');
-    expect(await deadline.inputValue()).toBe(`до ${ru(due)}`);
+    expect(await deadline.inputValue()).toBe(`до ${typed(due)}`);
     expect(await dialog.getByLabel('Присутствовали').inputValue()).toBe(
       'Кузнецова О. П.\nСмирнова Е. В.\nПетров О. И.',
     );
@@ -278,7 +278,7 @@ describe('web: a педсовет planned, held and written down', () => {
     await dialog.getByText('Ничего не изменено: исправьте запись или решение').waitFor();
 
     await heard.fill('Смирнову Е. В. об итогах ВПР в 5-х классах (математика, русский язык)');
-    await deadline.fill(`до ${ru(later)}`);
+    await deadline.fill(`до ${typed(later)}`);
     await dialog
       .getByLabel('Присутствовали')
       .fill('Кузнецова О. П.\nСмирнова Е. В.\nПетров О. И.\nОрлова Е. Н.');
@@ -292,7 +292,7 @@ describe('web: a педсовет planned, held and written down', () => {
     await dialog.waitFor({ state: 'detached' });
 
     const history = page.getByRole('list', { name: 'Исправления протокола' });
-    await history.getByText(`Исправлено ${words(today)}`, { exact: false }).waitFor({ timeout: 30_000 });
+    await history.getByText(`Исправлено ${inWords(today)}`, { exact: false }).waitFor({ timeout: 30_000 });
     await history
       .getByText(/Кузнецова Ольга Петровна\): Опечатки в протоколе: срок и присутствовавшие/)
       .waitFor();
@@ -305,7 +305,7 @@ describe('web: a педсовет planned, held and written down', () => {
       .getByText('Присутствовали (3 → 4): Кузнецова О. П., Смирнова Е. В., Петров О. И., Орлова Е. Н.')
       .waitFor();
     await history.getByText('Решение 2: срок (см. историю решения)').waitFor();
-    await page.getByText(`«до ${ru(later)}» → до ${words(later)}`, { exact: false }).waitFor();
+    await page.getByText(`«до ${typed(later)}» → до ${inWords(later)}`, { exact: false }).waitFor();
     await page
       .getByText('Присутствовали: Кузнецова О. П., Смирнова Е. В., Петров О. И., Орлова Е. Н.')
       .waitFor();
@@ -319,9 +319,9 @@ describe('web: a педсовет planned, held and written down', () => {
     const { value } = await mammoth.extractRawText({ path: file });
     fs.rmSync(file, { force: true });
     expect(value).toContain('Смирнову Е. В. об итогах ВПР в 5-х классах (математика, русский язык)');
-    expect(value).toContain(`Срок: до ${ru(later)}.`);
+    expect(value).toContain(`Срок: до ${typed(later)}.`);
     expect(value).toContain(
-      `Исправлено ${ru(today)}: Опечатки в протоколе: срок и присутствовавшие (присутствовали; «слушали»; решение 2: срок).`,
+      `Исправлено ${typed(today)}: Опечатки в протоколе: срок и присутствовавшие (присутствовали; «слушали»; решение 2: срок).`,
     );
   });
 });
