@@ -224,6 +224,10 @@ export function createCalendarActivities(deps: CalendarActivityDeps) {
             receivedEventId: received.id,
             error,
           });
+          await sources.updateOne(
+            { _id: source._id },
+            { $set: { lastPoll: { at: now().toISOString(), status: 'failed', error, position } } },
+          );
           return { sourceId, status: 'failed', counts: {}, error, position };
         }
         const saved = await sources.updateOne(
@@ -237,6 +241,11 @@ export function createCalendarActivities(deps: CalendarActivityDeps) {
           counts,
           actions: outcome.applied.filter((a) => a.result !== 'ignored' || a.needs),
         });
+        // The settings list shows a webhook's last delivery as it shows a feed's last poll.
+        await sources.updateOne(
+          { _id: source._id },
+          { $set: { lastPoll: { at: now().toISOString(), status: 'changed', counts, position } } },
+        );
         return { sourceId, status: 'changed', counts, position };
       }
       throw new Error(`calendar source ${sourceId} kept changing under the webhook`);

@@ -10,3 +10,4 @@ export * from './webhook/signature';
 export * from './inbound/horizon';
 export * from './store/documents';
 export * from './preview/preview';
+export * from './store/mask-url';

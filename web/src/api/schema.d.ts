@@ -754,6 +754,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/integrations/calendar/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Предпросмотр календаря до подписки: какие события станут процедурами, какие будут отменены или пропущены; ничего не сохраняется */
+        post: operations["CalendarSourcesController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/integrations/calendar/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Календари школы: интеграции, их календари по адресу, файлы и webhook — последний опрос, его итог или ошибка, сколько событий стали процедурами; секреты адресов скрыты */
+        get: operations["CalendarSourcesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/integrations/calendar/webhook": {
         parameters: {
             query?: never;
@@ -2356,6 +2390,18 @@ export interface components {
              */
             subjects?: string[];
         };
+        PreviewFeedDto: {
+            defaults?: components["schemas"]["SourceDefaultsDto"];
+            /** @description Содержимое .ics-файла */
+            ics?: string;
+            /**
+             * @description Интеграция: её часовой пояс и умолчания
+             * @example school-1-google
+             */
+            integrationId?: string;
+            /** @example https://calendar.google.com/calendar/ical/…/basic.ics */
+            url?: string;
+        };
         PublishDistrictCalendarDto: {
             calendar?: components["schemas"]["SchoolCalendarDto"];
             /**
@@ -3752,6 +3798,44 @@ export interface operations {
             path: {
                 feedId: string;
             };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarSourcesController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewFeedDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarSourcesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;

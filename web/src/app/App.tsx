@@ -17,6 +17,7 @@ import { StaffImportPage } from '../people/StaffImportPage';
 import { PlanPage } from '../plan/PlanPage';
 import { DecisionsImportPage } from '../plan-import/DecisionsImportPage';
 import { PlanImportPage } from '../plan-import/PlanImportPage';
+import { IntegrationsPage } from '../settings/IntegrationsPage';
 import { SchoolCalendarPage } from '../settings/SchoolCalendarPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { ProcedurePage } from '../procedure/ProcedurePage';
@@ -65,6 +66,7 @@ export function App() {
         <Route path="/journal" element={<AuditPage />} />
         <Route path="/settings" element={<SettingsPage />} />
         <Route path="/settings/calendar" element={<SchoolCalendarPage />} />
+        <Route path="/settings/integrations" element={<IntegrationsPage />} />
         <Route path="/my-work" element={<MyWorkPage />} />
         <Route path="/district" element={<DistrictPage />} />
         <Route path="/district/schools/:schoolId" element={<DistrictSchoolPage />} />

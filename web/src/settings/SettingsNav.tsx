@@ -3,6 +3,7 @@ import { NavLink } from 'react-router-dom';
 const PAGES = [
   { to: '/settings', label: 'Напоминания и эскалация' },
   { to: '/settings/calendar', label: 'Календарь учебного года' },
+  { to: '/settings/integrations', label: 'Календари-источники' },
 ];
 
 /** The settings' own pages, as links (each has its address, so a link to the calendar can be shared). */

@@ -71,6 +71,8 @@ const LISTED: Record<string, Admission> = {
   'DELETE /integrations/calendar/feeds/{feedId}': { roles: ['director', 'deputy'], integrations: false },
   'DELETE /integrations/calendar/{integrationId}': { roles: ['director', 'deputy'], integrations: false },
   'POST /integrations/calendar/feeds/{feedId}/poll': { roles: ['director', 'deputy'], integrations: false },
+  'GET /integrations/calendar/sources': { roles: ['director', 'deputy'], integrations: false },
+  'POST /integrations/calendar/preview': { roles: ['director', 'deputy'], integrations: false },
   'POST /calendar/schools/{schoolId}/tokens': { roles: ['director', 'deputy'], integrations: false },
   'PUT /schools/{schoolId}/document-templates/{kind}': { roles: ['director', 'deputy'], integrations: false },
   'DELETE /schools/{schoolId}/document-templates/{kind}': {

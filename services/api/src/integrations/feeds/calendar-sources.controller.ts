@@ -5,14 +5,39 @@ import { Allow } from '../../auth/access.decorators';
 import type { Principal } from '@vsoko/accounts';
 import { CurrentActor, CurrentPrincipal, CurrentSchool } from '../../auth/actor.decorator';
 import { ID_PATTERN } from '../../shared/ids';
-import { CreateIntegrationDto, SubscribeFeedDto, UploadFileDto } from '../shared/dto';
+import { ListCalendarSources } from '../list-sources/list-calendar-sources';
+import { PreviewCalendarFeed } from '../preview-feed/preview-calendar-feed';
+import { CreateIntegrationDto, PreviewFeedDto, SubscribeFeedDto, UploadFileDto } from '../shared/dto';
 import { CalendarSourcesService } from './calendar-sources.service';
 
 @ApiTags('Интеграции с календарями')
 @Allow('director', 'deputy')
 @Controller('integrations/calendar')
 export class CalendarSourcesController {
-  constructor(private readonly sources: CalendarSourcesService) {}
+  constructor(
+    private readonly sources: CalendarSourcesService,
+    private readonly listing: ListCalendarSources,
+    private readonly previews: PreviewCalendarFeed,
+  ) {}
+
+  @Get('sources')
+  @ApiOperation({
+    summary:
+      'Календари школы: интеграции, их календари по адресу, файлы и webhook — последний опрос, его итог или ошибка, сколько событий стали процедурами; секреты адресов скрыты',
+  })
+  list(@CurrentActor() actor: Actor, @CurrentSchool() school: string) {
+    return this.listing.list(actor, school);
+  }
+
+  @Post('preview')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Предпросмотр календаря до подписки: какие события станут процедурами, какие будут отменены или пропущены; ничего не сохраняется',
+  })
+  preview(@Body() body: PreviewFeedDto, @CurrentActor() actor: Actor, @CurrentSchool() school: string) {
+    return this.previews.preview(body, actor, school);
+  }
 
   @Post()
   @HttpCode(201)

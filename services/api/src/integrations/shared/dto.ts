@@ -101,3 +101,29 @@ export class UploadFileDto {
   @Matches(/BEGIN:VCALENDAR/, { message: 'это не файл iCalendar (нет BEGIN:VCALENDAR)' })
   ics!: string;
 }
+
+/** A feed read before subscribing: its address (fetched as a poll fetches it) or a file's text; exactly one. */
+export class PreviewFeedDto {
+  @ApiPropertyOptional({ example: 'school-1-google', description: 'Интеграция: её часовой пояс и умолчания' })
+  @IsOptional()
+  @Matches(ID_PATTERN, { message: ID_MESSAGE })
+  integrationId?: string;
+
+  @ApiPropertyOptional({ example: 'https://calendar.google.com/calendar/ical/…/basic.ics' })
+  @ValidateIf((o: PreviewFeedDto) => o.ics === undefined)
+  @Matches(/^https?:\/\/\S+$/, { message: 'адрес календаря: http(s)://…, или передайте файл в поле ics' })
+  @MaxLength(2000)
+  url?: string;
+
+  @ApiPropertyOptional({ description: 'Содержимое .ics-файла' })
+  @ValidateIf((o: PreviewFeedDto) => o.url === undefined || o.ics !== undefined)
+  @IsString({ message: 'содержимое файла календаря — строка' })
+  @Matches(/BEGIN:VCALENDAR/, { message: 'это не файл iCalendar (нет BEGIN:VCALENDAR)' })
+  ics?: string;
+
+  @ApiPropertyOptional({ type: SourceDefaultsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SourceDefaultsDto)
+  defaults?: SourceDefaultsDto;
+}
