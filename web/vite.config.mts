@@ -6,6 +6,10 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   // Vite 8 compiles TSX with its own Oxc transform; React's automatic runtime needs no plugin.
   oxc: { jsx: { runtime: 'automatic' } },
+  // Pure library modules compiled into the page (the deadline reader) name the domain by its package name.
+  resolve: {
+    alias: { '@vsoko/domain': fileURLToPath(new URL('../libs/domain/src/index.ts', import.meta.url)) },
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

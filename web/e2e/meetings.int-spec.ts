@@ -222,6 +222,29 @@ describe('web: a педсовет planned, held and written down', () => {
     await page.getByLabel('Решили (решение 2 по вопросу 3)').fill('Обсуждать результаты на заседаниях ШМО');
     await page.getByLabel('Ответственный (решение 2 по вопросу 3)').fill('Руководители ШМО');
     await page.getByLabel('Срок, как в протоколе (решение 2 по вопросу 3)').fill('постоянно');
+    // Each deadline's meaning is under its field while it is typed, before anything is saved.
+    const meaning = (n: string) =>
+      page
+        .locator('.ant-form-item')
+        .filter({ has: page.getByLabel(`Срок, как в протоколе (решение ${n})`) })
+        .locator('.deadline-meaning');
+    await meaning('1 по вопросу 1').getByText(`в течение ${YEAR} учебного года`, { exact: false }).waitFor();
+    await meaning('1 по вопросу 3')
+      .getByText(`Понят как: до ${words(due)}`)
+      .waitFor();
+    await meaning('2 по вопросу 3')
+      .getByText(/постоянно, с .*, отчёт ежемесячно/)
+      .waitFor();
+    const typo = page.getByLabel('Срок, как в протоколе (решение 2 по вопросу 3)');
+    await typo.fill('когда получится');
+    await meaning('2 по вопросу 3')
+      .getByText('Срок «когда получится» не распознан', { exact: false })
+      .waitFor();
+    await typo.fill('постоянно');
+    await meaning('2 по вопросу 3')
+      .getByText(/постоянно, с /)
+      .waitFor();
+    expect(await page.getByText('Записано решений').count()).toBe(0);
     await noSeriousViolations();
     await screenshot(page, '22-meeting-hold');
 

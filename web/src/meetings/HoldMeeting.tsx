@@ -7,6 +7,7 @@ import { newIdempotencyKey } from '../api/keys';
 import { useSignedIn } from '../auth/SessionContext';
 import { DateField } from '../procedure/fields';
 import { adoptAll, personIdOf, useAdoptionResults, type PendingDecision } from './adoption';
+import { DeadlineMeaning } from './DeadlineMeaning';
 import type { Outcome } from './meetings-api';
 import { meetingDay, newId, numberDecisions, type DecisionDraft, type Meeting } from './meetings-model';
 import { useWrite } from './useWrite';
@@ -84,8 +85,8 @@ export function HoldMeeting({ meeting }: { meeting: Meeting }) {
     <Card title={<h2 className="card-title">Проведение заседания</h2>}>
       <Typography.Paragraph type="secondary">
         Заполните после заседания или во время него. Срок решения пишите так, как он звучит в протоколе: «до
-        30 октября», «октябрь–декабрь», «в течение года», «постоянно». Сервер разберёт срок и покажет, как его
-        понял.
+        30 октября», «октябрь–декабрь», «в течение года», «постоянно». Под полем сразу видно, как срок будет
+        понят.
       </Typography.Paragraph>
       {hold.error ? (
         <Alert
@@ -164,6 +165,12 @@ export function HoldMeeting({ meeting }: { meeting: Meeting }) {
                         <Form.Item
                           name={[field.name, 'deadline']}
                           label={`Срок, как в протоколе (решение ${k + 1} по вопросу ${n + 1})`}
+                          extra={
+                            <DeadlineMeaning
+                              path={['items', item.itemId, 'decisions', field.name, 'deadline']}
+                              academicYear={meeting.academicYear}
+                            />
+                          }
                         >
                           <Input style={{ width: 260 }} placeholder="до конца октября" autoComplete="off" />
                         </Form.Item>
