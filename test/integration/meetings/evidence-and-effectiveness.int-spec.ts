@@ -1,4 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { json, startServices, type JsonBody, type Services } from '../harness';
 
 const SCHOOL = 'school-ev';
@@ -133,6 +135,65 @@ describe('evidence and effectiveness of a decision', () => {
         attachedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       },
     ]);
+  });
+
+  it('keeps a link as written and never opens it; refuses an address that is not http(s), changing nothing', async () => {
+    // A host that would see any request the server made to the link (loopback: the address a forged link would
+    // use to make the server read its own network).
+    const seen: string[] = [];
+    const host = http.createServer((req, res) => {
+      seen.push(req.url ?? '');
+      res.end('ok');
+    });
+    await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(host.address() as AddressInfo).port}/docs/prikaz-112.pdf`;
+    try {
+      const before = (await s.store.readStream(`decision-${decisionId}`)).length;
+      for (const bad of [
+        'javascript:alert(1)',
+        'file:///etc/passwd',
+        'ftp://school.example/prikaz.pdf',
+        ' ',
+      ]) {
+        const refused = await send(`/decisions/${decisionId}/evidence/links`, {
+          evidenceId: 'e-bad-link',
+          url: bad,
+          about: '2023-12-20',
+        });
+        expect({ bad, status: refused.status, code: refused.body.code }).toEqual({
+          bad,
+          status: 422,
+          code: 'EVIDENCE_LINK_INVALID',
+        });
+        expect(refused.body.message).toMatch(/http|пуста/);
+      }
+      expect(await s.store.readStream(`decision-${decisionId}`)).toHaveLength(before);
+
+      await ok(`/decisions/${decisionId}/evidence/links`, {
+        evidenceId: 'e-link',
+        url,
+        about: '2023-12-20',
+        description: 'Приказ № 112 на сайте школы',
+      });
+      const decision = await json(await fetch(`${s.baseUrl}/decisions/${decisionId}`, { headers: director }));
+      expect(
+        (decision.evidence as Array<{ evidenceId: string }>).find((e) => e.evidenceId === 'e-link'),
+      ).toEqual({
+        evidenceId: 'e-link',
+        ref: { kind: 'link', url },
+        about: '2023-12-20',
+        attachedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        description: 'Приказ № 112 на сайте школы',
+      });
+      // A link has no stored bytes: the download answers 404 instead of fetching it.
+      const download = await fetch(`${s.baseUrl}/decisions/${decisionId}/evidence/e-link`, {
+        headers: director,
+      });
+      expect(download.status).toBe(404);
+      expect(seen).toEqual([]);
+    } finally {
+      await new Promise<void>((resolve) => host.close(() => resolve()));
+    }
   });
 
   it('the same file uploaded again is the same blob', async () => {

@@ -27,6 +27,7 @@ import { meetingDateText, type DecisionRecord } from '../meetings/meetings-model
 import { DeadlineReading } from '../meetings/Protocol';
 import { DecisionActions } from './DecisionActions';
 import { groupedHash } from './evidence-hash';
+import { EvidenceLink } from './EvidenceLink';
 import { EvidenceUpload } from './EvidenceUpload';
 
 const VERDICTS: Record<string, string> = {
@@ -49,8 +50,8 @@ function Evidence({ d }: { d: DecisionRecord }) {
       <Empty
         description={
           d.evidenceRequired
-            ? 'Подтверждений пока нет. Это решение отмечается исполненным только с подтверждением: приложите файл ниже.'
-            : 'Подтверждений пока нет. Приложите приказ, справку или фотографию ниже.'
+            ? 'Подтверждений пока нет. Это решение отмечается исполненным только с подтверждением: приложите файл или ссылку ниже.'
+            : 'Подтверждений пока нет. Приложите приказ, справку, фотографию или ссылку на них ниже.'
         }
       />
     );
@@ -98,9 +99,12 @@ function Evidence({ d }: { d: DecisionRecord }) {
                   {e.description ? ` — ${e.description}` : ''}
                 </span>
               ) : (
-                <a href={e.ref.url} target="_blank" rel="noreferrer">
-                  {e.description ?? e.ref.url}
-                </a>
+                <span>
+                  <a href={e.ref.url} target="_blank" rel="noopener noreferrer">
+                    {e.description ?? e.ref.url}
+                  </a>
+                  {e.description ? <Typography.Text type="secondary"> — {e.ref.url}</Typography.Text> : null}
+                </span>
               )}
               <Typography.Text type="secondary">
                 К {formatDate(e.about)}, приложено {formatDate(e.attachedOn)}
@@ -231,6 +235,9 @@ export function DecisionPage() {
         {writer && active ? (
           <div style={{ marginTop: 16 }}>
             <EvidenceUpload decision={d} timeZone={d.timeZone} />
+            <div style={{ marginTop: 16 }}>
+              <EvidenceLink decision={d} timeZone={d.timeZone} />
+            </div>
           </div>
         ) : null}
       </Card>
