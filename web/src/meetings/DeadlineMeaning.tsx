@@ -1,5 +1,9 @@
 import { Form, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import { unwrap } from '../api/client';
+import { useSchoolQuery } from '../api/queries';
+import type { CalendarView } from '../settings/calendar-model';
+import { yearParam } from '../settings/calendar-model';
 import { readDeadline } from './deadline-reading';
 
 /** The value a moment after it stops changing: the reading follows the typing without flickering per key. */
@@ -15,16 +19,33 @@ function useSettled<T>(value: T, ms: number): T {
 /**
  * Under a deadline typed as the protocol says it: what it will be taken to mean («понят как: до 25 декабря
  * 2026»), what the reader was unsure of, or why it cannot be a deadline — while it is typed, before saving.
- * Read against the meeting's academic year and the «held on» day the form has now.
+ * Read against the meeting's academic year, the «held on» day the form has now and the school's calendar for the
+ * year (fetched once per year and shared with the calendar page: terms in «в течение года» are its terms).
  */
 export function DeadlineMeaning({ path, academicYear }: { path: (string | number)[]; academicYear: string }) {
   const form = Form.useFormInstance();
   const text = Form.useWatch(path, form) as string | undefined;
   const adoptedOn = Form.useWatch('date', form) as string | undefined;
   const settled = useSettled(text, 250);
-  const reading = readDeadline(settled, { academicYear, ...(adoptedOn ? { adoptedOn } : {}) });
+  const calendar = useSchoolQuery(['school-calendar', academicYear], (api, school) =>
+    unwrap<CalendarView>(
+      api.GET('/schools/{schoolId}/calendars/{academicYear}', {
+        params: { path: { schoolId: school, academicYear: yearParam(academicYear) } },
+      }),
+    ),
+  );
+  if (!calendar.data && !calendar.isError)
+    return <span className="deadline-meaning">Календарь школы загружается…</span>;
+  // Without the calendar (it did not load), terms are read by the shipped default, as the server reads them
+  // for a school without its own: the page says the reading is provisional.
+  const reading = readDeadline(settled, {
+    academicYear,
+    schoolCalendar: calendar.data?.calendar ?? null,
+    ...(adoptedOn ? { adoptedOn } : {}),
+  });
   return (
     <span aria-live="polite" className="deadline-meaning">
+      {calendar.isError ? 'Календарь школы не загрузился: четверти — по календарю по умолчанию. ' : null}
       {reading.kind === 'empty' ? (
         'Пусто — без срока'
       ) : reading.kind === 'error' ? (

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { SchoolCalendar } from '../../../libs/domain/src/school/calendar/values';
 import { readDeadline } from './deadline-reading';
 
-const AT = { academicYear: '2026/27', adoptedOn: '2026-11-20' };
+const AT = { academicYear: '2026/27', adoptedOn: '2026-11-20', schoolCalendar: null };
 
 describe('a deadline read while it is typed at a meeting', () => {
   it('reads a date, a month range and a day written with dots, as the server will', () => {
@@ -25,6 +26,30 @@ describe('a deadline read while it is typed at a meeting', () => {
     // The first term ended before the meeting: its check-in is not asked for.
     expect(meaning).not.toMatch(/октября 2026/);
     expect(meaning.split(', ').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('reads terms by the school’s own calendar when it has one (trimesters here), as the server does', () => {
+    const trimesters: SchoolCalendar = {
+      academicYear: '2026/27',
+      termKind: 'trimester',
+      terms: [
+        { number: 1, from: '2026-09-01', to: '2026-11-27' },
+        { number: 2, from: '2026-12-07', to: '2027-02-26' },
+        { number: 3, from: '2027-03-09', to: '2027-05-28' },
+      ],
+      daysOff: [],
+      workingWeekends: [],
+      weekDays: 5,
+    };
+    expect(readDeadline('в течение года', { ...AT, schoolCalendar: trimesters })).toEqual({
+      kind: 'read',
+      meaning:
+        'в течение 2026/27 учебного года, до 28 мая 2027; отчёты о ходе: 27 ноября 2026, 26 февраля 2027',
+      warnings: [],
+    });
+    expect(readDeadline('до конца триместра', { ...AT, schoolCalendar: trimesters })).toMatchObject({
+      meaning: 'до 27 ноября 2026',
+    });
   });
 
   it('says in Russian why words cannot be a deadline, and that an empty field means none', () => {

@@ -1,12 +1,16 @@
 import { requireDecisionDeadline } from '../../../libs/domain/src/decision/rules/deadline';
+import type { SchoolCalendar } from '../../../libs/domain/src/school/calendar/values';
 import { parseDecisionDeadline } from '../../../libs/plan-import/src/deadlines/decision-deadline';
+import { periodCalendarFor } from '../../../libs/plan-import/src/deadlines/periods';
 import { describeDeadline } from './meetings-model';
 
 /**
  * What a deadline typed at a meeting will be taken to mean, read in the page by the very parser and rules the
- * server reads it with (libs/plan-import `parseDecisionDeadline`, libs/domain `requireDecisionDeadline`): both
- * are pure and read the phrase against the meeting's academic year and the day the decision is adopted, not the
- * school calendar, so the page and the server cannot read the same words differently.
+ * server reads it with (libs/plan-import `parseDecisionDeadline` over `periodCalendarFor`, libs/domain
+ * `requireDecisionDeadline`): all pure, reading the phrase against the meeting's academic year, the day the
+ * decision is adopted and the school's calendar for the year as the server holds it (`calendar` of
+ * `GET /schools/:id/calendars/:year`; null — the shipped default stands in, as on the server), so the page and
+ * the server cannot read the same words differently.
  */
 export type DeadlineReading =
   | { kind: 'empty' }
@@ -15,14 +19,16 @@ export type DeadlineReading =
 
 export function readDeadline(
   text: string | undefined,
-  where: { academicYear: string; adoptedOn?: string },
+  where: { academicYear: string; adoptedOn?: string; schoolCalendar: SchoolCalendar | null },
 ): DeadlineReading {
   if (!text?.trim()) return { kind: 'empty' };
   let read: ReturnType<typeof parseDecisionDeadline>;
   try {
+    const calendar = periodCalendarFor(where.academicYear, where.schoolCalendar);
     read = parseDecisionDeadline(text, {
       academicYear: where.academicYear,
       ...(where.adoptedOn ? { adoptedOn: where.adoptedOn } : {}),
+      ...(calendar ? { calendar } : {}),
     });
   } catch {
     return { kind: 'error', message: `Учебный год заседания «${where.academicYear}» не распознан` };
