@@ -109,6 +109,7 @@ export function isOwnSchoolsList(route: string): boolean {
       '/decision-records',
       '/audit',
       '/meetings',
+      '/integrations/calendar/sources',
     ].includes(path)
   );
 }
