@@ -126,6 +126,25 @@ describe('web: a meeting’s decisions followed up in depth', () => {
     await screenshot(page, '25-decision-evidence');
   });
 
+  it('takes a link as evidence, refusing an address that is not http(s) before sending it', async () => {
+    const link = page.getByRole('form', { name: 'Подтверждение ссылкой' });
+    await link.getByLabel('Или ссылка на подтверждение').fill('javascript:alert(1)');
+    await link.getByRole('button', { name: 'Приложить ссылку' }).click();
+    await link.getByText('Ссылка на подтверждение — адрес http:// или https://').waitFor();
+    await link.getByLabel('Или ссылка на подтверждение').fill('https://school.example/docs/prikaz-113.pdf');
+    await link.getByLabel('Что по ссылке').fill('Приказ № 113 на сайте школы');
+    await link.getByRole('button', { name: 'Приложить ссылку' }).click();
+    await link
+      .getByRole('status')
+      .getByText('Ссылка приложена: https://school.example/docs/prikaz-113.pdf')
+      .waitFor();
+    const item = page.getByRole('listitem').filter({ hasText: 'Приказ № 113 на сайте школы' });
+    expect(await item.getByRole('link', { name: 'Приказ № 113 на сайте школы' }).getAttribute('href')).toBe(
+      'https://school.example/docs/prikaz-113.pdf',
+    );
+    await noSeriousViolations();
+  });
+
   it('records the execution and reviews its effectiveness', async () => {
     await page.getByRole('button', { name: 'Отметить исполнение' }).click();
     await dialog().getByLabel('Комментарий').fill('Занятия проводились по графику');
