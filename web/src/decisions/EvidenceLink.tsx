@@ -50,6 +50,8 @@ export function EvidenceLink({ decision, timeZone }: { decision: DecisionRecord;
   return (
     <Form
       form={form}
+      // Its own name prefixes the fields' ids: the file form beside it has «about» and «description» too.
+      name="evidence-link"
       layout="vertical"
       initialValues={{ about: schoolDay(new Date(), timeZone) }}
       onFinish={(v) => {
