@@ -230,7 +230,7 @@ describe('web: a педсовет planned, held and written down', () => {
         .locator('.deadline-meaning');
     await meaning('1 по вопросу 1').getByText(`в течение ${YEAR} учебного года`, { exact: false }).waitFor();
     await meaning('1 по вопросу 3')
-      .getByText(`Понят как: до ${words(due)}`)
+      .getByText(`Понят как: до ${inWords(due)}`)
       .waitFor();
     await meaning('2 по вопросу 3')
       .getByText(/постоянно, с .*, отчёт ежемесячно/)
