@@ -422,6 +422,12 @@ describe('web: a new school, from the district’s first act to the inspector’
         .waitFor();
       const row = inspector.getByRole('row', { name: new RegExp(SCHOOL.name.replace(/[«»№]/g, '.')) });
       await reloadUntilVisible(inspector, row.getByText('эффективно 1 из 1'));
+      // The педсовет's three decisions count in the school's execution: the first executed by its day, the other
+      // two (a year's, a standing one) open and not yet due.
+      await row.getByText('1 из 3', { exact: true }).waitFor();
+      await row.getByText('33 %', { exact: true }).waitFor();
+      expect(await row.getByText('решений пока нет').count()).toBe(0);
+      expect(await row.getByText('нет', { exact: true }).count()).toBe(1);
       await row.getByText(new RegExp(`проведено ${performedPast} из \\d+`)).waitFor();
       await noSeriousViolations(inspector);
       await screenshot(inspector, '59-journey-district');
@@ -429,6 +435,8 @@ describe('web: a new school, from the district’s first act to the inspector’
       await inspector.getByRole('button', { name: `Открыть: ${SCHOOL.name}` }).click();
       await inspector.getByRole('heading', { level: 1, name: `${SCHOOL.name}, ${YEAR}` }).waitFor();
       await inspector.getByText('Только просмотр').waitFor();
+      await inspector.getByText('33 % (1 из 3)').waitFor();
+      await inspector.getByText('решений 0, процедур с просрочкой', { exact: false }).waitFor();
     },
     STEP,
   );

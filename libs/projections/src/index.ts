@@ -26,6 +26,7 @@ export {
   decisionRecordProjection,
   type DecisionRecordDocument,
 } from './decision-records/decision-record-projection';
+export * from './decision-records/decision-record-kpis';
 export * from './plan-templates/plan-template-document';
 export * from './plan-templates/plan-template-projection';
 

@@ -16,6 +16,7 @@ import {
   percent,
   planShare,
   planText,
+  sumCounts,
   type SchoolRow,
 } from './district-model';
 import { DistrictTabs } from './DistrictTabs';
@@ -48,7 +49,7 @@ function useDistrictRows(districtId: string | undefined, year: string) {
       const rows = list.schools.map((s, i) => ({
         schoolId: s.schoolId,
         name: s.name,
-        decisions: decisions.get(s.schoolId),
+        decisions: sumCounts(decisions.get(s.schoolId), effectiveness.get(s.schoolId)?.counts),
         plan: plans[i],
         effectiveness: effectiveness.get(s.schoolId),
       }));

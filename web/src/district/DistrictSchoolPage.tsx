@@ -21,7 +21,7 @@ import { useUrlState } from '../app/useUrlState';
 import { useSignedIn } from '../auth/SessionContext';
 import { academicYearOf, formatDate, schoolDay } from '../format/dates';
 import { ColourTag, DecisionStatusTag, StageTag } from '../format/StatusTag';
-import { effectivenessText, onTimeShare, percent, planShare, planText } from './district-model';
+import { effectivenessText, onTimeShare, percent, planShare, planText, sumCounts, NO_DECISIONS } from './district-model';
 import { useDistrict } from './DistrictPage';
 import { districtEffectiveness, districtSchools, planProgress } from './queries';
 
@@ -53,21 +53,12 @@ export function DistrictSchoolPage() {
         listProcedures(api, schoolId, year),
         listDecisions(api, { schoolId, academicYear: year }),
       ]);
-      const counts = byDirection.reduce(
-        (sum, g) => ({
-          executedOnTime: sum.executedOnTime + g.counts.executedOnTime,
-          executedLate: sum.executedLate + g.counts.executedLate,
-          open: sum.open + g.counts.open,
-          overdue: sum.overdue + g.counts.overdue,
-          cancelled: sum.cancelled + g.counts.cancelled,
-          total: sum.total + g.counts.total,
-        }),
-        { executedOnTime: 0, executedLate: 0, open: 0, overdue: 0, cancelled: 0, total: 0 },
-      );
+      const meetings = effectiveness.get(schoolId);
+      const counts = sumCounts(...byDirection.map((g) => g.counts), meetings?.counts) ?? NO_DECISIONS;
       return {
         name: list.schools.find((s) => s.schoolId === schoolId)?.name ?? schoolId,
         plan,
-        effectiveness: effectiveness.get(schoolId),
+        effectiveness: meetings,
         counts,
         byDirection,
         lateProcedures: procedures.filter((p) => p.overdue),

@@ -7,6 +7,7 @@ import {
   percent,
   planShare,
   planText,
+  sumCounts,
   type SchoolRow,
 } from './district-model';
 
@@ -33,7 +34,12 @@ describe('a district’s schools side by side', () => {
   });
 
   it('says what the director judged, and what waits for a verdict', () => {
-    const e = { awaitingReview: 1, assessed: 3, verdicts: { effective: 2, partly: 0, 'not-effective': 1 } };
+    const e = {
+      awaitingReview: 1,
+      assessed: 3,
+      verdicts: { effective: 2, partly: 0, 'not-effective': 1 },
+      counts: counts(3, 0, 5),
+    };
     expect(effectivenessText(e)).toBe('эффективно 2 из 3; неэффективно 1; ждут оценки 1');
     expect(percent(effectiveShare(e))).toBe('67 %');
     expect(effectivenessText(undefined)).toBe('оценок нет');
@@ -46,5 +52,21 @@ describe('a district’s schools side by side', () => {
       { schoolId: 'c', name: 'Лицей', decisions: counts(1, 0, 3) },
     ];
     expect(rows.sort(byAttention).map((r) => r.schoolId)).toEqual(['b', 'c', 'a']);
+  });
+});
+
+describe('a school’s decisions in all', () => {
+  it('adds the meetings’ decisions to the procedures’, and knows when there are none', () => {
+    expect(sumCounts(counts(1, 0, 2), counts(1, 1, 3))).toEqual({
+      executedOnTime: 2,
+      executedLate: 0,
+      open: 2,
+      overdue: 1,
+      cancelled: 0,
+      total: 5,
+    });
+    // A school whose only decisions were adopted at a meeting (no procedure has decisions yet).
+    expect(sumCounts(undefined, counts(1, 0, 3))).toEqual(counts(1, 0, 3));
+    expect(sumCounts(undefined, undefined)).toBeUndefined();
   });
 });

@@ -8,10 +8,28 @@ export interface PlanProgress {
   overdue: number;
 }
 
+/** A school's decisions adopted at meetings: how they were judged, and where they stand. */
 export interface Effectiveness {
   awaitingReview: number;
   assessed: number;
   verdicts: { effective: number; partly: number; 'not-effective': number };
+  counts: KpiCounts;
+}
+
+const CATEGORIES = ['executedOnTime', 'executedLate', 'open', 'overdue', 'cancelled', 'total'] as const;
+
+export const NO_DECISIONS: KpiCounts = { executedOnTime: 0, executedLate: 0, open: 0, overdue: 0, cancelled: 0, total: 0 };
+
+/**
+ * A school's decisions in all: the procedures' decisions (`GET /kpis`) with those adopted at its meetings
+ * (`GET /kpis/effectiveness`); undefined when there are neither.
+ */
+export function sumCounts(...parts: (KpiCounts | undefined)[]): KpiCounts | undefined {
+  const present = parts.filter((p): p is KpiCounts => p !== undefined);
+  if (present.length === 0) return undefined;
+  const sum = Object.fromEntries(CATEGORIES.map((k) => [k, 0])) as KpiCounts;
+  for (const p of present) for (const k of CATEGORIES) sum[k] += p[k];
+  return sum;
 }
 
 export interface SchoolRow {

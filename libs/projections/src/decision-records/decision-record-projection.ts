@@ -7,6 +7,7 @@ import {
   type DecisionStreamEvent,
 } from '@vsoko/domain';
 import type { ProjectedDocument, Projection } from '../projection';
+import { DECISION_RECORD_KPIS } from './decision-record-kpis';
 
 type Recorded = Exclude<DecisionState, { status: 'none' }>;
 
@@ -52,6 +53,7 @@ export const decisionRecordProjection: Projection<DecisionRecordDocument> = {
     { key: { schoolId: 1, academicYear: 1, status: 1 }, name: 'school_year_status' },
     { key: { meetingId: 1 }, name: 'meeting' },
   ],
+  rollups: [DECISION_RECORD_KPIS],
 };
 
 export function stateOf(doc: DecisionRecordDocument): Recorded {

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Directory } from '@vsoko/accounts';
 import { VERDICTS, type Verdict } from '@vsoko/domain';
-import { decisionRecordProjection, type Condition, type DecisionRecordDocument } from '@vsoko/projections';
+import {
+  addCounts,
+  DECISION_RECORD_KPI_COLLECTION,
+  emptyCounts,
+  type Condition,
+  type DecisionRecordKpi,
+  type KpiCounts,
+} from '@vsoko/projections';
 import { withinSchools, type SchoolScope } from '../../auth/readable-schools.decorator';
 import { ReadModelReader } from '../read-model-reader';
 import type { EffectivenessQueryDto } from './effectiveness-query.dto';
@@ -14,12 +21,18 @@ export interface SchoolEffectiveness {
   verdicts: Record<Verdict, number>;
   /** Assessed in all. */
   assessed: number;
+  /**
+   * Where the decisions adopted at meetings (and by orders) stand, in the categories of `GET /kpis` (which counts
+   * the procedures' decisions): the district view adds the two.
+   */
+  counts: KpiCounts;
 }
 
 /**
- * `GET /kpis/effectiveness`: per school, how the decisions adopted at meetings were judged (effective, partly,
- * not effective) and how many executed ones wait for a verdict — the district view's «эффективность» column.
- * Read from the decision records within the caller's schools (and the district's, when one is named).
+ * `GET /kpis/effectiveness`: per school, the decisions adopted at meetings — how many are executed on time, late,
+ * open, overdue, and how the executed ones were judged (effective, partly, not effective, waiting for a verdict):
+ * the district view's «эффективность» column and its meeting decisions. Read from the school years' roll-ups
+ * within the caller's schools (and the district's, when one is named): one document per school and year.
  */
 @Injectable()
 export class EffectivenessSummaries {
@@ -33,9 +46,7 @@ export class EffectivenessSummaries {
     schools: SchoolScope,
   ): Promise<{ schools: SchoolEffectiveness[] }> {
     await this.reader.waitFor(q);
-    const where: Record<string, Condition> = {
-      status: { $in: ['executed', 'assessed', 'reopened'] },
-    };
+    const where: Record<string, Condition> = {};
     if (q.academicYear) where.academicYear = q.academicYear;
     if (q.schoolId) where.schoolId = q.schoolId;
     else if (q.districtId) {
@@ -43,25 +54,25 @@ export class EffectivenessSummaries {
       const readable = schools === 'any' ? ids : ids.filter((id) => schools.includes(id));
       where.schoolId = { $in: readable };
     }
-    const records = await this.reader.find<DecisionRecordDocument>(decisionRecordProjection.collection, {
+    const years = await this.reader.find<DecisionRecordKpi>(DECISION_RECORD_KPI_COLLECTION, {
       where: withinSchools(where, schools),
     });
     const bySchool = new Map<string, SchoolEffectiveness>();
-    for (const r of records) {
+    for (const y of years) {
       const entry =
-        bySchool.get(r.schoolId) ??
+        bySchool.get(y.schoolId) ??
         ({
-          schoolId: r.schoolId,
+          schoolId: y.schoolId,
           awaitingReview: 0,
           assessed: 0,
           verdicts: Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>,
+          counts: emptyCounts(),
         } satisfies SchoolEffectiveness);
-      bySchool.set(r.schoolId, entry);
-      if (r.status === 'executed') entry.awaitingReview++;
-      else if (r.verdict && (VERDICTS as readonly string[]).includes(r.verdict)) {
-        entry.verdicts[r.verdict as Verdict]++;
-        entry.assessed++;
-      }
+      bySchool.set(y.schoolId, entry);
+      entry.awaitingReview += y.awaitingReview;
+      entry.assessed += y.assessed;
+      for (const v of VERDICTS) entry.verdicts[v] += y.verdicts[v];
+      entry.counts = addCounts(entry.counts, y.counts);
     }
     return { schools: [...bySchool.values()].sort((a, b) => a.schoolId.localeCompare(b.schoolId)) };
   }

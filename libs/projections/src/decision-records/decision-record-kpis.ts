@@ -1,0 +1,91 @@
+import { VERDICTS, type Verdict } from '@vsoko/domain';
+import { count, emptyCounts, type KpiCategory, type KpiCounts } from '../kpis/kpi-document';
+import type { ProjectedDocument } from '../projection';
+import type { Rollup, RollupEntry } from '../rollup';
+import type { DecisionRecordDocument } from './decision-record-projection';
+
+/** The decisions adopted at a school's meetings (and by its orders) in a school year, `_id` `<schoolId>:<year>`. */
+export const DECISION_RECORD_KPI_COLLECTION = 'kpis_decision_records';
+
+/**
+ * A school year's decision records counted as the district view reads them: where each stands (the same
+ * categories as the procedures' decisions, so the two add up) and how the executed ones were judged.
+ */
+export interface DecisionRecordKpi extends ProjectedDocument {
+  schoolId: string;
+  academicYear: string;
+  counts: KpiCounts;
+  /** Executed and waiting for the director's verdict. */
+  awaitingReview: number;
+  /** The last verdict of each assessed decision (a re-opened one counts as «не эффективно» until executed again). */
+  verdicts: Record<Verdict, number>;
+  assessed: number;
+}
+
+type Review = Verdict | 'awaiting' | 'none';
+
+interface DecisionRecordKpiEntry extends RollupEntry {
+  schoolId: string;
+  academicYear: string;
+  category: KpiCategory;
+  review: Review;
+}
+
+/**
+ * Where a decision record counts: withdrawn as cancelled; in work (open or re-opened) as overdue once its
+ * deadline in force was missed; executed (and judged) on time unless it was executed after the day due or
+ * after the deadline had been marked missed.
+ */
+export function decisionRecordCategory(doc: DecisionRecordDocument): KpiCategory {
+  switch (doc.status) {
+    case 'withdrawn':
+      return 'cancelled';
+    case 'open':
+    case 'reopened':
+      return doc.overdue ? 'overdue' : 'open';
+    case 'executed':
+    case 'assessed': {
+      const late = doc.overdue || (doc.due !== null && doc.executedOn !== null && doc.executedOn > doc.due);
+      return late ? 'executedLate' : 'executedOnTime';
+    }
+  }
+}
+
+function reviewOf(doc: DecisionRecordDocument): Review {
+  if (doc.status === 'executed') return 'awaiting';
+  if (doc.status !== 'assessed' && doc.status !== 'reopened') return 'none';
+  return (VERDICTS as readonly string[]).includes(doc.verdict ?? '') ? (doc.verdict as Verdict) : 'none';
+}
+
+export const DECISION_RECORD_KPIS: Rollup<DecisionRecordDocument, DecisionRecordKpiEntry> = {
+  collection: DECISION_RECORD_KPI_COLLECTION,
+  indexes: [{ key: { schoolId: 1, academicYear: 1 }, name: 'school_year' }],
+  entries: (d) => [
+    {
+      id: `${d.schoolId}:${d.academicYear}`,
+      schoolId: d.schoolId,
+      academicYear: d.academicYear,
+      category: decisionRecordCategory(d),
+      review: reviewOf(d),
+    },
+  ],
+  apply(stored, e, sign) {
+    const doc = (stored ?? {
+      _id: e.id,
+      _position: 0,
+      schoolId: e.schoolId,
+      academicYear: e.academicYear,
+      counts: emptyCounts(),
+      awaitingReview: 0,
+      verdicts: Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>,
+      assessed: 0,
+    }) as DecisionRecordKpi;
+    count(doc.counts, e.category, sign);
+    if (e.review === 'awaiting') doc.awaitingReview += sign;
+    else if (e.review !== 'none') {
+      doc.verdicts[e.review] += sign;
+      doc.assessed += sign;
+    }
+    return doc;
+  },
+};
