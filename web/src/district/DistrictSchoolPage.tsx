@@ -21,7 +21,15 @@ import { useUrlState } from '../app/useUrlState';
 import { useSignedIn } from '../auth/SessionContext';
 import { academicYearOf, formatDate, schoolDay } from '../format/dates';
 import { ColourTag, DecisionStatusTag, StageTag } from '../format/StatusTag';
-import { effectivenessText, onTimeShare, percent, planShare, planText, sumCounts, NO_DECISIONS } from './district-model';
+import {
+  effectivenessText,
+  onTimeShare,
+  percent,
+  planShare,
+  planText,
+  sumCounts,
+  NO_DECISIONS,
+} from './district-model';
 import { useDistrict } from './DistrictPage';
 import { districtEffectiveness, districtSchools, planProgress } from './queries';
 

@@ -18,7 +18,14 @@ export interface Effectiveness {
 
 const CATEGORIES = ['executedOnTime', 'executedLate', 'open', 'overdue', 'cancelled', 'total'] as const;
 
-export const NO_DECISIONS: KpiCounts = { executedOnTime: 0, executedLate: 0, open: 0, overdue: 0, cancelled: 0, total: 0 };
+export const NO_DECISIONS: KpiCounts = {
+  executedOnTime: 0,
+  executedLate: 0,
+  open: 0,
+  overdue: 0,
+  cancelled: 0,
+  total: 0,
+};
 
 /**
  * A school's decisions in all: the procedures' decisions (`GET /kpis`) with those adopted at its meetings

@@ -94,7 +94,10 @@ describe('decision records counted per school year (kpis_decision_records)', () 
 
     it('then a standing decision (no day due) executed counts on time', () => {
       const standing = events.adopted({
-        deadline: { asWritten: 'Постоянно', parsed: { kind: 'standing', every: 'month', from: '2023-09-15' } },
+        deadline: {
+          asWritten: 'Постоянно',
+          parsed: { kind: 'standing', every: 'month', from: '2023-09-15' },
+        },
       });
       expect(school([standing, events.executed('2024-03-01')]).counts).toMatchObject({ executedOnTime: 1 });
     });
