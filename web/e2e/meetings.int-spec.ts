@@ -347,4 +347,26 @@ describe('web: a педсовет planned, held and written down', () => {
       `Исправлено ${typed(today)}: Опечатки в протоколе: срок и присутствовавшие (присутствовали; «слушали»; решение 2: срок).`,
     );
   });
+
+  it('opens the protocol’s history in the audit, filtered by the meeting', async () => {
+    await page.getByRole('link', { name: 'История протокола' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Аудит/ }).waitFor();
+    expect(new URL(page.url()).searchParams.get('meeting')).toBeTruthy();
+    // The filter names the meeting it shows, and the history is that meeting's own.
+    const filter = page
+      .locator('.ant-select')
+      .filter({ has: page.getByRole('combobox', { name: 'Заседание' }) });
+    await filter.getByText(/^Педагогический совет, /).waitFor();
+    await page
+      .getByRole('heading', { level: 2, name: /^История протокола: Педагогический совет, / })
+      .waitFor();
+    await page.getByText(/^Запланировано заседание: Педагогический совет/).waitFor({ timeout: 30_000 });
+    await page.getByText(/^Заседание проведено .*протокол № 1/).waitFor();
+    await page
+      .getByText(/^Протокол исправлен .*Причина: Опечатки в протоколе: срок и присутствовавшие/)
+      .waitFor();
+    expect(await page.getByText(/^Процедура /).count()).toBe(0);
+    await noSeriousViolations();
+    await screenshot(page, '68-meeting-history');
+  });
 });

@@ -57,7 +57,7 @@ export function getProcedure(api: Api, id: string, waitForPosition?: number): Pr
 
 export function auditOf(
   api: Api,
-  axis: { procedureId: string } | { decision: string },
+  axis: { procedureId: string } | { decision: string } | { meetingId: string },
   waitForPosition?: number,
 ): Promise<AuditEntry[]> {
   return allPages((page) =>

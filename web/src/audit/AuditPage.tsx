@@ -28,6 +28,9 @@ import {
   useSchoolTimeZone,
 } from '../api/queries';
 import { usePageTitle } from '../app/usePageTitle';
+import { listMeetings } from '../meetings/meetings-api';
+import { meetingDateText, type Meeting } from '../meetings/meetings-model';
+import { meetingName } from '../meetings/MeetingsPage';
 import { useSignedIn } from '../auth/SessionContext';
 import { academicYearOf, endOfSchoolDay, formatDate, schoolDay } from '../format/dates';
 import { CyclogramView } from '../plan/CyclogramView';
@@ -37,6 +40,12 @@ import { Timeline } from '../procedure/Timeline';
 import { downloadReport, REPORTS } from './download';
 
 type Params = ReturnType<typeof useSearchParams>;
+type SetParam = (key: string | Record<string, string | undefined>, value?: string) => void;
+
+/** A meeting as the audit's filter names it: its name and date. */
+function meetingLabel(m: Meeting): string {
+  return `${meetingName(m)}, ${meetingDateText('record' in m ? m.record.date : m.date)}`;
+}
 
 function useProcedureOptions(year: string) {
   const procedures = useSchoolQuery(['procedures', year], (api, school) => listProcedures(api, school, year));
@@ -46,22 +55,26 @@ function useProcedureOptions(year: string) {
   };
 }
 
-function History({
-  year,
-  params,
-  setParam,
-}: {
-  year: string;
-  params: Params[0];
-  setParam(k: string, v?: string): void;
-}) {
+function History({ year, params, setParam }: { year: string; params: Params[0]; setParam: SetParam }) {
   const procedureId = params.get('procedure') ?? undefined;
   const decision = params.get('decision') ?? undefined;
+  const meetingId = params.get('meeting') ?? undefined;
   const { procedures, options } = useProcedureOptions(year);
   const decisions = useSchoolQuery(['decisions', year], (api, schoolId) =>
     listDecisions(api, { schoolId, academicYear: year }),
   );
-  const axis = decision ? { decision } : procedureId ? { procedureId } : undefined;
+  const meetings = useSchoolQuery(['meetings', year], (api, schoolId) => listMeetings(api, schoolId, year));
+  const axis = decision
+    ? { decision }
+    : procedureId
+      ? { procedureId }
+      : meetingId
+        ? { meetingId }
+        : undefined;
+  /** One history at a time: choosing a procedure, a decision or a meeting drops the others. */
+  const choose = (key: 'procedure' | 'decision' | 'meeting', value?: string) =>
+    setParam({ procedure: undefined, decision: undefined, meeting: undefined, [key]: value });
+  const meeting = (meetings.data ?? []).find((m) => m.meetingId === meetingId);
   const timeline = useSchoolQuery(['audit', axis], (api) =>
     axis ? auditOf(api, axis) : Promise.resolve([]),
   );
@@ -80,10 +93,7 @@ function History({
           style={{ minWidth: 320 }}
           value={procedureId}
           loading={procedures.isPending}
-          onChange={(v?: string) => {
-            setParam('decision', undefined);
-            setParam('procedure', v);
-          }}
+          onChange={(v?: string) => choose('procedure', v)}
           options={options}
         />
         <Select
@@ -94,13 +104,29 @@ function History({
           style={{ minWidth: 320 }}
           value={decision}
           loading={decisions.isPending}
-          onChange={(v?: string) => setParam('decision', v)}
+          onChange={(v?: string) => choose('decision', v)}
           options={(decisions.data ?? []).map((d) => ({
             value: d._id,
             label: `${d.wording} (${d.procedureTitle})`,
           }))}
         />
+        <Select
+          aria-label="Заседание"
+          placeholder="или заседание (история протокола)"
+          showSearch={{ optionFilterProp: 'label' }}
+          allowClear
+          style={{ minWidth: 320 }}
+          value={meetingId}
+          loading={meetings.isPending}
+          onChange={(v?: string) => choose('meeting', v)}
+          options={(meetings.data ?? []).map((m) => ({ value: m.meetingId, label: meetingLabel(m) }))}
+        />
       </Space>
+      {meetingId && !decision && !procedureId ? (
+        <Typography.Title level={2} style={{ fontSize: 18 }}>
+          История протокола: {meeting ? meetingLabel(meeting) : meetingId}
+        </Typography.Title>
+      ) : null}
       {axis ? (
         <Timeline
           entries={timeline.data}
@@ -110,7 +136,7 @@ function History({
           loading={timeline.isPending}
         />
       ) : (
-        <Empty description="Выберите процедуру или решение, чтобы увидеть всю его историю: кто, когда, что и почему." />
+        <Empty description="Выберите процедуру, решение или заседание, чтобы увидеть всю его историю: кто, когда, что и почему." />
       )}
     </>
   );
@@ -187,15 +213,7 @@ function PlanAsOf({ year }: { year: string }) {
   );
 }
 
-function Chain({
-  year,
-  params,
-  setParam,
-}: {
-  year: string;
-  params: Params[0];
-  setParam(k: string, v?: string): void;
-}) {
+function Chain({ year, params, setParam }: { year: string; params: Params[0]; setParam: SetParam }) {
   const procedureId = params.get('procedure') ?? undefined;
   const { procedures, options } = useProcedureOptions(year);
   const chain = useSchoolQuery(['chain', procedureId], (api) =>
@@ -292,12 +310,15 @@ export function AuditPage() {
   usePageTitle('Аудит');
   const [params, setParams] = useSearchParams();
   const year = params.get('year') ?? academicYearOf(schoolDay(new Date(), useSchoolTimeZone()));
-  const setParam = (key: string, value?: string) =>
+  // Several keys change in one navigation: two calls in one handler would each start from the same address.
+  const setParam: SetParam = (key, value) =>
     setParams(
       (prev) => {
         const next = new URLSearchParams(prev);
-        if (value) next.set(key, value);
-        else next.delete(key);
+        for (const [k, v] of Object.entries(typeof key === 'string' ? { [key]: value } : key)) {
+          if (v) next.set(k, v);
+          else next.delete(k);
+        }
         return next;
       },
       { replace: true },

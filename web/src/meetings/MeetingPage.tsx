@@ -273,8 +273,13 @@ export function MeetingPage() {
         <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
           {meetingName(meeting)}, {meetingDateText('record' in meeting ? meeting.record.date : meeting.date)}
         </Typography.Title>
-        <Space>
+        <Space wrap>
           <MeetingStatusTag status={meeting.status} />
+          <Link
+            to={`/journal?meeting=${encodeURIComponent(meeting.meetingId)}&year=${encodeURIComponent(meeting.academicYear)}`}
+          >
+            История протокола
+          </Link>
           {planned && admin ? <CancelMeeting meeting={meeting} /> : null}
         </Space>
       </Space>
