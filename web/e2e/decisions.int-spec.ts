@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { putAccount } from '../../test/integration/auth/accounts';
 import { startServices, type Services } from '../../test/integration/harness';
 import { launchBrowser, newContext, screenshot, seriousViolations } from './support/browser';
+import { inWords, typed } from './support/dates';
 import { apiPost } from './support/seed';
 import { signIn } from './support/session';
 
@@ -174,8 +175,20 @@ describe('web: a meeting’s decisions followed up in depth', () => {
     await page.getByText('Петрова М. С. (передавалось: 1)').waitFor();
 
     await page.getByRole('button', { name: 'Изменить срок' }).click();
-    await dialog().getByLabel('Новый срок, как записан').fill('в течение года');
+    // The new deadline is read while it is typed, by the same parser and the school's calendar as the server.
+    const field = dialog().getByLabel('Новый срок, как записан');
+    const later = addDays(today, 40);
+    await field.fill(`до ${typed(later)}`);
+    await dialog()
+      .getByText(`Понят как: до ${inWords(later)}`, { exact: false })
+      .waitFor();
+    await field.fill('когда-нибудь');
+    await dialog().getByText('Срок «когда-нибудь» не распознан', { exact: false }).waitFor();
+    await field.fill('в течение года');
+    await dialog().getByText(`Понят как: в течение ${YEAR} учебного года`, { exact: false }).waitFor();
     await dialog().getByLabel('Причина').fill('Собрание совмещено с итоговым');
+    await noSeriousViolations();
+    await screenshot(page, '69-decision-new-deadline');
     await dialog().getByRole('button', { name: 'Изменить срок' }).click();
     await page
       .getByRole('status')

@@ -5,7 +5,13 @@ import { describeError } from '../api/errors';
 import { useSignedIn } from '../auth/SessionContext';
 import { formatDate, schoolDay } from '../format/dates';
 import type { Outcome } from '../meetings/meetings-api';
-import { describeDeadline, pendingCheckIns, type DecisionRecord } from '../meetings/meetings-model';
+import { DeadlineMeaning } from '../meetings/DeadlineMeaning';
+import {
+  describeDeadline,
+  meetingDay,
+  pendingCheckIns,
+  type DecisionRecord,
+} from '../meetings/meetings-model';
 import { useWrite } from '../meetings/useWrite';
 import { DateField } from '../procedure/fields';
 
@@ -33,6 +39,12 @@ interface Values {
 }
 
 const required = (message: string) => [{ required: true, whitespace: true, message }];
+
+/** The day a new deadline is read from, as the server reads it: the meeting's (first) day, or the order's. */
+function adoptionDay(d: DecisionRecord): { adoptedOn?: string } {
+  const day = d.adoptedBy.kind === 'meeting' ? meetingDay(d.adoptedBy.date) : d.adoptedBy.date;
+  return day ? { adoptedOn: day } : {};
+}
 
 /** Which follow-ups a decision in this state takes. */
 export function availableActions(d: DecisionRecord): Kind[] {
@@ -244,7 +256,16 @@ export function DecisionActions({ decision, timeZone }: { decision: DecisionReco
             <Form.Item
               name="deadline"
               label="Новый срок, как записан"
-              extra="Например: «до 30 января», «январь–февраль», «в течение года»"
+              extra={
+                <>
+                  Например: «до 30 января», «январь–февраль», «в течение года».{' '}
+                  <DeadlineMeaning
+                    path={['deadline']}
+                    academicYear={decision.academicYear}
+                    {...adoptionDay(decision)}
+                  />
+                </>
+              }
               rules={required('Укажите новый срок')}
             >
               <Input autoComplete="off" />

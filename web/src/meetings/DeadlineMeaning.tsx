@@ -19,13 +19,24 @@ function useSettled<T>(value: T, ms: number): T {
 /**
  * Under a deadline typed as the protocol says it: what it will be taken to mean («понят как: до 25 декабря
  * 2026»), what the reader was unsure of, or why it cannot be a deadline — while it is typed, before saving.
- * Read against the meeting's academic year, the «held on» day the form has now and the school's calendar for the
- * year (fetched once per year and shared with the calendar page: terms in «в течение года» are its terms).
+ * Read against the meeting's academic year, the «held on» day the form has now (or the adoption day given, as a
+ * decision's new deadline is read) and the school's calendar for the year (fetched once per year and shared with
+ * the calendar page: terms in «в течение года» are its terms).
  */
-export function DeadlineMeaning({ path, academicYear }: { path: (string | number)[]; academicYear: string }) {
+export function DeadlineMeaning({
+  path,
+  academicYear,
+  adoptedOn: fixedAdoptedOn,
+}: {
+  path: (string | number)[];
+  academicYear: string;
+  /** The day the decision was adopted, when the form has no «held on» field (`date`) to watch. */
+  adoptedOn?: string;
+}) {
   const form = Form.useFormInstance();
   const text = Form.useWatch(path, form) as string | undefined;
-  const adoptedOn = Form.useWatch('date', form) as string | undefined;
+  const heldOn = Form.useWatch('date', form) as string | undefined;
+  const adoptedOn = fixedAdoptedOn ?? heldOn;
   const settled = useSettled(text, 250);
   const calendar = useSchoolQuery(['school-calendar', academicYear], (api, school) =>
     unwrap<CalendarView>(
