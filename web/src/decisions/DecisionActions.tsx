@@ -258,7 +258,7 @@ export function DecisionActions({ decision, timeZone }: { decision: DecisionReco
               label="Новый срок, как записан"
               extra={
                 <>
-                  Например: «до 30 января», «январь–февраль», «в течение года».{' '}
+                  <div>Например: «до 30 января», «январь–февраль», «в течение года»</div>
                   <DeadlineMeaning
                     path={['deadline']}
                     academicYear={decision.academicYear}
