@@ -1,14 +1,30 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import 'reflect-metadata';
 import Database from 'better-sqlite3';
+import {
+  ALL_COLLECTIONS,
+  SqliteReadStore,
+  valueAt,
+  type ProjectedDocument,
+  type ReadStore,
+} from '@vsoko/projections';
+import { ReadModelReader } from '../services/api/src/read-models/read-model-reader';
+import type { ProjectionWaiter } from '../services/api/src/read-models/projection-waiter';
+import type { PageQueryDto } from '../services/api/src/read-models/page-query.dto';
 
 /**
- * Where a school's plan page spends its time, by layout of the procedures' table (issue 18; PERFORMANCE.md,
- * "A school's documents stored together"):
+ * Where a school's plan page spends its time (issue 18; PERFORMANCE.md, "A school's documents stored together" and
+ * "Pages answered as the store's JSON text"):
  *
  *   npm run bench -- page-cost --store <live.sqlite of a district run kept with --dir> [--copies 10] [--samples 300]
+ *                              [--only api|layouts]
  *
+ * `api`: on the store as it is, the response body of each hot list as the API built it before (the documents
+ * parsed into objects, the page stringified by the response) and as it builds it now (`ReadModelReader.page`: the
+ * store's JSON text spliced into the answer), for the same random school in turn; wall time p50/p99 and CPU time
+ * per call. `layouts`:
  * The store's procedures are copied `copies` times under new school ids into two procedures-only files, each
  * written as a rebuild writes it (every school's copy of a procedure in turn, the log's order, twice): the layout
  * before (`_id` key, 4 KiB pages, an expression index by school, year and window) and now (clustered by school,
@@ -26,6 +42,9 @@ export async function run(args: string[]): Promise<void> {
   if (!source) throw new Error('page-cost: --store <live.sqlite> is required');
   const copies = Number(value('copies') ?? 10);
   const samples = Number(value('samples') ?? 300);
+  const only = value('only');
+  if (only !== 'layouts') await apiBodies(resolve(source), samples);
+  if (only === 'api') return;
   const dir = mkdtempSync(join(tmpdir(), 'vsoko-bench-page-cost-'));
   try {
     const docs = (
@@ -74,6 +93,110 @@ export async function run(args: string[]): Promise<void> {
 }
 
 type Call = (school: string, cursor: [string, string]) => unknown;
+
+const YEAR = '2023/24';
+
+/**
+ * The hot lists' response bodies, before and now, on the store as it is: the same school asked of both in turn,
+ * so that the machine's load falls on both alike.
+ */
+async function apiBodies(path: string, samples: number): Promise<void> {
+  const store = new SqliteReadStore(path, ALL_COLLECTIONS, { readonly: true });
+  const reader = new ReadModelReader(store, {} as ProjectionWaiter);
+  const db = new Database(path, { readonly: true });
+  const schools = (
+    db.prepare(`SELECT DISTINCT "key:schoolId" AS s FROM rm_procedures`).all() as { s: string }[]
+  ).map((r) => r.s);
+  db.close();
+  const query = (over: Partial<PageQueryDto> = {}) =>
+    ({ page: 1, pageSize: 50, timeoutMs: 0, ...over }) as PageQueryDto;
+  const lists: Record<
+    string,
+    { collection: string; where: (s: string) => Record<string, string>; sort: Record<string, 1> }
+  > = {
+    'plan page': {
+      collection: 'procedures',
+      where: (s) => ({ schoolId: s, academicYear: YEAR }),
+      sort: { 'window.from': 1, _id: 1 },
+    },
+    'decisions board': {
+      collection: 'decisions',
+      where: (s) => ({ schoolId: s, academicYear: YEAR, status: 'overdue' }),
+      sort: { deadline: 1, _id: 1 },
+    },
+    'deadlines (overdue)': {
+      collection: 'calendar',
+      where: (s) => ({ schoolId: s, state: 'overdue' }),
+      sort: { date: 1, _id: 1 },
+    },
+  };
+  // Before, the response's `res.json` stringified the page and encoded the string as UTF-8: both are timed.
+  const calls: Record<string, (school: string, cursor: string) => Promise<Buffer>> = {};
+  for (const [name, list] of Object.entries(lists)) {
+    calls[`${name}, before (objects, stringified)`] = async (s) =>
+      Buffer.from(JSON.stringify(await objectPage(store, list.collection, list.where(s), list.sort)));
+    calls[`${name}, now (JSON text)`] = async (s) =>
+      (await reader.page(list.collection, list.where(s), list.sort, query())).body();
+  }
+  const plan = lists['plan page'];
+  calls['plan next page by cursor, before (objects, stringified)'] = async (s, cursor) =>
+    Buffer.from(JSON.stringify(await objectPage(store, plan.collection, plan.where(s), plan.sort, cursor)));
+  calls['plan next page by cursor, now (JSON text)'] = async (s, cursor) =>
+    (await reader.page(plan.collection, plan.where(s), plan.sort, query({ cursor }))).body();
+  const stats = new Map<string, { wall: number[]; cpu: number; bytes: number }>();
+  let seed = 7;
+  for (let i = 0; i < samples; i++) {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    const school = schools[seed % schools.length];
+    const first =
+      (await reader.page(plan.collection, plan.where(school), plan.sort, query())).rest.nextCursor ?? '';
+    for (const [name, call] of Object.entries(calls)) {
+      const cpu = process.cpuUsage();
+      const start = process.hrtime.bigint();
+      const body = await call(school, first);
+      const wall = Number(process.hrtime.bigint() - start) / 1e6;
+      const used = process.cpuUsage(cpu);
+      const s = stats.get(name) ?? { wall: [], cpu: 0, bytes: 0 };
+      s.wall.push(wall);
+      s.cpu += (used.user + used.system) / 1000;
+      s.bytes += Buffer.byteLength(body);
+      stats.set(name, s);
+    }
+  }
+  await store.close();
+  process.stdout.write(`info API bodies: ${schools.length} schools, ${samples} samples, ${path}\n`);
+  for (const [name, { wall, cpu, bytes }] of stats) {
+    wall.sort((a, b) => a - b);
+    const at = (q: number) => wall[Math.min(wall.length - 1, Math.ceil(q * wall.length) - 1)];
+    process.stdout.write(
+      `info ${name}: p50 ${at(0.5).toFixed(3)} ms, p99 ${at(0.99).toFixed(2)} ms, CPU ${(cpu / wall.length).toFixed(3)} ms a call, ${Math.round(bytes / wall.length / 1024)} KB\n`,
+    );
+  }
+}
+
+/**
+ * A page as the API answered it before the JSON text was handed on: the documents parsed (`find`), the total
+ * counted, the next page's cursor from the last document (the response then stringified the whole page).
+ */
+async function objectPage(
+  store: ReadStore,
+  collection: string,
+  where: Record<string, string>,
+  sort: Record<string, 1>,
+  cursor?: string,
+) {
+  const after = cursor ? (JSON.parse(Buffer.from(cursor, 'base64url').toString()) as string[]) : undefined;
+  const [items, total] = await Promise.all([
+    store.find<ProjectedDocument>(collection, { where, sort, limit: 50, ...(after ? { after } : {}) }),
+    after ? Promise.resolve(undefined) : store.count(collection, where),
+  ]);
+  const last = items.at(-1);
+  const nextCursor =
+    items.length < 50 || !last
+      ? null
+      : Buffer.from(JSON.stringify(Object.keys(sort).map((f) => valueAt(last, f)))).toString('base64url');
+  return after ? { items, pageSize: 50, nextCursor } : { items, page: 1, pageSize: 50, total, nextCursor };
+}
 
 function write(path: string, docs: readonly string[], copies: number, clustered: boolean) {
   const db = new Database(path);

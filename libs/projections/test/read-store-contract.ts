@@ -56,6 +56,9 @@ const thing = (i: number, over: Partial<Thing> = {}): Thing => ({
 
 const ids = (docs: readonly ProjectedDocument[]) => docs.map((d) => d._id);
 
+/** A value as a store may answer it in `findJson`'s values: a boolean as 1 or 0. */
+const comparable = (v: unknown) => (typeof v === 'boolean' ? Number(v) : v);
+
 /** The order of `{ deadline: 1, _id: 1 }` over the ids of `thing(i)`. */
 const byDeadlineThenId = (a: string, b: string): number => {
   const key = (id: string) => `${thing(Number(id.slice(2))).deadline}|${id}`;
@@ -211,6 +214,48 @@ export function readStoreContract(name: string, open: () => Promise<ReadStore>):
         expect(whole.length).toBeGreaterThan(3);
       },
     );
+
+    it('answers a page as JSON text: the documents find answers, in its order, with the fields asked for', async () => {
+      const fields = ['schoolId', 'districtId', 'overdue', 'window.from', 'n', 'missing', '_id'];
+      const queries = [
+        { where: { schoolId: 'school-2' }, sort: { deadline: -1, _id: 1 }, skip: 1, limit: 4 },
+        { where: { tags: 'b' }, sort: { districtId: 1, overdue: 1, 'window.from': 1, _id: 1 }, limit: 6 },
+        {
+          where: { overdue: false },
+          sort: { 'window.from': 1, _id: 1 },
+          after: ['2024-03-01', 't-11'],
+          limit: 3,
+        },
+        { where: { _id: 't-05' }, exclude: ['tags'] },
+        { where: { schoolId: 'nowhere' } },
+      ] as const;
+      for (const query of queries) {
+        const docs = await store.find('things', query);
+        const answer = await store.findJson('things', query, fields);
+        expect(answer.map((d) => JSON.parse(d.json.toString('utf8')) as unknown)).toEqual(docs);
+        expect(answer.map((d) => d.values.map(comparable))).toEqual(
+          docs.map((d) => fields.map((f) => comparable(valueAt(d, f)))),
+        );
+      }
+      // A missing or null key is null, clustered or not; a boolean is one the store's cursors take back.
+      const sort = { overdue: 1, districtId: 1, _id: 1 } as const;
+      const [first] = await store.findJson('things', { where: { _id: 't-03' }, sort }, Object.keys(sort));
+      expect(first.values.map(comparable)).toEqual([0, null, 't-03']);
+      const whole = ids(await store.find('things', { where: {}, sort }));
+      const after = await store.find('things', { where: {}, sort, after: first.values });
+      expect(ids(after)).toEqual(whole.slice(whole.indexOf('t-03') + 1));
+      // The text is the document's JSON, spliced into a larger answer as it is.
+      const page = await store.findJson('things', { where: { schoolId: 'school-1' }, sort: { _id: 1 } }, []);
+      const spliced = Buffer.concat([
+        Buffer.from('['),
+        ...page.flatMap((d, i) => [Buffer.from(i ? ',' : ''), d.json]),
+        Buffer.from(']'),
+      ]);
+      expect(JSON.parse(spliced.toString('utf8'))).toEqual(
+        await store.find('things', { where: { schoolId: 'school-1' }, sort: { _id: 1 } }),
+      );
+      expect(await store.findJson('nothing', { where: {} }, ['_id'])).toEqual([]);
+    });
 
     it('matches a list field by membership', async () => {
       expect(await store.count('things', { tags: 'a' })).toBe(4);

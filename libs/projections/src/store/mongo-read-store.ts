@@ -2,8 +2,10 @@ import type { AnyBulkWriteOperation, Db, Document, Filter } from 'mongodb';
 import type { CollectionSpec, ProjectedDocument } from '../projection';
 import {
   keysetAlternatives,
+  valueAt,
   type CollectionChanges,
   type FindQuery,
+  type JsonDocument,
   type ReadStore,
   type StoredCheckpoint,
   type Where,
@@ -87,6 +89,17 @@ export class MongoReadStore implements ReadStore {
     if (query.skip) cursor = cursor.skip(query.skip);
     if (query.limit !== undefined) cursor = cursor.limit(query.limit);
     return (await cursor.toArray()) as unknown as T[];
+  }
+
+  /**
+   * The driver answers BSON, decoded into objects: this adapter has no text to hand on, so it writes each
+   * document's (as the API would have).
+   */
+  async findJson(collection: string, query: FindQuery, fields: readonly string[]): Promise<JsonDocument[]> {
+    return (await this.find(collection, query)).map((doc) => ({
+      json: Buffer.from(JSON.stringify(doc)),
+      values: fields.map((f) => valueAt(doc, f)),
+    }));
   }
 
   async count(collection: string, where: Where): Promise<number> {

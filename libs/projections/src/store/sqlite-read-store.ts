@@ -4,6 +4,7 @@ import type {
   CollectionChanges,
   Condition,
   FindQuery,
+  JsonDocument,
   ReadStore,
   Scalar,
   StoredCheckpoint,
@@ -255,6 +256,43 @@ export class SqliteReadStore implements ReadStore {
   async find<T extends ProjectedDocument>(collection: string, query: FindQuery): Promise<T[]> {
     this.follow();
     if (!this.exists(collection)) return [];
+    const { sql, params } = this.select(collection, query, []);
+    // `findJson` may have set the same statement (no fields asked) to answer arrays.
+    const rows = this.statement(sql)
+      .raw(false)
+      .all(...params) as { doc: string }[];
+    return rows.map((r) => JSON.parse(r.doc) as T);
+  }
+
+  /**
+   * The stored text as it is, as bytes: SQLite's UTF-8 never becomes a JavaScript string (for Cyrillic text that
+   * decoding, and the encoding back for the response, cost more than reading the rows). The fields' values are
+   * the expressions the filters and cursors compare, which SQLite takes from the index it reads the page by
+   * (an indexed `json_extract` is not evaluated again) or from the key columns.
+   */
+  async findJson(collection: string, query: FindQuery, fields: readonly string[]): Promise<JsonDocument[]> {
+    this.follow();
+    if (!this.exists(collection)) return [];
+    const { sql, params } = this.select(collection, query, fields);
+    const rows = this.statement(sql)
+      .raw(true)
+      .all(...params) as [Buffer, ...(Scalar | number)[]][];
+    return rows.map(([json, ...values]) => ({
+      json,
+      // A key column holds -Infinity (NULL_KEY) for a missing or null field.
+      values: values.map((v) => (v === -Infinity ? null : v)),
+    }));
+  }
+
+  /**
+   * The statement of `find`: the document (less the excluded fields) and, after it, each named field's value as
+   * the filters compare it; given fields (`findJson`), the document as bytes.
+   */
+  private select(
+    collection: string,
+    query: FindQuery,
+    fields: readonly string[] | null,
+  ): { sql: string; params: unknown[] } {
     const { sql: filter, params } = this.whereClause(collection, query.where);
     let sql = filter;
     if (query.after) {
@@ -267,13 +305,17 @@ export class SqliteReadStore implements ReadStore {
       .join(', ');
     // Excluded fields are dropped by SQLite before the text reaches JSON.parse (the large lists are the point).
     const exclude = (query.exclude ?? []).map((f) => `'$.${field(f)}'`);
-    const doc = exclude.length > 0 ? `json_remove(doc, ${exclude.join(', ')})` : 'doc';
-    const text =
-      `SELECT ${doc} AS doc FROM "${tableName(collection)}"${sql}` +
-      (order ? ` ORDER BY ${order}` : '') +
-      ` LIMIT ? OFFSET ?`;
-    const rows = this.statement(text).all(...params, query.limit ?? -1, query.skip ?? 0) as { doc: string }[];
-    return rows.map((r) => JSON.parse(r.doc) as T);
+    const text = exclude.length > 0 ? `json_remove(doc, ${exclude.join(', ')})` : 'doc';
+    const doc = fields ? `CAST(${text} AS BLOB)` : text;
+    const values = (fields ?? []).map((f, i) => `, ${this.expression(collection, f)} AS v${i}`).join('');
+    params.push(query.limit ?? -1, query.skip ?? 0);
+    return {
+      sql:
+        `SELECT ${doc} AS doc${values} FROM "${tableName(collection)}"${sql}` +
+        (order ? ` ORDER BY ${order}` : '') +
+        ` LIMIT ? OFFSET ?`,
+      params,
+    };
   }
 
   async count(collection: string, where: Where): Promise<number> {

@@ -1,14 +1,22 @@
-import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import {
+  type CallHandler,
+  type ExecutionContext,
+  Injectable,
+  type NestInterceptor,
+  StreamableFile,
+} from '@nestjs/common';
 import { canRead, type Principal } from '@vsoko/accounts';
 import { NotFound } from '@vsoko/domain';
 import type { Request } from 'express';
 import { map, type Observable } from 'rxjs';
+import { JsonListPage } from '../read-models/json-page';
 import { principalOf } from './principal-store';
 
 /**
  * Defence in depth for reads: whatever a handler returns, a document of a school the caller may not read
  * becomes 404 (its existence is not revealed) and such elements are dropped from lists (`[…]` or `{items: […]}`).
- * Query handlers should filter by school themselves; this catches the one that forgets.
+ * Query handlers should filter by school themselves; this catches the one that forgets. A list page of the
+ * store's JSON text (`JsonListPage`) is checked by its items' schools alone and answered as that text.
  */
 @Injectable()
 export class TenantResponseInterceptor implements NestInterceptor {
@@ -18,13 +26,19 @@ export class TenantResponseInterceptor implements NestInterceptor {
     return next.handle().pipe(
       map((body: unknown) => {
         const principal = principalOf(request);
-        return principal ? visible(body, principal) : body;
+        const shown = principal ? visible(body, principal) : body;
+        // Bytes go out as they are (an object would be stringified, a Buffer as `{type, data}`).
+        return shown instanceof JsonListPage
+          ? new StreamableFile(shown.body(), { type: 'application/json; charset=utf-8' })
+          : shown;
       }),
     );
   }
 }
 
 function visible(body: unknown, principal: Principal): unknown {
+  if (body instanceof JsonListPage)
+    return body.filter((schoolId) => schoolId === null || canRead(principal, schoolId));
   if (Array.isArray(body)) return body.filter((item) => readable(item, principal));
   if (!body || typeof body !== 'object') return body;
   if (!readable(body, principal)) throw new NotFound('NOT_FOUND', 'Ресурс не найден');

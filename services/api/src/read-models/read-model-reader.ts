@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ValidationFailed } from '@vsoko/domain';
 import {
-  valueAt,
   type FindQuery,
+  type JsonDocument,
   type ProjectedDocument,
   type ReadStore,
   type Scalar,
@@ -10,7 +10,8 @@ import {
   type Where,
 } from '@vsoko/projections';
 import { READ_STORE } from '../infrastructure/tokens';
-import type { ListPage, PageQueryDto } from './page-query.dto';
+import { JsonListPage, type JsonItem } from './json-page';
+import type { PageQueryDto } from './page-query.dto';
 import { ProjectionWaiter } from './projection-waiter';
 
 /** The read models through the store the configuration names; one page at a time, after read-your-writes. */
@@ -29,45 +30,44 @@ export class ReadModelReader {
   /**
    * One page of a list: by number with the list's total, or — given `cursor` — by keyset, right after the page
    * the cursor came from, without counting (the cost of a page then stays that of a page however long the list).
-   * Either answer carries `nextCursor`.
+   * Either answer carries `nextCursor`. The documents stay the store's JSON text (`JsonListPage`).
    */
   async page<T extends ProjectedDocument>(
     collection: string,
     where: Where,
     sort: SortSpec,
     query: PageQueryDto,
-  ): Promise<ListPage<T>> {
+  ): Promise<JsonListPage<T>> {
     await this.waitFor(query);
     // The id breaks ties, so that a cursor names one place in the order.
     const order: SortSpec = '_id' in sort ? sort : { ...sort, _id: 1 };
+    // The school of each item, for the response's check, then the sort values, for the next page's cursor.
+    const fields = ['schoolId', ...Object.keys(order)];
     const { pageSize } = query;
     if (query.cursor !== undefined) {
       const after = query.cursor === '' ? undefined : decodeCursor(query.cursor, order);
-      const items = await this.store.find<T>(collection, {
-        where,
-        sort: order,
-        limit: pageSize,
-        ...(after ? { after } : {}),
-      });
-      return { items, pageSize, nextCursor: nextCursor(items, pageSize, order) };
+      const docs = await this.store.findJson(
+        collection,
+        { where, sort: order, limit: pageSize, ...(after ? { after } : {}) },
+        fields,
+      );
+      return new JsonListPage<T>(items(docs), { pageSize, nextCursor: nextCursor(docs, pageSize) });
     }
-    const [items, total] = await Promise.all([
-      this.store.find<T>(collection, {
-        where,
-        sort: order,
-        skip: (query.page - 1) * pageSize,
-        limit: pageSize,
-      }),
+    const [docs, total] = await Promise.all([
+      this.store.findJson(
+        collection,
+        { where, sort: order, skip: (query.page - 1) * pageSize, limit: pageSize },
+        fields,
+      ),
       this.store.count(collection, where),
     ]);
-    const last = (query.page - 1) * pageSize + items.length >= total;
-    return {
-      items,
+    const last = (query.page - 1) * pageSize + docs.length >= total;
+    return new JsonListPage<T>(items(docs), {
       page: query.page,
       pageSize,
       total,
-      nextCursor: last ? null : nextCursor(items, pageSize, order),
-    };
+      nextCursor: last ? null : nextCursor(docs, pageSize),
+    });
   }
 
   get<T extends ProjectedDocument>(collection: string, id: string): Promise<T | null> {
@@ -79,12 +79,17 @@ export class ReadModelReader {
   }
 }
 
-function nextCursor(items: readonly ProjectedDocument[], pageSize: number, order: SortSpec): string | null {
-  if (items.length < pageSize || items.length === 0) return null;
-  const lastItem = items[items.length - 1];
-  return Buffer.from(JSON.stringify(Object.keys(order).map((f) => valueAt(lastItem, f)))).toString(
-    'base64url',
-  );
+function items(docs: readonly JsonDocument[]): JsonItem[] {
+  return docs.map((d) => ({
+    json: d.json,
+    schoolId: typeof d.values[0] === 'string' ? d.values[0] : null,
+  }));
+}
+
+/** The cursor of the page after this one: the last document's sort values (`findJson`'s values after the school). */
+function nextCursor(docs: readonly JsonDocument[], pageSize: number): string | null {
+  if (docs.length < pageSize || docs.length === 0) return null;
+  return Buffer.from(JSON.stringify(docs[docs.length - 1].values.slice(1))).toString('base64url');
 }
 
 /** The sort values a cursor carries; anything else (edited, from another list's order) is a 400. */

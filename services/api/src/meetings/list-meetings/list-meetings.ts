@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Forbidden } from '@vsoko/domain';
 import { meetingProjection, type Condition, type MeetingDocument } from '@vsoko/projections';
 import { withinSchools, type SchoolScope } from '../../auth/readable-schools.decorator';
-import { sortSpec, type ListPage } from '../../read-models/page-query.dto';
+import type { JsonListPage } from '../../read-models/json-page';
+import { sortSpec } from '../../read-models/page-query.dto';
 import { ReadModelReader } from '../../read-models/read-model-reader';
 import { inScope } from '../use-cases/meeting-use-cases';
 import type { ListMeetingsDto } from './list-meetings.dto';
@@ -16,7 +17,7 @@ import type { ListMeetingsDto } from './list-meetings.dto';
 export class ListMeetings {
   constructor(private readonly reader: ReadModelReader) {}
 
-  list(q: ListMeetingsDto, schools: SchoolScope): Promise<ListPage<MeetingDocument>> {
+  list(q: ListMeetingsDto, schools: SchoolScope): Promise<JsonListPage<MeetingDocument>> {
     if (q.schoolId && !inScope(schools, q.schoolId)) {
       throw new Forbidden('SCHOOL_MISMATCH', 'Нельзя читать заседания другой школы', {
         schoolId: q.schoolId,

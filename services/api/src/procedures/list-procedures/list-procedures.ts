@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { procedureProjection, type Condition, type ProcedureDocument } from '@vsoko/projections';
 import { withinSchools, type SchoolScope } from '../../auth/readable-schools.decorator';
 import { scopeFilter } from '../../read-models/filters';
-import { sortSpec, type ListPage } from '../../read-models/page-query.dto';
+import type { JsonListPage } from '../../read-models/json-page';
+import { sortSpec } from '../../read-models/page-query.dto';
 import { ReadModelReader } from '../../read-models/read-model-reader';
 import type { ListProceduresDto } from './list-procedures.dto';
 
@@ -11,7 +12,7 @@ import type { ListProceduresDto } from './list-procedures.dto';
 export class ListProcedures {
   constructor(private readonly reader: ReadModelReader) {}
 
-  list(q: ListProceduresDto, schools: SchoolScope): Promise<ListPage<ProcedureDocument>> {
+  list(q: ListProceduresDto, schools: SchoolScope): Promise<JsonListPage<ProcedureDocument>> {
     const filter: Record<string, Condition> = { ...scopeFilter(q) };
     if (q.stage) filter.stage = q.stage;
     if (q.direction) filter.direction = q.direction;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ValidationFailed } from '@vsoko/domain';
 import { auditProjection, type AuditEntry, type Condition } from '@vsoko/projections';
 import { withinSchools, type SchoolScope } from '../../auth/readable-schools.decorator';
-import type { ListPage } from '../page-query.dto';
+import type { JsonListPage } from '../json-page';
 import { ReadModelReader } from '../read-model-reader';
 import type { AuditTimelineDto } from './audit-timeline.dto';
 
@@ -11,7 +11,7 @@ import type { AuditTimelineDto } from './audit-timeline.dto';
 export class AuditTimeline {
   constructor(private readonly reader: ReadModelReader) {}
 
-  timeline(q: AuditTimelineDto, schools: SchoolScope): Promise<ListPage<AuditEntry>> {
+  timeline(q: AuditTimelineDto, schools: SchoolScope): Promise<JsonListPage<AuditEntry>> {
     const filter: Record<string, Condition> = {};
     if (q.procedureId) filter.procedureId = q.procedureId;
     if (q.decision) filter.decisionKeys = q.decision;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { calendarProjection, type CalendarEntry, type Condition } from '@vsoko/projections';
 import { withinSchools, type SchoolScope } from '../../auth/readable-schools.decorator';
 import { scopeFilter } from '../filters';
-import type { ListPage } from '../page-query.dto';
+import type { JsonListPage } from '../json-page';
 import { ReadModelReader } from '../read-model-reader';
 import type { CalendarQueryDto } from './calendar-query.dto';
 
@@ -11,7 +11,7 @@ import type { CalendarQueryDto } from './calendar-query.dto';
 export class ListDeadlines {
   constructor(private readonly reader: ReadModelReader) {}
 
-  list(q: CalendarQueryDto, schools: SchoolScope): Promise<ListPage<CalendarEntry>> {
+  list(q: CalendarQueryDto, schools: SchoolScope): Promise<JsonListPage<CalendarEntry>> {
     const filter: Record<string, Condition> = { ...scopeFilter(q) };
     if (q.view === 'upcoming') filter.state = 'open';
     if (q.view === 'overdue') filter.state = 'overdue';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { decisionRecordProjection, type Condition, type DecisionRecordDocument } from '@vsoko/projections';
 import { withinSchools, type SchoolScope } from '../../auth/readable-schools.decorator';
 import { scopeFilter } from '../filters';
-import type { ListPage } from '../page-query.dto';
+import type { JsonListPage } from '../json-page';
 import { ReadModelReader } from '../read-model-reader';
 import type { ListDecisionRecordsDto } from './list-decision-records.dto';
 
@@ -15,7 +15,7 @@ import type { ListDecisionRecordsDto } from './list-decision-records.dto';
 export class ListDecisionRecords {
   constructor(private readonly reader: ReadModelReader) {}
 
-  list(q: ListDecisionRecordsDto, schools: SchoolScope): Promise<ListPage<DecisionRecordDocument>> {
+  list(q: ListDecisionRecordsDto, schools: SchoolScope): Promise<JsonListPage<DecisionRecordDocument>> {
     const filter: Record<string, Condition> = { ...scopeFilter(q) };
     if (q.executor) filter['executors.lead.personId'] = q.executor;
     if (q.active === 'true') filter.status = { $in: ['open', 'reopened'] };
