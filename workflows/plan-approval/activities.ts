@@ -1,5 +1,6 @@
 import { asyncLocalStorage as activityContext } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
+import type { MetricMeter } from '@temporalio/common';
 import {
   procedureDecider,
   procedureStreamName,
@@ -10,6 +11,7 @@ import {
 import { DeciderHandler } from '../../libs/event-sourcing/src';
 import type { EventStore } from '../../libs/event-store/src';
 import { ProcedureClient } from '../procedure/client';
+import { recordPlanFanOut, type PlanFanOutProgress } from '../shared/plan-fan-out-metrics';
 import { firstTimerAt } from '../procedure/timer-policy';
 import {
   runStep,
@@ -34,6 +36,8 @@ export interface PlanApprovalActivities {
     step: ReconcileStep;
     target: ReconcileTarget;
     context: CommandContext;
+    /** The approval's procedures, counted as planned by the first activity of its run (PlanFanOutCount). */
+    countPlanned?: number;
   }): Promise<StepOutcome>;
   /**
    * Lazy starts (ADR 0009): schedules new procedures on the log through the one command handler, without
@@ -43,6 +47,7 @@ export interface PlanApprovalActivities {
     procedures: PlannedProcedure[];
     target: ReconcileTarget;
     context: CommandContext;
+    countPlanned?: number;
   }): Promise<LogScheduleOutcome[]>;
   /** Starts the workflows of procedures scheduled on the log (those already running are left); answers how many. */
   wakeProcedures(input: { procedureIds: string[] }): Promise<number>;
@@ -55,13 +60,28 @@ const WAKE_PARALLEL = 8;
 export function createPlanApprovalActivities(deps: {
   temporal: Client;
   store: EventStore;
+  /** Where the fan-out's progress is counted; the running activity's meter (the worker's metrics) by default. */
+  meter?: () => MetricMeter;
 }): PlanApprovalActivities {
   const procedures = new ProcedureClient(deps.temporal, deps.store);
   const handler = new DeciderHandler(deps.store);
+  const count = (progress: PlanFanOutProgress) =>
+    recordPlanFanOut(deps.meter?.() ?? activityContext.getStore()!.metricMeter, progress);
   return {
-    reconcileStep: ({ step, target, context }) => runStep(procedures, step, target, context),
+    async reconcileStep({ step, target, context, countPlanned }) {
+      const procedureId = step.kind === 'ensure' ? step.procedure.procedureId : step.procedureId;
+      // A fact of this run on the procedure's log: an earlier attempt of this step ran, and counted it.
+      const repeat = (await deps.store.readStream(procedureStreamName(procedureId))).some(
+        (e) =>
+          typeof e.metadata.causationId === 'string' &&
+          e.metadata.causationId.startsWith(`${context.commandId}:`),
+      );
+      const outcome = await runStep(procedures, step, target, context);
+      if (!repeat) count({ planned: countPlanned, ...(outcome.failed ? { failed: 1 } : { started: 1 }) });
+      return outcome;
+    },
 
-    async scheduleOnLog({ procedures: planned, target, context }) {
+    async scheduleOnLog({ procedures: planned, target, context, countPlanned }) {
       // One transaction for the lot where the log can (one commit instead of one per procedure).
       const handled = await handler.handleMany(
         procedureDecider,
@@ -90,6 +110,14 @@ export function createPlanApprovalActivities(deps: {
           state.status !== 'none' && state.window.from === p.window.from && state.window.to === p.window.to;
         out.push({ procedureId, outcome: same ? 'alreadyThere' : 'viaWorkflow' });
       }
+      // The batch is one transaction: a command id found recorded means an earlier attempt committed the lot and
+      // counted it. A procedure sent on to the workflow path is counted by its reconcile step.
+      if (!handled.some((r) => !('error' in r) && r.replayed))
+        count({
+          planned: countPlanned,
+          started: out.filter((o) => o.outcome === 'scheduled' || o.outcome === 'alreadyThere').length,
+          failed: out.filter((o) => o.outcome === 'failed').length,
+        });
       return out;
     },
 

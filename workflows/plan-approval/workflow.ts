@@ -6,7 +6,6 @@ import {
   startChild,
   workflowInfo,
 } from '@temporalio/workflow';
-import { recordPlanFanOut } from '../shared/plan-fan-out-metrics';
 import type { PlanApprovalActivities } from './activities';
 import {
   LOST_ACTIVITY_TASKS_PATCH,
@@ -54,8 +53,14 @@ export async function planApprovalWorkflow(input: PlanApprovalInput): Promise<Re
   const total = input.steps.length;
   let done = 0;
   setHandler(progressQuery, () => ({ done, total, report }));
-  // Worker metrics (vsoko_plan_procedures_*): no commands, and nothing recorded while a history replays.
-  recordPlanFanOut({ planned: total });
+  // Worker metrics (vsoko_plan_procedures_*) are counted by the activities, once per fact on the log
+  // (workflows/shared/plan-fan-out-metrics.ts): the first one this run schedules counts the plan as planned.
+  let toCount = total;
+  const countPlanned = () => {
+    const n = toCount;
+    toCount = 0;
+    return n > 0 ? { countPlanned: n } : {};
+  };
   const context = { ...input.context, commandId: `plan-approval:${workflowInfo().runId}` };
   let queue = [...input.steps];
 
@@ -76,16 +81,13 @@ export async function planApprovalWorkflow(input: PlanApprovalInput): Promise<Re
           procedures: steps.map((s) => s.procedure),
           target: input.target,
           context,
+          ...countPlanned(),
         });
         outcomes.forEach((o, i) => {
           if (o.outcome === 'viaWorkflow') return void viaWorkflow.push(steps[i]);
-          if (o.outcome === 'failed') {
+          if (o.outcome === 'failed')
             report.failed.push({ procedureId: o.procedureId, code: o.code, message: o.message });
-            recordPlanFanOut({ failed: 1 });
-          } else {
-            report[o.outcome].push(o.procedureId);
-            recordPlanFanOut({ started: 1 });
-          }
+          else report[o.outcome].push(o.procedureId);
           if (o.outcome === 'scheduled' && o.wakeAt !== null)
             wakes.push({ procedureId: o.procedureId, at: o.wakeAt });
           done++;
@@ -105,9 +107,8 @@ export async function planApprovalWorkflow(input: PlanApprovalInput): Promise<Re
 
   const lane = async () => {
     for (let step = queue.shift(); step; step = queue.shift()) {
-      const outcome = await reconcileStep({ step, target: input.target, context });
+      const outcome = await reconcileStep({ step, target: input.target, context, ...countPlanned() });
       addOutcome(report, outcome);
-      recordPlanFanOut(outcome.failed ? { failed: 1 } : { started: 1 });
       done++;
     }
   };
