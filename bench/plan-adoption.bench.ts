@@ -265,6 +265,15 @@ export async function run(args: string[]): Promise<void> {
 
     const metrics = await scrape(metricsPort);
     for (const line of metrics) log(`worker metrics: ${line}`);
+    // Counted by the fan-out's activities once per fact on the log, however often a task ran again.
+    const sum = (what: string) =>
+      metrics
+        .filter((l) => l.startsWith(`vsoko_plan_procedures_${what}_total`))
+        .reduce((n, l) => n + Number(l.split(' ').at(-1)), 0);
+    const [planned, startedCount] = [sum('planned'), sum('started')];
+    log(
+      `fan-out metrics: planned ${planned}, started ${startedCount}, failed ${sum('failed')} for ${total} procedures: ${planned === total && startedCount === total ? 'exact' : 'NOT EXACT'}`,
+    );
 
     // Stalls: what the server recorded as retried or slow, beside what the worker saw of each attempt.
     activityLogFile.flushSync();
