@@ -1,6 +1,5 @@
-import { InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Form, Input, Progress, Typography, Upload } from 'antd';
+import { Alert, Form, Input, Progress, Typography } from 'antd';
 import { useState } from 'react';
 import { describeError } from '../api/errors';
 import { rememberPosition } from '../api/queries';
@@ -8,6 +7,7 @@ import { formatBytes } from '../api/upload';
 import { useSignedIn } from '../auth/SessionContext';
 import { schoolDay } from '../format/dates';
 import { DateField } from '../procedure/fields';
+import { SendingFileDrop } from '../upload/FileDrop';
 import { newId, type DecisionRecord } from '../meetings/meetings-model';
 import { groupedHash, sha256Hex } from './evidence-hash';
 
@@ -67,21 +67,14 @@ export function EvidenceUpload({ decision, timeZone }: { decision: DecisionRecor
           <Input placeholder="Приказ № 112 от 20.12.2026" autoComplete="off" />
         </Form.Item>
       </div>
-      <Upload.Dragger
-        name="file"
-        multiple={false}
-        showUploadList={false}
+      <SendingFileDrop
         accept=".pdf,.jpg,.jpeg,.png,.docx,.xlsx,.odt,.ods,.txt"
-        customRequest={({ file }) => void send(file as File)}
+        text="Перетащите файл подтверждения сюда или нажмите, чтобы выбрать"
+        hint="PDF, JPEG, PNG, DOCX, XLSX, ODT, ODS или TXT, до 20 МБ"
+        label="Файл подтверждения: перетащите сюда или нажмите, чтобы выбрать"
+        onFile={(file) => void send(file)}
         disabled={!!progress}
-        aria-label="Файл подтверждения: перетащите сюда или нажмите, чтобы выбрать"
-      >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined aria-hidden />
-        </p>
-        <p className="ant-upload-text">Перетащите файл подтверждения сюда или нажмите, чтобы выбрать</p>
-        <p className="ant-upload-hint">PDF, JPEG, PNG, DOCX, XLSX, ODT, ODS или TXT, до 20 МБ</p>
-      </Upload.Dragger>
+      />
       {progress ? (
         <div role="status" style={{ marginTop: 8 }}>
           Отправляется «{progress.name}»

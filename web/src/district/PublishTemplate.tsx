@@ -1,11 +1,10 @@
-import { InboxOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Progress, Select, Typography, Upload } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Form, Input, Select, Typography } from 'antd';
 import { useState } from 'react';
-import { describeError } from '../api/errors';
-import { formatBytes, type UploadProgress } from '../api/upload';
-import { useSignedIn } from '../auth/SessionContext';
 import { academicYearOf, schoolDay } from '../format/dates';
+import { ChosenFileDrop } from '../upload/FileDrop';
+import { UploadFeedback } from '../upload/UploadFeedback';
+import { useFileUpload } from '../upload/useFileUpload';
 import { positionKey } from './template-queries';
 import { templateIdFrom, type PublishResult } from './templates-model';
 
@@ -29,37 +28,35 @@ export function PublishTemplate({
   revising?: { templateId: string; title: string; academicYear: string; version: number };
   onPublished?(result: PublishResult): void;
 }) {
-  const { upload } = useSignedIn();
   const client = useQueryClient();
-  const [file, setFile] = useState<File>();
   const [title, setTitle] = useState('');
   const [year, setYear] = useState(yearOptions()[0]);
   const [id, setId] = useState<string>();
-  const [progress, setProgress] = useState<UploadProgress>();
   const templateId = revising?.templateId ?? id ?? (title.trim() ? templateIdFrom(title, year) : '');
-  const send = useMutation({
-    mutationFn: () => {
-      const form = new FormData();
-      form.append('file', file!);
-      form.append('districtId', districtId);
-      form.append('templateId', templateId);
-      form.append('title', revising?.title ?? title.trim());
-      form.append('academicYear', revising?.academicYear ?? year);
-      if (revising) form.append('expectedVersion', String(revising.version));
-      return upload<PublishResult>('/plans/templates', form, setProgress);
+  const upload = useFileUpload<PublishResult>(
+    '/plans/templates',
+    () => [
+      ['districtId', districtId],
+      ['templateId', templateId],
+      ['title', revising?.title ?? title.trim()],
+      ['academicYear', revising?.academicYear ?? year],
+      ['expectedVersion', revising ? String(revising.version) : undefined],
+    ],
+    {
+      onSuccess: async (result) => {
+        upload.setFile(undefined);
+        if (!revising) {
+          setTitle('');
+          setId(undefined);
+        }
+        // The lists read after this wait until the read models hold the new version (read-your-writes).
+        if (result.position !== undefined) client.setQueryData(positionKey(districtId), result.position);
+        await client.invalidateQueries({ queryKey: ['district-templates', districtId] });
+        onPublished?.(result);
+      },
     },
-    onSuccess: async (result) => {
-      setFile(undefined);
-      if (!revising) {
-        setTitle('');
-        setId(undefined);
-      }
-      // The lists read after this wait until the read models hold the new version (read-your-writes).
-      if (result.position !== undefined) client.setQueryData(positionKey(districtId), result.position);
-      await client.invalidateQueries({ queryKey: ['district-templates', districtId] });
-      onPublished?.(result);
-    },
-  });
+  );
+  const { file, send } = upload;
   const ready = !!file && (!!revising || (title.trim().length > 0 && templateId.length > 0));
   return (
     <Card
@@ -109,24 +106,15 @@ export function PublishTemplate({
             </Form.Item>
           </>
         )}
-        <Upload.Dragger
+        <ChosenFileDrop
           accept={ACCEPT}
-          maxCount={1}
-          multiple={false}
-          beforeUpload={(f) => {
-            setFile(f);
-            send.reset();
-            return false;
-          }}
-          onRemove={() => setFile(undefined)}
-          fileList={file ? [{ uid: 'template', name: file.name, status: 'done', size: file.size }] : []}
-        >
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined aria-hidden />
-          </p>
-          <p className="ant-upload-text">Перетащите файл шаблона сюда или нажмите, чтобы выбрать</p>
-          <p className="ant-upload-hint">.docx, .xlsx, .csv или .json</p>
-        </Upload.Dragger>
+          uid="template"
+          text="Перетащите файл шаблона сюда или нажмите, чтобы выбрать"
+          hint=".docx, .xlsx, .csv или .json"
+          file={file}
+          onChoose={upload.choose}
+          onRemove={() => upload.setFile(undefined)}
+        />
         <Button
           type="primary"
           htmlType="submit"
@@ -137,23 +125,7 @@ export function PublishTemplate({
           {revising ? 'Опубликовать новую версию' : 'Опубликовать шаблон'}
         </Button>
       </Form>
-      {send.isPending && progress ? (
-        <Progress
-          aria-label="Загрузка файла"
-          percent={Math.floor((progress.loaded / Math.max(1, progress.total)) * 100)}
-          format={() => `${formatBytes(progress.loaded)} из ${formatBytes(progress.total)}`}
-        />
-      ) : null}
-      {send.isError ? (
-        <Alert
-          role="alert"
-          type="error"
-          showIcon
-          style={{ marginTop: 12 }}
-          title="Шаблон не опубликован"
-          description={describeError(send.error)}
-        />
-      ) : null}
+      <UploadFeedback upload={upload} errorTitle="Шаблон не опубликован" />
       {send.isSuccess ? (
         <Alert
           role="status"

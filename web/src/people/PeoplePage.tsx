@@ -25,7 +25,8 @@ import { rolesAt } from '../auth/session';
 import { ColourTag } from '../format/StatusTag';
 import { useWrite } from '../meetings/useWrite';
 import { PositionsDialog } from './Positions';
-import { listPeople, listPositions, openWorkOf, openWorkText, positionText, type Person } from './people-api';
+import { listPeople, openWorkOf, openWorkText, positionText, type Person } from './people-api';
+import { PositionFields, positionAssignment, usePositionChoice, type PositionValues } from './PositionFields';
 
 type Answer = { position?: number };
 /** People commands answer no log position everywhere; the list is read again either way. */
@@ -38,24 +39,11 @@ const header = (headers: Record<string, string>) => ({
 
 function AddPerson({ onDone }: { onDone(): void }) {
   const { api, schoolId } = useSignedIn();
-  const positions = useQuery({ queryKey: ['positions'], queryFn: () => listPositions(api) });
-  const [form] = Form.useForm<{
-    login: string;
-    fullName: string;
-    email?: string;
-    position: string;
-    detail?: string;
-    subjects?: string;
-  }>();
-  const position = Form.useWatch('position', form);
-  const requires = positions.data?.find((p) => p.position === position)?.requires;
+  const [form] = Form.useForm<PositionValues & { login: string; fullName: string; email?: string }>();
+  const choice = usePositionChoice(form);
   const add = useWrite<{ position: number }>(
     (headers) => {
       const v = form.getFieldsValue();
-      const subjects = (v.subjects ?? '')
-        .split(/[,;]/)
-        .map((s) => s.trim())
-        .filter(Boolean);
       return positioned(
         unwrap<Answer>(
           api.POST('/people', {
@@ -64,15 +52,7 @@ function AddPerson({ onDone }: { onDone(): void }) {
               login: v.login.trim(),
               fullName: v.fullName.trim(),
               ...(v.email?.trim() ? { email: v.email.trim() } : {}),
-              positions: [
-                {
-                  position: v.position as never,
-                  schoolId: schoolId!,
-                  ...(requires === 'className' && v.detail ? { className: v.detail.trim() } : {}),
-                  ...(requires === 'association' && v.detail ? { association: v.detail.trim() } : {}),
-                  ...(subjects.length ? { subjects } : {}),
-                },
-              ],
+              positions: [positionAssignment(v, choice.requires, schoolId!)],
             },
           }),
         ),
@@ -110,30 +90,7 @@ function AddPerson({ onDone }: { onDone(): void }) {
         <Form.Item name="email" label="Почта (для приглашения)">
           <Input type="email" autoComplete="off" />
         </Form.Item>
-        <Form.Item
-          name="position"
-          label="Должность"
-          rules={[{ required: true, message: 'Выберите должность' }]}
-        >
-          <Select
-            loading={positions.isLoading}
-            options={(positions.data ?? []).map((p) => ({ value: p.position, label: p.title }))}
-          />
-        </Form.Item>
-        {requires === 'className' || requires === 'association' ? (
-          <Form.Item
-            name="detail"
-            label={requires === 'className' ? 'Класс' : 'Методическое объединение'}
-            rules={[{ required: true, whitespace: true, message: 'Заполните' }]}
-          >
-            <Input autoComplete="off" />
-          </Form.Item>
-        ) : null}
-        {position === 'teacher' ? (
-          <Form.Item name="subjects" label="Предметы" extra="Через запятую">
-            <Input autoComplete="off" />
-          </Form.Item>
-        ) : null}
+        <PositionFields choice={choice} />
         <Space>
           <Button type="primary" htmlType="submit" loading={add.isPending}>
             Добавить

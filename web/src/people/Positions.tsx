@@ -1,16 +1,13 @@
 import { DeleteOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, List, Modal, Select, Typography } from 'antd';
+import { Alert, Button, Form, Input, List, Modal, Typography } from 'antd';
 import { unwrap } from '../api/client';
 import { describeError } from '../api/errors';
 import { useSignedIn } from '../auth/SessionContext';
 import { useWrite } from '../meetings/useWrite';
-import { listPositions, positionText, type Person, type PersonPosition } from './people-api';
+import { positionText, type Person, type PersonPosition } from './people-api';
+import { PositionFields, positionAssignment, usePositionChoice, type PositionValues } from './PositionFields';
 
-interface AssignValues {
-  position: string;
-  detail?: string;
-  subjects?: string;
+interface AssignValues extends PositionValues {
   reason?: string;
 }
 
@@ -21,9 +18,7 @@ type Act =
 export function PositionsDialog({ person, onClose }: { person: Person; onClose(): void }) {
   const { api, schoolId } = useSignedIn();
   const [form] = Form.useForm<AssignValues>();
-  const positions = useQuery({ queryKey: ['positions'], queryFn: () => listPositions(api) });
-  const position = Form.useWatch('position', form);
-  const requires = positions.data?.find((p) => p.position === position)?.requires;
+  const choice = usePositionChoice(form);
   const act = useWrite<{ position: number }, Act>(
     async (headers, a) => {
       const path = { personId: person.personId };
@@ -37,22 +32,11 @@ export function PositionsDialog({ person, onClose }: { person: Person; onClose()
         );
         return { position: r.position ?? 0 };
       }
-      const v = a.values;
-      const subjects = (v.subjects ?? '')
-        .split(/[,;]/)
-        .map((s) => s.trim())
-        .filter(Boolean);
       const r = await unwrap<{ position?: number }>(
         api.POST('/people/{personId}/positions', {
           params: { path },
           headers,
-          body: {
-            position: v.position as never,
-            schoolId: schoolId!,
-            ...(requires === 'className' && v.detail ? { className: v.detail.trim() } : {}),
-            ...(requires === 'association' && v.detail ? { association: v.detail.trim() } : {}),
-            ...(subjects.length ? { subjects } : {}),
-          },
+          body: positionAssignment(a.values, choice.requires, schoolId!),
         }),
       );
       return { position: r.position ?? 0 };
@@ -115,30 +99,7 @@ export function PositionsDialog({ person, onClose }: { person: Person; onClose()
         <Typography.Title level={3} style={{ fontSize: 16 }}>
           Назначить на должность
         </Typography.Title>
-        <Form.Item
-          name="position"
-          label="Должность"
-          rules={[{ required: true, message: 'Выберите должность' }]}
-        >
-          <Select
-            loading={positions.isLoading}
-            options={(positions.data ?? []).map((p) => ({ value: p.position, label: p.title }))}
-          />
-        </Form.Item>
-        {requires === 'className' || requires === 'association' ? (
-          <Form.Item
-            name="detail"
-            label={requires === 'className' ? 'Класс' : 'Методическое объединение'}
-            rules={[{ required: true, whitespace: true, message: 'Заполните' }]}
-          >
-            <Input autoComplete="off" />
-          </Form.Item>
-        ) : null}
-        {position === 'teacher' ? (
-          <Form.Item name="subjects" label="Предметы" extra="Через запятую">
-            <Input autoComplete="off" />
-          </Form.Item>
-        ) : null}
+        <PositionFields choice={choice} />
         <Button type="primary" htmlType="submit" loading={act.isPending}>
           Назначить
         </Button>

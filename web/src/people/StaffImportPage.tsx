@@ -1,6 +1,5 @@
-import { InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Breadcrumb, Button, Card, Progress, Space, Table, Typography, Upload } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Progress, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { unwrap } from '../api/client';
@@ -8,6 +7,7 @@ import { describeError } from '../api/errors';
 import { usePageTitle } from '../app/usePageTitle';
 import { useSignedIn } from '../auth/SessionContext';
 import { ColourTag, type TagColour } from '../format/StatusTag';
+import { SendingFileDrop } from '../upload/FileDrop';
 import type { StaffPreview, StaffPreviewRow } from '../../../services/api/src/staff/shared/staff-preview';
 
 interface StaffApproval {
@@ -117,19 +117,12 @@ export function StaffImportPage() {
           Таблица Excel (.xlsx) или CSV со столбцами: ФИО, должность, предметы, классы, e-mail — как её ведёт
           школа. Сначала покажем, что получится; ничего не меняется до утверждения.
         </Typography.Paragraph>
-        <Upload.Dragger
-          name="file"
-          multiple={false}
-          showUploadList={false}
+        <SendingFileDrop
           accept=".xlsx,.csv"
-          customRequest={({ file }) => void send(file as File)}
+          text="Перетащите файл со списком сюда или нажмите, чтобы выбрать"
+          onFile={(file) => void send(file)}
           disabled={percent !== undefined}
-        >
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined aria-hidden />
-          </p>
-          <p className="ant-upload-text">Перетащите файл со списком сюда или нажмите, чтобы выбрать</p>
-        </Upload.Dragger>
+        />
         {percent !== undefined ? <Progress percent={percent} aria-label={`Отправлено: ${percent}%`} /> : null}
       </Card>
       {error ? (

@@ -1,30 +1,14 @@
-import { InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  Breadcrumb,
-  Button,
-  Card,
-  Descriptions,
-  Progress,
-  Result,
-  Select,
-  Space,
-  Table,
-  Typography,
-  Upload,
-} from 'antd';
+import { Alert, Card, Select, Table } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
 import { unwrap } from '../api/client';
 import { MEETING_LEVEL_TITLES } from '../api/domain';
-import { describeError } from '../api/errors';
 import { rememberPosition, useSchoolTimeZone } from '../api/queries';
-import { formatBytes, type UploadProgress } from '../api/upload';
 import { usePageTitle } from '../app/usePageTitle';
 import { useSignedIn } from '../auth/SessionContext';
 import { academicYearOf, schoolDay } from '../format/dates';
 import { ColourTag } from '../format/StatusTag';
+import { useFileUpload } from '../upload/useFileUpload';
 import {
   approvalLines,
   previewSummary,
@@ -32,6 +16,7 @@ import {
   type DecisionsImportApproval,
   type DecisionsImportPreview,
 } from './decisions-import-model';
+import { ApprovalCard, ImportHeading, ImportResult, PreviewCard, UploadCard } from './ImportSteps';
 
 const ACCEPT = '.docx,.xlsx,.csv';
 
@@ -47,23 +32,17 @@ function years(current: string): string[] {
  */
 export function DecisionsImportPage() {
   usePageTitle('Решения прежних заседаний');
-  const { upload, api, schoolId } = useSignedIn();
+  const { api, schoolId } = useSignedIn();
   const queryClient = useQueryClient();
   const timeZone = useSchoolTimeZone();
   const current = academicYearOf(schoolDay(new Date(), timeZone));
-  const [file, setFile] = useState<File>();
   const [year, setYear] = useState(current);
-  const [progress, setProgress] = useState<UploadProgress>();
-  const send = useMutation({
-    mutationFn: () => {
-      const form = new FormData();
-      form.append('file', file!);
-      form.append('schoolId', schoolId!);
-      form.append('academicYear', year);
-      form.append('timeZone', timeZone);
-      return upload<DecisionsImportPreview>('/decisions/imports', form, setProgress);
-    },
-  });
+  const file = useFileUpload<DecisionsImportPreview>('/decisions/imports', () => [
+    ['schoolId', schoolId!],
+    ['academicYear', year],
+    ['timeZone', timeZone],
+  ]);
+  const send = file.send;
   const approve = useMutation({
     mutationFn: (p: DecisionsImportPreview) =>
       unwrap<DecisionsImportApproval>(
@@ -79,113 +58,75 @@ export function DecisionsImportPage() {
   const preview = send.data;
   return (
     <>
-      <Breadcrumb
-        items={[
-          { title: <Link to="/plan">План ВСОКО</Link> },
-          { title: <Link to="/plan/import">Загрузка плана</Link> },
-          { title: 'Решения прежних заседаний' },
+      <ImportHeading
+        trail={[
+          { to: '/plan', title: 'План ВСОКО' },
+          { to: '/plan/import', title: 'Загрузка плана' },
         ]}
+        here="Решения прежних заседаний"
+        title="Решения прежних заседаний"
       />
-      <Typography.Title level={1} className="page-title">
-        Решения прежних заседаний
-      </Typography.Title>
       {approve.data ? (
         <Card>
-          <Result
-            status={approve.data.failed.length ? 'warning' : 'success'}
+          <ImportResult
+            failed={approve.data.failed.length > 0}
             title="Заседания и решения записаны"
-            subTitle={
-              <ul className="plain-list">
-                {approvalLines(approve.data).map((l) => (
-                  <li key={l}>{l}</li>
-                ))}
-                {approve.data.failed.map((f) => (
-                  <li key={`${f.meetingId}:${f.decisionId ?? ''}`}>
-                    Строка {f.row}: {f.message}
-                  </li>
-                ))}
-              </ul>
-            }
-            extra={
-              <Link to="/sittings">
-                <Button type="primary">Открыть заседания</Button>
-              </Link>
-            }
+            lines={approvalLines(approve.data)}
+            failures={approve.data.failed.map((f) => ({
+              key: `${f.meetingId}:${f.decisionId ?? ''}`,
+              text: (
+                <>
+                  Строка {f.row}: {f.message}
+                </>
+              ),
+            }))}
+            open={{ to: '/sittings', text: 'Открыть заседания' }}
           />
         </Card>
       ) : (
         <>
-          <Card title={<h2 className="card-title">1. Отчёт школы о принятых решениях</h2>}>
-            <Typography.Paragraph>
-              Таблица, которую школа вела до системы: №, уровень и дата заседания, решение, срок,
-              ответственный (Word, Excel или CSV). Сначала система покажет, что она поняла, — ничего не
-              записывается до утверждения, а повторная загрузка не создаёт дублей.
-            </Typography.Paragraph>
-            <Upload.Dragger
-              accept={ACCEPT}
-              maxCount={1}
-              multiple={false}
-              beforeUpload={(f) => {
-                setFile(f);
-                send.reset();
-                return false;
-              }}
-              onRemove={() => setFile(undefined)}
-              fileList={file ? [{ uid: 'report', name: file.name, status: 'done', size: file.size }] : []}
-            >
-              <p className="ant-upload-drag-icon">
-                <InboxOutlined aria-hidden />
-              </p>
-              <p className="ant-upload-text">Перетащите файл отчёта сюда или нажмите, чтобы выбрать</p>
-              <p className="ant-upload-hint">.docx, .xlsx или .csv</p>
-            </Upload.Dragger>
-            <Space wrap align="center" style={{ marginTop: 16 }}>
-              <label htmlFor="decisions-year">Учебный год отчёта</label>
-              <Select
-                id="decisions-year"
-                value={year}
-                onChange={(v: string) => {
-                  setYear(v);
-                  send.reset();
-                }}
-                style={{ width: 120 }}
-                options={years(current).map((y) => ({ value: y, label: y }))}
-              />
-              <Button type="primary" disabled={!file} loading={send.isPending} onClick={() => send.mutate()}>
-                Показать, что получится
-              </Button>
-            </Space>
-            {send.isPending && progress ? (
-              <Progress
-                aria-label="Загрузка файла"
-                percent={Math.floor((progress.loaded / Math.max(1, progress.total)) * 100)}
-                format={() => `${formatBytes(progress.loaded)} из ${formatBytes(progress.total)}`}
-              />
-            ) : null}
-            {send.isError ? (
-              <Alert
-                role="alert"
-                type="error"
-                showIcon
-                style={{ marginTop: 12 }}
-                title="Отчёт не прочитан"
-                description={describeError(send.error)}
-              />
-            ) : null}
-          </Card>
+          <UploadCard
+            title="1. Отчёт школы о принятых решениях"
+            intro={
+              <>
+                Таблица, которую школа вела до системы: №, уровень и дата заседания, решение, срок,
+                ответственный (Word, Excel или CSV). Сначала система покажет, что она поняла, — ничего не
+                записывается до утверждения, а повторная загрузка не создаёт дублей.
+              </>
+            }
+            upload={file}
+            drop={{
+              accept: ACCEPT,
+              uid: 'report',
+              text: 'Перетащите файл отчёта сюда или нажмите, чтобы выбрать',
+              hint: '.docx, .xlsx или .csv',
+            }}
+            controls={
+              <>
+                <label htmlFor="decisions-year">Учебный год отчёта</label>
+                <Select
+                  id="decisions-year"
+                  value={year}
+                  onChange={(v: string) => {
+                    setYear(v);
+                    send.reset();
+                  }}
+                  style={{ width: 120 }}
+                  options={years(current).map((y) => ({ value: y, label: y }))}
+                />
+              </>
+            }
+            errorTitle="Отчёт не прочитан"
+          />
           {preview ? (
             <>
-              <Card title={<h2 className="card-title">2. Что получится</h2>} style={{ marginTop: 16 }}>
-                <Descriptions
-                  size="small"
-                  bordered
-                  column={{ xs: 1, md: 2 }}
-                  items={[
-                    { key: 'file', label: 'Файл', children: preview.fileName },
-                    { key: 'year', label: 'Учебный год', children: preview.academicYear },
-                    { key: 'sum', label: 'Итог', children: previewSummary(preview), span: 2 },
-                  ]}
-                />
+              <PreviewCard
+                items={[
+                  { key: 'file', label: 'Файл', children: preview.fileName },
+                  { key: 'year', label: 'Учебный год', children: preview.academicYear },
+                  { key: 'sum', label: 'Итог', children: previewSummary(preview), span: 2 },
+                ]}
+              >
                 {preview.rows
                   .filter((r) => r.became === 'warning')
                   .map((r) => (
@@ -197,7 +138,7 @@ export function DecisionsImportPage() {
                       title={`${r.location}: ${r.message ?? 'строка не прочитана'}`}
                     />
                   ))}
-              </Card>
+              </PreviewCard>
               {preview.meetings.map((m) => (
                 <Card
                   key={m.meetingId}
@@ -256,26 +197,17 @@ export function DecisionsImportPage() {
                   ) : null}
                 </Card>
               ))}
-              <Card title={<h2 className="card-title">3. Утверждение</h2>} style={{ marginTop: 16 }}>
-                {approve.isError ? (
-                  <Alert
-                    role="alert"
-                    type="error"
-                    showIcon
-                    style={{ marginBottom: 12 }}
-                    title="Не записано"
-                    description={describeError(approve.error)}
-                  />
-                ) : null}
-                <Button
-                  type="primary"
-                  loading={approve.isPending}
-                  disabled={toWrite(preview) === 0 && preview.meetings.every((m) => m.recorded)}
-                  onClick={() => approve.mutate(preview)}
-                >
-                  Записать заседания и решения: {toWrite(preview)}
-                </Button>
-              </Card>
+              <ApprovalCard
+                title="3. Утверждение"
+                error={approve.error}
+                errorTitle="Не записано"
+                button={{
+                  text: `Записать заседания и решения: ${toWrite(preview)}`,
+                  disabled: toWrite(preview) === 0 && preview.meetings.every((m) => m.recorded),
+                  loading: approve.isPending,
+                  onClick: () => approve.mutate(preview),
+                }}
+              />
             </>
           ) : null}
         </>

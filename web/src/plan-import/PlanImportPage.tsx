@@ -1,12 +1,9 @@
-import { InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
-  Breadcrumb,
   Button,
   Card,
   DatePicker,
-  Descriptions,
   Empty,
   Input,
   Progress,
@@ -16,7 +13,6 @@ import {
   Switch,
   Table,
   Typography,
-  Upload,
 } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -26,10 +22,10 @@ import { DIRECTION_TITLES } from '../api/domain';
 import { describeError } from '../api/errors';
 import { rememberPosition, useSchoolTimeZone } from '../api/queries';
 import { academicYearOf, schoolDay } from '../format/dates';
-import { formatBytes, type UploadProgress } from '../api/upload';
 import { usePageTitle } from '../app/usePageTitle';
 import { useSignedIn } from '../auth/SessionContext';
 import { ColourTag, type TagColour } from '../format/StatusTag';
+import { useFileUpload } from '../upload/useFileUpload';
 import {
   approvalBody,
   approvalPercent,
@@ -48,6 +44,7 @@ import {
   type PreviewEntry,
   type RowOutcome,
 } from './import-model';
+import { ApprovalCard, ImportHeading, ImportResult, PreviewCard, UploadCard } from './ImportSteps';
 
 const ACCEPT = '.docx,.xlsx,.csv,.json';
 const OUTCOME_COLOURS: Record<RowOutcome, TagColour> = {
@@ -59,78 +56,49 @@ const OUTCOME_COLOURS: Record<RowOutcome, TagColour> = {
 };
 
 function UploadStep({ onPreview }: { onPreview(p: ImportPreview): void }) {
-  const { upload, schoolId } = useSignedIn();
-  const [file, setFile] = useState<File>();
+  const { schoolId } = useSignedIn();
   const [year, setYear] = useState<string>();
-  const [progress, setProgress] = useState<UploadProgress>();
-  const send = useMutation({
-    mutationFn: () => {
-      const form = new FormData();
-      form.append('file', file!);
-      form.append('schoolId', schoolId!);
-      if (year) form.append('academicYear', year);
-      return upload<ImportPreview>('/plans/import', form, setProgress);
-    },
-    onSuccess: onPreview,
-  });
+  const file = useFileUpload<ImportPreview>(
+    '/plans/import',
+    () => [
+      ['schoolId', schoolId!],
+      ['academicYear', year],
+    ],
+    { onSuccess: onPreview },
+  );
   return (
-    <Card title={<h2 className="card-title">1. Файл плана</h2>}>
-      <Typography.Paragraph>
-        План ВСОКО школы в том виде, в каком он есть: документ Word (.docx), таблица Excel (.xlsx), CSV или
-        JSON. Сначала система покажет, что она поняла из каждой строки, — ничего не меняется, пока вы не
-        утвердите.
-      </Typography.Paragraph>
-      <Upload.Dragger
-        accept={ACCEPT}
-        maxCount={1}
-        multiple={false}
-        beforeUpload={(f) => {
-          setFile(f);
-          send.reset();
-          return false;
-        }}
-        onRemove={() => setFile(undefined)}
-        fileList={file ? [{ uid: 'plan', name: file.name, status: 'done', size: file.size }] : []}
-      >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined aria-hidden />
-        </p>
-        <p className="ant-upload-text">Перетащите файл плана сюда или нажмите, чтобы выбрать</p>
-        <p className="ant-upload-hint">.docx, .xlsx, .csv или .json</p>
-      </Upload.Dragger>
-      <Space wrap align="center" style={{ marginTop: 16 }}>
-        <span id="import-year-label">Учебный год</span>
-        <Select
-          aria-labelledby="import-year-label"
-          allowClear
-          placeholder="Из заголовка плана"
-          style={{ minWidth: 200 }}
-          value={year}
-          onChange={(v?: string) => setYear(v)}
-          options={yearOptions()}
-        />
-        <Button type="primary" disabled={!file} loading={send.isPending} onClick={() => send.mutate()}>
-          Показать, что получится
-        </Button>
-      </Space>
-      {send.isPending && progress ? (
-        <Progress
-          aria-label="Загрузка файла"
-          percent={Math.floor((progress.loaded / Math.max(1, progress.total)) * 100)}
-          format={() => `${formatBytes(progress.loaded)} из ${formatBytes(progress.total)}`}
-        />
-      ) : null}
-      {send.isError ? (
-        <Alert
-          role="alert"
-          type="error"
-          showIcon
-          style={{ marginTop: 12 }}
-          title="План не прочитан"
-          description={describeError(send.error)}
-        />
-      ) : null}
-    </Card>
+    <UploadCard
+      title="1. Файл плана"
+      intro={
+        <>
+          План ВСОКО школы в том виде, в каком он есть: документ Word (.docx), таблица Excel (.xlsx), CSV или
+          JSON. Сначала система покажет, что она поняла из каждой строки, — ничего не меняется, пока вы не
+          утвердите.
+        </>
+      }
+      upload={file}
+      drop={{
+        accept: ACCEPT,
+        uid: 'plan',
+        text: 'Перетащите файл плана сюда или нажмите, чтобы выбрать',
+        hint: '.docx, .xlsx, .csv или .json',
+      }}
+      controls={
+        <>
+          <span id="import-year-label">Учебный год</span>
+          <Select
+            aria-labelledby="import-year-label"
+            allowClear
+            placeholder="Из заголовка плана"
+            style={{ minWidth: 200 }}
+            value={year}
+            onChange={(v?: string) => setYear(v)}
+            options={yearOptions()}
+          />
+        </>
+      }
+      errorTitle="План не прочитан"
+    />
   );
 }
 
@@ -440,26 +408,19 @@ function ApprovalProgress({ importId }: { importId: string }) {
       </div>
       <Progress percent={approvalPercent(s)} aria-label="Утверждение плана" />
       {s.status === 'completed' && s.report ? (
-        <Result
-          status={s.report.failed.length ? 'warning' : 'success'}
+        <ImportResult
+          failed={s.report.failed.length > 0}
           title="План утверждён"
-          subTitle={
-            <ul className="plain-list">
-              {reportLines(s.report).map((l) => (
-                <li key={l}>{l}</li>
-              ))}
-              {s.report.failed.map((f) => (
-                <li key={f.procedureId}>
-                  {f.procedureId}: {f.message}
-                </li>
-              ))}
-            </ul>
-          }
-          extra={
-            <Link to="/plan">
-              <Button type="primary">Открыть план</Button>
-            </Link>
-          }
+          lines={reportLines(s.report)}
+          failures={s.report.failed.map((f) => ({
+            key: f.procedureId,
+            text: (
+              <>
+                {f.procedureId}: {f.message}
+              </>
+            ),
+          }))}
+          open={{ to: '/plan', text: 'Открыть план' }}
         />
       ) : null}
     </>
@@ -495,10 +456,11 @@ export function PlanImportPage() {
   const changes = preview?.changes;
   return (
     <>
-      <Breadcrumb items={[{ title: <Link to="/plan">План ВСОКО</Link> }, { title: 'Загрузка плана' }]} />
-      <Typography.Title level={1} className="page-title">
-        Загрузка плана ВСОКО
-      </Typography.Title>
+      <ImportHeading
+        trail={[{ to: '/plan', title: 'План ВСОКО' }]}
+        here="Загрузка плана"
+        title="Загрузка плана ВСОКО"
+      />
       {started ? (
         <Card title={<h2 className="card-title">Утверждение</h2>}>
           <ApprovalProgress importId={started} />
@@ -531,35 +493,31 @@ export function PlanImportPage() {
           </Card>
           {preview && changes ? (
             <>
-              <Card title={<h2 className="card-title">2. Что получится</h2>} style={{ marginTop: 16 }}>
-                <Descriptions
-                  size="small"
-                  bordered
-                  column={{ xs: 1, md: 2 }}
-                  items={[
-                    {
-                      key: 'file',
-                      label: 'Файл',
-                      children: `${preview.source.fileName} (${preview.source.format})`,
-                    },
-                    {
-                      key: 'year',
-                      label: 'Учебный год',
-                      children: `${preview.academicYear} — ${YEAR_SOURCE[preview.academicYearFrom]}`,
-                    },
-                    { key: 'rows', label: 'Строк в файле', children: preview.source.rows },
-                    {
-                      key: 'summary',
-                      label: 'Итог',
-                      children: `процедур ${preview.summary.procedures}, разделов ${preview.summary.section}, требуют внимания ${preview.summary.warning}`,
-                    },
-                    {
-                      key: 'changes',
-                      label: 'Изменения плана',
-                      children: `новых ${changes.added.length}, перенесённых ${changes.rescheduled.length}, отменяемых ${changes.cancelled.length}, без изменений ${changes.unchanged}`,
-                    },
-                  ]}
-                />
+              <PreviewCard
+                items={[
+                  {
+                    key: 'file',
+                    label: 'Файл',
+                    children: `${preview.source.fileName} (${preview.source.format})`,
+                  },
+                  {
+                    key: 'year',
+                    label: 'Учебный год',
+                    children: `${preview.academicYear} — ${YEAR_SOURCE[preview.academicYearFrom]}`,
+                  },
+                  { key: 'rows', label: 'Строк в файле', children: preview.source.rows },
+                  {
+                    key: 'summary',
+                    label: 'Итог',
+                    children: `процедур ${preview.summary.procedures}, разделов ${preview.summary.section}, требуют внимания ${preview.summary.warning}`,
+                  },
+                  {
+                    key: 'changes',
+                    label: 'Изменения плана',
+                    children: `новых ${changes.added.length}, перенесённых ${changes.rescheduled.length}, отменяемых ${changes.cancelled.length}, без изменений ${changes.unchanged}`,
+                  },
+                ]}
+              >
                 {preview.nextYear ? (
                   <Alert
                     type={preview.nextYear.calendarApplied && !preview.nextYear.flagged ? 'success' : 'info'}
@@ -595,31 +553,23 @@ export function PlanImportPage() {
                     <Empty description="В файле не найдено ни одной строки плана. Проверьте, что это план ВСОКО с таблицей процедур." />
                   )}
                 </div>
-              </Card>
+              </PreviewCard>
               <PastWindows preview={preview} all={all} setAll={setAll} rows={rows} setRows={setRows} />
-              <Card title={<h2 className="card-title">Утверждение</h2>} style={{ marginTop: 16 }}>
-                {approve.isError ? (
-                  <Alert
-                    role="alert"
-                    type="error"
-                    showIcon
-                    style={{ marginBottom: 12 }}
-                    title="План не утверждён"
-                    description={describeError(approve.error)}
-                  />
-                ) : null}
+              <ApprovalCard
+                title="Утверждение"
+                error={approve.error}
+                errorTitle="План не утверждён"
+                button={{
+                  text: `Утвердить план: процедур ${preview.summary.procedures}`,
+                  disabled: problems.length > 0 || preview.summary.procedures === 0,
+                  loading: approve.isPending,
+                  onClick: () => approve.mutate(preview),
+                }}
+              >
                 {problems.length ? (
                   <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={problems.join('; ')} />
                 ) : null}
-                <Button
-                  type="primary"
-                  disabled={problems.length > 0 || preview.summary.procedures === 0}
-                  loading={approve.isPending}
-                  onClick={() => approve.mutate(preview)}
-                >
-                  Утвердить план: процедур {preview.summary.procedures}
-                </Button>
-              </Card>
+              </ApprovalCard>
             </>
           ) : null}
         </>
