@@ -4,13 +4,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { putAccount, putDistrict, TEST_PASSWORD } from '../../test/integration/auth/accounts';
-import { json, startServices, type Services } from '../../test/integration/harness';
+import { login, putAccount, putDistrict } from '../../test/integration/auth/accounts';
+import { startServices, type Services } from '../../test/integration/harness';
 import { mailCount, mailTo, tokenIn } from '../../test/integration/people/mailbox';
 import { launchBrowser, newContext, screenshot, seriousViolations } from './support/browser';
+import { apiPost, ZONE } from './support/seed';
+import { choose, closeDialog, signIn } from './support/session';
 
 const SCHOOL = 'web-people-school';
-const ZONE = 'Europe/Moscow';
 const LOGIN = 'director.people';
 const today = localDateOf(Date.now(), ZONE);
 const run = randomUUID().slice(0, 6);
@@ -49,11 +50,7 @@ describe('web: the school’s people', () => {
     fs.writeFileSync(csvFile, STAFF_CSV);
     context = await newContext(browser, s.baseUrl);
     page = await context.newPage();
-    await page.goto('/sign-in');
-    await page.getByLabel('Логин').fill(LOGIN);
-    await page.getByLabel('Пароль').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Войти' }).click();
-    await page.getByRole('heading', { name: /План ВСОКО на/ }).waitFor();
+    await signIn(page, LOGIN, { landing: /План ВСОКО на/ });
   }, 240_000);
   afterAll(async () => {
     fs.rmSync(csvFile, { force: true });
@@ -95,8 +92,7 @@ describe('web: the school’s people', () => {
   it('assigns a position with what it names, and removes it again', async () => {
     await row('Соколова Татьяна Павловна').getByRole('button', { name: 'Должности' }).click();
     const dialog = page.getByRole('dialog', { name: 'Должности: Соколова Татьяна Павловна' });
-    await dialog.getByRole('combobox', { name: 'Должность' }).click();
-    await page.locator('.ant-select-item-option', { hasText: /^руководитель ШМО$/ }).click();
+    await choose(page, dialog.getByRole('combobox', { name: 'Должность' }), /^руководитель ШМО$/);
     await dialog.getByLabel('Методическое объединение').fill('учителей математики');
     await dialog.getByRole('button', { name: 'Назначить' }).click();
     const held = dialog.getByRole('listitem').filter({ hasText: 'Руководитель ШМО (учителей математики)' });
@@ -107,8 +103,7 @@ describe('web: the school’s people', () => {
       .getByRole('button', { name: 'Снять с должности: Руководитель ШМО (учителей математики)' })
       .click();
     await held.waitFor({ state: 'detached' });
-    await page.keyboard.press('Escape');
-    await dialog.waitFor({ state: 'detached' });
+    await closeDialog(dialog);
   });
 
   it('invites a teacher, who chooses her first password from the mailed link and is signed in', async () => {
@@ -158,7 +153,7 @@ describe('web: the school’s people', () => {
     await tab.getByRole('link', { name: 'Забыли пароль?' }).click();
     const seen = await mailCount(IVANOVA, /сброс пароля/i);
     const people = await (
-      await fetch(`${s.baseUrl}/schools/${SCHOOL}/people`, { headers: await directorHeaders() })
+      await fetch(`${s.baseUrl}/schools/${SCHOOL}/people`, { headers: await login(s.baseUrl, LOGIN) })
     ).json();
     const ivanova = (people as { people: Array<{ personId: string; fullName: string }> }).people.find((p) =>
       p.fullName.startsWith('Иванова'),
@@ -191,28 +186,23 @@ describe('web: the school’s people', () => {
   });
 
   it('switches a leaving teacher off, handing his open work to a colleague in the same step', async () => {
-    const headers = await directorHeaders();
+    const headers = await login(s.baseUrl, LOGIN);
     const people = (await (await fetch(`${s.baseUrl}/schools/${SCHOOL}/people`, { headers })).json()) as {
       people: Array<{ personId: string; fullName: string }>;
     };
     const petrov = people.people.find((p) => p.fullName.startsWith('Петров'))!;
     const sokolova = people.people.find((p) => p.fullName.startsWith('Соколова'))!;
-    const created = await fetch(`${s.baseUrl}/procedures`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify({
-        id: `kr-math-${run}`,
-        schoolId: SCHOOL,
-        academicYear: academicYearOf(today),
-        title: 'Контрольная работа по математике, 7 классы',
-        direction: 'results',
-        responsible: { personId: petrov.personId, name: 'Петров О. И.' },
-        window: { from: addDays(today, 10), to: addDays(today, 20) },
-        timeZone: ZONE,
-      }),
+    const created = await apiPost(s, headers)('/procedures', {
+      id: `kr-math-${run}`,
+      schoolId: SCHOOL,
+      academicYear: academicYearOf(today),
+      title: 'Контрольная работа по математике, 7 классы',
+      direction: 'results',
+      responsible: { personId: petrov.personId, name: 'Петров О. И.' },
+      window: { from: addDays(today, 10), to: addDays(today, 20) },
+      timeZone: ZONE,
     });
-    expect(created.status).toBe(201);
-    const position = (await json(created)).position as number;
+    const position = created.position as number;
     await fetch(`${s.baseUrl}/procedures?schoolId=${SCHOOL}&waitForPosition=${position}&pageSize=1`, {
       headers,
     });
@@ -222,25 +212,20 @@ describe('web: the school’s people', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByText('Незавершённые дела: процедур: 1').waitFor();
     await dialog.getByText('Процедура «Контрольная работа по математике, 7 классы»').waitFor();
-    await dialog.getByRole('combobox', { name: 'Кому передать дела' }).click();
-    await page.locator('.ant-select-item-option', { hasText: 'Соколова Татьяна Павловна' }).click();
+    await choose(
+      page,
+      dialog.getByRole('combobox', { name: 'Кому передать дела' }),
+      'Соколова Татьяна Павловна',
+    );
     await dialog.getByLabel('Причина').fill('Уволен, приказ № 45-к');
     await noSeriousViolations();
     await screenshot(page, '43-deactivate-handover');
     await dialog.getByRole('button', { name: 'Передать дела и отключить' }).click();
     await dialog.waitFor({ state: 'detached' });
     await row('Петров Олег Ильич').getByText('Отключён').waitFor();
-    const procedure = await json(await fetch(`${s.baseUrl}/procedures/kr-math-${run}`, { headers }));
-    expect((procedure.responsible as { personId?: string }).personId).toBe(sokolova.personId);
+    const procedure = (await (await fetch(`${s.baseUrl}/procedures/kr-math-${run}`, { headers })).json()) as {
+      responsible: { personId?: string };
+    };
+    expect(procedure.responsible.personId).toBe(sokolova.personId);
   });
-
-  async function directorHeaders(): Promise<Record<string, string>> {
-    const res = await fetch(`${s.baseUrl}/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ login: LOGIN, password: TEST_PASSWORD }),
-    });
-    const { token } = (await res.json()) as { token: string };
-    return { Authorization: `Bearer ${token}` };
-  }
 });

@@ -57,3 +57,14 @@ export async function reloadUntilVisible(page: Page, what: Locator, timeoutMs = 
     }
   }
 }
+
+/**
+ * Closes an antd dialog by its close button and waits until it has left the page. Not by Escape: antd hands
+ * Escape to the newest popup still open, and a select's dropdown counts as open until its closing motion ends
+ * (late on a loaded machine, or never when it was hidden mid-motion), so the key could close nothing and leave the
+ * dialog standing. The click itself waits until the dialog has finished opening (the button is stable).
+ */
+export async function closeDialog(dialog: Locator): Promise<void> {
+  await dialog.locator('.ant-modal-close').click();
+  await dialog.waitFor({ state: 'detached' });
+}
