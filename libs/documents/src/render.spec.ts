@@ -24,6 +24,37 @@ describe('Word templates', () => {
     expect(text).not.toMatch(/[{}]/);
   });
 
+  it('writes one full stop after initials or «г.» that end a sentence: in the protocol and in the приказ', async () => {
+    const decision = {
+      number: 1,
+      wording: 'Провести повторную диагностику по математике.',
+      deadline: 'до 31 декабря 2026 г.',
+      responsible: 'Смирнова Е. В.',
+    };
+    const protocol = await docxText(
+      renderDocx(defaultTemplate('meeting-protocol'), {
+        ...SAMPLE_DATA['meeting-protocol'],
+        items: [
+          { n: 1, title: 'Итоги ВПР', heard: 'Смирнову Е. В.', hasDecisions: true, decisions: [decision] },
+        ],
+        decisions: [decision],
+      }),
+    );
+    expect(protocol).toContain(
+      '1.1. Провести повторную диагностику по математике. Срок: до 31 декабря 2026 г. Ответственный: Смирнова Е. В.\n',
+    );
+    const order = await docxText(
+      renderDocx(defaultTemplate('meeting-order'), {
+        ...SAMPLE_DATA['meeting-order'],
+        decisions: [decision],
+      }),
+    );
+    expect(order).toContain(
+      '1. Провести повторную диагностику по математике. Срок: до 31 декабря 2026 г. Ответственный: Смирнова Е. В.\n',
+    );
+    for (const text of [protocol, order]) expect(text).not.toMatch(/(?<!\.)\.\.(?!\.)/);
+  });
+
   it('a corrected protocol and order end with «Исправлено …»; a paper never corrected has no such note', async () => {
     const protocol = await docxText(
       renderDocx(defaultTemplate('meeting-protocol'), SAMPLE_DATA['meeting-protocol']),

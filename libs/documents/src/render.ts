@@ -2,6 +2,7 @@ import { ValidationFailed } from '@vsoko/domain';
 import Docxtemplater from 'docxtemplater';
 import InspectModule from 'docxtemplater/js/inspect-module.js';
 import PizZip from 'pizzip';
+import { oneFullStop } from './full-stop';
 import { allowedTags, DOCUMENT_KIND_INFO, type DocumentKind } from './kinds';
 import { ooxmlProblems } from './ooxml';
 
@@ -67,7 +68,13 @@ function explain(e: unknown): string {
   return texts.length > 0 ? texts.join('; ') : 'разметка полей не распознана';
 }
 
-/** Fills the template with the data and answers the .docx bytes. */
+/** The parts of a Word file that hold its text: the body, headers, footers, foot- and endnotes. */
+const TEXT_PARTS = /^word\/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$/;
+
+/**
+ * Fills the template with the data and answers the .docx bytes; a value's own full stop before the template's
+ * is written once (full-stop.ts).
+ */
 export function renderDocx(template: Buffer, data: object): Buffer {
   const doc = open(template);
   try {
@@ -75,7 +82,9 @@ export function renderDocx(template: Buffer, data: object): Buffer {
   } catch (e) {
     throw notATemplate(explain(e));
   }
-  return doc.getZip().generate({ type: 'nodebuffer', compression: 'DEFLATE' });
+  const zip = doc.getZip();
+  for (const part of zip.file(TEXT_PARTS)) zip.file(part.name, oneFullStop(part.asText()));
+  return zip.generate({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
 /** The names of the fields a template uses, loops and their items alike («decisions», «number» …). */
