@@ -36,6 +36,12 @@ export function foldDocument(
 ): ProjectedDocument | null {
   let doc = before;
   const evolveCtx = { ...ctx, id };
+  if (!onChange && projection.evolveMany) {
+    // Positions rise through the events and a step moves `_position` only up to its own event's: the events
+    // past the stored document's position are exactly those the step-by-step loop below would fold.
+    const fresh = before ? events.filter((e) => e.position > before._position) : events;
+    return fresh.length === 0 ? before : projection.evolveMany(before, fresh, evolveCtx);
+  }
   for (const event of events) {
     if (doc && event.position <= doc._position) continue;
     const previous = doc;

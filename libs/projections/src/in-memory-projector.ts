@@ -25,9 +25,12 @@ export class InMemoryProjector {
     for (const projection of this.projections) {
       const docs = this.collections.get(projection.collection)!;
       const rollups = rollupsOf(projection).map((r) => new RollupChanges(r));
-      const onChange = (from: ProjectedDocument | null, to: ProjectedDocument | null, position: number) => {
-        for (const rollup of rollups) rollup.record(from, to, position);
-      };
+      const onChange =
+        rollups.length === 0
+          ? undefined
+          : (from: ProjectedDocument | null, to: ProjectedDocument | null, position: number) => {
+              for (const rollup of rollups) rollup.record(from, to, position);
+            };
       for (const [id, stream] of eventsByDocument(projection, events, ctx)) {
         const doc = foldDocument(projection, id, docs.get(id) ?? null, stream, ctx, onChange);
         const summaries = projection.summary && this.collections.get(projection.summary.collection)!;

@@ -24,6 +24,13 @@ export interface Projection<Doc extends ProjectedDocument> {
   /** Ids of the documents the event changes; an event may touch several (DecisionsAdopted) or none. */
   documentIds(event: RecordedEvent, ctx: ProjectionContext): readonly string[];
   evolve(doc: Doc | null, event: RecordedEvent, ctx: EvolveContext): Doc | null;
+  /**
+   * Several events folded at once: exactly the document `evolve` would answer event by event (its `_position`
+   * the last event that changed it), built once instead of once per event. Optional; the projector uses it for
+   * a document's events of one batch (each above the document's `_position`, in log order) when no roll-up
+   * listens to the steps between them.
+   */
+  evolveMany?(doc: Doc | null, events: readonly RecordedEvent[], ctx: EvolveContext): Doc | null;
   /** One index per query the API makes on this collection; created when the projector starts. */
   indexes: readonly IndexDescription[];
   /**

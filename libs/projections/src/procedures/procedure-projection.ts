@@ -8,6 +8,7 @@ import {
   type ProcedureEventType,
   type ProcedureState,
 } from '@vsoko/domain';
+import type { RecordedEvent } from '@vsoko/event-store';
 import { factsOf, procedureIdOf } from '../context';
 import type { Projection } from '../projection';
 import { responsibleKey } from '../responsible';
@@ -50,39 +51,27 @@ export const procedureProjection: Projection<ProcedureDocument> = {
     const id = procedureIdOf(event);
     return id !== null && event.streamName === procedureStreamName(id) ? [id] : [];
   },
-  evolve(doc, event) {
-    const before = doc ? stateOf(doc) : ({ status: 'none' } as const);
-    const after = evolveProcedure(before, event as unknown as ProcedureEvent);
-    if (after === before || after.status === 'none') return doc;
-    // Copies without `delete`, which would turn these large objects into slow dictionaries on every event.
-    const { notificationOutcomes: _outcomes, ...state } = after;
-    const origin =
-      doc && event.type !== 'ProcedureScheduled'
-        ? doc
-        : {
-            districtId: factsOf(event).districtId,
-            scheduledAt: event.metadata.occurredAt,
-            scheduledBy: event.metadata.actor.id,
-          };
-    const decisions = 'followUp' in after && after.followUp ? after.followUp.decisions : [];
-    const pending = after.status === 'closed' || after.status === 'cancelled' ? null : pendingStage(after);
-    return {
-      ...(state as unknown as StoredProcedureState),
-      _id: after.procedureId,
-      _position: event.position,
-      stage: after.status,
-      districtId: origin.districtId,
-      responsibleKey: responsibleKey(after.responsible),
-      overdue:
-        (pending !== null && after.overdueStages[pending] !== undefined) || decisions.some(isDecisionOverdue),
-      decisionCounts: countDecisions(decisions),
-      revision: event.revision,
-      scheduledAt: origin.scheduledAt,
-      scheduledBy: origin.scheduledBy,
-      updatedAt: event.metadata.occurredAt,
-      updatedBy: event.metadata.actor.id,
-      lineage: after.lineageId ?? after.procedureId,
-    };
+  evolve: (doc, event, ctx) => procedureProjection.evolveMany!(doc, [event], ctx),
+  // The domain state folded through the batch's events and the document built once from it, at the last event
+  // that changed the state: what building it after every event would end with, at a fraction of the copies.
+  evolveMany(doc, events) {
+    let state: ProcedureState = doc ? stateOf(doc) : { status: 'none' };
+    let last: RecordedEvent | null = null;
+    let origin: Origin | null = doc;
+    for (const event of events) {
+      const after = evolveProcedure(state, event as unknown as ProcedureEvent);
+      if (after === state || after.status === 'none') continue;
+      state = after;
+      last = event;
+      if (origin === null || event.type === 'ProcedureScheduled')
+        origin = {
+          districtId: factsOf(event).districtId,
+          scheduledAt: event.metadata.occurredAt,
+          scheduledBy: event.metadata.actor.id,
+        };
+    }
+    if (last === null || origin === null || state.status === 'none') return doc;
+    return documentOf(state, last, origin);
   },
   indexes: [
     { key: { schoolId: 1, academicYear: 1, 'window.from': 1 }, name: 'school_year_window' },
@@ -93,6 +82,37 @@ export const procedureProjection: Projection<ProcedureDocument> = {
   // A school's plan page reads 50 procedures of one school year: stored together, they are a few adjacent pages.
   cluster: 'school_year_window',
 };
+
+type Origin = Pick<ProcedureDocument, 'districtId' | 'scheduledAt' | 'scheduledBy'>;
+
+/** The document of a recorded state, as of `event`, the last one that changed it. */
+function documentOf(
+  after: Exclude<ProcedureState, { status: 'none' }>,
+  event: RecordedEvent,
+  origin: Origin,
+): ProcedureDocument {
+  // Copies without `delete`, which would turn these large objects into slow dictionaries.
+  const { notificationOutcomes: _outcomes, ...state } = after;
+  const decisions = 'followUp' in after && after.followUp ? after.followUp.decisions : [];
+  const pending = after.status === 'closed' || after.status === 'cancelled' ? null : pendingStage(after);
+  return {
+    ...(state as unknown as StoredProcedureState),
+    _id: after.procedureId,
+    _position: event.position,
+    stage: after.status,
+    districtId: origin.districtId,
+    responsibleKey: responsibleKey(after.responsible),
+    overdue:
+      (pending !== null && after.overdueStages[pending] !== undefined) || decisions.some(isDecisionOverdue),
+    decisionCounts: countDecisions(decisions),
+    revision: event.revision,
+    scheduledAt: origin.scheduledAt,
+    scheduledBy: origin.scheduledBy,
+    updatedAt: event.metadata.occurredAt,
+    updatedBy: event.metadata.actor.id,
+    lineage: after.lineageId ?? after.procedureId,
+  };
+}
 
 /** The domain state back from a stored document (notification outcomes are not kept, and not needed). */
 export function stateOf(doc: ProcedureDocument): ProcedureState {
