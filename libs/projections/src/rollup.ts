@@ -70,7 +70,7 @@ export class RollupChanges {
     let doc: ProjectedDocument | null = null;
     for (const { position, entry, sign } of changes) {
       if (position <= from) continue;
-      doc ??= stored ? structuredClone(stored) : null;
+      doc ??= stored ? copyJson(stored) : null;
       doc = this.rollup.apply(doc, entry, sign);
       doc._position = position;
     }
@@ -93,4 +93,16 @@ function sameEntry(a: RollupEntry, b: RollupEntry): boolean {
   if (keys.length !== Object.keys(y).length) return false;
   for (const k of keys) if (x[k] !== y[k]) return false;
   return true;
+}
+
+/**
+ * A deep copy of a JSON value (a stored document: plain objects, arrays, strings, numbers, booleans, null), about
+ * five times cheaper than `structuredClone`, which serialises through V8's general format.
+ */
+export function copyJson<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(copyJson) as T;
+  const out: Record<string, unknown> = {};
+  for (const k in value) out[k] = copyJson((value as Record<string, unknown>)[k]);
+  return out as T;
 }
