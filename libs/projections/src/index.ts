@@ -3,6 +3,7 @@ export * from './context';
 export * from './projector';
 export * from './store/read-store';
 export * from './store/sqlite-read-store';
+export * from './store/write-back-store';
 export { rebuildingPath, removeStoreFiles } from './store/sqlite-files';
 export * from './store/mongo-read-store';
 export * from './in-memory-projector';

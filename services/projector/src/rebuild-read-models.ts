@@ -4,6 +4,7 @@ import {
   ALL_PROJECTIONS,
   InMemoryProjector,
   Projector,
+  WriteBackStore,
   type CollectionChanges,
   type ReadStore,
 } from '@vsoko/projections';
@@ -54,12 +55,16 @@ export async function rebuildReadModels(deps: {
   if (deps.readStore.rebuild) {
     const target = await deps.readStore.rebuild();
     try {
-      const projector = new Projector(target.store, ALL_PROJECTIONS);
+      // The documents the pages touch stay in memory and are written once they go cold (or at the end), not
+      // with every page: a roll-up touched by every page is written once.
+      const cache = new WriteBackStore(target.store);
+      const projector = new Projector(cache, ALL_PROJECTIONS);
       await projector.prepare();
       // SQLite builds an index over a full table by sorting it once; row by row it writes a random leaf of
       // every index for every document.
       await projector.dropIndexes();
       result = await replayPages({ ...deps, after: 0, apply: (page) => projector.apply(page) });
+      await cache.flush();
       deps.onProgress?.({ phase: 'index', done: 0, total: 1 });
       await projector.prepare();
       deps.onProgress?.({ phase: 'index', done: 1, total: 1 });

@@ -8,6 +8,7 @@ import { anyProjection, collectionsOf, type ProjectedDocument } from '../project
 import { Projector } from '../projector';
 import type { ReadStore } from '../store/read-store';
 import { SqliteReadStore } from '../store/sqlite-read-store';
+import { WriteBackStore } from '../store/write-back-store';
 import { recorded, type GivenEvent } from '../testing/project';
 import type { DistrictKpi, KpiRollupDocument, KpiSummary } from './kpi-document';
 import {
@@ -191,6 +192,29 @@ describe('KPI roll-ups kept from the decisions', () => {
         for (const collection of ROLLUP_COLLECTIONS)
           expect(await everything(store, collection)).toEqual(sorted(whole.get(collection)!));
         await store.close();
+      },
+    );
+
+    it.each([
+      [1, 2],
+      [4, 3],
+      [5, 1_000],
+    ])(
+      'given a rebuild through the write-back store in batches of %i keeping %i documents, then after its flush the documents and the checkpoint of the projector writing every batch',
+      async (size, limit) => {
+        const direct = await sqliteStore();
+        const target = await sqliteStore();
+        const cached = new WriteBackStore(target, limit);
+        const projectors = [new Projector(direct, withFacts), new Projector(cached, withFacts)];
+        for (let i = 0; i < log.length; i += size)
+          for (const projector of projectors) await projector.apply(log.slice(i, i + size));
+        expect(await cached.checkpoint('read-models')).toEqual(await direct.checkpoint('read-models'));
+        await cached.flush();
+        for (const collection of [...ROLLUP_COLLECTIONS, 'decisions', 'procedures'])
+          expect(await everything(target, collection)).toEqual(await everything(direct, collection));
+        expect(await target.checkpoint('read-models')).toEqual(await direct.checkpoint('read-models'));
+        await direct.close();
+        await target.close();
       },
     );
 

@@ -1,0 +1,162 @@
+import type { CollectionSpec, ProjectedDocument } from '../projection';
+import type { CollectionChanges, FindQuery, ReadStore, StoredCheckpoint, Where } from './read-store';
+
+interface Entry {
+  collection: string;
+  id: string;
+  /** null: removed. */
+  doc: ProjectedDocument | null;
+  /** Changed since it was last written to the store. */
+  dirty: boolean;
+}
+
+/** Documents kept by default: a page's documents many times over, and every roll-up of a 1,000-school district. */
+export const WRITE_BACK_DOCUMENTS = 40_000;
+
+/**
+ * The documents a rebuild reads and writes, kept in memory and written to the store when they have not been
+ * touched for a while (least recently used first) or at `flush`, instead of being written with every page and
+ * read back (and parsed) by the next. A roll-up (a school year's KPIs, the district's) is touched by almost
+ * every page: it is written once instead of once per page. Documents that never change (`insertOnly`: the
+ * audit) go straight through.
+ *
+ * Only for a store that is thrown away unless the rebuild completes (`ReadStore.rebuild`'s fresh file): until
+ * `flush`, the store holds neither the latest documents nor the checkpoint, which is held back and written last
+ * with them. Memory stays bounded by `limit` documents whatever the log's size.
+ */
+export class WriteBackStore implements ReadStore {
+  readonly kind: ReadStore['kind'];
+  /** Least recently used first (a Map iterates in insertion order; a touched entry is inserted again). */
+  private readonly entries = new Map<string, Entry>();
+  private checkpointHeld: { name: string; position: number; version: number } | null = null;
+
+  constructor(
+    readonly store: ReadStore,
+    private readonly limit = WRITE_BACK_DOCUMENTS,
+  ) {
+    this.kind = store.kind;
+  }
+
+  async getMany<T extends ProjectedDocument>(collection: string, ids: readonly string[]): Promise<T[]> {
+    const missing: string[] = [];
+    for (const id of ids) if (!this.entries.has(key(collection, id))) missing.push(id);
+    if (missing.length > 0) {
+      const found = new Map((await this.store.getMany(collection, missing)).map((d) => [d._id, d]));
+      // What the store does not hold is remembered as absent too: the next read of it asks nothing.
+      for (const id of missing)
+        this.entries.set(key(collection, id), { collection, id, doc: found.get(id) ?? null, dirty: false });
+    }
+    const out: T[] = [];
+    for (const id of ids) {
+      const k = key(collection, id);
+      const entry = this.entries.get(k)!;
+      this.entries.delete(k);
+      this.entries.set(k, entry);
+      if (entry.doc) out.push(entry.doc as T);
+    }
+    await this.evict();
+    return out;
+  }
+
+  async get<T extends ProjectedDocument>(collection: string, id: string): Promise<T | null> {
+    return ((await this.getMany<T>(collection, [id]))[0] ?? null) as T | null;
+  }
+
+  async write(
+    changes: readonly CollectionChanges[],
+    checkpoint?: { name: string; position: number; version: number },
+  ): Promise<void> {
+    const through: CollectionChanges[] = [];
+    for (const change of changes) {
+      if (change.insertOnly) {
+        through.push(change);
+        continue;
+      }
+      for (const doc of change.put) this.keep(change.collection, doc._id, doc);
+      for (const id of change.remove) this.keep(change.collection, id, null);
+    }
+    if (checkpoint) this.checkpointHeld = checkpoint;
+    await this.store.write([...through, ...this.evicted()]);
+  }
+
+  /** Writes every document changed since it was last written, then the checkpoint held back. */
+  async flush(): Promise<void> {
+    const changes = changesOf([...this.entries.values()].filter((e) => e.dirty));
+    for (const entry of this.entries.values()) entry.dirty = false;
+    await this.store.write(changes, this.checkpointHeld ?? undefined);
+    this.checkpointHeld = null;
+  }
+
+  async checkpoint(name: string): Promise<StoredCheckpoint> {
+    if (this.checkpointHeld?.name === name)
+      return { position: this.checkpointHeld.position, version: this.checkpointHeld.version };
+    return this.store.checkpoint(name);
+  }
+
+  async find<T extends ProjectedDocument>(collection: string, query: FindQuery): Promise<T[]> {
+    await this.flush();
+    return this.store.find<T>(collection, query);
+  }
+
+  async count(collection: string, where: Where): Promise<number> {
+    await this.flush();
+    return this.store.count(collection, where);
+  }
+
+  async prepare(projections: readonly CollectionSpec[]): Promise<void> {
+    await this.store.prepare(projections);
+  }
+
+  async dropIndexes(projections: readonly CollectionSpec[]): Promise<void> {
+    await this.store.dropIndexes(projections);
+  }
+
+  async drop(collections: readonly string[], checkpointName: string): Promise<void> {
+    this.entries.clear();
+    this.checkpointHeld = null;
+    await this.store.drop(collections, checkpointName);
+  }
+
+  async close(): Promise<void> {
+    await this.store.close();
+  }
+
+  private keep(collection: string, id: string, doc: ProjectedDocument | null): void {
+    const k = key(collection, id);
+    this.entries.delete(k);
+    this.entries.set(k, { collection, id, doc, dirty: true });
+  }
+
+  /** Takes the least recently used entries out down to the limit: the changes that write the dirty ones. */
+  private evicted(): CollectionChanges[] {
+    const out: Entry[] = [];
+    for (const [k, entry] of this.entries) {
+      if (this.entries.size <= this.limit) break;
+      this.entries.delete(k);
+      if (entry.dirty) out.push(entry);
+    }
+    return changesOf(out);
+  }
+
+  private async evict(): Promise<void> {
+    if (this.entries.size <= this.limit) return;
+    const changes = this.evicted();
+    if (changes.length > 0) await this.store.write(changes);
+  }
+}
+
+function key(collection: string, id: string): string {
+  return `${collection}\u0000${id}`;
+}
+
+/** Entries as the store's changes, a collection's together (in the order they were first met). */
+function changesOf(entries: readonly Entry[]): CollectionChanges[] {
+  const byCollection = new Map<string, { put: ProjectedDocument[]; remove: string[] }>();
+  for (const entry of entries) {
+    let change = byCollection.get(entry.collection);
+    if (!change) byCollection.set(entry.collection, (change = { put: [], remove: [] }));
+    if (entry.doc) change.put.push(entry.doc);
+    else change.remove.push(entry.id);
+  }
+  return [...byCollection].map(([collection, { put, remove }]) => ({ collection, put, remove }));
+}
