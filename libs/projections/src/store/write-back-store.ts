@@ -1,5 +1,12 @@
 import type { CollectionSpec, ProjectedDocument } from '../projection';
-import type { CollectionChanges, FindQuery, ReadStore, StoredCheckpoint, Where } from './read-store';
+import type {
+  CollectionChanges,
+  FindQuery,
+  JsonDocument,
+  ReadStore,
+  StoredCheckpoint,
+  Where,
+} from './read-store';
 
 interface Entry {
   collection: string;
@@ -96,6 +103,11 @@ export class WriteBackStore implements ReadStore {
   async find<T extends ProjectedDocument>(collection: string, query: FindQuery): Promise<T[]> {
     await this.flush();
     return this.store.find<T>(collection, query);
+  }
+
+  async findJson(collection: string, query: FindQuery, fields: readonly string[]): Promise<JsonDocument[]> {
+    await this.flush();
+    return this.store.findJson(collection, query, fields);
   }
 
   async count(collection: string, where: Where): Promise<number> {
