@@ -1,10 +1,19 @@
-import { academicYearOf, addDays, localDateOf, type Responsible } from '@vsoko/domain';
+import {
+  academicYearOf,
+  addDays,
+  decisionDecider,
+  decisionStreamName,
+  localDateOf,
+  type Responsible,
+} from '@vsoko/domain';
+import { DeciderHandler } from '@vsoko/event-sourcing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { putAccount, putDistrict } from '../../test/integration/auth/accounts';
 import { startServices, type Services } from '../../test/integration/harness';
 import { mailTo, tokenIn } from '../../test/integration/people/mailbox';
 import { launchBrowser, newContext, screenshot, seriousViolations } from './support/browser';
-import { judgedDecision, runToDecision, scheduled, ZONE, type SchoolSeed } from './support/seed';
+import { inWords, typed } from './support/dates';
+import { apiPost, judgedDecision, runToDecision, scheduled, ZONE, type SchoolSeed } from './support/seed';
 import { signIn } from './support/session';
 
 const DISTRICT = 'web-district';
@@ -22,9 +31,57 @@ const YEAR = academicYearOf(PAST);
 const deputy: Responsible = { role: 'deputy', name: 'Иванова А. П.' };
 const teacher: Responsible = { personId: 'petrova', role: 'teacher', name: 'Петрова Н. С.' };
 
+const OVERDUE_RECORD = {
+  meetingId: 'web-d-m7',
+  decisionId: 'web-d-dec7',
+  wording: 'Провести педагогический консилиум по обучающимся группы риска',
+  due: addDays(PAST, 20),
+};
+
 /**
- * The district inspector's screens in Debian's Chromium: two schools side by side (one with an overdue decision
- * and an overdue procedure, one with its decision executed on time and judged effective), the late one first;
+ * A педсовет's decision whose day passed unexecuted: adopted over the API, then its missed deadline marked the
+ * way the decision's workflow marks it (a decision entered after its day gets no timers: its workflow would not).
+ */
+async function overdueMeetingDecision(s: Services, headers: Record<string, string>): Promise<void> {
+  const post = apiPost(s, headers);
+  const { meetingId, decisionId, wording, due } = OVERDUE_RECORD;
+  await post('/meetings', {
+    id: meetingId,
+    academicYear: YEAR,
+    level: 'pedagogical-council',
+    date: { precision: 'day', date: addDays(PAST, 2) },
+    timeZone: ZONE,
+    agenda: [{ itemId: 'item-1', title: 'Об обучающихся группы риска' }],
+  });
+  await post(`/meetings/${meetingId}/held`, {
+    minutes: [{ itemId: 'item-1', heard: 'Об обучающихся группы риска', decisionIds: [decisionId] }],
+  });
+  await post(`/meetings/${meetingId}/decisions`, {
+    id: decisionId,
+    number: 1,
+    wording,
+    executors: { lead: { role: 'deputy', name: deputy.name } },
+    deadline: { asWritten: `до ${typed(due)}` },
+  });
+  const commandId = `missed-${decisionId}`;
+  await new DeciderHandler(s.store).handle(
+    decisionStreamName(decisionId),
+    decisionDecider,
+    { type: 'MarkDeadlineMissed', data: { decisionId, due, dueAt: `${addDays(due, 1)}T00:00:00.000Z` } },
+    {
+      commandId,
+      actor: { id: 'system', kind: 'system', name: 'vsoko' },
+      issuedAt: new Date().toISOString(),
+      correlationId: decisionId,
+      causationId: commandId,
+      schoolId: LATE_SCHOOL,
+    },
+  );
+}
+
+/**
+ * The district inspector's screens in Debian's Chromium: two schools side by side (one with overdue decisions — a
+ * procedure's and a педсовет's — and an overdue procedure, one with its decision executed on time and judged effective), the late one first;
  * drilling into it read-only.
  */
 describe('web: the district view for an inspector', () => {
@@ -104,6 +161,8 @@ describe('web: the district view for an inspector', () => {
       good.director,
       `${addDays(PAST, 25)}T07:00:00.000Z`,
     );
+    await overdueMeetingDecision(s, await s.loginAs('director', LATE_SCHOOL));
+
     const director = await s.loginAs('director', GOOD_SCHOOL);
     await judgedDecision(
       s,
@@ -143,10 +202,11 @@ describe('web: the district view for an inspector', () => {
     const late = rows.nth(1);
     const good = rows.nth(2);
     expect(await late.getByRole('link').innerText()).toBe(`Школа ${LATE_SCHOOL}`);
-    await late.getByText('решений: 1').waitFor();
+    // Its procedure's overdue decision and its педсовет's.
+    await late.getByText('решений: 2').waitFor();
     await late.getByText('процедур с просрочкой: 2').waitFor();
     await late.getByText('проведено 1 из 3').waitFor();
-    await late.getByText('0 из 1', { exact: true }).waitFor();
+    await late.getByText('0 из 2', { exact: true }).waitFor();
     expect(await good.getByRole('link').innerText()).toBe(`Школа ${GOOD_SCHOOL}`);
     // Its procedure's decision and its педсовет's, both executed by their days.
     await good.getByText('2 из 2', { exact: true }).waitFor();
@@ -162,8 +222,19 @@ describe('web: the district view for an inspector', () => {
     await page.getByText('Только просмотр').waitFor();
     await page.getByRole('heading', { name: 'Процедуры с просрочкой (2)' }).waitFor();
     await page.getByRole('link', { name: 'Посещение уроков молодых специалистов' }).waitFor();
-    await page.getByRole('heading', { name: 'Просроченные решения (1)' }).waitFor();
+    await page.getByRole('heading', { name: 'Просроченные решения (2)' }).waitFor();
     await page.getByText('Провести консультации для обучающихся группы риска').waitFor();
+    const council = page.getByRole('row', { name: new RegExp(OVERDUE_RECORD.wording) });
+    await council.getByText(inWords(OVERDUE_RECORD.due)).waitFor();
+    await council.getByText('Просрочено', { exact: true }).waitFor();
+    // By direction, with the meetings' decisions (which have none) in a row of their own: 1 in all, 1 overdue.
+    const meetings = page.getByRole('row', { name: /Решения заседаний \(без направления\)/ });
+    expect(await meetings.getByRole('cell').allInnerTexts()).toEqual([
+      'Решения заседаний (без направления)',
+      '1',
+      '0 %',
+      '1',
+    ]);
     await noSeriousViolations();
     await screenshot(page, '31-district-school');
 

@@ -11,7 +11,7 @@ import {
   Table,
   Typography,
 } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { DIRECTION_TITLES, type Direction } from '../api/domain';
 import { describeError } from '../api/errors';
@@ -31,7 +31,17 @@ import {
   NO_DECISIONS,
 } from './district-model';
 import { useDistrict } from './DistrictPage';
-import { districtEffectiveness, districtSchools, planProgress } from './queries';
+import { DecisionRecordTag } from '../meetings/DecisionRecordTag';
+import { districtEffectiveness, districtSchools, overdueDecisionRecords, planProgress } from './queries';
+
+/** An overdue decision as the school page lists it: a procedure's, or one adopted at a meeting. */
+interface LateDecision {
+  key: string;
+  wording: string;
+  deadline: string | null;
+  responsible: string;
+  status: ReactNode;
+}
 
 /**
  * One school of the district as its inspector reads it: the same figures as the district table, then what is
@@ -53,13 +63,14 @@ export function DistrictSchoolPage() {
     queryKey: ['district-school', districtId, schoolId, year],
     enabled: ready && !!districtId,
     queryFn: async () => {
-      const [list, plan, effectiveness, byDirection, procedures, decisions] = await Promise.all([
+      const [list, plan, effectiveness, byDirection, procedures, decisions, records] = await Promise.all([
         districtSchools(api, districtId!),
         planProgress(api, schoolId, year),
         districtEffectiveness(api, { schoolId, academicYear: year }),
         kpis(api, 'direction', schoolId, year),
         listProcedures(api, schoolId, year),
         listDecisions(api, { schoolId, academicYear: year }),
+        overdueDecisionRecords(api, schoolId, year),
       ]);
       const meetings = effectiveness.get(schoolId);
       const counts = sumCounts(...byDirection.map((g) => g.counts), meetings?.counts) ?? NO_DECISIONS;
@@ -68,9 +79,36 @@ export function DistrictSchoolPage() {
         plan,
         effectiveness: meetings,
         counts,
-        byDirection,
+        // Meetings' decisions have no direction: one row of their own, so the table adds up to the figures above.
+        byDirection: [
+          ...byDirection.map((g) => ({
+            key: g.key,
+            title: DIRECTION_TITLES[g.key as Direction] ?? g.key,
+            counts: g.counts,
+          })),
+          ...(meetings && meetings.counts.total + meetings.counts.cancelled > 0
+            ? [{ key: 'meetings', title: 'Решения заседаний (без направления)', counts: meetings.counts }]
+            : []),
+        ],
         lateProcedures: procedures.filter((p) => p.overdue),
-        lateDecisions: decisions.filter((d) => d.status === 'overdue'),
+        lateDecisions: [
+          ...decisions
+            .filter((d) => d.status === 'overdue')
+            .map((d): LateDecision => ({
+              key: d._id,
+              wording: d.wording,
+              deadline: d.deadline,
+              responsible: d.responsible.name,
+              status: <DecisionStatusTag status={d.status} />,
+            })),
+          ...records.map((r): LateDecision => ({
+            key: `record:${r._id}`,
+            wording: r.wording,
+            deadline: r.due,
+            responsible: r.executors.lead.name,
+            status: <DecisionRecordTag status={r.status} overdue />,
+          })),
+        ],
       };
     },
   });
@@ -179,20 +217,20 @@ export function DistrictSchoolPage() {
               <Empty description="Просроченных решений нет." />
             ) : (
               <Table
-                rowKey="_id"
+                rowKey="key"
                 size="small"
                 pagination={false}
                 scroll={{ x: true }}
                 dataSource={s.lateDecisions}
                 columns={[
                   { title: 'Решение', dataIndex: 'wording' },
-                  { title: 'Срок', key: 'deadline', render: (_, d) => formatDate(d.deadline) },
-                  { title: 'Ответственный', key: 'r', render: (_, d) => d.responsible.name },
                   {
-                    title: 'Статус',
-                    key: 'status',
-                    render: (_, d) => <DecisionStatusTag status={d.status} />,
+                    title: 'Срок',
+                    key: 'deadline',
+                    render: (_, d) => (d.deadline ? formatDate(d.deadline) : '—'),
                   },
+                  { title: 'Ответственный', dataIndex: 'responsible' },
+                  { title: 'Статус', dataIndex: 'status' },
                 ]}
               />
             )}
@@ -208,11 +246,7 @@ export function DistrictSchoolPage() {
                 scroll={{ x: true }}
                 dataSource={s.byDirection}
                 columns={[
-                  {
-                    title: 'Направление',
-                    key: 'd',
-                    render: (_, g) => DIRECTION_TITLES[g.key as Direction] ?? g.key,
-                  },
+                  { title: 'Направление', dataIndex: 'title' },
                   { title: 'Всего', key: 't', render: (_, g) => g.counts.total },
                   { title: 'В срок', key: 'o', render: (_, g) => percent(onTimeShare(g.counts)) },
                   { title: 'Просрочено', key: 'l', render: (_, g) => g.counts.overdue },

@@ -54,3 +54,26 @@ export async function inBatches<T, R>(items: readonly T[], size: number, load: (
     out.push(...(await Promise.all(items.slice(i, i + size).map(load))));
   return out;
 }
+
+/** A meeting's decision as the district's school page lists it when overdue. */
+export interface LateDecisionRecord {
+  _id: string;
+  wording: string;
+  due: string | null;
+  overdue: boolean;
+  status: 'open' | 'reopened';
+  executors: { lead: { name: string } };
+}
+
+/**
+ * The school's meeting decisions in work whose deadline in force was missed (the district's counts hold them
+ * beside the procedures' overdue decisions); the first 200 in work are looked at, more than a school has.
+ */
+export function overdueDecisionRecords(api: Api, schoolId: string, academicYear: string) {
+  return unwrap<Page<LateDecisionRecord>>(
+    api.GET('/decision-records', {
+      params: { query: { schoolId, academicYear, active: 'true', pageSize: 200 } },
+      headers: { 'X-School-Id': schoolId },
+    }),
+  ).then((p) => p.items.filter((r) => r.overdue));
+}
