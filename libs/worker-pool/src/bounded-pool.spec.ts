@@ -4,19 +4,43 @@ import { outcomeOf, type WorkerOutcome } from './outcome';
 import { ValidationFailed } from '@vsoko/domain';
 
 type Task =
-  { kind: 'echo'; text: string } | { kind: 'refuse' } | { kind: 'sleep'; ms: number } | { kind: 'hog' };
+  | { kind: 'echo'; text: string }
+  | { kind: 'refuse' }
+  | { kind: 'sleep'; ms: number; started?: SharedArrayBuffer }
+  | { kind: 'thread' }
+  | { kind: 'hog' };
 
 const REFUSALS = {
   tooComplex: { code: 'FIXTURE_TOO_COMPLEX', message: 'Слишком сложно' },
   busy: { code: 'FIXTURE_BUSY', message: 'Занято' },
 };
 
-const poolOf = (bounds: Partial<PoolBounds> = {}): BoundedPool<Task, string> =>
+const poolOf = (
+  bounds: Partial<PoolBounds> = {},
+  timeLimit?: (ms: number) => AbortSignal,
+): BoundedPool<Task, string> =>
   boundedPool<Task, string>({
     filename: path.join(__dirname, 'testing', 'fixture-task.js'),
     bounds: { threads: 1, warmThreads: 0, queue: 4, heapMb: 64, timeoutMs: 10_000, ...bounds },
     refusals: REFUSALS,
+    ...(timeLimit ? { timeLimit } : {}),
   });
+
+/** Time limits the test ends itself, one per task in the order the pool asked for them. */
+function limitsByHand() {
+  const asked: Array<{ ms: number; timeIsUp: () => void }> = [];
+  const timeLimit = (ms: number) => {
+    const controller = new AbortController();
+    asked.push({ ms, timeIsUp: () => controller.abort() });
+    return controller.signal;
+  };
+  return { asked, timeLimit };
+}
+
+/** Resolves once the thread has set the shared flag. */
+async function untilSet(flag: Int32Array): Promise<void> {
+  while (Atomics.load(flag, 0) === 0) await new Promise((r) => setTimeout(r, 10));
+}
 
 const decode = <T>(raw: string) => JSON.parse(raw) as WorkerOutcome<T>;
 
@@ -45,14 +69,32 @@ describe('one bounded worker pool for every kind of off-loop work', () => {
   });
 
   it("a task over its time is stopped and answers the caller's «too complex» (413)", async () => {
+    // Nothing on any machine makes a minute's sleep end within 200 ms: the limit is what ends it.
     const pool = poolOf({ timeoutMs: 200 });
     try {
-      await expect(pool.run({ kind: 'sleep', ms: 5_000 }, decode)).rejects.toMatchObject({
+      await expect(pool.run({ kind: 'sleep', ms: 60_000 }, decode)).rejects.toMatchObject({
         kind: 'too-large',
         code: 'FIXTURE_TOO_COMPLEX',
       });
-      // The pool goes on after the stopped thread.
-      await expect(pool.run({ kind: 'echo', text: 'ещё' }, decode)).resolves.toEqual({ echoed: 'ещё' });
+    } finally {
+      await pool.close();
+    }
+  }, 30_000);
+
+  it('the thread of a task stopped while running is ended, and the pool goes on in a new one', async () => {
+    // The limits are ended by hand: a new thread's start-up on a loaded machine cannot eat the next task's time.
+    const limits = limitsByHand();
+    const pool = poolOf({ timeoutMs: 200 }, limits.timeLimit);
+    try {
+      const before = await pool.run<{ threadId: number }>({ kind: 'thread' }, decode);
+      const started = new Int32Array(new SharedArrayBuffer(4));
+      const stopped = pool.run({ kind: 'sleep', ms: 60_000, started: started.buffer }, decode);
+      await untilSet(started);
+      limits.asked[1].timeIsUp();
+      await expect(stopped).rejects.toMatchObject({ kind: 'too-large', code: 'FIXTURE_TOO_COMPLEX' });
+      const after = await pool.run<{ threadId: number }>({ kind: 'thread' }, decode);
+      expect(after.threadId).not.toBe(before.threadId);
+      expect(limits.asked.map((l) => l.ms)).toEqual([200, 200, 200]);
     } finally {
       await pool.close();
     }

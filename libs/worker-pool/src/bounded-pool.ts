@@ -28,6 +28,11 @@ export interface BoundedPoolSpec {
   filename: string;
   bounds: PoolBounds;
   refusals: PoolRefusals;
+  /**
+   * The signal that ends a task when its time (`bounds.timeoutMs`) is up: `AbortSignal.timeout` unless given.
+   * Tests give signals they abort themselves, so what follows a stopped task does not race a wall clock.
+   */
+  timeLimit?: (ms: number) => AbortSignal;
 }
 
 export interface BoundedPool<Task, Raw> {
@@ -53,6 +58,7 @@ export function workerFile(poolFilename: string, task: string): string {
  */
 export function boundedPool<Task, Raw>(spec: BoundedPoolSpec): BoundedPool<Task, Raw> {
   const { bounds, refusals } = spec;
+  const timeLimit = spec.timeLimit ?? ((ms: number) => AbortSignal.timeout(ms));
   const pool = new Piscina<Task, Raw>({
     filename: spec.filename,
     minThreads: bounds.warmThreads,
@@ -82,7 +88,7 @@ export function boundedPool<Task, Raw>(spec: BoundedPoolSpec): BoundedPool<Task,
       inFlight += 1;
       let outcome: WorkerOutcome<T>;
       try {
-        outcome = decode(await pool.run(task, { signal: AbortSignal.timeout(bounds.timeoutMs) }));
+        outcome = decode(await pool.run(task, { signal: timeLimit(bounds.timeoutMs) }));
       } catch (e) {
         throw refusalOf(e);
       } finally {
