@@ -23,7 +23,10 @@ import { DISTRICT, schoolId } from './log';
 export const YEAR = '2023/24';
 const PAGE = 50;
 
-/** One dashboard or UI query, as the API makes it (same filters, sort, page, total), for a random school. */
+/**
+ * One dashboard or UI query, as the API makes it (same filters, sort, page, total; lists as the stored JSON text,
+ * since the API hands it on), for a random school.
+ */
 export interface DashboardQuery {
   name: string;
   /**
@@ -34,9 +37,10 @@ export interface DashboardQuery {
   run(school: number, procedure: number, given?: unknown): Promise<unknown>;
 }
 
+/** A list page as the API reads it (`ReadModelReader.page`): the documents' JSON text, the total. */
 async function page(store: ReadStore, collection: string, where: Where, sort: Record<string, 1 | -1>) {
   const [items, total] = await Promise.all([
-    store.find(collection, { where, sort, limit: PAGE }),
+    store.findJson(collection, { where, sort, limit: PAGE }, ['schoolId', ...Object.keys(sort)]),
     store.count(collection, where),
   ]);
   return { items, total };
@@ -109,12 +113,16 @@ export function dashboardQueries(store: ReadStore, events: EventStore, schools: 
         return Object.keys(planSort).map((f) => valueAt(last, f));
       },
       run: (s, _, after) =>
-        store.find('procedures', {
-          where: { schoolId: schoolId(s), academicYear: YEAR },
-          sort: planSort,
-          limit: PAGE,
-          after: after as Scalar[],
-        }),
+        store.findJson(
+          'procedures',
+          {
+            where: { schoolId: schoolId(s), academicYear: YEAR },
+            sort: planSort,
+            limit: PAGE,
+            after: after as Scalar[],
+          },
+          ['schoolId', ...Object.keys(planSort)],
+        ),
     },
     {
       name: 'audit-procedure',
