@@ -25,6 +25,7 @@ import { districtLog, templateLives } from './district/log';
  *
  *   npm run bench -- live-layout [--schools 100] [--tail 20000] [--rounds 4] [--dir DIR]
  *   npm run bench -- live-layout --prepare DIR           the two stores before the tail, kept in DIR
+ *   npm run bench -- live-layout --from DIR [--rounds 4]  the rounds on the stores kept in DIR
  *   npm run bench -- live-layout --from DIR --layout clustered|plain   one round of one layout (a whole-process
  *                                                       timing of each command side by side)
  *
@@ -52,11 +53,11 @@ export async function run(args: string[]): Promise<void> {
   const rounds = Number(value('rounds') ?? 4);
   const from = value('from');
   const log = (m: string) => process.stdout.write(`info ${new Date().toISOString().slice(11, 19)} ${m}\n`);
-  if (from) {
-    const layout = value('layout') as Layout;
+  const layout = value('layout') as Layout | undefined;
+  if (from && layout) {
     if (!LAYOUTS.includes(layout)) throw new Error('live-layout: --layout clustered|plain');
     const meta = JSON.parse(readFileSync(join(from, 'meta.json'), 'utf8')) as Meta;
-    const events = await openLog(schools, from, log);
+    const events = await openLog(meta.schools, from, log);
     try {
       const batches = await readRange(events.store, meta.until, meta.tail, BATCH_SIZE);
       const r = await round(from, layout, batches, `${process.pid}`);
@@ -66,20 +67,29 @@ export async function run(args: string[]): Promise<void> {
     }
     return;
   }
-  const keep = value('prepare') ?? value('dir');
+  const keep = from ?? value('prepare') ?? value('dir');
   const dir = keep ? resolve(keep) : mkdtempSync(join(tmpdir(), 'vsoko-bench-live-layout-'));
   mkdirSync(dir, { recursive: true });
-  const events = await openLog(schools, dir, log);
+  const events = await openLog(
+    from ? (JSON.parse(readFileSync(join(from, 'meta.json'), 'utf8')) as Meta).schools : schools,
+    dir,
+    log,
+  );
   try {
-    const head = events.ends.get(schools)!;
-    const until = head - Math.min(tail, Math.floor(head / 2));
-    const meta: Meta = { schools, until, tail: head - until };
-    for (const layout of LAYOUTS) {
-      log(`${layout}: the read models of the first ${until} events…`);
-      await prepareBase(dir, layout, events.store, until);
+    let meta: Meta;
+    if (from) meta = JSON.parse(readFileSync(join(from, 'meta.json'), 'utf8')) as Meta;
+    else {
+      const head = events.ends.get(schools)!;
+      const until = head - Math.min(tail, Math.floor(head / 2));
+      meta = { schools, until, tail: head - until };
+      for (const l of LAYOUTS) {
+        log(`${l}: the read models of the first ${until} events…`);
+        await prepareBase(dir, l, events.store, until);
+      }
+      writeFileSync(join(dir, 'meta.json'), JSON.stringify(meta));
+      if (value('prepare')) return;
     }
-    writeFileSync(join(dir, 'meta.json'), JSON.stringify(meta));
-    if (value('prepare')) return;
+    const { until } = meta;
     const batches = await readRange(events.store, until, meta.tail, BATCH_SIZE);
     const results: Record<Layout, Round[]> = { clustered: [], plain: [] };
     for (let r = 0; r < rounds; r++) {
@@ -92,7 +102,7 @@ export async function run(args: string[]): Promise<void> {
         );
       }
     }
-    for (const layout of LAYOUTS) report(layout, results[layout], meta.tail);
+    for (const l of LAYOUTS) report(l, results[l], meta.tail);
     const rate = (l: Layout) => median(results[l].map((x) => meta.tail / x.wall));
     const cpu = (l: Layout) => median(results[l].map((x) => x.cpu));
     const pairs = results.clustered.map((c, i) => results.plain[i].wall / c.wall);
