@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { docxOf } from '../../test/fixtures/plans/build-files';
 import { seedTable, SEED_000 } from '../../test/fixtures/plans/seed-tables';
 import { STAFF_40, staffXlsx } from '../../test/fixtures/staff/staff-list';
-import { putAccount, putDistrict, TEST_PASSWORD } from '../../test/integration/auth/accounts';
+import { putAccount, putDistrict } from '../../test/integration/auth/accounts';
 import { startServices, type Services } from '../../test/integration/harness';
 import { mailCount, mailTo, tokenIn } from '../../test/integration/people/mailbox';
 import { launchBrowser, newContext, screenshot, seriousViolations } from './support/browser';
@@ -70,22 +70,21 @@ const STEP = 300_000;
  * 5. A teacher from the list follows her invitation on a phone (390×844), opens «Моя работа» and confirms her
  *    decision with a file, then marks it executed.
  * 6. The director records the decision's effectiveness.
- * 7. The district's inspector sees the school on the district page with its figures, and opens it read-only.
+ * 7. The district administrator appoints the district's inspector on the district page and invites her; the
+ *    inspector follows the mailed invitation, sees the school on the district page with its figures, and opens
+ *    it read-only.
  *
- * Outside the browser, and why:
- * - the district and its administrator are registered by the installation (`npm run vsoko -- seed demo` does
- *   this one act as the system: there is nobody yet who could sign in); here `putDistrict`/`putAccount` write
- *   the same events;
- * - the inspector is appointed by the district administrator over the API (`POST /people`, then
- *   `POST /auth/accounts/:id/invitation`, as the README shows): no screen appoints district staff. The
- *   inspector then chooses her password from the mailed link in the browser.
- * axe-core checks every screen; screenshots 50–59.
+ * Outside the browser, and why: the district and its administrator are registered by the installation
+ * (`npm run vsoko -- seed demo` does this one act as the system: there is nobody yet who could sign in); here
+ * `putDistrict`/`putAccount` write the same events.
+ * axe-core checks every screen; screenshots 50–59 and 70.
  */
 describe('web: a new school, from the district’s first act to the inspector’s view', () => {
   let s: Services;
   let browser: Browser;
   let closeBrowser: () => Promise<void>;
   const contexts: BrowserContext[] = [];
+  let admin: Page;
   let director: Page;
   let teacherMailsBefore = 0;
   let performedPast = 0;
@@ -127,7 +126,7 @@ describe('web: a new school, from the district’s first act to the inspector’
   it(
     '1–2. the district administrator opens the school; its director accepts the invitation',
     async () => {
-      const admin = await open();
+      admin = await open();
       await signIn(admin, ADMIN.login);
       await section(admin, 'Район').click();
       await admin.getByRole('heading', { name: 'Открыть школу' }).waitFor();
@@ -383,32 +382,26 @@ describe('web: a new school, from the district’s first act to the inspector’
   );
 
   it(
-    '7. the district’s inspector sees the school with its figures, and opens it read-only',
+    '7. the district administrator appoints the inspector; she accepts, sees the school with its figures, and opens it read-only',
     async () => {
-      // Appointed by the district administrator over the API, as the README shows (no screen appoints her).
-      const login = await fetch(`${s.baseUrl}/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ login: ADMIN.login, password: TEST_PASSWORD }),
-      });
-      const admin = { Authorization: `Bearer ${((await login.json()) as { token: string }).token}` };
-      const appointed = await fetch(`${s.baseUrl}/people`, {
-        method: 'POST',
-        headers: { ...admin, 'content-type': 'application/json' },
-        body: JSON.stringify({
-          login: INSPECTOR.login,
-          fullName: INSPECTOR.fullName,
-          email: INSPECTOR.email,
-          positions: [{ position: 'district-inspector', districtId: DISTRICT.id }],
-        }),
-      });
-      expect(appointed.status).toBeLessThan(300);
+      await section(admin, 'Район').click();
+      await admin.getByRole('tab', { name: 'Инспекторы' }).click();
+      await admin.getByRole('heading', { level: 1, name: 'Инспекторы района' }).waitFor();
+      await admin.getByText('В районе пока нет инспекторов.').waitFor();
+      await admin.getByLabel('ФИО').fill(INSPECTOR.fullName);
+      await admin.getByLabel('Почта для приглашения').fill(INSPECTOR.email);
+      // The login is suggested from the address.
+      expect(await admin.getByLabel('Логин').inputValue()).toBe(INSPECTOR.login);
       const seen = await mailCount(INSPECTOR.email, /Приглашение/);
-      const invited = await fetch(`${s.baseUrl}/auth/accounts/${INSPECTOR.login}/invitation`, {
-        method: 'POST',
-        headers: admin,
-      });
-      expect(invited.status).toBeLessThan(300);
+      await admin.getByRole('button', { name: 'Назначить и пригласить' }).click();
+      await admin
+        .getByText(`Инспектор назначен: ${INSPECTOR.fullName}. Приглашение отправлено на `)
+        .waitFor();
+      const appointed = admin.getByRole('row', { name: new RegExp(INSPECTOR.fullName) });
+      await appointed.getByText('приглашение отправлено').waitFor();
+      await appointed.getByText(new RegExp(`^Отправлено ${inWords(today)}, \\d\\d:\\d\\d на `)).waitFor();
+      await noSeriousViolations(admin);
+      await screenshot(admin, '70-journey-inspector-appointed');
 
       const inspector = await open();
       await acceptInvitation(
@@ -437,6 +430,13 @@ describe('web: a new school, from the district’s first act to the inspector’
       await inspector.getByText('Только просмотр').waitFor();
       await inspector.getByText('33 % (1 из 3)').waitFor();
       await inspector.getByText('решений 0, процедур с просрочкой', { exact: false }).waitFor();
+
+      // Her row on the administrator's screen now says she has signed in.
+      await admin.reload();
+      await admin
+        .getByRole('row', { name: new RegExp(INSPECTOR.fullName) })
+        .getByText('вход выполнен')
+        .waitFor();
     },
     STEP,
   );

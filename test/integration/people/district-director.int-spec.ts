@@ -206,4 +206,59 @@ describe('a district administrator opens a school with its director, who signs i
     const twice = await call('POST', `/auth/accounts/${director2}/invitation`, admin, {});
     expect(twice).toMatchObject({ status: 409, body: { code: 'ALREADY_SIGNED_UP' } });
   });
+
+  it('appoints an inspector of the district and lists her invitation as it goes: none, sent, accepted', async () => {
+    const inspector = `insp-${tag}`;
+    const email = `${inspector}@district.example`;
+    const inspectors = async (headers = admin) => call('GET', `/districts/${district}/inspectors`, headers);
+    expect(await inspectors()).toMatchObject({ status: 200, body: { districtId: district, inspectors: [] } });
+
+    const appointed = await call('POST', '/people', admin, {
+      login: inspector,
+      fullName: 'Орлова Марина Сергеевна',
+      email,
+      positions: [{ position: 'district-inspector', districtId: district }],
+    });
+    expect(appointed.status).toBe(201);
+    expect((await inspectors()).body.inspectors).toEqual([
+      {
+        personId: inspector,
+        fullName: 'Орлова Марина Сергеевна',
+        email,
+        active: true,
+        invitation: { state: 'not-invited' },
+      },
+    ]);
+
+    const invited = await call('POST', `/auth/accounts/${inspector}/invitation`, admin, {});
+    expect(invited.status).toBe(201);
+    const [sent] = (await inspectors()).body.inspectors as JsonBody[];
+    expect(sent.invitation).toEqual({
+      state: 'sent',
+      sentTo: expect.any(String),
+      sentAt: expect.any(String),
+      expiresAt: expect.any(String),
+    });
+    expect(Date.parse(sent.invitation.expiresAt)).toBeGreaterThan(Date.parse(sent.invitation.sentAt));
+
+    const mail = await mailTo(email, /Приглашение/);
+    const accepted = await call(
+      'POST',
+      '/auth/invitation/accept',
+      {},
+      { token: tokenIn(mail), password: PASSWORD },
+    );
+    expect(accepted.status).toBe(200);
+    const [signedUp] = (await inspectors()).body.inspectors as JsonBody[];
+    expect(signedUp.invitation).toEqual({ state: 'accepted', at: expect.any(String) });
+
+    // Another district's administrator, the director and the inspector herself: not theirs to read.
+    const stranger = await s.loginAs('district-admin', `other-${tag}`, { id: `stranger3-${tag}` });
+    const session = { Authorization: `Bearer ${accepted.body.token as string}` };
+    for (const caller of [stranger, directorSession, session]) {
+      const refused = await inspectors(caller);
+      expect(refused.status).toBe(403);
+      expect(refused.body.message).toMatch(/[а-я]/);
+    }
+  });
 });

@@ -7,6 +7,7 @@ import { DecisionPage } from '../decisions/DecisionPage';
 import { MeetingPage } from '../meetings/MeetingPage';
 import { MeetingsPage } from '../meetings/MeetingsPage';
 import { MyWorkPage } from '../my-work/MyWorkPage';
+import { DistrictInspectorsPage } from '../district/DistrictInspectorsPage';
 import { DistrictPage } from '../district/DistrictPage';
 import { DistrictSchoolPage } from '../district/DistrictSchoolPage';
 import { DistrictTemplatePage } from '../district/DistrictTemplatePage';
@@ -71,6 +72,7 @@ export function App() {
         <Route path="/district" element={<DistrictPage />} />
         <Route path="/district/schools/:schoolId" element={<DistrictSchoolPage />} />
         <Route path="/district/templates" element={<DistrictTemplatesPage />} />
+        <Route path="/district/inspectors" element={<DistrictInspectorsPage />} />
         <Route path="/district/templates/:templateId" element={<DistrictTemplatePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -30,6 +30,12 @@ export class Directory {
     return found.sort((a, b) => a.name.localeCompare(b.name, 'ru'));
   }
 
+  /** The people who inspect the district now (switched-off accounts included). An administrative scan. */
+  async inspectorsOf(districtId: string): Promise<UserDocument[]> {
+    const found = await this.users().find({ inspects: districtId }).toArray();
+    return found.sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+  }
+
   async schoolsOf(districtId: string): Promise<SchoolDocument[]> {
     const district = await this.district(districtId);
     if (!district) return [];

@@ -13,6 +13,7 @@ import { CreatePersonDto } from './create-person/create-person.dto';
 import { CreatePerson } from './create-person/create-person.service';
 import { DeactivateAccount } from './deactivate-account/deactivate-account.service';
 import { GetPerson } from './get-person/get-person.service';
+import { ListInspectors } from './list-inspectors/list-inspectors.service';
 import { ListPeople } from './list-people/list-people.service';
 import { ListSchools } from './list-schools/list-schools.service';
 import { OpenSchoolDto } from './open-school/open-school.dto';
@@ -41,6 +42,7 @@ export class PeopleController implements PersonActs {
     readonly reactivateAccount: ReactivateAccount,
     private readonly getPerson: GetPerson,
     private readonly listPeople: ListPeople,
+    private readonly listInspectors: ListInspectors,
   ) {}
 
   @Get('positions')
@@ -76,6 +78,16 @@ export class PeopleController implements PersonActs {
     return this.once(principal, keysOf(headers), { id, body }, (request) =>
       this.openSchool.run(id, body, principal, { ...request, actor }),
     );
+  }
+
+  @Get('districts/:districtId/inspectors')
+  @Administers()
+  @ApiOperation({
+    summary:
+      'Инспекторы района и их приглашения: отправлено, истекло, принято (администратору района; назначает их POST /people)',
+  })
+  inspectors(@Param('districtId') districtId: string, @CurrentPrincipal() principal: Principal) {
+    return this.listInspectors.run(checkId(districtId, 'Неверный код района'), principal);
   }
 
   @Get('schools/:schoolId/people')

@@ -7,6 +7,7 @@ import { CreatePerson } from './create-person/create-person.service';
 import { DeactivateAccount } from './deactivate-account/deactivate-account.service';
 import { DirectoryFollower } from './directory-follower';
 import { GetPerson } from './get-person/get-person.service';
+import { ListInspectors } from './list-inspectors/list-inspectors.service';
 import { ListPeople } from './list-people/list-people.service';
 import { ListSchools } from './list-schools/list-schools.service';
 import { OpenSchool } from './open-school/open-school.service';
@@ -33,6 +34,7 @@ import { PeopleLog } from './shared/people-log';
     ReactivateAccount,
     GetPerson,
     ListPeople,
+    ListInspectors,
   ],
   exports: [DirectoryFollower],
 })

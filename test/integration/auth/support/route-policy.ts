@@ -86,6 +86,8 @@ const LISTED: Record<string, Admission> = {
   'GET /positions': 'any-principal',
   'POST /districts/{districtId}/schools': ADMINISTRATORS,
   'GET /schools/{schoolId}/people': ADMINISTRATORS,
+  // A district's inspectors and their invitations: its administrator (the use case refuses a director).
+  'GET /districts/{districtId}/inspectors': ADMINISTRATORS,
   'POST /people': ADMINISTRATORS,
   'GET /people/{personId}': ADMINISTRATORS,
   'POST /people/{personId}/positions': ADMINISTRATORS,
