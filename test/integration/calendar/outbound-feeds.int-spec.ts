@@ -7,6 +7,7 @@ import {
   PROCEDURES_TASK_QUEUE,
   procedureWorkflowId,
 } from '@vsoko/workflows/procedure/definitions';
+import { putAccount } from '../auth/accounts';
 import { json } from '../harness';
 import { day, startCalendarServices, waitFor, type CalendarServices } from './setup';
 
@@ -17,6 +18,9 @@ describe('outbound iCalendar feeds of procedure windows and decision deadlines, 
   let s: CalendarServices;
   beforeAll(async () => {
     s = await startCalendarServices(SCHOOL);
+    // The colleagues whose personal feeds the director issues: people of the school (another's would be refused).
+    for (const login of ['ivanova', 'teacher.1'])
+      await putAccount(s, { login, role: 'teacher', scope: SCHOOL, password: null });
   });
   afterAll(async () => {
     await s?.stopAll();

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as readline from 'node:readline';
 import { projectRoot } from '../../../infra/dev-stack/paths';
 import { freePort, waitUntil } from '../../../infra/dev-stack/ports';
-import { loginAs } from '../auth/accounts';
+import { loginAs, putAccount } from '../auth/accounts';
 import { scheduleBody } from '../auth/support/fixture';
 import { startServices, type Services } from '../harness';
 
@@ -51,6 +51,8 @@ describe('the API process writes JSON logs', () => {
     const headers = await loginAs({ baseUrl, db: s.db, store: s.store }, 'director', 'school-1', {
       id: 'director-1',
     });
+    // The procedures' responsible (scheduleBody names the school's deputy): a person of school-1.
+    await putAccount(s, { login: 'deputy-school-1', role: 'deputy', scope: 'school-1' });
     const token = (headers.Authorization ?? headers.authorization ?? '').replace(/^Bearer /, '');
     expect(token.length).toBeGreaterThan(10);
     const schedule = (id: string, extra: Record<string, string> = {}) =>

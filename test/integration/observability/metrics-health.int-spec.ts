@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createApiApp } from '../../../services/api/src/bootstrap';
+import { putAccount } from '../auth/accounts';
 import { scheduleBody } from '../auth/support/fixture';
 import { json, startServices, type Services } from '../harness';
 
@@ -15,6 +16,8 @@ describe('/metrics and /health while the projector is stopped, then running', ()
   beforeAll(async () => {
     s = await startServices({ projector: false });
     director = await s.loginAs('director', 'school-1', { id: 'director-1' });
+    // The procedures' responsible (scheduleBody names the school's deputy): a person of school-1.
+    await putAccount(s, { login: 'deputy-school-1', role: 'deputy', scope: 'school-1' });
   });
   afterAll(async () => s?.stop());
 

@@ -255,6 +255,38 @@ describe('the people a decision or a meeting names belong to the school', () => 
     expect(await post(`/meetings/${meetingId}/held`, { participants: [own] })).toMatchObject({ status: 200 });
   });
 
+  it('refuses scheduling a procedure whose responsible is another school’s person, as for an unknown id', async () => {
+    const procedureId = `proc-resp-${tag}`;
+    const schedule = (responsible: JsonBody) =>
+      post('/procedures', {
+        id: procedureId,
+        schoolId: schoolA,
+        academicYear: '2023/24',
+        title: 'Стартовая диагностика пятиклассников',
+        direction: 'results',
+        responsible,
+        window: { from: '2023-09-01', to: '2023-09-30' },
+        timeZone: TZ,
+      });
+    await refusedAlike(`procedure-${procedureId}`, (person) => schedule({ role: 'teacher', ...person }));
+    expect(await schedule({ role: 'teacher', ...own })).toMatchObject({ status: 201 });
+  });
+
+  it('refuses the director a personal calendar link for another school’s person, and stores no token', async () => {
+    const tokens = () => s.db.collection('calendar_feed_tokens').countDocuments();
+    const before = await tokens();
+    for (const person of [foreign, unknown]) {
+      expect(await post(`/calendar/people/${person.personId}/tokens`, { schoolId: schoolA })).toMatchObject({
+        status: 404,
+        body: { code: 'PERSON_NOT_FOUND', message: `Сотрудник ${person.personId} не найден` },
+      });
+    }
+    expect(await tokens()).toBe(before);
+    expect(await post(`/calendar/people/${own.personId}/tokens`, { schoolId: schoolA })).toMatchObject({
+      status: 201,
+    });
+  });
+
   it('refuses a procedure performed by another school’s person', async () => {
     const procedureId = `proc-${tag}`;
     const scheduled = await post('/procedures', {

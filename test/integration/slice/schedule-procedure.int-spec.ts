@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { procedureWorkflowId } from '@vsoko/workflows/procedure/definitions';
+import { putAccount } from '../auth/accounts';
 import { json, startServices, type Services } from '../harness';
 
 describe('scheduling a procedure end to end (HTTP → Temporal → event log → MongoDB)', () => {
@@ -8,6 +9,7 @@ describe('scheduling a procedure end to end (HTTP → Temporal → event log →
   beforeAll(async () => {
     s = await startServices();
     director = await s.loginAs('director', 'school-1', { id: 'director-1' });
+    await putAccount(s, { login: 'deputy.1', role: 'deputy', scope: 'school-1' });
   });
   afterAll(async () => {
     await s?.stop();

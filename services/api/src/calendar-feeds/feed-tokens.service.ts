@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CALENDAR_TOKENS_COLLECTION, sha256Hex, type CalendarTokenDocument } from '@vsoko/calendar';
 import { type Actor, Forbidden, isAdministrator, vsokoError } from '@vsoko/domain';
+import { DeciderHandler } from '@vsoko/event-sourcing';
 import type { Db } from 'mongodb';
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../infrastructure/clock';
 import { CLOCK, READ_DB } from '../infrastructure/tokens';
+import { requireSchoolPeople } from '../shared/school-people';
 
 /**
  * Feed tokens: long random strings shown once; MongoDB keeps only their SHA-256 as `_id`, so a stolen database
@@ -15,6 +17,7 @@ export class FeedTokensService {
   constructor(
     @Inject(READ_DB) private readonly db: Db,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly handler: DeciderHandler,
   ) {}
 
   private get tokens() {
@@ -29,6 +32,9 @@ export class FeedTokensService {
         'Ссылку на календарь выдаёт администрация, а на личный календарь — и сам сотрудник',
       );
     }
+    // The administration issues a colleague's feed only for someone of its own school: another school's person
+    // answers like an unknown id, as everywhere a person id comes from the client.
+    if (scope.kind === 'person' && !ownFeed) await requireSchoolPeople(this.handler, scope.schoolId, scope);
     const token = randomBytes(24).toString('base64url');
     await this.tokens.insertOne({
       _id: sha256Hex(token),

@@ -16,13 +16,14 @@ export interface Caller {
   kind: 'anonymous' | 'member' | 'stranger' | 'integration';
 }
 
+/** A procedure at `schoolId` whose responsible is the school's deputy, `deputy-<school>` (loginAs's default id). */
 export const scheduleBody = (schoolId = 'school-a') => ({
   id: `p-${randomUUID()}`,
   schoolId,
   academicYear,
   title: 'Мониторинг адаптации пятиклассников',
   direction: 'process',
-  responsible: { role: 'deputy', personId: 'deputy-school-a', name: 'Иванова А. П.' },
+  responsible: { role: 'deputy', personId: `deputy-${schoolId}`, name: 'Иванова А. П.' },
   window: { from: today, to: today },
   timeZone: TZ,
 });
