@@ -70,6 +70,12 @@ describe('decisions import from the school’s own report (CLI, dry run)', () =>
   }, 120_000);
 });
 
+const TRIMESTERS = [
+  { number: 1, from: '2023-09-01', to: '2023-11-30' },
+  { number: 2, from: '2023-12-01', to: '2024-02-29' },
+  { number: 3, from: '2024-03-01', to: '2024-05-31' },
+];
+
 /** `decisions import <file> --school … --year … --yes`: every meeting planned, held and given its decisions through the API. */
 describe('decisions import from the school’s own report (CLI, --yes)', () => {
   let s: Services;
@@ -80,6 +86,19 @@ describe('decisions import from the school’s own report (CLI, --yes)', () => {
   beforeAll(async () => {
     s = await startServices({ projector: false });
     token = (await s.loginAs('director', schoolId)).Authorization.slice('Bearer '.length);
+    // The school's year is in trimesters: «в течение года» is read by them, not by the default's quarters.
+    const set = await fetch(`${s.baseUrl}/schools/${schoolId}/calendars/2023-24`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        termKind: 'trimester',
+        weekDays: 5,
+        terms: TRIMESTERS,
+        daysOff: [],
+        workingWeekends: [],
+      }),
+    });
+    expect(set.status).toBe(200);
   });
   afterAll(async () => {
     await s?.stop();
@@ -142,4 +161,15 @@ describe('decisions import from the school’s own report (CLI, --yes)', () => {
     await vsoko(file);
     expect(await streams()).toEqual(first);
   }, 240_000);
+
+  it('reads «в течение года» by the school’s own calendar, as the API’s import does: trimester ends', async () => {
+    // Meeting 1 (August 2023), decision 3: «В течение года».
+    const [adopted] = await s.store.readStream(decisionStreamName(`imp-${schoolId}-2023-24-1-3`));
+    expect(adopted.data).toMatchObject({
+      deadline: {
+        asWritten: 'В течение года',
+        parsed: { kind: 'year', due: '2024-05-31', checkIns: ['2023-11-30', '2024-02-29'] },
+      },
+    });
+  });
 });

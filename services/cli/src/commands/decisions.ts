@@ -1,4 +1,4 @@
-import { DEFAULT_TIME_ZONE } from '@vsoko/domain';
+import { DEFAULT_TIME_ZONE, type SchoolCalendar } from '@vsoko/domain';
 import type { Command } from 'commander';
 import {
   directoryFromJson,
@@ -10,7 +10,7 @@ import {
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { academicYearOf } from '../../../api/src/plans/academic-year';
-import { answer, cliApi, type ApiOptions } from '../api';
+import { answer, ApiRefusal, cliApi, type ApiOptions } from '../api';
 
 interface ImportOptions extends ApiOptions {
   school: string;
@@ -46,9 +46,13 @@ export function registerDecisions(program: Command): void {
     .description('Импортировать заседания и решения: предпросмотр, затем запись')
     .action(async (file: string, options: ImportOptions & { timeZone: string }) => {
       const source = await readSource(path.basename(file), fs.readFileSync(file));
+      const academicYear = options.year ?? academicYearOf(new Date());
+      const calendar = await schoolCalendar(options, academicYear);
+      process.stderr.write(`${calendar.note}\n`);
       const preview = readDecisionsReport(source.rows, {
-        academicYear: options.year ?? academicYearOf(new Date()),
+        academicYear,
         directory: directoryFromJson(options.staff ? fs.readFileSync(options.staff, 'utf8') : undefined),
+        ...(calendar.calendar ? { calendar: calendar.calendar } : {}),
       });
       process.stdout.write(`${options.json ? JSON.stringify(preview, null, 2) : describe(preview)}\n`);
       if (options.dryRun) return;
@@ -58,6 +62,40 @@ export function registerDecisions(program: Command): void {
       }
       await write(preview, options);
     });
+}
+
+/**
+ * The school's own calendar for the year, from the API, so that «в течение года», «до конца I четверти» and the
+ * like are read by its terms, as the API's own import reads them; without one, the shipped default stands in
+ * (the same rule). A dry run works without the API, on the default; a write needs the API anyway, so there a
+ * failed read stops before anything is written.
+ */
+async function schoolCalendar(
+  options: ImportOptions,
+  academicYear: string,
+): Promise<{ calendar?: SchoolCalendar; note: string }> {
+  try {
+    const view = await answer(
+      cliApi(options).GET('/schools/{schoolId}/calendars/{academicYear}', {
+        params: { path: { schoolId: options.school, academicYear: academicYear.replace('/', '-') } },
+      }),
+    );
+    const calendar = view.calendar as SchoolCalendar | null;
+    return calendar
+      ? {
+          calendar,
+          note: `Сроки прочитаны по календарю школы ${options.school} на ${academicYear} учебный год`,
+        }
+      : {
+          note: `У школы ${options.school} нет календаря на ${academicYear} учебный год: четверти и каникулы в сроках — по календарю по умолчанию`,
+        };
+  } catch (e) {
+    if (options.yes && !options.dryRun) throw e;
+    const why = e instanceof ApiRefusal ? e.message : 'API недоступен';
+    return {
+      note: `Календарь школы не получен (${why}): четверти и каникулы в сроках — по календарю по умолчанию`,
+    };
+  }
 }
 
 function describe(p: DecisionsReportPreview): string {
