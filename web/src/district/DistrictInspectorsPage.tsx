@@ -186,12 +186,13 @@ function InviteAgain({ inspector, districtId }: { inspector: Inspector; district
   const invite = useInvite(districtId);
   const key = useRef(newIdempotencyKey());
   const [sent, setSent] = useState<string>();
+  const label = inspector.invitation.state === 'not-invited' ? 'Пригласить' : 'Пригласить снова';
   return (
     <Space orientation="vertical" size={4}>
       <Button
         size="small"
         loading={invite.isPending}
-        aria-label={`Пригласить снова: ${inspector.fullName}`}
+        aria-label={`${label}: ${inspector.fullName}`}
         onClick={() =>
           invite.mutate(
             { personId: inspector.personId, key: key.current },
@@ -204,7 +205,7 @@ function InviteAgain({ inspector, districtId }: { inspector: Inspector; district
           )
         }
       >
-        {inspector.invitation.state === 'not-invited' ? 'Пригласить' : 'Пригласить снова'}
+        {label}
       </Button>
       {sent ? <Typography.Text role="status">{sent}</Typography.Text> : null}
       {invite.isError ? (
