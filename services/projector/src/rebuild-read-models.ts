@@ -57,7 +57,7 @@ export async function rebuildReadModels(deps: {
     try {
       // The documents the pages touch stay in memory and are written once they go cold (or at the end), not
       // with every page: a roll-up touched by every page is written once.
-      const cache = new WriteBackStore(target.store);
+      const cache = new WriteBackStore(target.store, undefined, { fresh: true });
       const projector = new Projector(cache, ALL_PROJECTIONS);
       await projector.prepare();
       // SQLite builds an index over a full table by sorting it once; row by row it writes a random leaf of

@@ -196,15 +196,16 @@ describe('KPI roll-ups kept from the decisions', () => {
     );
 
     it.each([
-      [1, 2],
-      [4, 3],
-      [5, 1_000],
+      [1, 2, false],
+      [1, 2, true],
+      [4, 3, true],
+      [5, 1_000, false],
     ])(
-      'given a rebuild through the write-back store in batches of %i keeping %i documents, then after its flush the documents and the checkpoint of the projector writing every batch',
-      async (size, limit) => {
+      'given a rebuild through the write-back store in batches of %i keeping %i documents (fresh store: %s), then after its flush the documents and the checkpoint of the projector writing every batch',
+      async (size, limit, fresh) => {
         const direct = await sqliteStore();
         const target = await sqliteStore();
-        const cached = new WriteBackStore(target, limit);
+        const cached = new WriteBackStore(target, limit, { fresh });
         const projectors = [new Projector(direct, withFacts), new Projector(cached, withFacts)];
         for (let i = 0; i < log.length; i += size)
           for (const projector of projectors) await projector.apply(log.slice(i, i + size));
