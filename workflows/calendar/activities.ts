@@ -10,7 +10,8 @@ import {
   type PlannedAction,
   type PollWarning,
 } from '../../libs/calendar/src';
-import { integrationStreamName, type CommandContext } from '../../libs/domain/src';
+import { requireSchoolPeople } from '../../libs/accounts/src/school-people';
+import { integrationStreamName, VsokoError, type CommandContext } from '../../libs/domain/src';
 import { DeciderHandler } from '../../libs/event-sourcing/src';
 import type { EventStore } from '../../libs/event-store/src';
 import {
@@ -109,12 +110,9 @@ export function createCalendarActivities(deps: CalendarActivityDeps) {
         causationId: `${source._id}:${action.uid}`,
         schoolId: source.schoolId,
       };
-      const result: CommandResult = await sendProcedureCommand(
-        deps.temporal,
-        action.command,
-        context,
-        deps.store,
-      );
+      const result: CommandResult =
+        (await strangerRefused(source.schoolId, action.command.data)) ??
+        (await sendProcedureCommand(deps.temporal, action.command, context, deps.store));
       const done = result.outcome === 'applied' || ALREADY_DONE.has(result.code);
       applied.push({
         ...summary,
@@ -128,6 +126,20 @@ export function createCalendarActivities(deps: CalendarActivityDeps) {
       else if (previous) memory.set(action.key, { ...previous, sequence: action.sequence });
     }
     return { applied, known: [...memory.values()] };
+  }
+
+  /**
+   * A calendar may name a responsible by login (X-VSOKO-RESPONSIBLE-ID): she must be the school's own, as in
+   * POST /procedures. Another school's person is refused like an unknown id, and nothing is scheduled.
+   */
+  async function strangerRefused(schoolId: string, data: unknown): Promise<CommandResult | undefined> {
+    try {
+      await requireSchoolPeople(handler, schoolId, data);
+      return undefined;
+    } catch (e) {
+      if (e instanceof VsokoError) return { outcome: 'refused', code: e.code, message: e.message };
+      throw e;
+    }
   }
 
   function countsOf(applied: AppliedAction[]): Record<string, number> {

@@ -16,3 +16,4 @@ export * from './directory/projection';
 export * from './directory/projector';
 export * from './directory/migrate-legacy';
 export * from './credentials/link-issuer';
+export * from './school-people';

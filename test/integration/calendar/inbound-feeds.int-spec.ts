@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { feedScheduleId } from '@vsoko/workflows/calendar/definitions';
 import type { RecordedEvent } from '@vsoko/event-store';
+import { putAccount } from '../auth/accounts';
 import { json, type JsonBody } from '../harness';
 import { FeedServer } from './feed-server';
 import { WebhookClient } from './webhook-client';
@@ -336,6 +337,42 @@ describe('inbound calendar feeds: a Schedule polls each feed; marked events sche
     const after = await procedureEvents(procedureId);
     expect(after.map((e) => e.type)).toEqual(['ProcedureScheduled', 'ProcedureRescheduled']);
     expect(after[1].data).toMatchObject({ window: { from: day(47), to: day(47) } });
+  });
+
+  it('schedules an event whose responsible is a login of the school, and refuses another school’s login', async () => {
+    await putAccount(s, { login: 'kozlova.nv', role: 'teacher', scope: 'school-cal-1', password: null });
+    await putAccount(s, { login: 'stranger.nv', role: 'teacher', scope: 'school-cal-other', password: null });
+    const integration = await createIntegration(s, 'school-cal-1');
+    const event = (uid: string, login: string): TestEvent => ({
+      uid,
+      summary: 'Анкетирование родителей',
+      start: day(50),
+      end: day(52),
+      categories: 'ВСОКО',
+      description: 'direction: satisfaction',
+      x: { 'X-VSOKO-RESPONSIBLE': 'Козлова Н. В.', 'X-VSOKO-RESPONSIBLE-ID': login },
+    });
+    const created = await s.api('POST', `/integrations/calendar/${integration.integrationId}/feeds`, {
+      title: 'Календарь классных руководителей',
+      ics: calendar([event('own-login', 'kozlova.nv'), event('foreign-login', 'stranger.nv')]),
+    });
+    expect(created.status).toBe(201);
+    await poll((await json(created)).feedId);
+
+    const actions = (await integrationEvents(integration.integrationId, 'CalendarFeedPolled')).flatMap(
+      (e) =>
+        (e.data as { actions: Array<{ uid: string; procedureId: string; result: string; code?: string }> })
+          .actions,
+    );
+    const own = actions.find((a) => a.uid === 'own-login')!;
+    expect(own).toMatchObject({ result: 'applied' });
+    expect((await procedureEvents(own.procedureId))[0].data).toMatchObject({
+      responsible: { name: 'Козлова Н. В.', personId: 'kozlova.nv' },
+    });
+    const foreign = actions.filter((a) => a.uid === 'foreign-login');
+    expect(foreign.length).toBeGreaterThan(0);
+    for (const a of foreign) expect(a).toMatchObject({ result: 'refused', code: 'PERSON_NOT_FOUND' });
+    expect(await procedureEvents(foreign[0].procedureId)).toHaveLength(0);
   });
 
   it('schedules a Google export whose events carry only the [ВСОКО] tag, with a direction from each title', async () => {
