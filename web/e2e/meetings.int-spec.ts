@@ -363,7 +363,12 @@ describe('web: a педсовет planned, held and written down', () => {
     await page.getByText(/^Запланировано заседание: Педагогический совет/).waitFor({ timeout: 30_000 });
     await page.getByText(/^Заседание проведено .*протокол № 1/).waitFor();
     await page
-      .getByText(/^Протокол исправлен .*Причина: Опечатки в протоколе: срок и присутствовавшие/)
+      .getByText(/^Принято решение на заседании: «Провести повторную проверочную работу в 5 классах», срок/)
+      .waitFor();
+    await page
+      .getByText(
+        /^Протокол исправлен .*решение «Провести повторную проверочную работу в 5 классах» \(срок\)\. Причина: Опечатки в протоколе: срок и присутствовавшие/,
+      )
       .waitFor();
     expect(await page.getByText(/^Процедура /).count()).toBe(0);
     await noSeriousViolations();

@@ -28,7 +28,7 @@ import {
   useSchoolTimeZone,
 } from '../api/queries';
 import { usePageTitle } from '../app/usePageTitle';
-import { listMeetings } from '../meetings/meetings-api';
+import { getDecision, listMeetings } from '../meetings/meetings-api';
 import { meetingDateText, type Meeting } from '../meetings/meetings-model';
 import { meetingName } from '../meetings/MeetingsPage';
 import { useSignedIn } from '../auth/SessionContext';
@@ -75,6 +75,16 @@ function History({ year, params, setParam }: { year: string; params: Params[0]; 
   const choose = (key: 'procedure' | 'decision' | 'meeting', value?: string) =>
     setParam({ procedure: undefined, decision: undefined, meeting: undefined, [key]: value });
   const meeting = (meetings.data ?? []).find((m) => m.meetingId === meetingId);
+  // A held meeting's decisions by wording, so its history names the ones a correction touched.
+  const recordIds =
+    meeting && 'record' in meeting ? meeting.record.minutes.flatMap((m) => m.decisionIds) : [];
+  const records = useSchoolQuery(['meeting-decisions', meetingId, recordIds], (api) =>
+    Promise.all(recordIds.map((id) => getDecision(api, id).catch(() => undefined))),
+  );
+  const wordings = new Map([
+    ...(decisions.data ?? []).map((d): [string, string] => [d._id, d.wording]),
+    ...(records.data ?? []).flatMap((r): [string, string][] => (r ? [[r.decisionId, r.wording]] : [])),
+  ]);
   const timeline = useSchoolQuery(['audit', axis], (api) =>
     axis ? auditOf(api, axis) : Promise.resolve([]),
   );
@@ -130,7 +140,7 @@ function History({ year, params, setParam }: { year: string; params: Params[0]; 
       {axis ? (
         <Timeline
           entries={timeline.data}
-          wordings={new Map((decisions.data ?? []).map((d) => [d._id, d.wording]))}
+          wordings={wordings}
           timeZone={timeZone}
           error={timeline.error}
           loading={timeline.isPending}

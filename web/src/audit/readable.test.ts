@@ -35,4 +35,32 @@ describe('audit summaries as people read them', () => {
       readableSummary({ summary: 'Процедура проведена 03.11.2026 (Смирнова Е. В.)', data: {} }, wordings),
     ).toBe('Процедура проведена 3 ноября 2026 (Смирнова Е. В.)');
   });
+
+  it('names the decisions a protocol’s correction touched', () => {
+    expect(
+      readableSummary(
+        {
+          summary:
+            'Протокол исправлен 03.12.2026: присутствовали, решение d1 (срок), решение d7 (ответственный). Причина: опечатки',
+          data: { meetingId: 'm1', decisions: [{ decisionId: 'd1' }, { decisionId: 'd7' }] },
+        },
+        wordings,
+      ),
+    ).toBe(
+      'Протокол исправлен 3 декабря 2026: присутствовали, решение «Провести индивидуальные консультации» (срок), решение (ответственный). Причина: опечатки',
+    );
+  });
+
+  it('does not quote a wording the sentence quotes already', () => {
+    expect(
+      readableSummary(
+        {
+          summary:
+            'Принято решение d1 на заседании: «Провести индивидуальные консультации», срок — «до 25.12»',
+          data: { decisionId: 'd1' },
+        },
+        wordings,
+      ),
+    ).toBe('Принято решение на заседании: «Провести индивидуальные консультации», срок — «до 25.12»');
+  });
 });

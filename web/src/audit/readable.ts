@@ -9,7 +9,7 @@ export function readableSummary(
   entry: { summary: string; data: unknown; decisionKeys?: string[] },
   wordings: ReadonlyMap<string, string>,
 ): string {
-  const data = entry.data as { decisionId?: unknown } | null;
+  const data = entry.data as { decisionId?: unknown; decisions?: unknown } | null;
   let text = entry.summary.replace(/\b(\d{2})\.(\d{2})\.(\d{4})\b/g, (_, d: string, m: string, y: string) =>
     formatDate(`${y}-${m}-${d}`),
   );
@@ -18,10 +18,25 @@ export function readableSummary(
     const wording =
       (entry.decisionKeys ?? []).map((k) => wordings.get(k)).find((w): w is string => !!w) ??
       wordings.get(decisionId);
-    const id = decisionId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    text = text.replace(new RegExp(`(решени[еюя]) ${id}(?=[\\s:,]|$)`, 'gi'), (_, word: string) =>
-      wording ? `${word} «${wording}»` : word,
-    );
+    text = named(text, decisionId, wording);
+  }
+  // A protocol's correction lists the decisions it touched (`decisions[].decisionId`).
+  for (const d of Array.isArray(data?.decisions) ? (data.decisions as unknown[]) : []) {
+    const id = (d as { decisionId?: unknown } | null)?.decisionId;
+    if (typeof id === 'string') text = named(text, id, wordings.get(id));
   }
   return text;
+}
+
+/**
+ * «решение <id>» as «решение «<wording>»», or as «решение» alone when the wording is not known or the sentence
+ * quotes it already («Принято решение на заседании: «…»»).
+ */
+function named(text: string, decisionId: string, wording: string | undefined): string {
+  const id = decisionId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const quote = wording && !text.includes(`«${wording}»`) ? ` «${wording}»` : '';
+  return text.replace(
+    new RegExp(`(решени[еюя]) ${id}(?=[\\s:,]|$)`, 'gi'),
+    (_, word: string) => `${word}${quote}`,
+  );
 }
