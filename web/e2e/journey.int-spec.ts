@@ -386,7 +386,7 @@ describe('web: a new school, from the district’s first act to the inspector’
     async () => {
       await section(admin, 'Район').click();
       await admin.getByRole('tab', { name: 'Инспекторы' }).click();
-      await admin.getByRole('heading', { level: 1, name: 'Инспекторы района' }).waitFor();
+      await admin.getByRole('heading', { level: 1, name: `Инспекторы района: ${DISTRICT.name}` }).waitFor();
       await admin.getByText('В районе пока нет инспекторов.').waitFor();
       await admin.getByLabel('ФИО').fill(INSPECTOR.fullName);
       await admin.getByLabel('Почта для приглашения').fill(INSPECTOR.email);

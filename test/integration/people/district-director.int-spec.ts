@@ -211,7 +211,10 @@ describe('a district administrator opens a school with its director, who signs i
     const inspector = `insp-${tag}`;
     const email = `${inspector}@district.example`;
     const inspectors = async (headers = admin) => call('GET', `/districts/${district}/inspectors`, headers);
-    expect(await inspectors()).toMatchObject({ status: 200, body: { districtId: district, inspectors: [] } });
+    expect(await inspectors()).toEqual({
+      status: 200,
+      body: { districtId: district, name: `Район ${district}`, inspectors: [] },
+    });
 
     const appointed = await call('POST', '/people', admin, {
       login: inspector,

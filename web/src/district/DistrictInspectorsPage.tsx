@@ -233,7 +233,7 @@ export function DistrictInspectorsPage() {
     <>
       <Space wrap align="center" style={{ justifyContent: 'space-between', width: '100%' }}>
         <Typography.Title level={1} className="page-title">
-          Инспекторы района
+          Инспекторы района{list.data?.name ? `: ${list.data.name}` : ''}
         </Typography.Title>
         {districts.length > 1 ? (
           <Select

@@ -17,6 +17,7 @@ export interface Inspector {
 
 export interface DistrictInspectors {
   districtId: string;
+  name: string | null;
   inspectors: Inspector[];
 }
 

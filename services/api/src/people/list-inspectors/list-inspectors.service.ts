@@ -24,9 +24,13 @@ export class ListInspectors {
   async run(districtId: string, principal: Principal) {
     await this.scope.forDistrict(principal, districtId);
     const now = this.clock.now();
-    const inspectors = await this.directory.inspectorsOf(districtId);
+    const [district, inspectors] = await Promise.all([
+      this.directory.district(districtId),
+      this.directory.inspectorsOf(districtId),
+    ]);
     return {
       districtId,
+      name: district?.name ?? null,
       inspectors: await Promise.all(
         inspectors.map(async (person) => {
           const { recorded } = await this.handler.load(credentialsStreamName(person._id), credentialsDecider);
