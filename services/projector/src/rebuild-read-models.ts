@@ -30,11 +30,12 @@ const INSERT_CHUNK = 1_000;
  * Replays the whole log (up to `until`, when given) into fresh read models with the live projector's own fold.
  * Run with the projector stopped (the projector's start runs it when the layout changed or nothing was built).
  *
- * - SQLite (`ReadStore.rebuild`): into a fresh file beside the store, page by page, each page's documents written
- *   once with its checkpoint, without a journal file or syncs and with the secondary indexes built once at the end;
- *   then one fsync and the file is swapped in whole (`sqlite-files.ts`). Readers see the old store until then,
- *   never a half-built one; a rebuild that dies half-way leaves its file under a name that the next start
- *   deletes before rebuilding again. Memory stays bounded by a page whatever the log's size.
+ * - SQLite (`ReadStore.rebuild`): into a fresh file beside the store, page by page, without a journal file or
+ *   syncs; the documents the pages touch stay in memory and each is written once it goes cold or after the last
+ *   page, with the checkpoint (`WriteBackStore`); the secondary indexes are built once at the end; then one fsync
+ *   and the file is swapped in whole (`sqlite-files.ts`). Readers see the old store until then, never a half-built
+ *   one; a rebuild that dies half-way leaves its file under a name that the next start deletes before rebuilding
+ *   again. Memory stays bounded (a page, and WRITE_BACK_DOCUMENTS documents) whatever the log's size.
  * - MongoDB/FerretDB: dropped, folded in memory, then inserted, checkpoint last. FerretDB's SQLite backend
  *   scans the collection on every update, even by `_id`, while inserts are cheap (ADR 0003); memory grows with
  *   the number of documents (about 1.7 per event, ~1 KB each).
