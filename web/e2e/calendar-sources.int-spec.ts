@@ -1,11 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { addDays, localDateOf } from '@vsoko/domain';
-import { putAccount, TEST_PASSWORD } from '../../test/integration/auth/accounts';
+import { putAccount } from '../../test/integration/auth/accounts';
 import { FeedServer } from '../../test/integration/calendar/feed-server';
 import { calendar } from '../../test/integration/calendar/ics';
 import { startCalendarServices, type CalendarServices } from '../../test/integration/calendar/setup';
 import { launchBrowser, newContext, screenshot, seriousViolations } from './support/browser';
 import { ZONE } from './support/seed';
+import { signIn } from './support/session';
 
 const SCHOOL = 'web-sources-school';
 const LOGIN = 'director.sources';
@@ -52,11 +53,7 @@ describe('web: the calendars a school subscribes to', () => {
     await putAccount(s, { login: LOGIN, role: 'director', scope: SCHOOL, name: 'Соколова Ирина Андреевна' });
     context = await newContext(browser, s.baseUrl);
     page = await context.newPage();
-    await page.goto('/sign-in');
-    await page.getByLabel('Логин').fill(LOGIN);
-    await page.getByLabel('Пароль').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Войти' }).click();
-    await page.getByRole('heading', { name: /План ВСОКО на/ }).waitFor();
+    await signIn(page, LOGIN, { landing: /План ВСОКО на/ });
   });
   afterAll(async () => {
     await context?.close();

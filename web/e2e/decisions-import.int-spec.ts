@@ -5,9 +5,10 @@ import * as path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { putAccount } from '../../test/integration/auth/accounts';
 import { SEED_002_SECTION_1, seedTableCells } from '../../test/fixtures/seeds/seed-002-section-1';
-import { startServices, type Services } from '../../test/integration/harness';
-import { launchBrowser, newContext, screenshot, seriousViolations } from './support/browser';
+import type { Services } from '../../test/integration/harness';
+import { newContext, screenshot, seriousViolations } from './support/browser';
 import { signIn } from './support/session';
+import { startE2e } from './support/stack';
 
 const SCHOOL = 'web-ilyinskaya';
 const LOGIN = 'director.ilyinskaya';
@@ -20,15 +21,13 @@ const YEAR = '2023/24';
 describe('web: the school’s earlier decisions from its own report', () => {
   let s: Services;
   let browser: Browser;
-  let closeBrowser: () => Promise<void>;
+  let stop: () => Promise<void>;
   let context: BrowserContext;
   let page: Page;
   const csvFile = path.join(os.tmpdir(), `vsoko-e2e-decisions-${process.pid}.csv`);
 
   beforeAll(async () => {
-    ({ browser, close: closeBrowser } = await launchBrowser());
-    process.env.AUTH_DEV_HEADERS = 'false';
-    s = await startServices();
+    ({ s, browser, stop } = await startE2e());
     await putAccount(s, { login: LOGIN, role: 'director', scope: SCHOOL, name: 'Ильина Татьяна Павловна' });
     const padded = seedTableCells().map((row) => [...row, ...Array<string>(6 - row.length).fill('')]);
     fs.writeFileSync(csvFile, stringify(padded, { delimiter: ';' }));
@@ -39,9 +38,7 @@ describe('web: the school’s earlier decisions from its own report', () => {
   afterAll(async () => {
     fs.rmSync(csvFile, { force: true });
     await context?.close();
-    await closeBrowser?.();
-    await s?.stop();
-    delete process.env.AUTH_DEV_HEADERS;
+    await stop?.();
   });
 
   const noSeriousViolations = async () => expect(await seriousViolations(page)).toEqual([]);

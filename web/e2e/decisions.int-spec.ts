@@ -2,11 +2,12 @@ import { academicYearOf, addDays, localDateOf } from '@vsoko/domain';
 import { createHash } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { putAccount } from '../../test/integration/auth/accounts';
-import { startServices, type Services } from '../../test/integration/harness';
-import { launchBrowser, newContext, screenshot, seriousViolations } from './support/browser';
+import type { Services } from '../../test/integration/harness';
+import { newContext, screenshot, seriousViolations } from './support/browser';
 import { inWords, typed } from './support/dates';
 import { apiPost } from './support/seed';
 import { signIn } from './support/session';
+import { startE2e } from './support/stack';
 
 const SCHOOL = 'web-decisions-school';
 const ZONE = 'Europe/Moscow';
@@ -24,15 +25,13 @@ const EVIDENCE = `Приказ № 112 об организации дополн�
 describe('web: a meeting’s decisions followed up in depth', () => {
   let s: Services;
   let browser: Browser;
-  let closeBrowser: () => Promise<void>;
+  let stop: () => Promise<void>;
   let context: BrowserContext;
   let page: Page;
   let post: ReturnType<typeof apiPost>;
 
   beforeAll(async () => {
-    ({ browser, close: closeBrowser } = await launchBrowser());
-    process.env.AUTH_DEV_HEADERS = 'false';
-    s = await startServices();
+    ({ s, browser, stop } = await startE2e());
     await putAccount(s, { login: LOGIN, role: 'director', scope: SCHOOL, name: 'Кузнецова Ольга Петровна' });
     post = apiPost(
       s,
@@ -71,9 +70,7 @@ describe('web: a meeting’s decisions followed up in depth', () => {
   }, 240_000);
   afterAll(async () => {
     await context?.close();
-    await closeBrowser?.();
-    await s?.stop();
-    delete process.env.AUTH_DEV_HEADERS;
+    await stop?.();
   });
 
   const noSeriousViolations = async () => expect(await seriousViolations(page)).toEqual([]);

@@ -5,11 +5,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { putAccount } from '../../test/integration/auth/accounts';
-import { startServices, type Services } from '../../test/integration/harness';
-import { launchBrowser, newContext, screenshot, seriousViolations } from './support/browser';
+import type { Services } from '../../test/integration/harness';
+import { newContext, screenshot, seriousViolations } from './support/browser';
 import { inWords, typed } from './support/dates';
 import { at, runToDecision, scheduled, type SchoolSeed } from './support/seed';
 import { signIn } from './support/session';
+import { startE2e } from './support/stack';
 
 const SCHOOL = 'web-week-school';
 const ZONE = 'Europe/Moscow';
@@ -119,16 +120,14 @@ async function seedSchoolYear(s: Services): Promise<void> {
 describe('web: a director’s week', () => {
   let s: Services;
   let browser: Browser;
-  let closeBrowser: () => Promise<void>;
+  let stop: () => Promise<void>;
   let context: BrowserContext;
   let page: Page;
   let procedureId: string;
 
   beforeAll(async () => {
     // The browser first: it builds web/dist when stale, which the API looks for when it starts.
-    ({ browser, close: closeBrowser } = await launchBrowser());
-    process.env.AUTH_DEV_HEADERS = 'false';
-    s = await startServices();
+    ({ s, browser, stop } = await startE2e());
     await putAccount(s, { login: LOGIN, role: 'director', scope: SCHOOL, name: DIRECTOR_NAME });
     await seedSchoolYear(s);
     const headers = await s.loginAs('director', SCHOOL, { id: LOGIN, name: DIRECTOR_NAME });
@@ -155,9 +154,7 @@ describe('web: a director’s week', () => {
   });
   afterAll(async () => {
     await context?.close();
-    await closeBrowser?.();
-    await s?.stop();
-    delete process.env.AUTH_DEV_HEADERS;
+    await stop?.();
   });
 
   /**

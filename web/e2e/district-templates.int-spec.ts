@@ -1,9 +1,11 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { xlsxOf } from '../../test/fixtures/plans/build-files';
 import type { Table } from '../../test/fixtures/plans/seed-tables';
-import { login, putAccount, putDistrict, TEST_PASSWORD } from '../../test/integration/auth/accounts';
-import { json, startServices, type JsonBody, type Services } from '../../test/integration/harness';
-import { launchBrowser, newContext, screenshot, seriousViolations } from './support/browser';
+import { login, putAccount, putDistrict } from '../../test/integration/auth/accounts';
+import { json, type JsonBody, type Services } from '../../test/integration/harness';
+import { newContext, screenshot, seriousViolations } from './support/browser';
+import { signIn } from './support/session';
+import { startE2e } from './support/stack';
 
 const DISTRICT = 'web-templates';
 const SCHOOLS = { a: 'web-t-school-1', b: 'web-t-school-2', c: 'web-t-school-3' };
@@ -34,15 +36,13 @@ const RUSSIAN_DAY =
 describe('web: district plan templates and who adopted them', () => {
   let s: Services;
   let browser: Browser;
-  let closeBrowser: () => Promise<void>;
+  let stop: () => Promise<void>;
   let context: BrowserContext;
   let page: Page;
   let templateId: string;
 
   beforeAll(async () => {
-    ({ browser, close: closeBrowser } = await launchBrowser());
-    process.env.AUTH_DEV_HEADERS = 'false';
-    s = await startServices();
+    ({ s, browser, stop } = await startE2e());
     await putDistrict(s, DISTRICT, Object.values(SCHOOLS), {
       district: 'Заречный район',
       schools: { [SCHOOLS.a]: NAMES.a, [SCHOOLS.b]: NAMES.b, [SCHOOLS.c]: NAMES.c },
@@ -75,9 +75,7 @@ describe('web: district plan templates and who adopted them', () => {
   });
   afterAll(async () => {
     await context?.close();
-    await closeBrowser?.();
-    await s?.stop();
-    delete process.env.AUTH_DEV_HEADERS;
+    await stop?.();
   });
 
   const noSeriousViolations = async () => expect(await seriousViolations(page)).toEqual([]);
@@ -101,10 +99,7 @@ describe('web: district plan templates and who adopted them', () => {
   };
 
   it('lets the district administrator publish a template from a file', async () => {
-    await page.goto('/sign-in');
-    await page.getByLabel('Логин').fill(ADMIN);
-    await page.getByLabel('Пароль').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await signIn(page, ADMIN);
     await page.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: 'Район' }).click();
     await page.getByRole('tab', { name: 'Шаблоны планов' }).click();
     await page.getByRole('heading', { level: 1, name: 'Шаблоны планов: Заречный район' }).waitFor();

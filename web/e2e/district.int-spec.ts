@@ -9,12 +9,13 @@ import {
 import { DeciderHandler } from '@vsoko/event-sourcing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { putAccount, putDistrict } from '../../test/integration/auth/accounts';
-import { startServices, type Services } from '../../test/integration/harness';
+import type { Services } from '../../test/integration/harness';
 import { mailTo, tokenIn } from '../../test/integration/people/mailbox';
-import { launchBrowser, newContext, screenshot, seriousViolations } from './support/browser';
+import { newContext, screenshot, seriousViolations } from './support/browser';
 import { inWords, typed } from './support/dates';
 import { apiPost, judgedDecision, runToDecision, scheduled, ZONE, type SchoolSeed } from './support/seed';
 import { signIn } from './support/session';
+import { startE2e } from './support/stack';
 
 const DISTRICT = 'web-district';
 const LATE_SCHOOL = 'web-d-school-7';
@@ -87,14 +88,12 @@ async function overdueMeetingDecision(s: Services, headers: Record<string, strin
 describe('web: the district view for an inspector', () => {
   let s: Services;
   let browser: Browser;
-  let closeBrowser: () => Promise<void>;
+  let stop: () => Promise<void>;
   let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
-    ({ browser, close: closeBrowser } = await launchBrowser());
-    process.env.AUTH_DEV_HEADERS = 'false';
-    s = await startServices();
+    ({ s, browser, stop } = await startE2e());
     await putDistrict(s, DISTRICT, [LATE_SCHOOL, GOOD_SCHOOL]);
     await putAccount(s, {
       login: INSPECTOR,
@@ -185,9 +184,7 @@ describe('web: the district view for an inspector', () => {
   });
   afterAll(async () => {
     await context?.close();
-    await closeBrowser?.();
-    await s?.stop();
-    delete process.env.AUTH_DEV_HEADERS;
+    await stop?.();
   });
 
   const noSeriousViolations = async () => expect(await seriousViolations(page)).toEqual([]);

@@ -4,12 +4,13 @@ import { docxOf } from '../../test/fixtures/plans/build-files';
 import { seedTable, SEED_000 } from '../../test/fixtures/plans/seed-tables';
 import { STAFF_40, staffXlsx } from '../../test/fixtures/staff/staff-list';
 import { putAccount, putDistrict } from '../../test/integration/auth/accounts';
-import { startServices, type Services } from '../../test/integration/harness';
+import type { Services } from '../../test/integration/harness';
 import { mailCount, mailTo, tokenIn } from '../../test/integration/people/mailbox';
-import { launchBrowser, newContext, screenshot, seriousViolations } from './support/browser';
+import { newContext, screenshot, seriousViolations } from './support/browser';
 import { inWords, typed } from './support/dates';
 import { ZONE } from './support/seed';
 import { acceptInvitation, choose, reloadUntilVisible, signIn } from './support/session';
+import { startE2e } from './support/stack';
 
 const today = localDateOf(Date.now(), ZONE);
 const YEAR = academicYearOf(today);
@@ -82,7 +83,7 @@ const STEP = 300_000;
 describe('web: a new school, from the district’s first act to the inspector’s view', () => {
   let s: Services;
   let browser: Browser;
-  let closeBrowser: () => Promise<void>;
+  let stop: () => Promise<void>;
   const contexts: BrowserContext[] = [];
   let admin: Page;
   let director: Page;
@@ -101,11 +102,10 @@ describe('web: a new school, from the district’s first act to the inspector’
     page.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name });
 
   beforeAll(async () => {
-    ({ browser, close: closeBrowser } = await launchBrowser());
-    process.env.AUTH_DEV_HEADERS = 'false';
-    process.env.RATE_LIMIT_PER_MINUTE = '100000';
-    process.env.LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE = '100000';
-    s = await startServices();
+    ({ s, browser, stop } = await startE2e({
+      RATE_LIMIT_PER_MINUTE: '100000',
+      LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: '100000',
+    }));
     await putDistrict(s, DISTRICT.id, [], { district: DISTRICT.name });
     await putAccount(s, {
       login: ADMIN.login,
@@ -116,11 +116,7 @@ describe('web: a new school, from the district’s first act to the inspector’
   }, 240_000);
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => undefined);
-    await closeBrowser?.();
-    await s?.stop();
-    delete process.env.AUTH_DEV_HEADERS;
-    delete process.env.RATE_LIMIT_PER_MINUTE;
-    delete process.env.LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE;
+    await stop?.();
   });
 
   it(

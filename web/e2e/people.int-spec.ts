@@ -5,11 +5,12 @@ import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { login, putAccount, putDistrict } from '../../test/integration/auth/accounts';
-import { startServices, type Services } from '../../test/integration/harness';
+import type { Services } from '../../test/integration/harness';
 import { mailCount, mailTo, tokenIn } from '../../test/integration/people/mailbox';
-import { launchBrowser, newContext, screenshot, seriousViolations } from './support/browser';
+import { newContext, screenshot, seriousViolations } from './support/browser';
 import { apiPost, ZONE } from './support/seed';
 import { choose, closeDialog, signIn } from './support/session';
+import { startE2e } from './support/stack';
 
 const SCHOOL = 'web-people-school';
 const LOGIN = 'director.people';
@@ -34,17 +35,14 @@ const THIRD_PASSWORD = 'новая тропа у моря';
 describe('web: the school’s people', () => {
   let s: Services;
   let browser: Browser;
-  let closeBrowser: () => Promise<void>;
+  let stop: () => Promise<void>;
   let context: BrowserContext;
   let page: Page;
   let teacher: BrowserContext | undefined;
   const csvFile = path.join(os.tmpdir(), `vsoko-e2e-staff-${process.pid}.csv`);
 
   beforeAll(async () => {
-    ({ browser, close: closeBrowser } = await launchBrowser());
-    process.env.AUTH_DEV_HEADERS = 'false';
-    process.env.LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE = '100000';
-    s = await startServices();
+    ({ s, browser, stop } = await startE2e({ LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: '100000' }));
     await putDistrict(s, 'web-people-district', [SCHOOL]);
     await putAccount(s, { login: LOGIN, role: 'director', scope: SCHOOL, name: 'Кузнецова Ольга Петровна' });
     fs.writeFileSync(csvFile, STAFF_CSV);
@@ -56,10 +54,7 @@ describe('web: the school’s people', () => {
     fs.rmSync(csvFile, { force: true });
     await teacher?.close();
     await context?.close();
-    await closeBrowser?.();
-    await s?.stop();
-    delete process.env.AUTH_DEV_HEADERS;
-    delete process.env.LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE;
+    await stop?.();
   });
 
   const noSeriousViolations = async (p: Page = page) => expect(await seriousViolations(p)).toEqual([]);

@@ -4,9 +4,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { putAccount } from '../../test/integration/auth/accounts';
-import { startServices, type Services } from '../../test/integration/harness';
-import { launchBrowser, newContext, screenshot, seriousViolations } from './support/browser';
+import type { Services } from '../../test/integration/harness';
+import { newContext, screenshot, seriousViolations } from './support/browser';
 import { signIn } from './support/session';
+import { startE2e } from './support/stack';
 
 const SCHOOL = 'web-year-school';
 const ZONE = 'Europe/Moscow';
@@ -39,16 +40,14 @@ const PLAN_CSV = [
 describe('web: a school year set up in the browser', () => {
   let s: Services;
   let browser: Browser;
-  let closeBrowser: () => Promise<void>;
+  let stop: () => Promise<void>;
   let context: BrowserContext;
   let page: Page;
   const csvFile = path.join(os.tmpdir(), `vsoko-e2e-plan-${process.pid}.csv`);
 
   beforeAll(async () => {
     // The browser first: it builds web/dist when stale, which the API looks for when it starts.
-    ({ browser, close: closeBrowser } = await launchBrowser());
-    process.env.AUTH_DEV_HEADERS = 'false';
-    s = await startServices();
+    ({ s, browser, stop } = await startE2e());
     await putAccount(s, {
       login: LOGIN,
       role: 'director',
@@ -63,9 +62,7 @@ describe('web: a school year set up in the browser', () => {
   afterAll(async () => {
     fs.rmSync(csvFile, { force: true });
     await context?.close();
-    await closeBrowser?.();
-    await s?.stop();
-    delete process.env.AUTH_DEV_HEADERS;
+    await stop?.();
   });
 
   const noSeriousViolations = async () => expect(await seriousViolations(page)).toEqual([]);

@@ -1,10 +1,11 @@
 import { academicYearOf, localDateOf, nextAcademicYear } from '@vsoko/domain';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { putAccount } from '../../test/integration/auth/accounts';
-import { json, startServices, type Services } from '../../test/integration/harness';
-import { launchBrowser, newContext, screenshot, seriousViolations } from './support/browser';
+import { json, type Services } from '../../test/integration/harness';
+import { newContext, screenshot, seriousViolations } from './support/browser';
 import { signIn } from './support/session';
 import { ZONE } from './support/seed';
+import { startE2e } from './support/stack';
 
 const SCHOOL = 'web-settings-school';
 const LOGIN = 'director.settings';
@@ -26,14 +27,12 @@ const CSV = [
 describe('web: settings, the school calendar and next year’s plan', () => {
   let s: Services;
   let browser: Browser;
-  let closeBrowser: () => Promise<void>;
+  let stop: () => Promise<void>;
   let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
-    ({ browser, close: closeBrowser } = await launchBrowser());
-    process.env.AUTH_DEV_HEADERS = 'false';
-    s = await startServices();
+    ({ s, browser, stop } = await startE2e());
     await putAccount(s, { login: LOGIN, role: 'director', scope: SCHOOL, name: 'Соколова Ирина Андреевна' });
     // This year's plan, approved over the API as the import screen would (school-year.int-spec shows that screen).
     const headers = await s.loginAs('director', SCHOOL, { id: LOGIN, name: 'Соколова Ирина Андреевна' });
@@ -57,9 +56,7 @@ describe('web: settings, the school calendar and next year’s plan', () => {
   });
   afterAll(async () => {
     await context?.close();
-    await closeBrowser?.();
-    await s?.stop();
-    delete process.env.AUTH_DEV_HEADERS;
+    await stop?.();
   });
 
   const noSeriousViolations = async () => expect(await seriousViolations(page)).toEqual([]);

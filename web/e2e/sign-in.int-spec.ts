@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { putAccount, TEST_PASSWORD } from '../../test/integration/auth/accounts';
-import { startServices, type Services } from '../../test/integration/harness';
-import { launchBrowser, newContext, screenshot, seriousViolations } from './support/browser';
+import type { Services } from '../../test/integration/harness';
+import { newContext, screenshot, seriousViolations } from './support/browser';
+import { startE2e } from './support/stack';
 
 const SCHOOL = 'web-school-1';
 
@@ -9,13 +10,11 @@ const SCHOOL = 'web-school-1';
 describe('web: signing in and out', () => {
   let s: Services;
   let browser: Browser;
-  let closeBrowser: () => Promise<void>;
+  let stop: () => Promise<void>;
 
   beforeAll(async () => {
     // The browser first: it builds web/dist when stale, which the API looks for when it starts.
-    ({ browser, close: closeBrowser } = await launchBrowser());
-    process.env.AUTH_DEV_HEADERS = 'false';
-    s = await startServices();
+    ({ s, browser, stop } = await startE2e());
     await putAccount(s, {
       login: 'director.web',
       role: 'director',
@@ -24,9 +23,7 @@ describe('web: signing in and out', () => {
     });
   });
   afterAll(async () => {
-    await closeBrowser?.();
-    await s?.stop();
-    delete process.env.AUTH_DEV_HEADERS;
+    await stop?.();
   });
 
   const signIn = async (page: Page, password = TEST_PASSWORD) => {

@@ -1,10 +1,11 @@
 import { academicYearOf, addDays, localDateOf, type Responsible } from '@vsoko/domain';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { putAccount } from '../../test/integration/auth/accounts';
-import { startServices, type Services } from '../../test/integration/harness';
-import { launchBrowser, newContext, screenshot, seriousViolations } from './support/browser';
+import type { Services } from '../../test/integration/harness';
+import { newContext, screenshot, seriousViolations } from './support/browser';
 import { apiPost, apiProcedureWithDecision, ZONE } from './support/seed';
 import { signIn } from './support/session';
+import { startE2e } from './support/stack';
 
 const SCHOOL = 'web-phone-school';
 const TEACHER = 'petrova.ns';
@@ -27,14 +28,12 @@ const deputy: Responsible = { role: 'deputy', name: 'Иванова А. П.' };
 describe('web: a teacher’s work on a phone', () => {
   let s: Services;
   let browser: Browser;
-  let closeBrowser: () => Promise<void>;
+  let stop: () => Promise<void>;
   let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
-    ({ browser, close: closeBrowser } = await launchBrowser());
-    process.env.AUTH_DEV_HEADERS = 'false';
-    s = await startServices();
+    ({ s, browser, stop } = await startE2e());
     await putAccount(s, {
       login: TEACHER,
       role: 'teacher',
@@ -96,9 +95,7 @@ describe('web: a teacher’s work on a phone', () => {
   });
   afterAll(async () => {
     await context?.close();
-    await closeBrowser?.();
-    await s?.stop();
-    delete process.env.AUTH_DEV_HEADERS;
+    await stop?.();
   });
 
   const noSeriousViolations = async () => expect(await seriousViolations(page)).toEqual([]);
