@@ -1,7 +1,6 @@
 import { Alert, Button, Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { unwrap } from '../api/client';
-import { describeError } from '../api/errors';
 import { useSignedIn } from '../auth/SessionContext';
 import { formatDate, schoolDay } from '../format/dates';
 import type { Outcome } from '../meetings/meetings-api';
@@ -14,6 +13,7 @@ import {
 } from '../meetings/meetings-model';
 import { useWrite } from '../meetings/useWrite';
 import { DateField } from '../procedure/fields';
+import { ErrorAlert } from '../app/ErrorAlert';
 
 type Kind = 'execution' | 'check-in' | 'effectiveness' | 'reassignment' | 'deadline' | 'withdrawal';
 
@@ -172,15 +172,7 @@ export function DecisionActions({ decision, timeZone }: { decision: DecisionReco
         destroyOnHidden
       >
         <Typography.Paragraph type="secondary">«{decision.wording}»</Typography.Paragraph>
-        {write.error ? (
-          <Alert
-            role="alert"
-            type="error"
-            showIcon
-            style={{ marginBottom: 12 }}
-            title={describeError(write.error)}
-          />
-        ) : null}
+        <ErrorAlert error={write.error} style={{ marginBottom: 12 }} />
         <Form<Values>
           form={form}
           layout="vertical"

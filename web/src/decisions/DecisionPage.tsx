@@ -29,6 +29,7 @@ import { DecisionActions } from './DecisionActions';
 import { groupedHash } from './evidence-hash';
 import { EvidenceLink } from './EvidenceLink';
 import { EvidenceUpload } from './EvidenceUpload';
+import { ErrorAlert } from '../app/ErrorAlert';
 
 const VERDICTS: Record<string, string> = {
   effective: 'эффективно',
@@ -57,9 +58,7 @@ function Evidence({ d }: { d: DecisionRecord }) {
     );
   return (
     <>
-      {error ? (
-        <Alert role="alert" type="error" showIcon title={describeError(error)} style={{ marginBottom: 8 }} />
-      ) : null}
+      <ErrorAlert error={error} style={{ marginBottom: 8 }} />
       <List
         size="small"
         bordered

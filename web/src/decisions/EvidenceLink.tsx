@@ -2,13 +2,13 @@ import { LinkOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { unwrap } from '../api/client';
-import { describeError } from '../api/errors';
 import { useSignedIn } from '../auth/SessionContext';
 import { schoolDay } from '../format/dates';
 import { DateField } from '../procedure/fields';
 import { newId, type DecisionRecord } from '../meetings/meetings-model';
 import { useWrite } from '../meetings/useWrite';
 import { evidenceLinkProblem } from './evidence-link';
+import { ErrorAlert } from '../app/ErrorAlert';
 
 interface LinkValues {
   url: string;
@@ -86,15 +86,7 @@ export function EvidenceLink({ decision, timeZone }: { decision: DecisionRecord;
           <Input placeholder="Приказ № 112 на сайте школы" autoComplete="off" />
         </Form.Item>
       </div>
-      {attach.isError ? (
-        <Alert
-          role="alert"
-          type="error"
-          showIcon
-          style={{ marginBottom: 8 }}
-          title={describeError(attach.error)}
-        />
-      ) : null}
+      <ErrorAlert error={attach.error} style={{ marginBottom: 8 }} />
       {attached ? (
         <Alert
           role="status"

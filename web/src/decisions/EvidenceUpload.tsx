@@ -1,7 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Form, Input, Progress, Typography } from 'antd';
 import { useState } from 'react';
-import { describeError } from '../api/errors';
 import { rememberPosition } from '../api/queries';
 import { formatBytes } from '../api/upload';
 import { useSignedIn } from '../auth/SessionContext';
@@ -10,6 +9,7 @@ import { DateField } from '../procedure/fields';
 import { SendingFileDrop } from '../upload/FileDrop';
 import { newId, type DecisionRecord } from '../meetings/meetings-model';
 import { groupedHash, sha256Hex } from './evidence-hash';
+import { ErrorAlert } from '../app/ErrorAlert';
 
 interface Uploaded {
   fileName: string;
@@ -81,9 +81,7 @@ export function EvidenceUpload({ decision, timeZone }: { decision: DecisionRecor
           <Progress percent={progress.percent} aria-label={`Отправлено: ${progress.percent}%`} />
         </div>
       ) : null}
-      {error ? (
-        <Alert role="alert" type="error" showIcon style={{ marginTop: 8 }} title={describeError(error)} />
-      ) : null}
+      <ErrorAlert error={error} style={{ marginTop: 8 }} />
       {done ? (
         <Alert
           role="status"

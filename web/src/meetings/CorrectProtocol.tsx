@@ -2,7 +2,6 @@ import { Alert, Button, Card, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { unwrap } from '../api/client';
-import { describeError } from '../api/errors';
 import { useSignedIn } from '../auth/SessionContext';
 import { formatDate, formatDateTime } from '../format/dates';
 import {
@@ -16,6 +15,7 @@ import {
 import type { Outcome } from './meetings-api';
 import type { DecisionRecord } from './meetings-model';
 import { useWrite } from './useWrite';
+import { ErrorAlert } from '../app/ErrorAlert';
 
 const required = (message: string) => [{ required: true, whitespace: true, message }];
 
@@ -77,15 +77,7 @@ export function CorrectProtocol({
           Запись не переписывается: исправление сохраняется отдельно — кто, когда и почему исправил, и что
           было написано раньше. В протоколе и приказе появится отметка «Исправлено».
         </Typography.Paragraph>
-        {correct.error ? (
-          <Alert
-            role="alert"
-            type="error"
-            showIcon
-            style={{ marginBottom: 12 }}
-            title={describeError(correct.error)}
-          />
-        ) : null}
+        <ErrorAlert error={correct.error} style={{ marginBottom: 12 }} />
         {unchanged ? (
           <Alert
             role="alert"

@@ -1,8 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Checkbox, Form, Input, Select, Space, Typography } from 'antd';
+import { Button, Card, Checkbox, Form, Input, Select, Space, Typography } from 'antd';
 import { unwrap } from '../api/client';
-import { describeError } from '../api/errors';
 import { newIdempotencyKey } from '../api/keys';
 import { useSignedIn } from '../auth/SessionContext';
 import { DateField } from '../procedure/fields';
@@ -11,6 +10,7 @@ import { DeadlineMeaning } from './DeadlineMeaning';
 import type { Outcome } from './meetings-api';
 import { meetingDay, newId, numberDecisions, type DecisionDraft, type Meeting } from './meetings-model';
 import { useWrite } from './useWrite';
+import { ErrorAlert } from '../app/ErrorAlert';
 
 interface HoldValues {
   date: string;
@@ -88,15 +88,7 @@ export function HoldMeeting({ meeting }: { meeting: Meeting }) {
         30 октября», «октябрь–декабрь», «в течение года», «постоянно». Под полем сразу видно, как срок будет
         понят.
       </Typography.Paragraph>
-      {hold.error ? (
-        <Alert
-          role="alert"
-          type="error"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={describeError(hold.error)}
-        />
-      ) : null}
+      <ErrorAlert error={hold.error} style={{ marginBottom: 12 }} />
       <Form<HoldValues>
         form={form}
         layout="vertical"

@@ -26,6 +26,7 @@ import { changedOrder, meetingDateText, newId, type AgendaItem, type Meeting } f
 import { meetingName, MeetingStatusTag } from './MeetingsPage';
 import { Protocol } from './Protocol';
 import { useWrite } from './useWrite';
+import { ErrorAlert } from '../app/ErrorAlert';
 
 type Change =
   | { kind: 'order'; order: string[]; reason: string }
@@ -163,15 +164,7 @@ function Agenda({ meeting, editable }: { meeting: Meeting; editable: boolean }) 
         onCancel={() => setRemoving(undefined)}
         destroyOnHidden
       >
-        {change.error ? (
-          <Alert
-            role="alert"
-            type="error"
-            showIcon
-            style={{ marginBottom: 12 }}
-            title={describeError(change.error)}
-          />
-        ) : null}
+        <ErrorAlert error={change.error} style={{ marginBottom: 12 }} />
         <Form
           form={removeForm}
           layout="vertical"
@@ -220,15 +213,7 @@ function CancelMeeting({ meeting }: { meeting: Meeting }) {
         onCancel={() => setOpen(false)}
         destroyOnHidden
       >
-        {cancel.error ? (
-          <Alert
-            role="alert"
-            type="error"
-            showIcon
-            style={{ marginBottom: 12 }}
-            title={describeError(cancel.error)}
-          />
-        ) : null}
+        <ErrorAlert error={cancel.error} style={{ marginBottom: 12 }} />
         <Form form={form} layout="vertical" onFinish={(v) => cancel.mutate(v.reason.trim())}>
           <Form.Item
             name="reason"

@@ -24,6 +24,7 @@ import {
   type MeetingStatus,
 } from './meetings-model';
 import { useWrite } from './useWrite';
+import { ErrorAlert } from '../app/ErrorAlert';
 
 const STATUS_COLOURS: Record<MeetingStatus, TagColour> = {
   planned: 'blue',
@@ -80,15 +81,7 @@ function PlanMeetingForm({ onCancel }: { onCancel(): void }) {
   );
   return (
     <Card title={<h2 className="card-title">Новое заседание</h2>} style={{ marginBottom: 16 }}>
-      {plan.error ? (
-        <Alert
-          role="alert"
-          type="error"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={describeError(plan.error)}
-        />
-      ) : null}
+      <ErrorAlert error={plan.error} style={{ marginBottom: 12 }} />
       <Form<PlanValues>
         form={form}
         layout="vertical"

@@ -15,6 +15,7 @@ import { DecisionRecordTag } from './DecisionRecordTag';
 import { downloadFile, getDecision, type Outcome } from './meetings-api';
 import { describeDeadline, type DecisionRecord, type Meeting } from './meetings-model';
 import { useWrite } from './useWrite';
+import { ErrorAlert } from '../app/ErrorAlert';
 
 type Held = Extract<Meeting, { status: 'held' | 'signed' }>;
 
@@ -159,15 +160,7 @@ export function Protocol({ meeting, admin }: { meeting: WithCorrections; admin: 
         }
         style={{ marginBottom: 16 }}
       >
-        {downloadError ? (
-          <Alert
-            role="alert"
-            type="error"
-            showIcon
-            style={{ marginBottom: 12 }}
-            title={describeError(downloadError)}
-          />
-        ) : null}
+        <ErrorAlert error={downloadError} style={{ marginBottom: 12 }} />
         <Typography.Paragraph>
           <strong>Присутствовали:</strong>{' '}
           {meeting.record.participants.length

@@ -20,6 +20,7 @@ import {
   type DecisionRecordItem,
   type WorkItem,
 } from './my-work-model';
+import { ErrorAlert } from '../app/ErrorAlert';
 
 /** Records a decision executed right on the card: the date (today by default) and what proves it. */
 function ExecuteDecision({ item, today, onDone }: { item: Deadline; today: string; onDone(): void }) {
@@ -44,15 +45,7 @@ function ExecuteDecision({ item, today, onDone }: { item: Deadline; today: strin
         )
       }
     >
-      {command.error ? (
-        <Alert
-          role="alert"
-          type="error"
-          showIcon
-          title={describeError(command.error)}
-          style={{ marginBottom: 12 }}
-        />
-      ) : null}
+      <ErrorAlert error={command.error} style={{ marginBottom: 12 }} />
       <DateField name="executedOn" label="Дата исполнения" notAfterToday />
       <Form.Item
         name="description"

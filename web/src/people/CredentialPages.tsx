@@ -2,9 +2,9 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { unwrap } from '../api/client';
-import { describeError } from '../api/errors';
 import { usePageTitle } from '../app/usePageTitle';
 import { useSession, type LoginAnswer } from '../auth/SessionContext';
+import { ErrorAlert } from '../app/ErrorAlert';
 
 /** The token of a mailed link: after `#token=`, so it never reaches a server's access log. */
 export function linkToken(hash: string): string | undefined {
@@ -95,9 +95,7 @@ function RedeemLink({ kind, token }: { kind: 'invitation' | 'reset'; token: stri
   };
   return (
     <>
-      {error ? (
-        <Alert role="alert" type="error" showIcon title={describeError(error)} style={{ marginBottom: 16 }} />
-      ) : null}
+      <ErrorAlert error={error} style={{ marginBottom: 16 }} />
       <Form layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
         <NewPasswordFields />
         <Button type="primary" htmlType="submit" loading={busy} block>
@@ -172,15 +170,7 @@ export function PasswordResetPage() {
           <Typography.Paragraph>
             Введите логин: ссылка для нового пароля придёт на почту учётной записи.
           </Typography.Paragraph>
-          {error ? (
-            <Alert
-              role="alert"
-              type="error"
-              showIcon
-              title={describeError(error)}
-              style={{ marginBottom: 16 }}
-            />
-          ) : null}
+          <ErrorAlert error={error} style={{ marginBottom: 16 }} />
           <Form layout="vertical" onFinish={request} requiredMark={false} disabled={busy}>
             <Form.Item
               name="login"
@@ -237,9 +227,7 @@ export function ChangePasswordPage() {
           title="Пароль изменён. Другие сеансы (на других устройствах) завершены."
         />
       ) : null}
-      {error ? (
-        <Alert role="alert" type="error" showIcon title={describeError(error)} style={{ marginBottom: 16 }} />
-      ) : null}
+      <ErrorAlert error={error} style={{ marginBottom: 16 }} />
       <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
         <Form.Item
           name="current"

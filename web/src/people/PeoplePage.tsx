@@ -27,6 +27,7 @@ import { useWrite } from '../meetings/useWrite';
 import { PositionsDialog } from './Positions';
 import { listPeople, openWorkOf, openWorkText, positionText, type Person } from './people-api';
 import { PositionFields, positionAssignment, usePositionChoice, type PositionValues } from './PositionFields';
+import { ErrorAlert } from '../app/ErrorAlert';
 
 type Answer = { position?: number };
 /** People commands answer no log position everywhere; the list is read again either way. */
@@ -62,15 +63,7 @@ function AddPerson({ onDone }: { onDone(): void }) {
   );
   return (
     <Card title={<h2 className="card-title">Новый сотрудник</h2>} style={{ marginBottom: 16 }}>
-      {add.error ? (
-        <Alert
-          role="alert"
-          type="error"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={describeError(add.error)}
-        />
-      ) : null}
+      <ErrorAlert error={add.error} style={{ marginBottom: 12 }} />
       <Form form={form} layout="vertical" onFinish={() => add.mutate()} style={{ maxWidth: 640 }}>
         <Form.Item
           name="fullName"
@@ -151,15 +144,7 @@ function Deactivate({ person, people, onClose }: { person: Person; people: Perso
       onCancel={onClose}
       destroyOnHidden
     >
-      {run.error ? (
-        <Alert
-          role="alert"
-          type="error"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={describeError(run.error)}
-        />
-      ) : null}
+      <ErrorAlert error={run.error} style={{ marginBottom: 12 }} />
       {work.isLoading ? (
         <Skeleton active paragraph={{ rows: 2 }} />
       ) : work.isError ? (
@@ -248,15 +233,7 @@ function ForceReset({ person, onClose }: { person: Person; onClose(): void }) {
       onCancel={onClose}
       destroyOnHidden
     >
-      {reset.error ? (
-        <Alert
-          role="alert"
-          type="error"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={describeError(reset.error)}
-        />
-      ) : null}
+      <ErrorAlert error={reset.error} style={{ marginBottom: 12 }} />
       {done ? (
         <Alert
           role="status"

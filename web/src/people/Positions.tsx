@@ -1,11 +1,11 @@
 import { DeleteOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input, List, Modal, Typography } from 'antd';
+import { Button, Form, Input, List, Modal, Typography } from 'antd';
 import { unwrap } from '../api/client';
-import { describeError } from '../api/errors';
 import { useSignedIn } from '../auth/SessionContext';
 import { useWrite } from '../meetings/useWrite';
 import { positionText, type Person, type PersonPosition } from './people-api';
 import { PositionFields, positionAssignment, usePositionChoice, type PositionValues } from './PositionFields';
+import { ErrorAlert } from '../app/ErrorAlert';
 
 interface AssignValues extends PositionValues {
   reason?: string;
@@ -46,15 +46,7 @@ export function PositionsDialog({ person, onClose }: { person: Person; onClose()
   const reason = Form.useWatch('reason', form);
   return (
     <Modal open title={`Должности: ${person.fullName}`} footer={null} onCancel={onClose} destroyOnHidden>
-      {act.error ? (
-        <Alert
-          role="alert"
-          type="error"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={describeError(act.error)}
-        />
-      ) : null}
+      <ErrorAlert error={act.error} style={{ marginBottom: 12 }} />
       <List
         size="small"
         bordered

@@ -3,12 +3,12 @@ import { Alert, Breadcrumb, Button, Card, Progress, Space, Table, Typography } f
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { unwrap } from '../api/client';
-import { describeError } from '../api/errors';
 import { usePageTitle } from '../app/usePageTitle';
 import { useSignedIn } from '../auth/SessionContext';
 import { ColourTag, type TagColour } from '../format/StatusTag';
 import { SendingFileDrop } from '../upload/FileDrop';
 import type { StaffPreview, StaffPreviewRow } from '../../../services/api/src/staff/shared/staff-preview';
+import { ErrorAlert } from '../app/ErrorAlert';
 
 interface StaffApproval {
   registered: number;
@@ -125,9 +125,7 @@ export function StaffImportPage() {
         />
         {percent !== undefined ? <Progress percent={percent} aria-label={`Отправлено: ${percent}%`} /> : null}
       </Card>
-      {error ? (
-        <Alert role="alert" type="error" showIcon style={{ marginBottom: 16 }} title={describeError(error)} />
-      ) : null}
+      <ErrorAlert error={error} style={{ marginBottom: 16 }} />
       {preview && s ? (
         <Card
           title={<h2 className="card-title">2. Что получится: «{preview.fileName}»</h2>}

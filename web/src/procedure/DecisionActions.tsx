@@ -1,12 +1,12 @@
-import { Alert, Button, Form, Input, Modal, Space } from 'antd';
+import { Button, Form, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { unwrap } from '../api/client';
 import type { Decision } from '../api/domain';
-import { describeError } from '../api/errors';
 import { useSignedIn } from '../auth/SessionContext';
 import { schoolDay } from '../format/dates';
 import { DateField } from './fields';
 import { useCommand, type CommandResult } from './useCommand';
+import { ErrorAlert } from '../app/ErrorAlert';
 
 type Kind = 'executed' | 'extension' | 'cancellation';
 
@@ -92,15 +92,7 @@ export function DecisionActions({
         onCancel={() => setKind(undefined)}
         destroyOnHidden
       >
-        {command.error ? (
-          <Alert
-            role="alert"
-            type="error"
-            showIcon
-            title={describeError(command.error)}
-            style={{ marginBottom: 12 }}
-          />
-        ) : null}
+        <ErrorAlert error={command.error} style={{ marginBottom: 12 }} />
         <Form
           form={form}
           layout="vertical"

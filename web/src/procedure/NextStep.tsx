@@ -1,8 +1,8 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { Button, Card, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { unwrap } from '../api/client';
 import { MEETING_LEVELS, MEETING_LEVEL_TITLES, type ProcedureDocument } from '../api/domain';
-import { describeError } from '../api/errors';
+import { ErrorAlert } from '../app/ErrorAlert';
 import { useSignedIn } from '../auth/SessionContext';
 import { schoolDay } from '../format/dates';
 import { endSentence } from '../format/sentences';
@@ -11,12 +11,6 @@ import { useCommand, type CommandResult } from './useCommand';
 
 /** The school's today, in the procedure's own time zone (not the browser's). */
 const today = (p: ProcedureDocument) => schoolDay(new Date(), p.timeZone);
-
-function ServerError({ error }: { error: unknown }) {
-  return error ? (
-    <Alert role="alert" type="error" showIcon title={describeError(error)} style={{ marginBottom: 12 }} />
-  ) : null;
-}
 
 interface StepProps {
   procedure: ProcedureDocument;
@@ -46,7 +40,7 @@ function Performed({ procedure }: StepProps) {
       onFinish={submit}
       initialValues={{ performedOn: today(procedure), by: procedure.responsible.name }}
     >
-      <ServerError error={command.error} />
+      <ErrorAlert error={command.error} style={{ marginBottom: 12 }} />
       <DateField name="performedOn" label="Дата проведения" />
       <Form.Item
         name="by"
@@ -111,7 +105,7 @@ function Analysis({ procedure }: StepProps) {
       onFinish={submit}
       initialValues={{ analysedOn: today(procedure), title: procedure.resultForm ?? 'Аналитическая справка' }}
     >
-      <ServerError error={command.error} />
+      <ErrorAlert error={command.error} style={{ marginBottom: 12 }} />
       <DateField name="analysedOn" label="Дата анализа" />
       <Form.Item
         name="title"
@@ -184,7 +178,7 @@ function Discussion({ procedure }: StepProps) {
     );
   return (
     <Form form={form} layout="vertical" onFinish={submit} initialValues={{ heldOn: today(procedure) }}>
-      <ServerError error={command.error} />
+      <ErrorAlert error={command.error} style={{ marginBottom: 12 }} />
       <Form.Item name="level" label="Совещание" rules={[{ required: true, message: 'Выберите совещание' }]}>
         <Select
           aria-label="Совещание"
@@ -249,7 +243,7 @@ function Decisions({ procedure }: StepProps) {
           ],
         }}
       >
-        <ServerError error={command.error} />
+        <ErrorAlert error={command.error} style={{ marginBottom: 12 }} />
         <Form.List name="decisions">
           {(fields, { add, remove }) => (
             <>
@@ -323,7 +317,7 @@ function Decisions({ procedure }: StepProps) {
           </Button>
         </Space>
       </Form>
-      <ServerError error={noted.error} />
+      <ErrorAlert error={noted.error} style={{ marginBottom: 12 }} />
     </>
   );
 }
@@ -334,7 +328,7 @@ function Closure({ procedure }: StepProps) {
   const open = procedure.decisionCounts.open + procedure.decisionCounts.overdue;
   return (
     <>
-      <ServerError error={command.error} />
+      <ErrorAlert error={command.error} style={{ marginBottom: 12 }} />
       <Typography.Paragraph>
         {open > 0
           ? `Решений ещё исполняется: ${open}. Отметьте исполнение каждого решения ниже; затем процедуру можно закрыть.`

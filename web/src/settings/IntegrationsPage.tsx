@@ -36,6 +36,7 @@ import {
   type FeedPreview,
 } from './integrations-model';
 import { SettingsNav } from './SettingsNav';
+import { ErrorAlert } from '../app/ErrorAlert';
 
 const SOURCES_KEY = 'calendar-sources';
 
@@ -95,15 +96,7 @@ function NewIntegration({ onCreated }: { onCreated(): void }) {
           }
         />
       ) : null}
-      {create.isError ? (
-        <Alert
-          role="alert"
-          type="error"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={describeError(create.error)}
-        />
-      ) : null}
+      <ErrorAlert error={create.error} style={{ marginBottom: 12 }} />
       <Form form={form} layout="inline" onFinish={(v: { name: string }) => create.mutate(v)}>
         <Form.Item
           name="name"
@@ -271,24 +264,8 @@ function AddFeed({ integration, onSaved }: { integration: CalendarIntegrationRow
       >
         <Input style={{ maxWidth: 420 }} />
       </Form.Item>
-      {preview.isError ? (
-        <Alert
-          role="alert"
-          type="error"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={describeError(preview.error)}
-        />
-      ) : null}
-      {save.isError ? (
-        <Alert
-          role="alert"
-          type="error"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={describeError(save.error)}
-        />
-      ) : null}
+      <ErrorAlert error={preview.error} style={{ marginBottom: 12 }} />
+      <ErrorAlert error={save.error} style={{ marginBottom: 12 }} />
       {fresh ? <PreviewTable preview={fresh} /> : null}
       <Space>
         <Button
@@ -374,15 +351,7 @@ function SourcesTable({
   const failure = poll.error ?? remove.error;
   return (
     <>
-      {failure ? (
-        <Alert
-          role="alert"
-          type="error"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={describeError(failure)}
-        />
-      ) : null}
+      <ErrorAlert error={failure} style={{ marginBottom: 12 }} />
       <Table<CalendarSourceRow>
         size="small"
         rowKey="feedId"
@@ -513,15 +482,7 @@ function IntegrationCard({
       }
       style={{ marginBottom: 16 }}
     >
-      {remove.isError ? (
-        <Alert
-          role="alert"
-          type="error"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={describeError(remove.error)}
-        />
-      ) : null}
+      <ErrorAlert error={remove.error} style={{ marginBottom: 12 }} />
       <Typography.Paragraph type="secondary">
         Идентификатор для webhook: <Typography.Text code>{integration.integrationId}</Typography.Text> ·
         часовой пояс {integration.timeZone}

@@ -38,6 +38,7 @@ import {
   type SchoolCalendar,
 } from './calendar-model';
 import { SettingsNav } from './SettingsNav';
+import { ErrorAlert } from '../app/ErrorAlert';
 
 const WEEKDAYS = ['Пн', 'Вт', 'Ср', 'Чт', 'Пт', 'Сб', 'Вс'];
 const ROMAN = ['I', 'II', 'III', 'IV'];
@@ -502,9 +503,7 @@ function ApproveAsShown({ calendar, year }: { calendar: SchoolCalendar; year: st
       <Button type="primary" loading={approve.isPending} onClick={() => approve.mutate()}>
         Утвердить этот календарь
       </Button>
-      {approve.isError ? (
-        <Alert role="alert" type="error" showIcon title={describeError(approve.error)} />
-      ) : null}
+      <ErrorAlert error={approve.error} />
     </>
   );
 }

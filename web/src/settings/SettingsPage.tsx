@@ -34,6 +34,7 @@ import {
   parseDaysBefore,
   type ReminderSettings,
 } from './settings-model';
+import { ErrorAlert } from '../app/ErrorAlert';
 
 interface ReminderForm {
   days: string;
@@ -115,15 +116,7 @@ function Reminders() {
               });
           }}
         >
-          {save.isError ? (
-            <Alert
-              role="alert"
-              type="error"
-              showIcon
-              style={{ marginBottom: 12 }}
-              title={describeError(save.error)}
-            />
-          ) : null}
+          <ErrorAlert error={save.error} style={{ marginBottom: 12 }} />
           {save.isSuccess ? (
             <Alert
               role="status"
@@ -315,15 +308,7 @@ function FeedLink({
   return (
     <Card size="small" title={<h3 className="card-title">{title}</h3>} style={{ marginBottom: 12 }}>
       <Typography.Paragraph>{help}</Typography.Paragraph>
-      {make.isError ? (
-        <Alert
-          role="alert"
-          type="error"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={describeError(make.error)}
-        />
-      ) : null}
+      <ErrorAlert error={make.error} style={{ marginBottom: 12 }} />
       {address ? (
         <Space.Compact style={{ width: '100%' }}>
           <Input id={`feed-${title}`} readOnly value={address} aria-label={`Адрес: ${title}`} />
