@@ -1,4 +1,4 @@
-import { Alert } from 'antd';
+import { Alert, Button } from 'antd';
 import type { CSSProperties } from 'react';
 import { describeError } from '../api/errors';
 
@@ -7,4 +7,24 @@ export function ErrorAlert({ error, style }: { error: unknown; style?: CSSProper
   return error ? (
     <Alert role="alert" type="error" showIcon style={style} title={describeError(error)} />
   ) : null;
+}
+
+/** What a screen could not load, why, and a button to ask again. */
+export function LoadError({
+  title,
+  query,
+}: {
+  title: string;
+  query: { error: unknown; refetch(): Promise<unknown> };
+}) {
+  return (
+    <Alert
+      role="alert"
+      type="error"
+      showIcon
+      title={title}
+      description={describeError(query.error)}
+      action={<Button onClick={() => void query.refetch()}>Повторить</Button>}
+    />
+  );
 }

@@ -1,8 +1,7 @@
-import { Alert, Button, Empty, Skeleton, Space, Table, Tabs, Typography } from 'antd';
+import { Empty, Skeleton, Space, Table, Tabs, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import type { DecisionDocument, Direction } from '../api/domain';
-import { describeError } from '../api/errors';
 import { listDecisions, useSchoolQuery, useSchoolTimeZone } from '../api/queries';
 import { FilterBar } from '../app/FilterBar';
 import { usePageTitle } from '../app/usePageTitle';
@@ -13,6 +12,7 @@ import { DecisionStatusTag } from '../format/StatusTag';
 import { YearSelect } from '../plan/YearSelect';
 import { BOARD_TABS, BOARD_TAB_TITLES, filterDecisions, inTab, type BoardTab } from './board';
 import { KpiCharts } from './KpiCharts';
+import { LoadError } from '../app/ErrorAlert';
 
 const EMPTY: Record<BoardTab, string> = {
   open: 'Открытых решений нет. Решения появляются, когда на совещании по итогам процедуры их принимают — откройте процедуру в плане.',
@@ -105,14 +105,7 @@ export function BoardPage() {
         show={['responsible', 'direction', 'mine']}
       />
       {query.isError ? (
-        <Alert
-          role="alert"
-          type="error"
-          showIcon
-          title="Решения не загрузились"
-          description={describeError(query.error)}
-          action={<Button onClick={() => void query.refetch()}>Повторить</Button>}
-        />
+        <LoadError title="Решения не загрузились" query={query} />
       ) : query.isPending ? (
         <Skeleton active />
       ) : (

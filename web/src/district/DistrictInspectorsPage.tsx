@@ -17,6 +17,7 @@ import {
   type DistrictInspectors,
   type Inspector,
 } from './inspectors-model';
+import { LoadError } from '../app/ErrorAlert';
 
 interface Values {
   fullName: string;
@@ -248,14 +249,7 @@ export function DistrictInspectorsPage() {
       <AppointInspector districtId={mine} />
       <Card title={<h2 className="card-title">Инспекторы и их приглашения</h2>}>
         {list.isError ? (
-          <Alert
-            role="alert"
-            type="error"
-            showIcon
-            title="Список инспекторов не загрузился"
-            description={describeError(list.error)}
-            action={<Button onClick={() => void list.refetch()}>Повторить</Button>}
-          />
+          <LoadError title="Список инспекторов не загрузился" query={list} />
         ) : !list.data ? (
           <Skeleton active />
         ) : list.data.inspectors.length === 0 ? (

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Empty, Select, Skeleton, Space, Table, Typography } from 'antd';
+import { Button, Card, Empty, Select, Skeleton, Space, Table, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
-import { describeError } from '../api/errors';
 import { usePageTitle } from '../app/usePageTitle';
 import { useUrlState } from '../app/useUrlState';
 import { useSignedIn } from '../auth/SessionContext';
@@ -22,6 +21,7 @@ import {
 import { DistrictTabs } from './DistrictTabs';
 import { OpenSchool } from './OpenSchool';
 import { districtEffectiveness, districtKpis, districtSchools, inBatches, planProgress } from './queries';
+import { LoadError } from '../app/ErrorAlert';
 
 /** The districts the signed-in person inspects; the one in the address when it is among them. */
 export function useDistrict(): { districts: string[]; districtId?: string; setDistrict(id: string): void } {
@@ -107,14 +107,7 @@ export function DistrictPage() {
       ) : null}
       <Card>
         {data.isError ? (
-          <Alert
-            role="alert"
-            type="error"
-            showIcon
-            title="Сведения о школах района не загрузились"
-            description={describeError(data.error)}
-            action={<Button onClick={() => void data.refetch()}>Повторить</Button>}
-          />
+          <LoadError title="Сведения о школах района не загрузились" query={data} />
         ) : !data.data ? (
           <Skeleton active />
         ) : data.data.rows.length === 0 ? (

@@ -1,20 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import {
-  Alert,
-  Breadcrumb,
-  Button,
-  Card,
-  Descriptions,
-  Empty,
-  Skeleton,
-  Space,
-  Table,
-  Typography,
-} from 'antd';
+import { Breadcrumb, Button, Card, Descriptions, Empty, Skeleton, Space, Table, Typography } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { DIRECTION_TITLES, type Direction } from '../api/domain';
-import { describeError } from '../api/errors';
 import { kpis, listDecisions, listProcedures } from '../api/queries';
 import { usePageTitle } from '../app/usePageTitle';
 import { useUrlState } from '../app/useUrlState';
@@ -33,6 +21,7 @@ import {
 import { useDistrict } from './DistrictPage';
 import { DecisionRecordTag } from '../meetings/DecisionRecordTag';
 import { districtEffectiveness, districtSchools, overdueDecisionRecords, planProgress } from './queries';
+import { LoadError } from '../app/ErrorAlert';
 
 /** An overdue decision as the school page lists it: a procedure's, or one adopted at a meeting. */
 interface LateDecision {
@@ -129,14 +118,7 @@ export function DistrictSchoolPage() {
         Только просмотр: изменить план и решения могут директор школы и его заместители.
       </Typography.Paragraph>
       {school.isError ? (
-        <Alert
-          role="alert"
-          type="error"
-          showIcon
-          title="Сведения о школе не загрузились"
-          description={describeError(school.error)}
-          action={<Button onClick={() => void school.refetch()}>Повторить</Button>}
-        />
+        <LoadError title="Сведения о школе не загрузились" query={school} />
       ) : !s ? (
         <Skeleton active />
       ) : (

@@ -1,6 +1,5 @@
-import { Alert, Breadcrumb, Button, Card, Descriptions, Empty, Skeleton, Table, Typography } from 'antd';
+import { Breadcrumb, Card, Descriptions, Empty, Skeleton, Table, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
-import { describeError } from '../api/errors';
 import { usePageTitle } from '../app/usePageTitle';
 import { DEFAULT_TIME_ZONE, formatDate, formatDateTime } from '../format/dates';
 import { ColourTag } from '../format/StatusTag';
@@ -10,6 +9,7 @@ import { DistrictTabs } from './DistrictTabs';
 import { PublishTemplate } from './PublishTemplate';
 import { useDistrictTemplate } from './template-queries';
 import { changesText, latestText, pendingText, rowsText, type SchoolAdoption } from './templates-model';
+import { LoadError } from '../app/ErrorAlert';
 
 const personName = (p: { id: string; name?: string }) => p.name ?? p.id;
 
@@ -72,14 +72,7 @@ export function DistrictTemplatePage() {
       </Typography.Title>
       <DistrictTabs />
       {one.isError ? (
-        <Alert
-          role="alert"
-          type="error"
-          showIcon
-          title="Шаблон не загрузился"
-          description={describeError(one.error)}
-          action={<Button onClick={() => void one.refetch()}>Повторить</Button>}
-        />
+        <LoadError title="Шаблон не загрузился" query={one} />
       ) : !t ? (
         <Skeleton active />
       ) : (

@@ -1,6 +1,5 @@
-import { Alert, Button, Card, Empty, Select, Skeleton, Space, Table, Typography } from 'antd';
+import { Card, Empty, Select, Skeleton, Space, Table, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { describeError } from '../api/errors';
 import { usePageTitle } from '../app/usePageTitle';
 import { DEFAULT_TIME_ZONE, formatDate } from '../format/dates';
 import { ColourTag } from '../format/StatusTag';
@@ -9,6 +8,7 @@ import { DistrictTabs } from './DistrictTabs';
 import { PublishTemplate } from './PublishTemplate';
 import { useDistrictTemplates } from './template-queries';
 import { latestText, pendingText, type TemplateHeader } from './templates-model';
+import { LoadError } from '../app/ErrorAlert';
 
 /** Who published, as the list shows it: the name, or the login when the event carried none. */
 const personName = (p: { id: string; name?: string }) => p.name ?? p.id;
@@ -50,14 +50,7 @@ export function DistrictTemplatesPage() {
       </Typography.Paragraph>
       <Card>
         {list.isError ? (
-          <Alert
-            role="alert"
-            type="error"
-            showIcon
-            title="Шаблоны района не загрузились"
-            description={describeError(list.error)}
-            action={<Button onClick={() => void list.refetch()}>Повторить</Button>}
-          />
+          <LoadError title="Шаблоны района не загрузились" query={list} />
         ) : !list.data ? (
           <Skeleton active />
         ) : list.data.templates.length === 0 ? (

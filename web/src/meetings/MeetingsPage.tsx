@@ -1,10 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Form, Input, Select, Skeleton, Space, Table, Typography } from 'antd';
+import { Button, Card, Empty, Form, Input, Select, Skeleton, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { unwrap } from '../api/client';
 import { MEETING_LEVEL_TITLES, MEETING_LEVELS, type MeetingLevel } from '../api/domain';
-import { describeError } from '../api/errors';
 import { useSchoolQuery, useSchoolTimeZone } from '../api/queries';
 import { usePageTitle } from '../app/usePageTitle';
 import { useUrlState } from '../app/useUrlState';
@@ -24,7 +23,7 @@ import {
   type MeetingStatus,
 } from './meetings-model';
 import { useWrite } from './useWrite';
-import { ErrorAlert } from '../app/ErrorAlert';
+import { ErrorAlert, LoadError } from '../app/ErrorAlert';
 
 const STATUS_COLOURS: Record<MeetingStatus, TagColour> = {
   planned: 'blue',
@@ -160,14 +159,7 @@ export function MeetingsPage() {
       <div style={{ marginTop: 16 }}>
         {planning ? <PlanMeetingForm onCancel={() => setPlanning(false)} /> : null}
         {meetings.isError ? (
-          <Alert
-            role="alert"
-            type="error"
-            showIcon
-            title="Заседания не загрузились"
-            description={describeError(meetings.error)}
-            action={<Button onClick={() => void meetings.refetch()}>Повторить</Button>}
-          />
+          <LoadError title="Заседания не загрузились" query={meetings} />
         ) : !meetings.data ? (
           <Skeleton active />
         ) : rows.length === 0 ? (

@@ -1,9 +1,8 @@
 import { CheckOutlined, RightOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Form, Input, Skeleton, Space, Typography } from 'antd';
+import { Button, Card, Empty, Form, Input, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { unwrap } from '../api/client';
-import { describeError } from '../api/errors';
 import { useSchoolQuery, useSchoolTimeZone, type Page } from '../api/queries';
 import { usePageTitle } from '../app/usePageTitle';
 import { useSignedIn } from '../auth/SessionContext';
@@ -20,7 +19,7 @@ import {
   type DecisionRecordItem,
   type WorkItem,
 } from './my-work-model';
-import { ErrorAlert } from '../app/ErrorAlert';
+import { ErrorAlert, LoadError } from '../app/ErrorAlert';
 
 /** Records a decision executed right on the card: the date (today by default) and what proves it. */
 function ExecuteDecision({ item, today, onDone }: { item: Deadline; today: string; onDone(): void }) {
@@ -181,14 +180,7 @@ export function MyWorkPage() {
         Моя работа
       </Typography.Title>
       {work.isError ? (
-        <Alert
-          role="alert"
-          type="error"
-          showIcon
-          title="Список дел не загрузился"
-          description={describeError(work.error)}
-          action={<Button onClick={() => void work.refetch()}>Повторить</Button>}
-        />
+        <LoadError title="Список дел не загрузился" query={work} />
       ) : work.isPending ? (
         <Skeleton active />
       ) : items.length === 0 ? (

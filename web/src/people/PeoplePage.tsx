@@ -27,7 +27,7 @@ import { useWrite } from '../meetings/useWrite';
 import { PositionsDialog } from './Positions';
 import { listPeople, openWorkOf, openWorkText, positionText, type Person } from './people-api';
 import { PositionFields, positionAssignment, usePositionChoice, type PositionValues } from './PositionFields';
-import { ErrorAlert } from '../app/ErrorAlert';
+import { ErrorAlert, LoadError } from '../app/ErrorAlert';
 
 type Answer = { position?: number };
 /** People commands answer no log position everywhere; the list is read again either way. */
@@ -366,14 +366,7 @@ export function PeoplePage() {
       </Space>
       {adding ? <AddPerson onDone={() => setAdding(false)} /> : null}
       {people.isError ? (
-        <Alert
-          role="alert"
-          type="error"
-          showIcon
-          title="Список сотрудников не загрузился"
-          description={describeError(people.error)}
-          action={<Button onClick={() => void people.refetch()}>Повторить</Button>}
-        />
+        <LoadError title="Список сотрудников не загрузился" query={people} />
       ) : !people.data ? (
         <Skeleton active />
       ) : people.data.length === 0 ? (

@@ -1,9 +1,8 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Empty, Skeleton, Space, Typography } from 'antd';
+import { Button, Empty, Skeleton, Space, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useMemo } from 'react';
 import type { Direction, ProcedureStage } from '../api/domain';
-import { describeError } from '../api/errors';
 import { listProcedures, useSchoolQuery, useSchoolTimeZone } from '../api/queries';
 import { FilterBar } from '../app/FilterBar';
 import { usePageTitle } from '../app/usePageTitle';
@@ -14,6 +13,7 @@ import { academicYearOf, schoolDay } from '../format/dates';
 import { CyclogramView } from './CyclogramView';
 import { applyFilters, planItem, responsibleOptions, type PlanFilters } from './cyclogram';
 import { YearSelect } from './YearSelect';
+import { LoadError } from '../app/ErrorAlert';
 
 export function PlanPage() {
   usePageTitle('План ВСОКО');
@@ -54,14 +54,7 @@ export function PlanPage() {
         show={['responsible', 'direction', 'stage', 'late']}
       />
       {query.isError ? (
-        <Alert
-          role="alert"
-          type="error"
-          showIcon
-          title="План не загрузился"
-          description={describeError(query.error)}
-          action={<Button onClick={() => void query.refetch()}>Повторить</Button>}
-        />
+        <LoadError title="План не загрузился" query={query} />
       ) : query.isPending ? (
         <Skeleton active />
       ) : items.length === 0 ? (

@@ -20,7 +20,6 @@ import {
 import { useState } from 'react';
 import { unwrap } from '../api/client';
 import { DIRECTIONS, DIRECTION_TITLES, type Direction } from '../api/domain';
-import { describeError } from '../api/errors';
 import { useSchoolTimeZone } from '../api/queries';
 import { usePageTitle } from '../app/usePageTitle';
 import { useSignedIn } from '../auth/SessionContext';
@@ -36,7 +35,7 @@ import {
   type FeedPreview,
 } from './integrations-model';
 import { SettingsNav } from './SettingsNav';
-import { ErrorAlert } from '../app/ErrorAlert';
+import { ErrorAlert, LoadError } from '../app/ErrorAlert';
 
 const SOURCES_KEY = 'calendar-sources';
 
@@ -522,14 +521,7 @@ export function IntegrationsPage() {
           title="Календари-источники настраивает директор или заместитель директора."
         />
       ) : sources.isError ? (
-        <Alert
-          role="alert"
-          type="error"
-          showIcon
-          title="Список календарей не загрузился"
-          description={describeError(sources.error)}
-          action={<Button onClick={() => void sources.refetch()}>Повторить</Button>}
-        />
+        <LoadError title="Список календарей не загрузился" query={sources} />
       ) : !sources.data ? (
         <Skeleton active />
       ) : (

@@ -38,7 +38,7 @@ import {
   type SchoolCalendar,
 } from './calendar-model';
 import { SettingsNav } from './SettingsNav';
-import { ErrorAlert } from '../app/ErrorAlert';
+import { ErrorAlert, LoadError } from '../app/ErrorAlert';
 
 const WEEKDAYS = ['Пн', 'Вт', 'Ср', 'Чт', 'Пт', 'Сб', 'Вс'];
 const ROMAN = ['I', 'II', 'III', 'IV'];
@@ -417,14 +417,7 @@ export function SchoolCalendarPage() {
         }
       >
         {view.isError ? (
-          <Alert
-            role="alert"
-            type="error"
-            showIcon
-            title="Календарь не загрузился"
-            description={describeError(view.error)}
-            action={<Button onClick={() => void view.refetch()}>Повторить</Button>}
-          />
+          <LoadError title="Календарь не загрузился" query={view} />
         ) : !view.data ? (
           <Skeleton active />
         ) : (

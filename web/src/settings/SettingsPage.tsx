@@ -34,7 +34,7 @@ import {
   parseDaysBefore,
   type ReminderSettings,
 } from './settings-model';
-import { ErrorAlert } from '../app/ErrorAlert';
+import { ErrorAlert, LoadError } from '../app/ErrorAlert';
 
 interface ReminderForm {
   days: string;
@@ -65,17 +65,7 @@ function Reminders() {
       ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [schoolId, 'reminder-settings'] }),
   });
-  if (settings.isError)
-    return (
-      <Alert
-        role="alert"
-        type="error"
-        showIcon
-        title="Настройки не загрузились"
-        description={describeError(settings.error)}
-        action={<Button onClick={() => void settings.refetch()}>Повторить</Button>}
-      />
-    );
+  if (settings.isError) return <LoadError title="Настройки не загрузились" query={settings} />;
   if (!settings.data) return <Skeleton active />;
   const current = settings.data;
   return (
