@@ -256,11 +256,8 @@ export class SqliteReadStore implements ReadStore {
   async find<T extends ProjectedDocument>(collection: string, query: FindQuery): Promise<T[]> {
     this.follow();
     if (!this.exists(collection)) return [];
-    const { sql, params } = this.select(collection, query, []);
-    // `findJson` may have set the same statement (no fields asked) to answer arrays.
-    const rows = this.statement(sql)
-      .raw(false)
-      .all(...params) as { doc: string }[];
+    const { sql, params } = this.select(collection, query, null);
+    const rows = this.statement(sql).all(...params) as { doc: string }[];
     return rows.map((r) => JSON.parse(r.doc) as T);
   }
 
