@@ -6,7 +6,7 @@ import type { Db } from 'mongodb';
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../infrastructure/clock';
 import { CLOCK, READ_DB } from '../infrastructure/tokens';
-import { requireSchoolPeople } from '../shared/school-people';
+import { requireSchoolPeople } from '@vsoko/accounts';
 
 /**
  * Feed tokens: long random strings shown once; MongoDB keeps only their SHA-256 as `_id`, so a stolen database

@@ -5,6 +5,7 @@ import {
   Directory,
   hashSecret,
   LinkIssuer,
+  personNotFound,
   type LinkMail,
   type LinkPurpose,
   type LinkSent,
@@ -22,7 +23,6 @@ import { DeciderHandler } from '@vsoko/event-sourcing';
 import type { Db } from 'mongodb';
 import type { Clock } from '../../infrastructure/clock';
 import { CLOCK, CONFIG, READ_DB } from '../../infrastructure/tokens';
-import { personNotFound } from '../../shared/school-people';
 
 export type { LinkPurpose, LinkSent } from '@vsoko/accounts';
 

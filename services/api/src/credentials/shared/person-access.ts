@@ -1,5 +1,4 @@
-import { canActFor, type Principal, type UserDocument } from '@vsoko/accounts';
-import { personNotFound } from '../../shared/school-people';
+import { canActFor, personNotFound, type Principal, type UserDocument } from '@vsoko/accounts';
 
 /**
  * The school through which the caller administers the person: the school the caller acts for, if the person

@@ -23,7 +23,7 @@ import { DeciderHandler } from '@vsoko/event-sourcing';
 import { parseDecisionDeadline, periodCalendarFor } from '@vsoko/plan-import';
 import type { SchoolScope } from '../../auth/readable-schools.decorator';
 import { inScope, ownMeeting } from '../../meetings/use-cases/meeting-use-cases';
-import { requireSchoolPeople } from '../../shared/school-people';
+import { requireSchoolPeople } from '@vsoko/accounts';
 import { DecisionTimers } from './decision-timers';
 
 /** What a client sends about a new decision; the use case adds where, when and for which school. */

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { canActFor, type Principal } from '@vsoko/accounts';
+import { actorOf, canActFor, personAt, personNotFound, type Principal } from '@vsoko/accounts';
 import { Forbidden, isAdministrator, type Actor, type Responsible } from '@vsoko/domain';
 import { DeciderHandler } from '@vsoko/event-sourcing';
 import type {
@@ -8,9 +8,7 @@ import type {
   ProcedureDocument,
   ReadStore,
 } from '@vsoko/projections';
-import { actorOf } from '@vsoko/accounts';
 import { READ_STORE } from '../../infrastructure/tokens';
-import { personAt, personNotFound } from '../../shared/school-people';
 
 export interface OpenWork {
   personId: string;

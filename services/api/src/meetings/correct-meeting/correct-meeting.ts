@@ -19,7 +19,7 @@ import { DeciderHandler, deterministicEventId } from '@vsoko/event-sourcing';
 import { DecisionUseCases, ownDecision } from '../../decisions/use-cases/decision-use-cases';
 import { ownMeeting } from '../use-cases/meeting-use-cases';
 import type { CorrectMeetingDto, DecisionCorrectionDto } from './correct-meeting.dto';
-import { requireSchoolPeople } from '../../shared/school-people';
+import { requireSchoolPeople } from '@vsoko/accounts';
 
 export interface CorrectionOutcome {
   meetingId: string;

@@ -15,7 +15,7 @@ import {
 } from '@vsoko/domain';
 import { DeciderHandler } from '@vsoko/event-sourcing';
 import type { SchoolScope } from '../../auth/readable-schools.decorator';
-import { requireSchoolPeople } from '../../shared/school-people';
+import { requireSchoolPeople } from '@vsoko/accounts';
 import { requireOwnSubjects } from './agenda-subjects';
 import { MeetingDiscussions } from './meeting-discussions';
 

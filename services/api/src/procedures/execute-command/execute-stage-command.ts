@@ -7,7 +7,7 @@ import { CLOCK, ID_GENERATOR } from '../../infrastructure/tokens';
 import { ProcedureGateway } from '../gateway/procedure-gateway';
 import { IdempotencyKeys } from '../../shared/idempotency-keys';
 import { commandContext, type RequestContext } from '../../shared/request-context';
-import { requireSchoolPeople } from '../../shared/school-people';
+import { requireSchoolPeople } from '@vsoko/accounts';
 
 /**
  * Every stage route's use case (`POST /procedures/:id/<stage>`): any command on an existing procedure. The

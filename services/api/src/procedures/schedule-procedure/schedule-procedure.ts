@@ -8,7 +8,7 @@ import { SchoolSettings } from '../../schools/school-settings.service';
 import { ProcedureGateway } from '../gateway/procedure-gateway';
 import { IdempotencyKeys } from '../../shared/idempotency-keys';
 import { commandContext, type RequestContext } from '../../shared/request-context';
-import { requireSchoolPeople } from '../../shared/school-people';
+import { requireSchoolPeople } from '@vsoko/accounts';
 import type { ScheduleProcedureDto } from './schedule-procedure.dto';
 
 /**
