@@ -22,6 +22,11 @@ export interface DecisionRecordKpi extends ProjectedDocument {
   assessed: number;
 }
 
+/** No decision judged yet: each verdict at zero. */
+export function noVerdicts(): Record<Verdict, number> {
+  return Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
+}
+
 type Review = Verdict | 'awaiting' | 'none';
 
 interface DecisionRecordKpiEntry extends RollupEntry {
@@ -77,7 +82,7 @@ export const DECISION_RECORD_KPIS: Rollup<DecisionRecordDocument, DecisionRecord
       academicYear: e.academicYear,
       counts: emptyCounts(),
       awaitingReview: 0,
-      verdicts: Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>,
+      verdicts: noVerdicts(),
       assessed: 0,
     }) as DecisionRecordKpi;
     count(doc.counts, e.category, sign);

@@ -5,6 +5,7 @@ import {
   addCounts,
   DECISION_RECORD_KPI_COLLECTION,
   emptyCounts,
+  noVerdicts,
   type Condition,
   type DecisionRecordKpi,
   type KpiCounts,
@@ -65,7 +66,7 @@ export class EffectivenessSummaries {
           schoolId: y.schoolId,
           awaitingReview: 0,
           assessed: 0,
-          verdicts: Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>,
+          verdicts: noVerdicts(),
           counts: emptyCounts(),
         } satisfies SchoolEffectiveness);
       bySchool.set(y.schoolId, entry);
