@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Empty, Form, Input, Select, Skeleton, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Form, Input, Skeleton, Space, Table, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { unwrap } from '../api/client';
 import { describeError, fieldErrors } from '../api/errors';
@@ -7,7 +7,7 @@ import { newIdempotencyKey } from '../api/keys';
 import { usePageTitle } from '../app/usePageTitle';
 import { useSignedIn } from '../auth/SessionContext';
 import { ColourTag } from '../format/StatusTag';
-import { useDistrict } from './DistrictPage';
+import { DistrictHeading, useDistrict } from './DistrictPage';
 import { DistrictTabs } from './DistrictTabs';
 import {
   invitationTag,
@@ -18,6 +18,7 @@ import {
   type Inspector,
 } from './inspectors-model';
 import { LoadError } from '../app/ErrorAlert';
+import { LOGIN_RULE, sendInvitation } from '../people/people-api';
 
 interface Values {
   fullName: string;
@@ -45,12 +46,7 @@ function useInvite(districtId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ personId, key }: { personId: string; key: string }) =>
-      unwrap<{ sentTo?: string }>(
-        api.POST('/auth/accounts/{personId}/invitation', {
-          params: { path: { personId } },
-          headers: { 'Idempotency-Key': key },
-        }),
-      ),
+      sendInvitation(api, personId, { 'Idempotency-Key': key }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: inspectorsKey(districtId) }),
   });
 }
@@ -84,12 +80,7 @@ function AppointInspector({ districtId }: { districtId: string }) {
         );
         appointed.current = login;
       }
-      const invited = await unwrap<{ sentTo?: string }>(
-        api.POST('/auth/accounts/{personId}/invitation', {
-          params: { path: { personId: login } },
-          headers: { 'Idempotency-Key': keys.current.invite },
-        }),
-      );
+      const invited = await sendInvitation(api, login, { 'Idempotency-Key': keys.current.invite });
       return { ...v, sentTo: invited.sentTo ?? v.email.trim() };
     },
     onSuccess: () => {
@@ -165,13 +156,7 @@ function AppointInspector({ districtId }: { districtId: string }) {
           name="login"
           label="Логин"
           extra="Предлагается по адресу почты; его можно изменить"
-          rules={[
-            {
-              required: true,
-              pattern: /^[a-z0-9][a-z0-9._-]{0,63}$/,
-              message: 'Логин: латинские строчные буквы, цифры, точка, _ и -',
-            },
-          ]}
+          rules={[LOGIN_RULE]}
         >
           <Input placeholder="orlova.ms" autoComplete="off" />
         </Form.Item>
@@ -222,7 +207,7 @@ function InviteAgain({ inspector, districtId }: { inspector: Inspector; district
 export function DistrictInspectorsPage() {
   usePageTitle('Инспекторы района');
   const { session } = useSignedIn();
-  const { districts, districtId, setDistrict } = useDistrict();
+  const { districtId } = useDistrict();
   const administered = session.user.administers ?? [];
   const mine = districtId !== undefined && administered.includes(districtId) ? districtId : undefined;
   const list = useInspectors(mine);
@@ -232,19 +217,7 @@ export function DistrictInspectorsPage() {
     );
   return (
     <>
-      <Space wrap align="center" style={{ justifyContent: 'space-between', width: '100%' }}>
-        <Typography.Title level={1} className="page-title">
-          Инспекторы района{list.data?.name ? `: ${list.data.name}` : ''}
-        </Typography.Title>
-        {districts.length > 1 ? (
-          <Select
-            aria-label="Район"
-            value={districtId}
-            onChange={setDistrict}
-            options={districts.map((d) => ({ value: d, label: d }))}
-          />
-        ) : null}
-      </Space>
+      <DistrictHeading title={`Инспекторы района${list.data?.name ? `: ${list.data.name}` : ''}`} />
       <DistrictTabs />
       <AppointInspector districtId={mine} />
       <Card title={<h2 className="card-title">Инспекторы и их приглашения</h2>}>

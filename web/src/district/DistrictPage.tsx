@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, Select, Skeleton, Space, Table, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { usePageTitle } from '../app/usePageTitle';
 import { useUrlState } from '../app/useUrlState';
@@ -31,6 +32,38 @@ export function useDistrict(): { districts: string[]; districtId?: string; setDi
   const asked = get('district');
   const districtId = asked && districts.includes(asked) ? asked : districts[0];
   return { districts, districtId, setDistrict: (id) => set('district', id) };
+}
+
+/**
+ * A district page's heading, with the district to show chosen beside it when the account has more than one
+ * (`?district=`), and the page's own choices (`children`) after it.
+ */
+export function DistrictHeading({ title, children }: { title: ReactNode; children?: ReactNode }) {
+  const { districts, districtId, setDistrict } = useDistrict();
+  const choose =
+    districts.length > 1 ? (
+      <Select
+        aria-label="Район"
+        value={districtId}
+        onChange={setDistrict}
+        options={districts.map((d) => ({ value: d, label: d }))}
+      />
+    ) : null;
+  return (
+    <Space wrap align="center" style={{ justifyContent: 'space-between', width: '100%' }}>
+      <Typography.Title level={1} className="page-title">
+        {title}
+      </Typography.Title>
+      {children ? (
+        <Space wrap>
+          {choose}
+          {children}
+        </Space>
+      ) : (
+        choose
+      )}
+    </Space>
+  );
 }
 
 function useDistrictRows(districtId: string | undefined, year: string) {
@@ -68,7 +101,7 @@ export function DistrictPage() {
   const { chooseSchool, session } = useSignedIn();
   const navigate = useNavigate();
   const { get, set } = useUrlState();
-  const { districts, districtId, setDistrict } = useDistrict();
+  const { districts, districtId } = useDistrict();
   const year = get('year') ?? academicYearOf(schoolDay(new Date()));
   const data = useDistrictRows(districtId, year);
   if (districts.length === 0)
@@ -81,22 +114,9 @@ export function DistrictPage() {
   };
   return (
     <>
-      <Space wrap align="center" style={{ justifyContent: 'space-between', width: '100%' }}>
-        <Typography.Title level={1} className="page-title">
-          Школы района{data.data?.name ? `: ${data.data.name}` : ''}, {year}
-        </Typography.Title>
-        <Space wrap>
-          {districts.length > 1 ? (
-            <Select
-              aria-label="Район"
-              value={districtId}
-              onChange={setDistrict}
-              options={districts.map((d) => ({ value: d, label: d }))}
-            />
-          ) : null}
-          <YearSelect value={year} onChange={(y) => set('year', y)} />
-        </Space>
-      </Space>
+      <DistrictHeading title={`Школы района${data.data?.name ? `: ${data.data.name}` : ''}, ${year}`}>
+        <YearSelect value={year} onChange={(y) => set('year', y)} />
+      </DistrictHeading>
       <DistrictTabs />
       <Typography.Paragraph type="secondary">
         Сначала — школы, которым нужно внимание: больше всего просроченного, меньше всего исполнено в срок.

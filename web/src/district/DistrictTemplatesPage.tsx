@@ -1,9 +1,9 @@
-import { Card, Empty, Select, Skeleton, Space, Table, Typography } from 'antd';
+import { Card, Empty, Skeleton, Table, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { usePageTitle } from '../app/usePageTitle';
 import { DEFAULT_TIME_ZONE, formatDate } from '../format/dates';
 import { ColourTag } from '../format/StatusTag';
-import { useDistrict } from './DistrictPage';
+import { DistrictHeading, useDistrict } from './DistrictPage';
 import { DistrictTabs } from './DistrictTabs';
 import { PublishTemplate } from './PublishTemplate';
 import { useDistrictTemplates } from './template-queries';
@@ -20,7 +20,7 @@ const personName = (p: { id: string; name?: string }) => p.name ?? p.id;
  */
 export function DistrictTemplatesPage() {
   usePageTitle('Шаблоны планов района');
-  const { districts, districtId, setDistrict } = useDistrict();
+  const { districts, districtId } = useDistrict();
   const list = useDistrictTemplates(districtId);
   if (districts.length === 0)
     return (
@@ -30,19 +30,7 @@ export function DistrictTemplatesPage() {
     `/district/templates/${encodeURIComponent(t.templateId)}?district=${encodeURIComponent(districtId!)}`;
   return (
     <>
-      <Space wrap align="center" style={{ justifyContent: 'space-between', width: '100%' }}>
-        <Typography.Title level={1} className="page-title">
-          Шаблоны планов{list.data?.name ? `: ${list.data.name}` : ''}
-        </Typography.Title>
-        {districts.length > 1 ? (
-          <Select
-            aria-label="Район"
-            value={districtId}
-            onChange={setDistrict}
-            options={districts.map((d) => ({ value: d, label: d }))}
-          />
-        ) : null}
-      </Space>
+      <DistrictHeading title={`Шаблоны планов${list.data?.name ? `: ${list.data.name}` : ''}`} />
       <DistrictTabs />
       <Typography.Paragraph type="secondary">
         Шаблон — процедуры, которые район просит провести все школы. Школа принимает шаблон в свой план

@@ -5,6 +5,7 @@ import { unwrap } from '../api/client';
 import { describeError, fieldErrors } from '../api/errors';
 import { newIdempotencyKey } from '../api/keys';
 import { useSignedIn } from '../auth/SessionContext';
+import { LOGIN_RULE } from '../people/people-api';
 
 interface Values {
   id: string;
@@ -100,17 +101,7 @@ export function OpenSchool({ districtId }: { districtId: string }) {
         >
           <Input placeholder="Смирнова Елена Викторовна" />
         </Form.Item>
-        <Form.Item
-          name="login"
-          label="Директор: логин"
-          rules={[
-            {
-              required: true,
-              pattern: /^[a-z0-9][a-z0-9._-]{0,63}$/,
-              message: 'Логин: латинские строчные буквы, цифры, точка, _ и -',
-            },
-          ]}
-        >
+        <Form.Item name="login" label="Директор: логин" rules={[LOGIN_RULE]}>
           <Input placeholder="smirnova.ev" autoComplete="off" />
         </Form.Item>
         <Form.Item

@@ -25,7 +25,14 @@ import { rolesAt } from '../auth/session';
 import { ColourTag } from '../format/StatusTag';
 import { useWrite } from '../meetings/useWrite';
 import { PositionsDialog } from './Positions';
-import { listPeople, openWorkOf, openWorkText, positionText, type Person } from './people-api';
+import {
+  listPeople,
+  openWorkOf,
+  openWorkText,
+  positionText,
+  sendInvitation,
+  type Person,
+} from './people-api';
 import { PositionFields, positionAssignment, usePositionChoice, type PositionValues } from './PositionFields';
 import { ErrorAlert, LoadError } from '../app/ErrorAlert';
 
@@ -268,12 +275,7 @@ function RowActions({ person, people }: { person: Person; people: Person[] }) {
   const [sent, setSent] = useState<string>();
   const invite = useWrite<{ position: number }>((headers) =>
     positioned(
-      unwrap<Answer & { sentTo?: string }>(
-        api.POST('/auth/accounts/{personId}/invitation', {
-          params: { path: { personId: person.personId } },
-          headers,
-        }),
-      ).then((r) => {
+      sendInvitation(api, person.personId, headers).then((r) => {
         setSent(r.sentTo ? `Приглашение отправлено: ${r.sentTo}` : 'Приглашение отправлено');
         return r;
       }),

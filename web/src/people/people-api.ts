@@ -68,3 +68,20 @@ export function openWorkText(w: OpenWork): string | undefined {
   ].filter(Boolean);
   return parts.length ? parts.join(', ') : undefined;
 }
+
+/** A login as the API accepts it (POST /people), for the forms that name a new account. */
+export const LOGIN_RULE = {
+  required: true,
+  pattern: /^[a-z0-9][a-z0-9._-]{0,63}$/,
+  message: 'Логин: латинские строчные буквы, цифры, точка, _ и -',
+};
+
+/**
+ * Mails the person a one-time link to choose her password (a newer one replaces the last); `headers` carry the
+ * submission's Idempotency-Key. Answers where it went and, for a school's person, the log position.
+ */
+export function sendInvitation(api: Api, personId: string, headers: Record<string, string>) {
+  return unwrap<{ sentTo?: string; position?: number }>(
+    api.POST('/auth/accounts/{personId}/invitation', { params: { path: { personId } }, headers }),
+  );
+}
