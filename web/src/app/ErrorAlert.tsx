@@ -1,12 +1,33 @@
 import { Alert, Button } from 'antd';
-import type { CSSProperties } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { describeError } from '../api/errors';
 
-/** A refused or failed request, in the server's own Russian words, announced to screen readers; nothing without one. */
-export function ErrorAlert({ error, style }: { error: unknown; style?: CSSProperties }) {
-  return error ? (
+/**
+ * A refused or failed request, in the server's own Russian words, announced to screen readers; nothing without one.
+ * With `title` (what did not happen), the server's words go under it.
+ */
+export function ErrorAlert({
+  error,
+  title,
+  style,
+}: {
+  error: unknown;
+  title?: ReactNode;
+  style?: CSSProperties;
+}) {
+  if (!error) return null;
+  return title === undefined ? (
     <Alert role="alert" type="error" showIcon style={style} title={describeError(error)} />
-  ) : null;
+  ) : (
+    <Alert
+      role="alert"
+      type="error"
+      showIcon
+      style={style}
+      title={title}
+      description={describeError(error)}
+    />
+  );
 }
 
 /** What a screen could not load, why, and a button to ask again. */

@@ -38,6 +38,7 @@ import type { PlanItem } from '../plan/cyclogram';
 import { YearSelect } from '../plan/YearSelect';
 import { Timeline } from '../procedure/Timeline';
 import { downloadReport, REPORTS } from './download';
+import { ErrorAlert } from '../app/ErrorAlert';
 
 type Params = ReturnType<typeof useSearchParams>;
 type SetParam = (key: string | Record<string, string | undefined>, value?: string) => void;
@@ -199,13 +200,7 @@ function PlanAsOf({ year }: { year: string }) {
       {!day ? (
         <Empty description="Выберите прошлую дату: план будет восстановлен из журнала событий таким, каким он был в конце того дня." />
       ) : plan.isError ? (
-        <Alert
-          role="alert"
-          type="error"
-          showIcon
-          title="План на дату не восстановлен"
-          description={describeError(plan.error)}
-        />
+        <ErrorAlert error={plan.error} title="План на дату не восстановлен" />
       ) : plan.isPending || !plan.data ? (
         <Skeleton active />
       ) : items.length === 0 ? (
@@ -245,13 +240,7 @@ function Chain({ year, params, setParam }: { year: string; params: Params[0]; se
       {!procedureId ? (
         <Empty description="Выберите процедуру: система пересчитает цепочку хешей её событий и скажет, не удалено, не изменено и не переставлено ли что-нибудь." />
       ) : chain.isError ? (
-        <Alert
-          role="alert"
-          type="error"
-          showIcon
-          title="Проверка не выполнена"
-          description={describeError(chain.error)}
-        />
+        <ErrorAlert error={chain.error} title="Проверка не выполнена" />
       ) : !chain.data ? (
         <Skeleton active />
       ) : chain.data.ok ? (

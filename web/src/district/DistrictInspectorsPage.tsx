@@ -17,7 +17,7 @@ import {
   type DistrictInspectors,
   type Inspector,
 } from './inspectors-model';
-import { LoadError } from '../app/ErrorAlert';
+import { ErrorAlert, LoadError } from '../app/ErrorAlert';
 import { LOGIN_RULE, sendInvitation } from '../people/people-api';
 
 interface Values {
@@ -116,15 +116,12 @@ function AppointInspector({ districtId }: { districtId: string }) {
         />
       ) : null}
       {appoint.isError ? (
-        <Alert
-          role="alert"
-          type="error"
-          showIcon
-          style={{ marginBottom: 12 }}
+        <ErrorAlert
+          error={appoint.error}
           title={
             appointed.current ? 'Инспектор назначен, но приглашение не отправлено' : 'Инспектор не назначен'
           }
-          description={describeError(appoint.error)}
+          style={{ marginBottom: 12 }}
         />
       ) : null}
       <Form

@@ -1,11 +1,11 @@
-import { Alert, Breadcrumb, Button, Card, Descriptions, Result, Space, Typography } from 'antd';
+import { Breadcrumb, Button, Card, Descriptions, Result, Space, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { describeError } from '../api/errors';
 import { ChosenFileDrop } from '../upload/FileDrop';
 import { UploadFeedback } from '../upload/UploadFeedback';
 import type { FileUpload } from '../upload/useFileUpload';
+import { ErrorAlert } from '../app/ErrorAlert';
 
 /*
  * The steps of an import screen, shared by the school's plan and its decisions report: the file and what else
@@ -110,16 +110,7 @@ export function ApprovalCard({
 }) {
   return (
     <Card title={<h2 className="card-title">{title}</h2>} style={{ marginTop: 16 }}>
-      {error ? (
-        <Alert
-          role="alert"
-          type="error"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={errorTitle}
-          description={describeError(error)}
-        />
-      ) : null}
+      {error ? <ErrorAlert error={error} title={errorTitle} style={{ marginBottom: 12 }} /> : null}
       {children}
       <Button type="primary" disabled={button.disabled} loading={button.loading} onClick={button.onClick}>
         {button.text}

@@ -19,7 +19,6 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { unwrap } from '../api/client';
 import { DIRECTION_TITLES } from '../api/domain';
-import { describeError } from '../api/errors';
 import { rememberPosition, useSchoolTimeZone } from '../api/queries';
 import { academicYearOf, schoolDay } from '../format/dates';
 import { usePageTitle } from '../app/usePageTitle';
@@ -45,6 +44,7 @@ import {
   type RowOutcome,
 } from './import-model';
 import { ApprovalCard, ImportHeading, ImportResult, PreviewCard, UploadCard } from './ImportSteps';
+import { ErrorAlert } from '../app/ErrorAlert';
 
 const ACCEPT = '.docx,.xlsx,.csv,.json';
 const OUTCOME_COLOURS: Record<RowOutcome, TagColour> = {
@@ -140,14 +140,7 @@ function NextYearStep({ onPreview }: { onPreview(p: ImportPreview): void }) {
         </Button>
       </Space>
       {make.isError ? (
-        <Alert
-          role="alert"
-          type="error"
-          showIcon
-          style={{ marginTop: 12 }}
-          title="План на следующий год не составлен"
-          description={describeError(make.error)}
-        />
+        <ErrorAlert error={make.error} title="План на следующий год не составлен" style={{ marginTop: 12 }} />
       ) : null}
     </Card>
   );
@@ -380,16 +373,7 @@ function ApprovalProgress({ importId }: { importId: string }) {
     refetchInterval: (q) => (q.state.data?.status === 'running' || !q.state.data ? 500 : false),
   });
   const s = status.data;
-  if (status.isError)
-    return (
-      <Alert
-        role="alert"
-        type="error"
-        showIcon
-        title="Ход утверждения неизвестен"
-        description={describeError(status.error)}
-      />
-    );
+  if (status.isError) return <ErrorAlert error={status.error} title="Ход утверждения неизвестен" />;
   if (!s) return <Progress percent={0} aria-label="Утверждение плана" />;
   if (s.status === 'failed')
     return (

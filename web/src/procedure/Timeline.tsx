@@ -1,8 +1,8 @@
-import { Alert, Empty, Skeleton, Timeline as AntTimeline, Typography } from 'antd';
+import { Empty, Skeleton, Timeline as AntTimeline, Typography } from 'antd';
 import type { AuditEntry } from '../api/domain';
-import { describeError } from '../api/errors';
 import { readableSummary } from '../audit/readable';
 import { formatDateTime } from '../format/dates';
+import { ErrorAlert } from '../app/ErrorAlert';
 
 export function actorName(actor: AuditEntry['actor']): string {
   if (actor.kind === 'system') return 'Система (срок, напоминание)';
@@ -31,16 +31,7 @@ export function Timeline({
   error?: unknown;
   loading?: boolean;
 }) {
-  if (error)
-    return (
-      <Alert
-        role="alert"
-        type="error"
-        showIcon
-        title="История не загрузилась"
-        description={describeError(error)}
-      />
-    );
+  if (error) return <ErrorAlert error={error} title="История не загрузилась" />;
   if (loading || !entries) return <Skeleton active />;
   if (entries.length === 0)
     return <Empty description="Событий пока нет: история появится после первого действия с процедурой." />;

@@ -1,7 +1,7 @@
-import { Alert, Progress } from 'antd';
-import { describeError } from '../api/errors';
+import { Progress } from 'antd';
 import { formatBytes } from '../api/upload';
 import type { FileUpload } from './useFileUpload';
+import { ErrorAlert } from '../app/ErrorAlert';
 
 /** While the file goes: how much of it has gone; after a refusal: why, under `errorTitle`. */
 export function UploadFeedback<T>({ upload, errorTitle }: { upload: FileUpload<T>; errorTitle: string }) {
@@ -15,16 +15,7 @@ export function UploadFeedback<T>({ upload, errorTitle }: { upload: FileUpload<T
           format={() => `${formatBytes(progress.loaded)} из ${formatBytes(progress.total)}`}
         />
       ) : null}
-      {send.isError ? (
-        <Alert
-          role="alert"
-          type="error"
-          showIcon
-          style={{ marginTop: 12 }}
-          title={errorTitle}
-          description={describeError(send.error)}
-        />
-      ) : null}
+      {send.isError ? <ErrorAlert error={send.error} title={errorTitle} style={{ marginTop: 12 }} /> : null}
     </>
   );
 }
