@@ -2,6 +2,7 @@ import { localDateOf } from '@vsoko/domain';
 import type { Durability } from '@vsoko/event-store';
 import { randomUUID } from 'node:crypto';
 import { cpus, loadavg, tmpdir } from 'node:os';
+import { DEFAULT_HISTORY_SHARDS } from '../infra/dev-stack/temporal-postgres';
 import { cpuSample, cpuSince } from './workflows/cpu';
 import { lifecycleDriver, Retries, trivialDriver } from './workflows/drivers';
 import { COMMANDS_PER_LIFECYCLE, EVENT_TYPES, TIME_ZONE } from './workflows/lifecycle';
@@ -27,6 +28,8 @@ import { verifyRun } from './workflows/verify';
  * --engines dev,postgres (or BENCH_ENGINES; default dev): the servers measured in the same run, interleaved
  * round by round — the CLI's dev server on SQLite, and the Temporal server on the embedded PostgreSQL
  * (infra/temporal-server, built on first use); each with its own event store and workers in this process.
+ * --pg-shards N (or BENCH_PG_SHARDS; default DEFAULT_HISTORY_SHARDS): history shards of the PostgreSQL server's
+ * fresh cluster (the dev server always has 1).
  */
 interface Options {
   n: number;
@@ -40,6 +43,7 @@ interface Options {
   temporalPragmas: string[];
   /** The servers measured side by side, the first one being the baseline of the comparison lines. */
   engines: Engine[];
+  pgShards: number;
 }
 
 const WARM_UP = 20;
@@ -51,8 +55,12 @@ function parseOptions(args: string[]): Options {
     const i = args.indexOf(`--${name}`);
     return i >= 0 ? args[i + 1] : args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
   };
+  const fromEnv: Record<string, string | undefined> = {
+    n: process.env.BENCH_N,
+    'pg-shards': process.env.BENCH_PG_SHARDS,
+  };
   const integer = (name: string, fallback: number, min: number): number => {
-    const raw = value(name) ?? (name === 'n' ? process.env.BENCH_N : undefined);
+    const raw = value(name) ?? fromEnv[name];
     const n = raw === undefined ? fallback : Number(raw);
     if (!Number.isInteger(n) || n < min) throw new Error(`--${name}: нужно целое число не меньше ${min}`);
     return n;
@@ -68,6 +76,7 @@ function parseOptions(args: string[]): Options {
     dir: value('dir'),
     temporalPragmas: args.flatMap((a, i) => (args[i - 1] === '--temporal-pragma' ? [a] : [])),
     engines: engines(value('engines') ?? process.env.BENCH_ENGINES ?? 'dev'),
+    pgShards: integer('pg-shards', DEFAULT_HISTORY_SHARDS, 1),
   };
 }
 
@@ -178,7 +187,11 @@ export async function run(args: string[] = []): Promise<void> {
       `workflows: N=${options.n} procedures of ${COMMANDS_PER_LIFECYCLE} commands and ${EVENT_TYPES.length} events per server, ` +
         `${options.concurrency} in flight, ${options.rounds} interleaved rounds, servers: ${options.engines.join(', ')}, ` +
         `event store synchronous=${options.durability.toUpperCase()}, files in ${options.dir ?? tmpdir()}, ` +
-        `Temporal SQLite pragmas: ${options.temporalPragmas.join(' ') || 'defaults'}; log heads ` +
+        `Temporal SQLite pragmas: ${options.temporalPragmas.join(' ') || 'defaults'}` +
+        (options.engines.includes('postgres')
+          ? `, PostgreSQL server history shards: ${options.pgShards}`
+          : '') +
+        '; log heads ' +
         options.engines.map((e) => `${e} ${engineRun(e).head}`).join(', ') +
         ` (every procedure closed with its ${EVENT_TYPES.length} events)`,
     );

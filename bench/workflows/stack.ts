@@ -44,6 +44,8 @@ export async function startBenchStack(
     durability: Durability;
     dir?: string;
     temporalPragmas?: string[];
+    /** History shards of the PostgreSQL engine's fresh cluster (infra/dev-stack/temporal-postgres.ts's default). */
+    pgShards?: number;
     /** Where the workers' Prometheus metrics are served (host:port), e.g. for vsoko_plan_procedures_*. */
     metricsAddress?: string;
     /** Where the procedure worker's activity timing lines go (services/worker/src/activity-timing.ts). */
@@ -91,7 +93,7 @@ export async function startBenchStack(
       const pg = await startPostgres(dir, logDir);
       cleanups.push(() => pg.process.stop());
       serverPids.push(pg.process.child.pid ?? 0);
-      temporal = await startTemporalOnPostgres(binary, pg, logDir);
+      temporal = await startTemporalOnPostgres(binary, pg, logDir, [], options.pgShards);
     } else {
       temporal = await startTemporal(withPragmas(binary, dir, options.temporalPragmas ?? []), dir, logDir);
     }

@@ -12,6 +12,12 @@ const DATABASES = [
 ] as const;
 
 /**
+ * History shards of a new cluster. Fixed when its database is created: on a database made with another count the
+ * server keeps the stored one (with a warning), so changing this affects new data folders only.
+ */
+export const DEFAULT_HISTORY_SHARDS = 4;
+
+/**
  * The Temporal server (our launcher in infra/temporal-server, the same go.temporal.io/server as the CLI's dev
  * server) with persistence and visibility in two databases of the embedded PostgreSQL. Temporal's own SQL tool
  * creates the schema on first start and brings it up to the server's version on every start (a no-op when
@@ -22,6 +28,7 @@ export async function startTemporalOnPostgres(
   pg: EmbeddedPostgres,
   logDir: string,
   namespaces: readonly string[] = [],
+  historyShards: number = DEFAULT_HISTORY_SHARDS,
 ): Promise<EmbeddedTemporal> {
   const logFile = path.join(logDir, 'temporal.log');
   for (const db of DATABASES) {
@@ -57,6 +64,8 @@ export async function startTemporalOnPostgres(
       pg.user,
       '--log-level',
       'error',
+      '--history-shards',
+      String(historyShards),
       ...namespaces.flatMap((n) => ['--namespace', n]),
     ],
     { logFile },
