@@ -256,6 +256,35 @@ describe('evidence and effectiveness of a decision', () => {
     ]);
   });
 
+  it('counts the meeting decision in the school’s own KPIs, as the director’s charts read them', async () => {
+    const groups = async (headers: Record<string, string>, groupBy: string, school = SCHOOL) => {
+      const res = await fetch(
+        `${s.baseUrl}/kpis?schoolId=${school}&academicYear=${encodeURIComponent(YEAR)}&groupBy=${groupBy}&waitForPosition=${head}&timeoutMs=30000`,
+        { headers },
+      );
+      expect(res.status).toBe(200);
+      return (
+        (await json(res)) as { groups: { key: string; name?: string; counts: Record<string, number> }[] }
+      ).groups;
+    };
+    // Re-opened by «не эффективно»: in work, open or overdue (the 2023 day is past), not executed.
+    const inWork = expect.objectContaining({ total: 1, executedOnTime: 0, executedLate: 0, cancelled: 0 });
+    expect(await groups(director, 'school')).toEqual([
+      expect.objectContaining({ key: SCHOOL, counts: inWork }),
+    ]);
+    expect(await groups(director, 'direction')).toEqual([
+      expect.objectContaining({ key: 'без направления', counts: inWork }),
+    ]);
+    expect(await groups(director, 'responsible')).toEqual([
+      expect.objectContaining({ key: `${SCHOOL}:deputy`, name: 'Зам.директора по УВР', counts: inWork }),
+    ]);
+    expect(await groups(director, 'month')).toEqual([
+      expect.objectContaining({ key: '2023-12', counts: inWork }),
+    ]);
+    const other = await s.loginAs('director', 'school-other');
+    expect(await groups(other, 'school', 'school-other')).toEqual([]);
+  });
+
   it('shows another school neither the decision nor its file', async () => {
     const other = await s.loginAs('director', 'school-other');
     expect(await effectiveness(other)).toEqual([]);

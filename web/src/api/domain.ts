@@ -28,3 +28,4 @@ export type {
 } from '../../../libs/projections/src/decisions/decision-document';
 export type { AuditEntry } from '../../../libs/projections/src/audit/audit-entry';
 export type { KpiCounts } from '../../../libs/projections/src/kpis/kpi-document';
+export { NO_DIRECTION, NO_DUE_MONTH } from '../../../libs/projections/src/kpis/kpi-groups';

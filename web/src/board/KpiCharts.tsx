@@ -70,7 +70,8 @@ function Chart({
 
 /**
  * Decisions executed on time per month of the deadline and per responsible, both from the KPI read model
- * (`GET /kpis?groupBy=month|responsible`): the figures a district sees, not a recount in the browser.
+ * (`GET /kpis?groupBy=month|responsible`): the figures a district sees, not a recount in the browser. They count
+ * the decisions adopted at meetings beside the procedures' (the board's tabs list the procedures' only).
  */
 export function KpiCharts({ year }: { year: string }) {
   const byResponsible = useSchoolQuery(['kpis', 'responsible', year], (api, school, position) =>
@@ -106,19 +107,22 @@ export function KpiCharts({ year }: { year: string }) {
       <Empty description="Показателей пока нет: графики появятся, когда на совещаниях будут приняты решения с ответственными и сроками." />
     );
   return (
-    <div className="charts">
-      <Chart
-        title="Решения по месяцам срока"
-        groups={byMonth.data}
-        label={(g) => monthLabel(g.key)}
-        layout="horizontal"
-      />
-      <Chart
-        title="Решения по ответственным"
-        groups={byResponsible.data}
-        label={(g) => g.name ?? g.key.split(':').slice(1).join(':')}
-        layout="vertical"
-      />
-    </div>
+    <>
+      <p className="muted">В графиках — все решения школы: по итогам процедур и принятые на заседаниях.</p>
+      <div className="charts">
+        <Chart
+          title="Решения по месяцам срока"
+          groups={byMonth.data}
+          label={(g) => monthLabel(g.key)}
+          layout="horizontal"
+        />
+        <Chart
+          title="Решения по ответственным"
+          groups={byResponsible.data}
+          label={(g) => g.name ?? g.key.split(':').slice(1).join(':')}
+          layout="vertical"
+        />
+      </div>
+    </>
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DecisionDocument } from '../api/domain';
+import { NO_DUE_MONTH } from '../api/domain';
 import { filterDecisions, inTab, monthLabel } from './board';
 
 const decision = (over: Partial<DecisionDocument>): DecisionDocument =>
@@ -46,5 +47,6 @@ describe('the decisions board on Wednesday, 2 December 2026', () => {
 
   it('names KPI months in Russian', () => {
     expect(monthLabel('2026-10')).toBe('окт 2026');
+    expect(monthLabel(NO_DUE_MONTH)).toBe('без срока');
   });
 });

@@ -1,4 +1,4 @@
-import type { DecisionDocument, Direction } from '../api/domain';
+import { NO_DUE_MONTH, type DecisionDocument, type Direction } from '../api/domain';
 import { weekOf } from '../format/dates';
 
 export const BOARD_TABS = ['open', 'week', 'overdue', 'executed'] as const;
@@ -47,8 +47,9 @@ export function filterDecisions(decisions: readonly DecisionDocument[], f: Board
 
 const MONTHS = ['янв', 'фев', 'мар', 'апр', 'май', 'июн', 'июл', 'авг', 'сен', 'окт', 'ноя', 'дек'];
 
-/** «окт 2026» for a KPI month key «2026-10». */
+/** «окт 2026» for a KPI month key «2026-10»; «без срока» for meeting decisions with no day due. */
 export function monthLabel(key: string): string {
+  if (key === NO_DUE_MONTH) return 'без срока';
   const [year, month] = key.split('-');
   return `${MONTHS[Number(month) - 1] ?? month} ${year}`;
 }

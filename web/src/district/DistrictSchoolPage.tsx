@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Breadcrumb, Button, Card, Descriptions, Empty, Skeleton, Space, Table, Typography } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { DIRECTION_TITLES, type Direction } from '../api/domain';
+import { DIRECTION_TITLES, NO_DIRECTION, type Direction } from '../api/domain';
 import { kpis, listDecisions, listProcedures } from '../api/queries';
 import { usePageTitle } from '../app/usePageTitle';
 import { useUrlState } from '../app/useUrlState';
@@ -61,24 +61,21 @@ export function DistrictSchoolPage() {
         listDecisions(api, { schoolId, academicYear: year }),
         overdueDecisionRecords(api, schoolId, year),
       ]);
-      const meetings = effectiveness.get(schoolId);
-      const counts = sumCounts(...byDirection.map((g) => g.counts), meetings?.counts) ?? NO_DECISIONS;
+      // The school's KPIs count its meetings' decisions too, under a direction key of their own: the rows add up.
+      const counts = sumCounts(...byDirection.map((g) => g.counts)) ?? NO_DECISIONS;
       return {
         name: list.schools.find((s) => s.schoolId === schoolId)?.name ?? schoolId,
         plan,
-        effectiveness: meetings,
+        effectiveness: effectiveness.get(schoolId),
         counts,
-        // Meetings' decisions have no direction: one row of their own, so the table adds up to the figures above.
-        byDirection: [
-          ...byDirection.map((g) => ({
-            key: g.key,
-            title: DIRECTION_TITLES[g.key as Direction] ?? g.key,
-            counts: g.counts,
-          })),
-          ...(meetings && meetings.counts.total + meetings.counts.cancelled > 0
-            ? [{ key: 'meetings', title: 'Решения заседаний (без направления)', counts: meetings.counts }]
-            : []),
-        ],
+        byDirection: byDirection.map((g) => ({
+          key: g.key,
+          title:
+            g.key === NO_DIRECTION
+              ? 'Решения заседаний (без направления)'
+              : (DIRECTION_TITLES[g.key as Direction] ?? g.key),
+          counts: g.counts,
+        })),
         lateProcedures: procedures.filter((p) => p.overdue),
         lateDecisions: [
           ...decisions

@@ -1,9 +1,10 @@
 import { decisionStreamName, type DecisionStreamEvent } from '@vsoko/domain';
 import type { RecordedEvent } from '@vsoko/event-store';
-import { events } from '../../../domain/src/decision/testing/fixtures';
+import { adopted, events } from '../../../domain/src/decision/testing/fixtures';
 import { InMemoryProjector } from '../in-memory-projector';
 import { anyProjection } from '../projection';
 import { recorded } from '../testing/project';
+import { NO_DUE_MONTH } from '../kpis/kpi-groups';
 import { DECISION_RECORD_KPI_COLLECTION, type DecisionRecordKpi } from './decision-record-kpis';
 import { decisionRecordProjection } from './decision-record-projection';
 
@@ -55,6 +56,19 @@ describe('decision records counted per school year (kpis_decision_records)', () 
         schoolId: 'school-1',
         academicYear: YEAR,
         counts: { total: 3, open: 3, overdue: 0, executedOnTime: 0, executedLate: 0, cancelled: 0 },
+        byResponsible: [
+          {
+            key: 'vinogradova',
+            name: 'Виноградова В. А., зам. директора по УВР',
+            counts: { total: 3, open: 3, overdue: 0, executedOnTime: 0, executedLate: 0, cancelled: 0 },
+          },
+        ],
+        byMonth: [
+          {
+            month: '2023-12',
+            counts: { total: 3, open: 3, overdue: 0, executedOnTime: 0, executedLate: 0, cancelled: 0 },
+          },
+        ],
         awaitingReview: 0,
         verdicts: { effective: 0, partly: 0, 'not-effective': 0 },
         assessed: 0,
@@ -100,6 +114,70 @@ describe('decision records counted per school year (kpis_decision_records)', () 
         },
       });
       expect(school([standing, events.executed('2024-03-01')]).counts).toMatchObject({ executedOnTime: 1 });
+    });
+  });
+
+  describe('given decisions of several lead executors and deadlines', () => {
+    const deputy = { role: 'deputy', name: 'Зам.директора по УВР' };
+    const given: DecisionStreamEvent[] = [
+      ...of('d-1', [events.adopted({ number: 1 })]),
+      ...of('d-2', [
+        events.adopted({
+          number: 2,
+          executors: { lead: deputy, coExecutors: [] },
+          deadline: {
+            asWritten: 'Постоянно',
+            parsed: { kind: 'standing', every: 'month', from: '2023-09-15' },
+          },
+        }),
+      ]),
+      ...of('d-1', [events.executed('2023-12-20')]),
+    ];
+
+    it('then each lead executor counts their own, keyed as the procedures’ responsibles are', () => {
+      expect(school(given).byResponsible).toEqual([
+        {
+          key: 'vinogradova',
+          name: 'Виноградова В. А., зам. директора по УВР',
+          counts: expect.objectContaining({ total: 1, executedOnTime: 1, open: 0 }),
+        },
+        {
+          key: 'deputy',
+          name: 'Зам.директора по УВР',
+          counts: expect.objectContaining({ total: 1, open: 1 }),
+        },
+      ]);
+    });
+
+    it('then each month of the day due counts its decisions, and the ones with no day due count apart', () => {
+      expect(school(given).byMonth).toEqual([
+        { month: '2023-12', counts: expect.objectContaining({ total: 1, executedOnTime: 1 }) },
+        { month: NO_DUE_MONTH, counts: expect.objectContaining({ total: 1, open: 1 }) },
+      ]);
+    });
+
+    it('then a reassigned decision moves to its new lead executor', () => {
+      const reassigned: DecisionStreamEvent = {
+        type: 'DecisionReassigned',
+        data: {
+          decisionId: 'd-1',
+          previous: adopted.executors,
+          executors: { lead: deputy, coExecutors: [] },
+          reason: 'Сотрудник уволился',
+        },
+      } as DecisionStreamEvent;
+      expect(school([...given, reassigned]).byResponsible).toEqual([
+        {
+          key: 'vinogradova',
+          name: 'Виноградова В. А., зам. директора по УВР',
+          counts: expect.objectContaining({ total: 0, executedOnTime: 0 }),
+        },
+        {
+          key: 'deputy',
+          name: 'Зам.директора по УВР',
+          counts: expect.objectContaining({ total: 2, executedOnTime: 1, open: 1 }),
+        },
+      ]);
     });
   });
 

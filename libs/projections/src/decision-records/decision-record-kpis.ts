@@ -1,6 +1,16 @@
 import { VERDICTS, type Verdict } from '@vsoko/domain';
-import { count, emptyCounts, type KpiCategory, type KpiCounts } from '../kpis/kpi-document';
+import {
+  count,
+  emptyCounts,
+  type KpiCategory,
+  type KpiCounts,
+  type MonthCounts,
+  type ResponsibleCounts,
+} from '../kpis/kpi-document';
+import { NO_DUE_MONTH } from '../kpis/kpi-groups';
+import { group } from '../kpis/kpi-rollups';
 import type { ProjectedDocument } from '../projection';
+import { responsibleKey } from '../responsible';
 import type { Rollup, RollupEntry } from '../rollup';
 import type { DecisionRecordDocument } from './decision-record-projection';
 
@@ -8,13 +18,18 @@ import type { DecisionRecordDocument } from './decision-record-projection';
 export const DECISION_RECORD_KPI_COLLECTION = 'kpis_decision_records';
 
 /**
- * A school year's decision records counted as the district view reads them: where each stands (the same
- * categories as the procedures' decisions, so the two add up) and how the executed ones were judged.
+ * A school year's decision records counted as the district view and the school's `GET /kpis` read them: where
+ * each stands (the same categories as the procedures' decisions, so the two add up), per lead executor and per
+ * month of the day due, and how the executed ones were judged.
  */
 export interface DecisionRecordKpi extends ProjectedDocument {
   schoolId: string;
   academicYear: string;
   counts: KpiCounts;
+  /** Per lead executor, keyed as the procedures' decisions' responsibles are (`responsibleKey`). */
+  byResponsible: ResponsibleCounts[];
+  /** Per month of the day due in force (`YYYY-MM`), or `NO_DUE_MONTH`. */
+  byMonth: MonthCounts[];
   /** Executed and waiting for the director's verdict. */
   awaitingReview: number;
   /** The last verdict of each assessed decision (a re-opened one counts as «не эффективно» until executed again). */
@@ -34,6 +49,9 @@ interface DecisionRecordKpiEntry extends RollupEntry {
   academicYear: string;
   category: KpiCategory;
   review: Review;
+  responsibleKey: string;
+  responsibleName: string;
+  month: string;
 }
 
 /**
@@ -72,6 +90,9 @@ export const DECISION_RECORD_KPIS: Rollup<DecisionRecordDocument, DecisionRecord
       academicYear: d.academicYear,
       category: decisionRecordCategory(d),
       review: reviewOf(d),
+      responsibleKey: responsibleKey(d.executors.lead),
+      responsibleName: d.executors.lead.name,
+      month: d.due === null ? NO_DUE_MONTH : d.due.slice(0, 7),
     },
   ],
   apply(stored, e, sign) {
@@ -81,11 +102,19 @@ export const DECISION_RECORD_KPIS: Rollup<DecisionRecordDocument, DecisionRecord
       schoolId: e.schoolId,
       academicYear: e.academicYear,
       counts: emptyCounts(),
+      byResponsible: [],
+      byMonth: [],
       awaitingReview: 0,
       verdicts: noVerdicts(),
       assessed: 0,
     }) as DecisionRecordKpi;
     count(doc.counts, e.category, sign);
+    count(
+      group(doc.byResponsible, 'key', e.responsibleKey, { name: e.responsibleName }).counts,
+      e.category,
+      sign,
+    );
+    count(group(doc.byMonth, 'month', e.month).counts, e.category, sign);
     if (e.review === 'awaiting') doc.awaitingReview += sign;
     else if (e.review !== 'none') {
       doc.verdicts[e.review] += sign;

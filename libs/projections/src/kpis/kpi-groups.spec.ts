@@ -1,7 +1,8 @@
 import type { Direction } from '@vsoko/domain';
 import type { ProjectedDocument } from '../projection';
-import type { KpiCategory, KpiSummary } from './kpi-document';
-import { groupKpis, NO_DISTRICT } from './kpi-groups';
+import { emptyCounts, type KpiCategory, type KpiCounts, type KpiSummary } from './kpi-document';
+import type { DecisionRecordKpi } from '../decision-records/decision-record-kpis';
+import { groupKpis, NO_DIRECTION, NO_DISTRICT, NO_DUE_MONTH } from './kpi-groups';
 import { KPI_ROLLUPS } from './kpi-rollups';
 
 /** A school year's document as its roll-up builds it, one decision after the other. */
@@ -102,6 +103,69 @@ describe('KPI groups', () => {
       ['2023-12', 1, 0, 1],
       ['2024-05', 4, 0, 0],
     ]);
+  });
+
+  describe('given decisions adopted at meetings in a school year', () => {
+    const counts = (over: Partial<KpiCounts>): KpiCounts => ({ ...emptyCounts(), ...over });
+    const meetings: DecisionRecordKpi = {
+      _id: 'school-1:2023/24',
+      _position: 9,
+      schoolId: 'school-1',
+      academicYear: '2023/24',
+      counts: counts({ total: 2, executedOnTime: 1, overdue: 1 }),
+      byResponsible: [
+        { key: 'petrov', name: 'Имя petrov', counts: counts({ total: 1, executedOnTime: 1 }) },
+        { key: 'sokolova', name: 'Соколова', counts: counts({ total: 1, overdue: 1 }) },
+      ],
+      byMonth: [
+        { month: '2023-12', counts: counts({ total: 1, executedOnTime: 1 }) },
+        { month: NO_DUE_MONTH, counts: counts({ total: 1, overdue: 1 }) },
+      ],
+      awaitingReview: 1,
+      verdicts: { effective: 0, partly: 0, 'not-effective': 0 },
+      assessed: 0,
+    };
+    const by = (groupBy: Parameters<typeof groupKpis>[1]) =>
+      groupKpis(docs, groupBy, [meetings]).map((g) => [g.key, g.counts.total, g.counts.executedOnTime]);
+
+    it('then the school, its district and the year count them with the procedures’ decisions', () => {
+      expect(by('school')).toEqual([
+        ['school-1', 6, 2],
+        ['school-2', 2, 1],
+      ]);
+      expect(by('district')).toEqual([
+        ['district-1', 6, 2],
+        [NO_DISTRICT, 2, 1],
+      ]);
+      expect(by('year')).toEqual([
+        ['2023/24', 7, 3],
+        ['2024/25', 1, 0],
+      ]);
+    });
+
+    it('then they have a direction group of their own, so the directions add up to the school', () => {
+      expect(by('direction')).toEqual([
+        ['conditions', 1, 1],
+        ['process', 1, 0],
+        ['results', 4, 1],
+        [NO_DIRECTION, 2, 1],
+      ]);
+    });
+
+    it('then their lead executors join the procedures’ responsibles of the same key, and their months the months', () => {
+      expect(by('responsible')).toEqual([
+        ['school-1:deputy', 1, 0],
+        ['school-1:petrov', 4, 2],
+        ['school-1:sokolova', 1, 0],
+        ['school-2:deputy', 2, 1],
+      ]);
+      expect(by('month')).toEqual([
+        ['2023-11', 1, 0],
+        ['2023-12', 2, 1],
+        ['2024-05', 4, 2],
+        [NO_DUE_MONTH, 1, 0],
+      ]);
+    });
   });
 
   it('given only cancelled decisions, then shares are zero rather than a division by zero', () => {

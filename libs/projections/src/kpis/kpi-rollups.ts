@@ -82,7 +82,7 @@ function kpiRollup(spec: {
 }
 
 /** The entry of `list` whose `field` is `key`, added (in order of first appearance) when missing. */
-function group<K extends string, T extends { counts: KpiCounts } & Record<K, string>>(
+export function group<K extends string, T extends { counts: KpiCounts } & Record<K, string>>(
   list: T[],
   field: K,
   key: string,

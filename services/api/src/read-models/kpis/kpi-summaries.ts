@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import {
+  DECISION_RECORD_KPI_COLLECTION,
   DISTRICT_GROUPINGS,
   DISTRICT_KPI_COLLECTION,
   groupDistrictKpis,
   groupKpis,
   KPI_COLLECTION,
   type Condition,
+  type DecisionRecordKpi,
   type DistrictKpi,
   type KpiSummary,
 } from '@vsoko/projections';
@@ -14,7 +16,12 @@ import { scopeFilter } from '../filters';
 import { ReadModelReader } from '../read-model-reader';
 import type { KpiQueryDto } from './kpi-query.dto';
 
-/** `GET /kpis`: the stored summaries within the caller's schools, grouped by the domain's KPI grouping. */
+/**
+ * `GET /kpis`: the stored summaries within the caller's schools, grouped by the domain's KPI grouping. A school's
+ * KPIs (no district named) count the decisions adopted at its meetings beside its procedures' decisions, from the
+ * school years' roll-ups of both; a district's count the procedures' decisions of its district years, and the
+ * district view adds its schools' meeting decisions from `GET /kpis/effectiveness`.
+ */
 @Injectable()
 export class KpiSummaries {
   constructor(private readonly reader: ReadModelReader) {}
@@ -24,10 +31,21 @@ export class KpiSummaries {
     const district = await this.fromDistrictYears(q, schools);
     if (district) return { groupBy: q.groupBy, groups: district };
     const filter: Record<string, Condition> = scopeFilter(q);
-    const docs = await this.reader.find<KpiSummary>(KPI_COLLECTION, {
-      where: withinSchools(filter, schools),
+    const [docs, meetings] = await Promise.all([
+      this.reader.find<KpiSummary>(KPI_COLLECTION, { where: withinSchools(filter, schools) }),
+      q.districtId ? [] : this.meetingDecisions(q, schools),
+    ]);
+    return { groupBy: q.groupBy, groups: groupKpis(docs, q.groupBy, meetings) };
+  }
+
+  /** The school years' roll-ups of the decisions adopted at meetings, by school and year (index `school_year`). */
+  private meetingDecisions(q: KpiQueryDto, schools: SchoolScope) {
+    const where: Record<string, Condition> = {};
+    if (q.schoolId) where.schoolId = q.schoolId;
+    if (q.academicYear) where.academicYear = q.academicYear;
+    return this.reader.find<DecisionRecordKpi>(DECISION_RECORD_KPI_COLLECTION, {
+      where: withinSchools(where, schools),
     });
-    return { groupBy: q.groupBy, groups: groupKpis(docs, q.groupBy) };
   }
 
   /**
