@@ -38,14 +38,19 @@ export type AnyRollup = Rollup<ProjectedDocument, RollupEntry>;
 /** The changes of one batch to one roll-up: per document, its signed entries in log order with their positions. */
 export class RollupChanges {
   private readonly byId = new Map<string, { position: number; entry: RollupEntry; sign: 1 | -1 }[]>();
+  /** The last document recorded as `after`, with its entries: a document's next step starts from it. */
+  private lastDoc: ProjectedDocument | null = null;
+  private lastEntries: readonly RollupEntry[] = [];
 
   constructor(readonly rollup: AnyRollup) {}
 
   /** A source document went from `before` to `after` at `position` (either may be null). */
   record(before: ProjectedDocument | null, after: ProjectedDocument | null, position: number): void {
     if (before === after) return;
-    const removed = before ? this.rollup.entries(before) : [];
+    const removed = !before ? [] : before === this.lastDoc ? this.lastEntries : this.rollup.entries(before);
     const added = after ? this.rollup.entries(after) : [];
+    this.lastDoc = after;
+    this.lastEntries = added;
     // An entry there before and after (most changes move no count) changes nothing.
     for (const e of removed) if (!added.some((a) => sameEntry(a, e))) this.push(e, -1, position);
     for (const e of added) if (!removed.some((r) => sameEntry(r, e))) this.push(e, 1, position);

@@ -1,5 +1,5 @@
 import {
-  adoptedDecisions,
+  adoptedDecision,
   decisionIdOf,
   evolveOneDecision,
   isDecisionOverdue,
@@ -51,15 +51,17 @@ export const decisionProjection: Projection<DecisionDocument> = {
     const updatedAt = recorded.metadata.occurredAt;
     if (event.type === 'RecheckRequested') {
       const recheckProcedureIds = [...doc.recheckProcedureIds, event.data.child.procedureId];
-      return { ...doc, recheckProcedureIds, updatedAt };
+      return { ...doc, recheckProcedureIds, updatedAt, _position: recorded.position };
     }
     const after = evolveOneDecision(decisionOf(doc), event);
+    // Stamped with its event's position here (the key keeps its place), so the projector copies it no second time.
     return {
       ...doc,
       ...readModelOf(after, doc.executedAt, updatedAt),
       responsible: after.responsible,
       responsibleKey: responsibleKey(after.responsible),
       updatedAt,
+      _position: recorded.position,
     };
   },
   indexes: [
@@ -134,10 +136,10 @@ function adopted(event: DecisionsAdopted, recorded: RecordedEvent, ctx: EvolveCo
   const { procedureId, meeting, recordedOn } = event.data;
   const facts = ctx.procedure(procedureId);
   if (!facts) throw new Error(`decisions: procedure ${procedureId} is not in the read models yet`);
-  const decision = adoptedDecisions(event).find(
-    (d) => decisionDocumentId(procedureId, d.decisionId) === ctx.id,
-  );
-  if (!decision) throw new Error(`decisions: ${ctx.id} is not among the adopted decisions`);
+  // Only this document's decision is built: a meeting's n decisions would otherwise build n² of them.
+  const mine = event.data.decisions.find((d) => decisionDocumentId(procedureId, d.decisionId) === ctx.id);
+  if (!mine) throw new Error(`decisions: ${ctx.id} is not among the adopted decisions`);
+  const decision = adoptedDecision(event, mine);
   const adoptedAt = recorded.metadata.occurredAt;
   return {
     _id: ctx.id,

@@ -42,15 +42,23 @@ export function evolveDecision(state: ProcedureState, event: DecisionEvent): Pro
 
 /** The decisions a meeting adopted, as they start their lives: open, nothing reminded, nothing missed. */
 export function adoptedDecisions(event: DecisionsAdopted): Decision[] {
-  return event.data.decisions.map((d) => ({
-    ...d,
+  return event.data.decisions.map((d) => adoptedDecision(event, d));
+}
+
+/** One of the event's decisions as it starts its life (a read model of one decision builds only its own). */
+export function adoptedDecision(
+  event: DecisionsAdopted,
+  decision: DecisionsAdopted['data']['decisions'][number],
+): Decision {
+  return {
+    ...decision,
     status: 'open',
     extensions: [],
     remindFrom: event.data.recordedOn,
     remindersSent: [],
     overdue: false,
     escalated: false,
-  }));
+  };
 }
 
 /** The decision an event is about; an escalation may be about a stage instead. */

@@ -5,6 +5,7 @@ import { evolveDecision } from './decisions';
 import { escalated, preparationSent, stageOverdue, withNotificationOutcome, withoutStageFlag } from './flags';
 
 export {
+  adoptedDecision,
   adoptedDecisions,
   decisionIdOf,
   evolveOneDecision,
