@@ -3,7 +3,7 @@ import {
   WorkflowUpdateFailedError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { ActivityFailure, ApplicationFailure, RetryState } from '@temporalio/common';
 import { Conflict, DomainRuleViolation, NotFound, Unavailable } from '../../libs/domain/src';
 import { procedureError } from './client';
 import { FAILURE_PREFIX } from './definitions';
@@ -39,6 +39,24 @@ describe('a failed call to a procedure workflow, told as our error', () => {
 
     expect(error).toBeInstanceOf(Conflict);
     expect(error).toMatchObject({ code: 'REVISION_MISMATCH' });
+  });
+
+  it("is the log's conflict when the append activity was refused, whether it ran as a task or locally", () => {
+    const refused = () => refusal('conflict', 'WRONG_EXPECTED_REVISION');
+    const asTask = new ActivityFailure(
+      'Activity task failed',
+      'appendEvents',
+      '5',
+      RetryState.NON_RETRYABLE_FAILURE,
+      'worker-1',
+      refused(),
+    );
+
+    for (const cause of [asTask, refused()]) {
+      const error = procedureError(new WorkflowUpdateFailedError('x', cause), 'p-1');
+      expect(error).toBeInstanceOf(Conflict);
+      expect(error).toMatchObject({ code: 'WRONG_EXPECTED_REVISION' });
+    }
   });
 
   it('is PROCEDURE_NOT_FOUND when no workflow runs for the procedure', () => {

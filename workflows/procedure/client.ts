@@ -6,7 +6,7 @@ import {
   WorkflowUpdateFailedError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
 import {
   Conflict,
   isErrorKind,
@@ -162,7 +162,11 @@ export function procedureError(e: unknown, procedureId: string): unknown {
   if (e instanceof WorkflowNotFoundError) {
     return new NotFound('PROCEDURE_NOT_FOUND', `Процедура ${procedureId} не найдена`);
   }
-  const failure = e instanceof WorkflowUpdateFailedError ? e.cause : (e as { cause?: unknown })?.cause;
+  const cause = e instanceof WorkflowUpdateFailedError ? e.cause : (e as { cause?: unknown })?.cause;
+  // A refused append (the log moved under the workflow) reaches the caller inside an ActivityFailure when the
+  // append was an activity task (runs before the local-append patch), as itself when it was a local activity:
+  // the same answer either way.
+  const failure = cause instanceof ActivityFailure ? cause.cause : cause;
   if (failure instanceof ApplicationFailure) return fromFailure(failure);
   if (e instanceof ApplicationFailure) return fromFailure(e);
   return e;
