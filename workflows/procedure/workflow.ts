@@ -5,8 +5,10 @@ import {
   log,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   workflowInfo,
+  type RetryPolicy,
 } from '@temporalio/workflow';
 import { pendingTimers, procedureStreamName, type ProcedureState } from '../../libs/domain/src';
 import type { ProcedureActivities } from './activities';
@@ -18,9 +20,35 @@ import { systemContext, workflowNow } from './system-context';
 import { policyOf, timerKey } from './timer-policy';
 
 // An append takes milliseconds; the timeout is how long a crashed worker's append waits before another retries it.
+// Retried without end either way: the append is idempotent (event ids derived from the command id), and an event
+// store outage must hold the command, not lose it; the caller's Update times out meanwhile (COMMAND_TIMEOUT).
+const APPEND_TIMEOUT = '10 seconds';
+const APPEND_RETRY: RetryPolicy = {
+  initialInterval: '200 ms',
+  maximumInterval: '10 seconds',
+  backoffCoefficient: 2,
+};
+
+/** Runs recorded before LOCAL_APPEND_PATCH: the append as an activity task of the server, as they recorded it. */
 const { appendEvents } = proxyActivities<ProcedureActivities>({
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '200 ms', maximumInterval: '10 seconds', backoffCoefficient: 2 },
+  startToCloseTimeout: APPEND_TIMEOUT,
+  retry: APPEND_RETRY,
+});
+
+/**
+ * Runs since this patch append through a local activity: the worker that runs the command's workflow task runs
+ * the append too, and the command completes in that one workflow task, where an activity task cost a second
+ * workflow task and the activity's dispatch (docs/PERFORMANCE.md, "Workflows"; ADR 0018). Retries, at most
+ * 10 s apart (under the SDK's 1-minute local retry threshold), stay in the worker, which keeps the workflow task
+ * alive meanwhile; a worker that dies mid-append leaves no marker, and the next one runs the same idempotent
+ * append again. Asked once, when a run starts: a run begun before the patch keeps activity tasks to its end (or
+ * its continue-as-new), so that its history replays.
+ */
+export const LOCAL_APPEND_PATCH = 'append-local-activity';
+
+const { appendEvents: appendEventsLocally } = proxyLocalActivities<ProcedureActivities>({
+  startToCloseTimeout: APPEND_TIMEOUT,
+  retry: APPEND_RETRY,
 });
 
 /** A history this long is handed to a fresh run even before the server suggests it. */
@@ -30,8 +58,8 @@ const FIRST_COMMAND_WAIT = '1 hour';
 
 /**
  * One procedure's life. Commands arrive as Updates: the validator runs the pure decider against the current
- * state, so a rejected command leaves no trace; the runner appends the events through an activity with the
- * stream's expected revision and folds them in. Timers derived from the state produce overdue, reminder and
+ * state, so a rejected command leaves no trace; the runner appends the events through a (local) activity with
+ * the stream's expected revision and folds them in. Timers derived from the state produce overdue, reminder and
  * escalation commands through the same runner.
  */
 export async function procedureWorkflow(input: ProcedureWorkflowInput): Promise<ProcedureState> {
@@ -47,7 +75,7 @@ export async function procedureWorkflow(input: ProcedureWorkflowInput): Promise<
     streamName,
     carried: input.carried,
     lock: commandLock(),
-    append: appendEvents,
+    append: patched(LOCAL_APPEND_PATCH) ? appendEventsLocally : appendEvents,
     recorded: effects.recorded,
   });
   const settled = () => allHandlersFinished() && effects.settled();
