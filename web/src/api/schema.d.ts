@@ -829,7 +829,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Доли решений, исполненных в срок, с опозданием, открытых и просроченных — по школе, району, направлению, ответственному, году, месяцу срока */
+        /** Доли решений, исполненных в срок, с опозданием, открытых и просроченных — по школе, району, направлению, ответственному, году, месяцу срока. Школа считает и решения заседаний (направление «без направления»); район — решения процедур, решения заседаний его школ — в /kpis/effectiveness */
         get: operations["KpisController_kpis"];
         put?: never;
         post?: never;
@@ -3065,6 +3065,8 @@ export interface operations {
                 districtId?: string;
                 /** @description Логин ведущего исполнителя (executors.lead.personId) */
                 executor?: string;
+                /** @description true — срок в силе пропущен (с active=true — просроченные в работе), false — не пропущен */
+                overdue?: "true" | "false";
                 page?: number;
                 pageSize?: number;
                 schoolId?: string;

@@ -67,13 +67,14 @@ export interface LateDecisionRecord {
 
 /**
  * The school's meeting decisions in work whose deadline in force was missed (the district's counts hold them
- * beside the procedures' overdue decisions); the first 200 in work are looked at, more than a school has.
+ * beside the procedures' overdue decisions), nearest day due first: the server picks them by index, the page
+ * holds the first 200.
  */
 export function overdueDecisionRecords(api: Api, schoolId: string, academicYear: string) {
   return unwrap<Page<LateDecisionRecord>>(
     api.GET('/decision-records', {
-      params: { query: { schoolId, academicYear, active: 'true', pageSize: 200 } },
+      params: { query: { schoolId, academicYear, active: 'true', overdue: 'true', pageSize: 200 } },
       headers: { 'X-School-Id': schoolId },
     }),
-  ).then((p) => p.items.filter((r) => r.overdue));
+  ).then((p) => p.items);
 }

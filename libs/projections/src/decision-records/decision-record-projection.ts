@@ -51,6 +51,8 @@ export const decisionRecordProjection: Projection<DecisionRecordDocument> = {
   },
   indexes: [
     { key: { schoolId: 1, academicYear: 1, status: 1 }, name: 'school_year_status' },
+    // A school's overdue decisions in work: two ranges (open, reopened) of exactly the answer, sorted by day due.
+    { key: { schoolId: 1, academicYear: 1, overdue: 1, status: 1, due: 1 }, name: 'school_year_overdue' },
     { key: { meetingId: 1 }, name: 'meeting' },
   ],
   rollups: [DECISION_RECORD_KPIS],

@@ -8,8 +8,9 @@ import type { ListDecisionRecordsDto } from './list-decision-records.dto';
 
 /**
  * `GET /decision-records`: one page of the decisions adopted at meetings (each its own stream), within the
- * caller's schools — by lead executor and only those still in work for a person's «Моя работа»; nearest due
- * first (undated ones last).
+ * caller's schools — by lead executor and only those still in work for a person's «Моя работа», overdue ones in
+ * work for the district's school page (read by the index `school_year_overdue`); nearest due first (undated ones
+ * last).
  */
 @Injectable()
 export class ListDecisionRecords {
@@ -19,6 +20,7 @@ export class ListDecisionRecords {
     const filter: Record<string, Condition> = { ...scopeFilter(q) };
     if (q.executor) filter['executors.lead.personId'] = q.executor;
     if (q.active === 'true') filter.status = { $in: ['open', 'reopened'] };
+    if (q.overdue) filter.overdue = q.overdue === 'true';
     return this.reader.page<DecisionRecordDocument>(
       decisionRecordProjection.collection,
       withinSchools(filter, schools),

@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { decisionDecider, decisionStreamName } from '@vsoko/domain';
+import { DeciderHandler } from '@vsoko/event-sourcing';
+import { json, startServices, type JsonBody, type Services } from '../harness';
+
+const SCHOOL = 'school-od';
+const YEAR = '2023/24';
+
+/**
+ * `GET /decision-records?overdue=…`: a school's meeting decisions whose deadline in force was missed, picked by
+ * the server (the district's school page asks for those in work), validated like the other filters.
+ */
+describe('overdue meeting decisions, filtered by the server', () => {
+  let s: Services;
+  let director: Record<string, string>;
+  let head = 0;
+  const tag = randomUUID().slice(0, 6);
+  const meetingId = `m-${tag}`;
+  const [late, onTime, executed] = ['late', 'on-time', 'executed'].map((k) => `d-${k}-${tag}`);
+
+  const ok = async (path: string, body: unknown): Promise<JsonBody> => {
+    const res = await fetch(`${s.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { ...director, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const answer = await json(res);
+    if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(answer)}`);
+    if (typeof answer.position === 'number') head = Math.max(head, answer.position);
+    return answer;
+  };
+
+  /** Marks the day missed as the decision's workflow does (its timers are not what this test is about). */
+  const missed = async (decisionId: string) => {
+    const commandId = `missed-${decisionId}`;
+    const result = await new DeciderHandler(s.store).handle(
+      decisionStreamName(decisionId),
+      decisionDecider,
+      {
+        type: 'MarkDeadlineMissed',
+        data: { decisionId, due: '2023-10-31', dueAt: '2023-10-31T21:00:00.000Z' },
+      },
+      {
+        commandId,
+        actor: { id: 'system', kind: 'system', name: 'vsoko' },
+        issuedAt: new Date().toISOString(),
+        correlationId: decisionId,
+        causationId: commandId,
+        schoolId: SCHOOL,
+      },
+    );
+    head = Math.max(head, result.position ?? 0);
+  };
+
+  const list = async (headers: Record<string, string>, filter: string) => {
+    const res = await fetch(
+      `${s.baseUrl}/decision-records?schoolId=${SCHOOL}&academicYear=${encodeURIComponent(YEAR)}&${filter}&waitForPosition=${head}&timeoutMs=30000`,
+      { headers },
+    );
+    return { status: res.status, body: await json(res) };
+  };
+  const ids = async (filter: string) => {
+    const { status, body } = await list(director, filter);
+    expect(status).toBe(200);
+    return (body.items as { _id: string }[]).map((r) => r._id);
+  };
+
+  beforeAll(async () => {
+    s = await startServices();
+    director = await s.loginAs('director', SCHOOL);
+    await ok('/meetings', {
+      id: meetingId,
+      academicYear: YEAR,
+      level: 'pedagogical-council',
+      date: { precision: 'day', date: '2023-09-28' },
+      timeZone: 'Europe/Moscow',
+      agenda: [{ itemId: 'item-1', title: 'Итоги стартовой диагностики' }],
+    });
+    await ok(`/meetings/${meetingId}/held`, {
+      minutes: [{ itemId: 'item-1', heard: 'Об итогах', decisionIds: [late, onTime, executed] }],
+    });
+    for (const [number, id] of [late, onTime, executed].entries())
+      await ok(`/meetings/${meetingId}/decisions`, {
+        id,
+        number: number + 1,
+        wording: `Решение ${number + 1}`,
+        executors: { lead: { role: 'deputy', name: 'Зам.директора по УВР' } },
+        deadline: { asWritten: id === onTime ? 'Май 2024г' : 'Октябрь 2023г' },
+      });
+    await missed(late);
+    await missed(executed);
+    await ok(`/decisions/${executed}/execution`, { executedOn: '2023-11-10' });
+  }, 120_000);
+
+  afterAll(async () => {
+    await s?.stop();
+  });
+
+  it('lists the ones in work whose day was missed, and only those', async () => {
+    expect(await ids('active=true&overdue=true')).toEqual([late]);
+  });
+
+  it('filters by the missed deadline alone, and by its absence', async () => {
+    expect((await ids('overdue=true')).sort()).toEqual([executed, late].sort());
+    expect(await ids('overdue=false')).toEqual([onTime]);
+    expect(await ids('active=true&overdue=false')).toEqual([onTime]);
+  });
+
+  it('refuses a value that is not true or false, in Russian, with the validation code', async () => {
+    for (const bad of ['yes', '1', '']) {
+      const { status, body } = await list(director, `overdue=${bad}`);
+      expect({ bad, status, code: body.code }).toEqual({ bad, status: 400, code: 'VALIDATION_FAILED' });
+      expect(String(body.message)).toBe('Неверные данные запроса: overdue');
+    }
+  });
+
+  it('shows another school’s director none of them', async () => {
+    const other = await s.loginAs('director', 'school-other');
+    const res = await fetch(
+      `${s.baseUrl}/decision-records?academicYear=${encodeURIComponent(YEAR)}&overdue=true&waitForPosition=${head}&timeoutMs=30000`,
+      { headers: other },
+    );
+    expect(res.status).toBe(200);
+    expect((await json(res)).items).toEqual([]);
+  });
+});
