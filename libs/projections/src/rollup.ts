@@ -70,7 +70,8 @@ export class RollupChanges {
    */
   fold(id: string, stored: ProjectedDocument | null): ProjectedDocument | null {
     // Sources are folded one after the other: their changes to one roll-up come back into log order here.
-    const changes = [...(this.byId.get(id) ?? [])].sort((a, b) => a.position - b.position);
+    // Sorted where they are kept (a stable sort: a second fold of the same id finds them in order already).
+    const changes = (this.byId.get(id) ?? []).sort((a, b) => a.position - b.position);
     const from = stored?._position ?? 0;
     let doc: ProjectedDocument | null = null;
     for (const { position, entry, sign } of changes) {

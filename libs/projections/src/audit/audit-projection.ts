@@ -123,7 +123,9 @@ function personIdsOf(event: RecordedEvent): string[] {
   const walk = (value: unknown): void => {
     if (Array.isArray(value)) value.forEach(walk);
     else if (value && typeof value === 'object') {
-      for (const [key, inner] of Object.entries(value)) {
+      // Parsed JSON: own keys only, in Object.entries' order, without an array of pairs per object.
+      for (const key in value) {
+        const inner = (value as Record<string, unknown>)[key];
         if (key === 'personId' && typeof inner === 'string') ids.add(inner);
         else walk(inner);
       }

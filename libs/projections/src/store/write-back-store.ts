@@ -55,8 +55,10 @@ export class WriteBackStore implements ReadStore {
 
   async getMany<T extends ProjectedDocument>(collection: string, ids: readonly string[]): Promise<T[]> {
     const missing: string[] = [];
-    for (const id of ids) {
-      const k = key(collection, id);
+    const keys = ids.map((id) => key(collection, id));
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
+      const k = keys[i];
       if (this.entries.has(k)) continue;
       if (this.written && !this.written.mayHold(k))
         this.entries.set(k, { collection, id, doc: null, dirty: false });
@@ -69,8 +71,7 @@ export class WriteBackStore implements ReadStore {
         this.entries.set(key(collection, id), { collection, id, doc: found.get(id) ?? null, dirty: false });
     }
     const out: T[] = [];
-    for (const id of ids) {
-      const k = key(collection, id);
+    for (const k of keys) {
       const entry = this.entries.get(k)!;
       this.entries.delete(k);
       this.entries.set(k, entry);
