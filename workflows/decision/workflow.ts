@@ -1,5 +1,10 @@
 import { condition, continueAsNew, log, patched, proxyActivities, setHandler } from '@temporalio/workflow';
-import { pendingDecisionTimers, type PendingDecisionTimer, type TimerPolicy } from '../../libs/domain/src';
+import {
+  enteredAfterDeadline,
+  pendingDecisionTimers,
+  type PendingDecisionTimer,
+  type TimerPolicy,
+} from '../../libs/domain/src';
 import type { DecisionActivities } from './activities';
 import {
   decisionChangedSignal,
@@ -23,6 +28,10 @@ const { loadDecision, fireDecisionTimer, fireDecisionTimerRecorded, startRecheck
  *
  * Patch `escalation-chains`: runs recorded before it watched without the chain and the school's calendar and
  * sent no mail; from it on, every recorded fact that someone must hear of is mailed and its delivery recorded.
+ *
+ * Patch `late-entries-overdue`: runs recorded before it left a decision entered after its deadline unwatched;
+ * from it on, such a decision is marked missed at once and chased from the day it was entered. The patch is
+ * asked only for such a decision, so no other run records its marker.
  */
 export async function decisionWorkflow(input: DecisionWorkflowInput): Promise<void> {
   let changed = false;
@@ -50,7 +59,10 @@ export async function decisionWorkflow(input: DecisionWorkflowInput): Promise<vo
       }
     }
     if (state.status === 'withdrawn' || state.status === 'assessed') return;
-    timers = policy ? pendingDecisionTimers(state, chains ? policy : withoutChase(policy)) : [];
+    const lateEntries = enteredAfterDeadline(state) && patched('late-entries-overdue');
+    timers = policy
+      ? pendingDecisionTimers(state, chains ? policy : withoutChase(policy), { lateEntries })
+      : [];
     const next = timers[0];
     if (!next) {
       // Executed, or without a deadline: nothing to watch until someone records something.

@@ -167,3 +167,34 @@ describe('an overdue decision on a chain', () => {
       .thenThrows('SYSTEM_ONLY');
   });
 });
+
+describe('an open decision entered after its deadline, at a school with a calendar', () => {
+  // Due «до 3 ноября 2025» (in force from 5 November), entered on Friday 14 November 2025 at 12:00 local time.
+  const entered = events.adopted({
+    academicYear: '2025/26',
+    recordedOn: '2025-11-14',
+    deadline: { asWritten: 'до 3 ноября 2025', parsed: { kind: 'date', due: '2025-11-03' } },
+  });
+  const enteredAt = '2025-11-14T07:00:00.000Z';
+
+  it('is missed at once and chased along the chain from the day it was entered, on working days', () => {
+    const out = [entered];
+    const fired: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const [next] = pendingDecisionTimers(fold(out), calendarPolicy, { lateEntries: true });
+      if (!next) break;
+      const at = next.at > enteredAt ? next.at : enteredAt;
+      out.push(...decideDecision(next.command, fold(out), ctx(actors.system, at)));
+      fired.push(at);
+    }
+    expect(out.slice(1).map((e) => [e.type, 'to' in e.data ? e.data.to : undefined])).toEqual([
+      ['DecisionDeadlineMissed', undefined],
+      ['DecisionEscalated', 'responsible'],
+      ['DecisionEscalated', 'deputy'],
+      ['DecisionEscalated', 'director'],
+      ['DecisionEscalated', 'inspector'],
+    ]);
+    // Entry on Friday; the chain's 1, 3, 5 and 10 days after it, each moved off the weekend.
+    expect(fired.map(dayIn)).toEqual(['2025-11-14', '2025-11-17', '2025-11-17', '2025-11-19', '2025-11-24']);
+  });
+});

@@ -130,9 +130,84 @@ describe('open, standing', () => {
 });
 
 describe('open, entered after its deadline', () => {
-  it('is not reported late nor escalated: the past is not fresh lateness', () => {
-    const late = fold([events.adopted({ recordedOn: '2024-02-01' })]);
-    expect(pendingDecisionTimers(late, policy)).toEqual([]);
+  // Entered on 1 February 2024; due 31.12.2023. The workflow fires a past timer at once, on the entry day.
+  const entered = events.adopted({ recordedOn: '2024-02-01' });
+  const enteredAt = '2024-02-01T07:30:00.000Z';
+  const late = { lateEntries: true };
+  /** Fires the first pending timer as the system, at its instant or on entry if that is past, `limit` times. */
+  const fire = (history: DecisionStreamEvent[], limit: number) => {
+    const out = [...history];
+    const fired: string[] = [];
+    for (let i = 0; i < limit; i++) {
+      const [next] = pendingDecisionTimers(fold(out), policy, late);
+      if (!next) break;
+      const at = next.at > enteredAt ? next.at : enteredAt;
+      const produced = decideDecision(next.command, fold(out), ctx(actors.system, at));
+      expect(produced.length).toBeGreaterThan(0);
+      fired.push(at);
+      out.push(...produced);
+    }
+    return { recorded: out.slice(history.length), fired };
+  };
+
+  it('is marked missed at once, for its deadline as written, then escalated the grace days after its entry', () => {
+    expect(pendingDecisionTimers(fold([entered]), policy, late).map((t) => [t.kind, t.at])).toEqual([
+      ['deadline-missed', '2023-12-31T18:59:59.999Z'],
+    ]);
+    const { recorded, fired } = fire([entered], 5);
+    expect(recorded).toEqual([
+      {
+        type: 'DecisionDeadlineMissed',
+        data: { decisionId: DECISION, due: '2023-12-31', wording, responsible: lead },
+      },
+      {
+        type: 'DecisionEscalated',
+        data: { decisionId: DECISION, due: '2023-12-31', wording, responsible: lead },
+      },
+    ]);
+    // Missed on entry; escalated at the end of the third day after it, not at once for a deadline long past.
+    expect(fired).toEqual([enteredAt, '2024-02-04T18:59:59.999Z']);
+    const after = fold([entered, ...recorded]);
+    expect(after.status === 'open' && after.overdue).toBe(true);
+  });
+
+  it('nobody is reminded of a deadline that had passed before it was entered', () => {
+    expect(fire([entered], 5).recorded.map((e) => e.type)).not.toContain('DecisionDeadlineApproaching');
+  });
+
+  it('an extension to a day to come watches the new deadline as usual', () => {
+    const { recorded } = fire([entered], 1);
+    const extended: DecisionStreamEvent = {
+      type: 'DecisionDeadlineChanged',
+      data: {
+        decisionId: DECISION,
+        previous: adopted.deadline,
+        deadline: { parsed: { kind: 'date', due: '2024-03-29' } },
+        reason: 'Педсовет 15.02.2024 продлил срок',
+        changedOn: '2024-02-15',
+      },
+    };
+    expect(
+      pendingDecisionTimers(fold([entered, ...recorded, extended]), policy, late).map((t) => [t.kind, t.at]),
+    ).toEqual([
+      ['reminder', '2024-03-22T04:00:00.000Z'],
+      ['reminder', '2024-03-28T04:00:00.000Z'],
+      ['deadline-missed', '2024-03-29T18:59:59.999Z'],
+    ]);
+  });
+
+  it('a re-opened decision is not late for the deadline it met: it waits for a new one', () => {
+    const reopened = fold([entered, events.executed('2023-12-20'), events.notEffective()]);
+    expect(pendingDecisionTimers(reopened, policy, late)).toEqual([]);
+  });
+
+  it('an executed or withdrawn one waits for nothing', () => {
+    expect(pendingDecisionTimers(fold([entered, events.executed()]), policy, late)).toEqual([]);
+    expect(pendingDecisionTimers(fold([entered, events.withdrawn()]), policy, late)).toEqual([]);
+  });
+
+  it('in runs recorded before the patch, waits for nothing', () => {
+    expect(pendingDecisionTimers(fold([entered]), policy)).toEqual([]);
   });
 
   it('keeps only the check-ins still to come', () => {

@@ -17,14 +17,29 @@ export interface PendingDecisionTimer {
   command: DecisionTimerCommand;
 }
 
+export interface DecisionTimerOptions {
+  /**
+   * A decision entered after its deadline in force had passed (a protocol typed in late, a report imported) is
+   * overdue at once, and chased as if it had fallen due on the day it was entered — not at once along the whole
+   * chain for a deadline long past. Without it (workflow runs recorded before the patch `late-entries-overdue`)
+   * such a decision waits for nothing.
+   */
+  lateEntries?: boolean;
+}
+
 /**
  * Every timer the decision waits for, earliest first, independent of the present moment (a past one fires at
  * once). Each command, issued at or after its instant, yields events that remove it from the list, so a
  * workflow that always fires the first entry makes progress. Standing decisions list only their next
  * check-in: they have no end.
  */
-export function pendingDecisionTimers(state: DecisionState, policy: TimerPolicy): PendingDecisionTimer[] {
+export function pendingDecisionTimers(
+  state: DecisionState,
+  policy: TimerPolicy,
+  options: DecisionTimerOptions = {},
+): PendingDecisionTimer[] {
   if (state.status !== 'open' && state.status !== 'reopened') return [];
+  const lateEntries = options.lateEntries === true;
   const zone = isTimeZone(policy.timeZone) ? policy.timeZone : state.timeZone;
   const time =
     policy.reminderTime && isLocalTime(policy.reminderTime)
@@ -39,8 +54,16 @@ export function pendingDecisionTimers(state: DecisionState, policy: TimerPolicy)
   const days = policy.workingDays;
   const timers = [
     ...(policy.chase
-      ? chasedDeadlineTimers(state, policy.reminderDaysBefore, policy.chase, days, endOf, morningOf)
-      : deadlineTimers(state, policy.reminderDaysBefore, grace, endOf, morningOf)),
+      ? chasedDeadlineTimers(
+          state,
+          policy.reminderDaysBefore,
+          policy.chase,
+          days,
+          endOf,
+          morningOf,
+          lateEntries,
+        )
+      : deadlineTimers(state, policy.reminderDaysBefore, grace, endOf, morningOf, lateEntries)),
     // A check-in on a day off is due at the end of the next working day.
     ...checkInTimers(state, (day) => endOf(days ? nextWorkingDay(days, day) : day)),
   ];
@@ -59,14 +82,17 @@ function chasedDeadlineTimers(
   days: WorkingDays | undefined,
   endOf: (day: string) => string,
   morningOf: (day: string) => string,
+  lateEntries: boolean,
 ): PendingDecisionTimer[] {
   const due = dueDateOf(state.deadline.parsed);
-  if (due === null || due < state.remindFrom) return [];
+  if (due === null || (due < state.remindFrom && !(lateEntries && enteredAfterDeadline(state)))) return [];
   const dueOn = dueDayOf(days, due);
   const { decisionId } = state;
   if (state.overdue) {
     const k = state.escalations ?? (state.escalated ? 1 : 0);
-    const step = escalationStep(chase, dueOn, k, days);
+    // Entered late: the chain counts its days from the day the decision was entered.
+    const from = state.remindFrom > dueOn ? state.remindFrom : dueOn;
+    const step = escalationStep(chase, from, k, days);
     if (!step) return [];
     const at = later(morningOf(step.day), endOf(dueOn));
     return [
@@ -113,15 +139,15 @@ function deadlineTimers(
   grace: number,
   endOf: (day: string) => string,
   morningOf: (day: string) => string,
+  lateEntries: boolean,
 ): PendingDecisionTimer[] {
   const due = dueDateOf(state.deadline.parsed);
-  // A decision entered after its deadline (a school bringing in last year's protocols) is not fresh news:
-  // its lateness shows in its dates, and nobody is reminded or escalated to about the past.
-  if (due === null || due < state.remindFrom) return [];
+  // Before the patch, a decision entered after its deadline waited for nothing (see `lateEntries`).
+  if (due === null || (due < state.remindFrom && !(lateEntries && enteredAfterDeadline(state)))) return [];
   const { decisionId } = state;
   if (state.overdue) {
     if (state.escalated) return [];
-    const at = endOf(addDays(due, grace));
+    const at = endOf(addDays(due < state.remindFrom ? state.remindFrom : due, grace));
     return [
       { kind: 'escalation', at, command: { type: 'EscalateDecision', data: { decisionId, due, dueAt: at } } },
     ];
@@ -147,6 +173,16 @@ function deadlineTimers(
       command: { type: 'MarkDeadlineMissed', data: { decisionId, due, dueAt: at } },
     },
   ];
+}
+
+/**
+ * In work for the first time, with its deadline in force already past on the day it was set (adopted, or
+ * changed, after it). A re-opened decision is not: its old deadline was met, and it waits for a new one.
+ */
+export function enteredAfterDeadline(state: DecisionState): boolean {
+  if (state.status !== 'open') return false;
+  const due = dueDateOf(state.deadline.parsed);
+  return due !== null && due < state.remindFrom;
 }
 
 function checkInTimers(state: ActiveDecision, endOf: (day: string) => string): PendingDecisionTimer[] {
