@@ -55,10 +55,12 @@ describe('correcting a held meeting', () => {
     return docxText(bytes);
   };
   /** The length of every stream a correction may write to. */
+  /** Events in people's names: the 2023 deadlines had passed on entry, so the workflows mark them missed meanwhile. */
   const lengths = async () =>
     Promise.all(
       [`meeting-${meetingId}`, `decision-${d1}`, `decision-${d2}`].map(
-        async (stream) => (await s.store.readStream(stream)).length,
+        async (stream) =>
+          (await s.store.readStream(stream)).filter((e) => e.metadata.actor.kind !== 'system').length,
       ),
     );
   const plan = (id: string, itemId: string) =>
@@ -201,7 +203,10 @@ describe('correcting a held meeting', () => {
       previous: { participants: [{ name: 'Кузнецова О. П.' }, { name: 'Орлова Е. Н.' }] },
     });
     expect(event.metadata.actor).toMatchObject({ id: 'director-school-corr' });
-    const decisionEvents = (await s.store.readStream(`decision-${d1}`)).slice(-2);
+    // In people's names only (see `lengths`).
+    const decisionEvents = (await s.store.readStream(`decision-${d1}`))
+      .filter((e) => e.metadata.actor.kind !== 'system')
+      .slice(-2);
     expect(decisionEvents.map((e) => e.type)).toEqual([
       'DecisionWordingCorrected',
       'DecisionDeadlineChanged',

@@ -168,7 +168,9 @@ describe('decisions report import: upload → preview → approval', () => {
       failed: [],
       position: 0,
     });
-    expect(await s.store.headPosition()).toBe(head);
+    // Nothing in anyone's name: the decisions' workflows may still be marking the 2023 deadlines missed meanwhile.
+    const since = await s.store.readAll({ afterPosition: head });
+    expect(since.filter((e) => e.metadata.actor.kind !== 'system').map((e) => e.type)).toEqual([]);
 
     // A new upload of the report shows it as already in the log.
     const preview = await json(await upload(director, { schoolId, academicYear: YEAR }, seedReportCsv()));

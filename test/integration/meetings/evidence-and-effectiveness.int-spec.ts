@@ -50,6 +50,13 @@ describe('evidence and effectiveness of a decision', () => {
     return { status: res.status, body: answer };
   };
 
+  /**
+   * What people wrote on the decision's stream. Its 2023 deadline had passed when it was entered, so its workflow
+   * marks it missed (and records the mail) on its own, at a moment no test chooses.
+   */
+  const written = async () =>
+    (await s.store.readStream(`decision-${decisionId}`)).filter((e) => e.metadata.actor.kind !== 'system');
+
   /** The district view's effectiveness column for the year, after this test's last write. */
   const effectiveness = async (headers: Record<string, string>) => {
     const res = await fetch(
@@ -99,11 +106,11 @@ describe('evidence and effectiveness of a decision', () => {
   });
 
   it('refuses execution without evidence, changing nothing', async () => {
-    const before = (await s.store.readStream(`decision-${decisionId}`)).length;
+    const before = (await written()).length;
     const { status, body } = await send(`/decisions/${decisionId}/execution`, { executedOn: '2023-12-20' });
     expect(status).toBe(422);
     expect(body.code).toBe('EVIDENCE_REQUIRED');
-    expect(await s.store.readStream(`decision-${decisionId}`)).toHaveLength(before);
+    expect(await written()).toHaveLength(before);
   });
 
   it('refuses a file that is not of an allowed type, whatever its name, and stores nothing', async () => {
@@ -148,7 +155,7 @@ describe('evidence and effectiveness of a decision', () => {
     await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(host.address() as AddressInfo).port}/docs/prikaz-112.pdf`;
     try {
-      const before = (await s.store.readStream(`decision-${decisionId}`)).length;
+      const before = (await written()).length;
       for (const bad of [
         'javascript:alert(1)',
         'file:///etc/passwd',
@@ -167,7 +174,7 @@ describe('evidence and effectiveness of a decision', () => {
         });
         expect(refused.body.message).toMatch(/http|пуста/);
       }
-      expect(await s.store.readStream(`decision-${decisionId}`)).toHaveLength(before);
+      expect(await written()).toHaveLength(before);
 
       await ok(`/decisions/${decisionId}/evidence/links`, {
         evidenceId: 'e-link',

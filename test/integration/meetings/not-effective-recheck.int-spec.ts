@@ -128,7 +128,10 @@ describe('a decision judged not effective', () => {
           ...body,
         }),
       });
-    const before = (await s.store.readStream(`decision-${second}`)).length;
+    // What people wrote: the December 2023 deadline had passed when it was entered, so its workflow marks it missed.
+    const written = async () =>
+      (await s.store.readStream(`decision-${second}`)).filter((e) => e.metadata.actor.kind !== 'system');
+    const before = (await written()).length;
     const refusals = [
       [
         { verdict: 'partly', recheckWindow: { from: '2024-03-01', to: '2024-03-31' } },
@@ -158,7 +161,7 @@ describe('a decision judged not effective', () => {
       expect([res.status, answer.code]).toEqual([status, code]);
       expect(answer.message).toMatch(/[а-яё]/i);
     }
-    expect(await s.store.readStream(`decision-${second}`)).toHaveLength(before);
+    expect(await written()).toHaveLength(before);
 
     const window = { from: '2024-03-01', to: '2024-03-31' };
     const ok = await assess({ verdict: 'not-effective', recheckWindow: window });

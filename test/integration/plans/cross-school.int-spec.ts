@@ -184,7 +184,9 @@ describe('the people a decision or a meeting names belong to the school', () => 
     });
     return { status: res.status, body: await json(res) };
   };
-  const length = async (stream: string) => (await s.store.readStream(stream)).length;
+  // In people's names: a decision due in 2023 is marked missed by its workflow, at a moment no test chooses.
+  const length = async (stream: string) =>
+    (await s.store.readStream(stream)).filter((e) => e.metadata.actor.kind !== 'system').length;
   /** Another school's person and an unknown id: the same 404 with the same code, and the stream unchanged. */
   const refusedAlike = async (
     stream: string,
