@@ -201,6 +201,10 @@ describe('web: the district view for an inspector', () => {
     await page.getByRole('button', { name: `Открыть: Школа ${LATE_SCHOOL}` }).click();
     await page.getByRole('heading', { level: 1, name: `Школа ${LATE_SCHOOL}, ${YEAR}` }).waitFor();
     await page.getByText('Только просмотр').waitFor();
+    // The top bar names the school being read, not its id.
+    const bar = page.getByRole('banner');
+    await bar.getByText(`Школа ${LATE_SCHOOL}`, { exact: true }).waitFor();
+    expect(await bar.getByText(LATE_SCHOOL, { exact: true }).count()).toBe(0);
     await page.getByRole('heading', { name: 'Процедуры с просрочкой (2)' }).waitFor();
     await page.getByRole('link', { name: 'Посещение уроков молодых специалистов' }).waitFor();
     await page.getByRole('heading', { name: 'Просроченные решения (2)' }).waitFor();

@@ -3,6 +3,7 @@ import { Button, Empty, Select, Typography } from 'antd';
 import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useSignedIn } from '../auth/SessionContext';
 import { rolesAt } from '../auth/session';
+import { useSchoolNames } from '../district/useSchoolNames';
 import { ROLE_TITLES } from '../format/titles';
 
 const NAV: Array<{ to: string; label: string; only?: string[] }> = [
@@ -18,6 +19,8 @@ const NAV: Array<{ to: string; label: string; only?: string[] }> = [
 export function AppLayout() {
   const { session, schoolId, chooseSchool, signOut } = useSignedIn();
   const roles = rolesAt(session, schoolId);
+  const names = useSchoolNames();
+  const schoolName = (id: string) => names.get(id) ?? id;
   // The district's screens need no school chosen: they are where an inspector chooses one.
   const districtScreen = useLocation().pathname.startsWith('/district');
   const district = (session.user.inspects?.length ?? 0) + (session.user.administers?.length ?? 0) > 0;
@@ -46,10 +49,10 @@ export function AppLayout() {
               value={schoolId}
               onChange={chooseSchool}
               style={{ minWidth: 200 }}
-              options={session.schools.map((s) => ({ value: s, label: s }))}
+              options={session.schools.map((s) => ({ value: s, label: schoolName(s) }))}
             />
           ) : (
-            <Typography.Text>{schoolId}</Typography.Text>
+            <Typography.Text>{schoolName(schoolId)}</Typography.Text>
           )}
           <Typography.Text>
             {session.user.name ?? session.user.id}
