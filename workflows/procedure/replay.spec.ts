@@ -19,6 +19,7 @@ describeRecordedHistories(
     'lifecycle-cancelled.append-local-activity.json',
     'lifecycle-cancelled.command-lock-async-mutex.json',
     'lifecycle-cancelled.json',
+    'lifecycle-chain.append-local-activity.json',
     'lifecycle-chain.escalation-chains.json',
     'lifecycle-closed.append-local-activity.json',
     'lifecycle-closed.command-lock-async-mutex.json',
@@ -36,9 +37,13 @@ describeRecordedHistories(
         .filter((m) => m?.markerName === 'core_patch')
         .map((m) => patchIdOf(m!.details));
       // The escalation-chains recording carries both markers: it was made with the lock patch in force; the
-      // local-append recordings were made with the lock patch in force too.
+      // local-append recordings were made with the lock patch in force too, and the chain's with its chase.
       const expected = file.includes(`.${LOCAL_APPEND_PATCH}.`)
-        ? [MUTEX_PATCH, LOCAL_APPEND_PATCH]
+        ? [
+            MUTEX_PATCH,
+            LOCAL_APPEND_PATCH,
+            ...(file.startsWith('lifecycle-chain.') ? ['escalation-chains'] : []),
+          ]
         : file.includes(`.${MUTEX_PATCH}.`)
           ? [MUTEX_PATCH]
           : file.includes('.escalation-chains.')
