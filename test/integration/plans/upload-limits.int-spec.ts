@@ -80,6 +80,35 @@ describe('uploads are bounded and parsed off the event loop', () => {
     expect(result.body.message).toContain('10 МБ');
   });
 
+  it('refuses a file over 10 MB the same way on every upload route, a Word template in its own words', async () => {
+    const big = Buffer.alloc(11 * 1024 * 1024, 'a');
+    const post = async (path: string, name: string, method = 'POST') => {
+      const form = new FormData();
+      form.append('file', new Blob([big]), name);
+      form.append('schoolId', schoolId);
+      const res = await fetch(`${s.baseUrl}${path}`, { method, headers: director, body: form });
+      return { status: res.status, body: await json(res) };
+    };
+    for (const [path, name] of [
+      ['/staff/imports', 'staff.xlsx'],
+      ['/decisions/imports', 'otchet.xlsx'],
+    ]) {
+      const result = await post(path, name);
+      expect({ path, ...result }).toMatchObject({ path, status: 413, body: { code: 'UPLOAD_TOO_LARGE' } });
+      expect(result.body.message).toBe('Файл больше 10 МБ: загрузите файл меньшего размера');
+    }
+    const template = await post(
+      `/schools/${schoolId}/document-templates/meeting-protocol`,
+      'Протокол.docx',
+      'PUT',
+    );
+    expect(template).toMatchObject({
+      status: 413,
+      body: { code: 'UPLOAD_TOO_LARGE', details: { maxBytes: 10485760 } },
+    });
+    expect(template.body.message).toBe('Файл шаблона больше 10 МБ: уменьшите его (уберите картинки)');
+  });
+
   it('refuses a picture sent as a CSV plan, saying what it is', async () => {
     const png = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(512, 1)]);
     const result = await upload(png, 'plan.csv');

@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
-import type { VsokoConfig } from '@vsoko/config';
-import { CONFIG } from '../infrastructure/tokens';
 import { ProceduresModule } from '../procedures/procedures.module';
 import { ReadModelsModule } from '../read-models/read-models.module';
+import { boundedUploads } from '../shared/bounded-upload';
 import { ApproveImport } from './approve/approve-import';
 import { PlanApprovalRuns } from './approve/plan-approval-runs';
 import { ProcedureLineage } from './lineage/procedure-lineage';
@@ -22,7 +21,6 @@ import { PublishTemplate } from './templates/publish/publish-template';
 import { TemplateLog } from './templates/template-log';
 import { TemplatesController } from './templates/templates.controller';
 import { PlanParser } from './upload/plan-parser';
-import { UploadTooLargeInterceptor } from './upload/plan-upload';
 
 /**
  * Plan import: upload → preview → approval → procedures scheduled through their workflows. District templates
@@ -33,18 +31,7 @@ import { UploadTooLargeInterceptor } from './upload/plan-upload';
     ProceduresModule,
     ReadModelsModule,
     // One file and a few text fields (the staff directory JSON is the largest, up to 100 kB).
-    MulterModule.registerAsync({
-      inject: [CONFIG],
-      useFactory: (config: VsokoConfig) => ({
-        limits: {
-          fileSize: config.UPLOAD_MAX_BYTES,
-          files: 1,
-          fields: 20,
-          fieldSize: 1024 * 1024,
-          parts: 30,
-        },
-      }),
-    }),
+    boundedUploads({ fields: 20, fieldSize: 1024 * 1024, parts: 30 }),
   ],
   controllers: [PlansController, TemplatesController, NextYearController, DistrictTemplatesController],
   providers: [
@@ -60,11 +47,10 @@ import { UploadTooLargeInterceptor } from './upload/plan-upload';
     ListDistrictTemplates,
     GetDistrictTemplate,
     PlanParser,
-    UploadTooLargeInterceptor,
     NextYearPreview,
     ProcedureLineage,
   ],
   // The staff list import reads its uploads with the same pool, limits and multer bounds.
-  exports: [PlanParser, UploadTooLargeInterceptor, MulterModule],
+  exports: [PlanParser, MulterModule],
 })
 export class PlansModule {}
