@@ -19,6 +19,7 @@ export * from './audit/describe-event';
 export * from './calendar/calendar-entry';
 export * from './calendar/calendar-projection';
 export * from './kpis/kpi-document';
+export * from './kpis/district-kpis';
 export * from './kpis/kpi-rollups';
 export * from './rollup';
 export * from './kpis/kpi-groups';

@@ -10,7 +10,7 @@ export const READ_MODELS_CHECKPOINT = 'read-models';
  * The documents' layout. Raise it when a projection changes what it writes: on its next start the projector
  * finds older documents and rebuilds every read model from the log.
  */
-export const READ_MODELS_VERSION = 14;
+export const READ_MODELS_VERSION = 15;
 export const PROCEDURE_FACTS_COLLECTION = 'procedures';
 
 /**

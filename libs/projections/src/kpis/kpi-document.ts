@@ -1,4 +1,5 @@
 import type { Direction } from '@vsoko/domain';
+import type { DecisionDocument } from '../decisions/decision-document';
 import type { ProjectedDocument } from '../projection';
 import type { RollupEntry } from '../rollup';
 
@@ -33,18 +34,35 @@ export interface ResponsibleCounts {
   name: string;
   counts: KpiCounts;
 }
-export interface SchoolCounts {
-  schoolId: string;
-  counts: KpiCounts;
-}
 export interface MonthCounts {
   /** `YYYY-MM`, the month of the deadlines in force. */
   month: string;
   counts: KpiCounts;
 }
 
+/** Where a decision counts for the KPIs: its status, an execution on time or late. */
+export function kpiCategory(doc: DecisionDocument): KpiCategory {
+  if (doc.status === 'executed') return doc.onTime === false ? 'executedLate' : 'executedOnTime';
+  return doc.status;
+}
+
+/** What the decision `d` adds to the roll-up document `id`. */
+export function kpiEntry(id: string, d: DecisionDocument): KpiEntry {
+  return {
+    id,
+    category: kpiCategory(d),
+    direction: d.direction,
+    schoolId: d.schoolId,
+    districtId: d.districtId,
+    academicYear: d.academicYear,
+    responsibleKey: d.responsibleKey,
+    responsibleName: d.responsible.name,
+    month: d.deadline.slice(0, 7),
+  };
+}
+
 /**
- * Counts of decisions kept by a KPI roll-up (`kpis`, `kpis_districts`, `kpis_months`, `kpis_responsibles`):
+ * Counts of decisions kept by a KPI roll-up (`kpis`, `kpis_months`, `kpis_responsibles`):
  * in all, and by whichever breakdowns that collection keeps. Updated with each change of a decision, so a query
  * reads one document and nothing reads the decisions.
  */
@@ -58,7 +76,6 @@ export interface KpiRollupDocument extends ProjectedDocument {
   counts: KpiCounts;
   byDirection?: DirectionCounts[];
   byResponsible?: ResponsibleCounts[];
-  bySchool?: SchoolCounts[];
   byMonth?: MonthCounts[];
 }
 
@@ -67,14 +84,6 @@ export interface KpiSummary extends KpiRollupDocument {
   schoolId: string;
   byDirection: DirectionCounts[];
   byResponsible: ResponsibleCounts[];
-  byMonth: MonthCounts[];
-}
-
-/** A district year's KPIs (`kpis_districts`, `_id` = `<districtId>:<academicYear>`). */
-export interface DistrictKpi extends KpiRollupDocument {
-  districtId: string;
-  byDirection: DirectionCounts[];
-  bySchool: SchoolCounts[];
   byMonth: MonthCounts[];
 }
 

@@ -1,5 +1,5 @@
 import type { DecisionRecordKpi } from '../decision-records/decision-record-kpis';
-import { addCounts, emptyCounts, type DistrictKpi, type KpiCounts, type KpiSummary } from './kpi-document';
+import { addCounts, emptyCounts, type KpiCounts, type KpiSummary } from './kpi-document';
 
 export const KPI_GROUPINGS = ['school', 'district', 'direction', 'responsible', 'year', 'month'] as const;
 export type KpiGrouping = (typeof KPI_GROUPINGS)[number];
@@ -66,30 +66,8 @@ export function groupKpis(
   });
 }
 
-/** What a district year's document answers (every grouping but by responsible): the same groups as `groupKpis`. */
-export const DISTRICT_GROUPINGS: ReadonlySet<KpiGrouping> = new Set([
-  'school',
-  'district',
-  'direction',
-  'year',
-  'month',
-]);
-
-/** `groupKpis` over district years: one document per district and year instead of one per school. */
-export function groupDistrictKpis(docs: readonly DistrictKpi[], groupBy: KpiGrouping): KpiGroup[] {
-  if (!DISTRICT_GROUPINGS.has(groupBy)) throw new Error(`district KPIs are not kept by ${groupBy}`);
-  return grouped((add) => {
-    for (const doc of docs) {
-      if (groupBy === 'school') for (const s of doc.bySchool) add(s.schoolId, s.counts);
-      else if (groupBy === 'district') add(doc.districtId, doc.counts);
-      else if (groupBy === 'year') add(doc.academicYear, doc.counts);
-      else if (groupBy === 'direction') for (const d of doc.byDirection) add(d.direction, d.counts);
-      else for (const m of doc.byMonth) add(m.month, m.counts);
-    }
-  });
-}
-
-function grouped(fill: (add: Add) => void): KpiGroup[] {
+/** The groups `fill` adds, summed per key, with their shares, sorted by key (`localeCompare`). */
+export function grouped(fill: (add: Add) => void): KpiGroup[] {
   const groups = new Map<string, { name?: string; counts: KpiCounts }>();
   fill((key, counts, name) => {
     const group = groups.get(key);

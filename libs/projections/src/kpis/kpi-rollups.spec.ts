@@ -10,14 +10,16 @@ import type { ReadStore } from '../store/read-store';
 import { SqliteReadStore } from '../store/sqlite-read-store';
 import { WriteBackStore } from '../store/write-back-store';
 import { recorded, type GivenEvent } from '../testing/project';
-import type { DistrictKpi, KpiRollupDocument, KpiSummary } from './kpi-document';
 import {
+  DISTRICT_ANSWERS,
   DISTRICT_KPI_COLLECTION,
-  KPI_COLLECTION,
-  KPI_ROLLUPS,
-  MONTH_KPI_COLLECTION,
-  RESPONSIBLE_KPI_COLLECTION,
-} from './kpi-rollups';
+  districtAnswerJson,
+  districtKpis,
+  type DistrictKpi,
+} from './district-kpis';
+import type { KpiRollupDocument, KpiSummary } from './kpi-document';
+import { groupKpis } from './kpi-groups';
+import { KPI_COLLECTION, KPI_ROLLUPS, MONTH_KPI_COLLECTION, RESPONSIBLE_KPI_COLLECTION } from './kpi-rollups';
 
 const decisions = anyProjection(decisionProjection);
 /** The store's projector looks a procedure's facts up in `procedures`. */
@@ -54,8 +56,11 @@ function projectAll(log: readonly RecordedEvent[], batchSize = log.length) {
   return projector.collections;
 }
 
-const rollup = <T extends KpiRollupDocument>(log: RecordedEvent[], collection: string, id: string) =>
-  projectAll(log).get(collection)!.get(id) as T | undefined;
+const rollup = <T extends ProjectedDocument = KpiRollupDocument>(
+  log: RecordedEvent[],
+  collection: string,
+  id: string,
+) => projectAll(log).get(collection)!.get(id) as T | undefined;
 
 describe('KPI roll-ups kept from the decisions', () => {
   it('given decisions adopted, then the school year, district, month and responsible documents count them open', () => {
@@ -78,7 +83,8 @@ describe('KPI roll-ups kept from the decisions', () => {
     expect(docs.get(DISTRICT_KPI_COLLECTION)!.get(`district-1:${YEAR}`)).toMatchObject({
       districtId: 'district-1',
       counts: { total: 2, open: 2 },
-      bySchool: [{ schoolId: 'school-1', counts: { total: 2, open: 2 } }],
+      schools: ['school-1'],
+      school: [{ key: 'school-1', counts: { total: 2, open: 2 }, shares: { open: 1 } }],
     });
     expect([...docs.get(MONTH_KPI_COLLECTION)!.keys()]).toEqual([`school-1:${YEAR}:2024-05`]);
     expect([...docs.get(RESPONSIBLE_KPI_COLLECTION)!.keys()]).toEqual([
@@ -156,7 +162,7 @@ describe('KPI roll-ups kept from the decisions', () => {
     ]);
     const district = rollup<DistrictKpi>(log, DISTRICT_KPI_COLLECTION, `district-1:${YEAR}`)!;
     expect(district.counts).toMatchObject({ total: 4, open: 3, executedOnTime: 1 });
-    expect(district.bySchool.map((s) => [s.schoolId, s.counts.total, s.counts.executedOnTime])).toEqual([
+    expect(district.school.map((s) => [s.key, s.counts.total, s.counts.executedOnTime])).toEqual([
       ['school-1', 2, 0],
       ['school-2', 2, 1],
     ]);
@@ -244,6 +250,97 @@ describe('KPI roll-ups kept from the decisions', () => {
         expect(await everything(store, collection)).toEqual(sorted(whole.get(collection)!));
       await store.close();
     });
+  });
+});
+
+describe('the district year kept as GET /kpis answers it', () => {
+  const given = [
+    ...inSchool('school-2', 'p-2', [...history.followingUp, events.executed('d-lessons', '2024-05-30')]),
+    ...inSchool('school-1', 'p-1', [...history.followingUp, events.decisionOverdue(parents)]),
+    ...inSchool('school-10', 'p-10', [...history.followingUp, events.decisionCancelled('d-lessons')]),
+  ];
+  const log = recorded(given);
+  const docs = projectAll(log);
+  const district = docs.get(DISTRICT_KPI_COLLECTION)!.get(`district-1:${YEAR}`) as DistrictKpi;
+  const schoolYears = [...docs.get(KPI_COLLECTION)!.values()] as KpiSummary[];
+  const readAll = () => true;
+
+  it.each(DISTRICT_ANSWERS)(
+    'given decisions in three schools, then its groups by %s are those of their school years, sorted, with shares',
+    (answer) => {
+      expect(district[answer]).toEqual(groupKpis(schoolYears, answer));
+    },
+  );
+
+  it('then it names the schools it counts, sorted', () => {
+    expect(district.schools).toEqual(['school-1', 'school-10', 'school-2']);
+  });
+
+  it.each([...DISTRICT_ANSWERS, 'district', 'year'] as const)(
+    'given the SQLite store, then the answer by %s is the text JSON.stringify gave for the groups',
+    async (groupBy) => {
+      const store = await sqliteStore();
+      await new Projector(store, withFacts).apply(log);
+      const answer = await districtKpis(
+        store,
+        { districtId: 'district-1', academicYear: YEAR },
+        groupBy,
+        readAll,
+      );
+      const expected = { groupBy, groups: groupKpis(schoolYears, groupBy) };
+      const body =
+        answer && 'json' in answer ? answer.json.toString() : JSON.stringify({ groupBy, ...answer });
+      expect(body).toBe(JSON.stringify(expected));
+      expect('json' in answer!).toBe((DISTRICT_ANSWERS as readonly string[]).includes(groupBy));
+      await store.close();
+    },
+  );
+
+  it('given a caller who may not read one of its schools, then no answer', async () => {
+    const store = await sqliteStore();
+    await new Projector(store, withFacts).apply(log);
+    const where = { districtId: 'district-1', academicYear: YEAR };
+    expect(await districtKpis(store, where, 'school', (s) => s !== 'school-10')).toBeNull();
+    expect(await districtKpis(store, where, 'month', (s) => s !== 'school-10')).toBeNull();
+    await store.close();
+  });
+
+  it('given two years and no year named, then the groups of both, summed', async () => {
+    const store = await sqliteStore();
+    const nextYear = given.map((e) => {
+      const data = e.data as { procedureId: string; academicYear?: string };
+      return {
+        ...e,
+        data: {
+          ...data,
+          procedureId: `${data.procedureId}-next`,
+          ...(data.academicYear ? { academicYear: '2024/25' } : {}),
+        },
+      } as GivenEvent;
+    });
+    await new Projector(store, withFacts).apply(recorded([...given, ...nextYear]));
+    const answer = await districtKpis(store, { districtId: 'district-1' }, 'school', readAll);
+    expect(answer && 'groups' in answer && answer.groups.map((g) => [g.key, g.counts.total])).toEqual(
+      groupKpis(schoolYears, 'school').map((g) => [g.key, g.counts.total * 2]),
+    );
+    await store.close();
+  });
+
+  it('reads the schools and an answer from the stored text, and nothing from text laid out otherwise', () => {
+    const text = '{"_id":"d","schools":["s"],"school":[{"key":"s"}],"direction":[],"month":[{"key":"m"}]}';
+    for (const [answer, groups] of [
+      ['school', '[{"key":"s"}]'],
+      ['direction', '[]'],
+      ['month', '[{"key":"m"}]'],
+    ] as const)
+      expect(districtAnswerJson(Buffer.from(text), answer)).toEqual({
+        schools: ['s'],
+        body: Buffer.from(`{"groupBy":"${answer}","groups":${groups}}`),
+      });
+    expect(districtAnswerJson(Buffer.from('{"_id":"d","school":[]}'), 'school')).toBeNull();
+    expect(
+      districtAnswerJson(Buffer.from('{"schools":[1],"school":[],"direction":[],"month":[]}'), 'school'),
+    ).toBeNull();
   });
 });
 

@@ -1,10 +1,11 @@
 import type { DecisionDocument } from '../decisions/decision-document';
 import type { ProjectedDocument } from '../projection';
 import type { Rollup } from '../rollup';
+import { DISTRICT_KPIS } from './district-kpis';
 import {
   count,
   emptyCounts,
-  type KpiCategory,
+  kpiEntry,
   type KpiCounts,
   type KpiEntry,
   type KpiRollupDocument,
@@ -12,24 +13,16 @@ import {
 
 /** A school year's KPIs: in all, per direction, per responsible, per month of the deadlines. */
 export const KPI_COLLECTION = 'kpis';
-/** A district year's KPIs: in all, per direction, per school, per month. */
-export const DISTRICT_KPI_COLLECTION = 'kpis_districts';
 /** One month of a school year (deadlines in that month): in all, per direction, per responsible. */
 export const MONTH_KPI_COLLECTION = 'kpis_months';
 /** One responsible person's decisions in a school year: in all, per direction, per month. */
 export const RESPONSIBLE_KPI_COLLECTION = 'kpis_responsibles';
 
-/** Where a decision counts for the KPIs: its status, an execution on time or late. */
-export function kpiCategory(doc: DecisionDocument): KpiCategory {
-  if (doc.status === 'executed') return doc.onTime === false ? 'executedLate' : 'executedOnTime';
-  return doc.status;
-}
-
-type Breakdown = 'direction' | 'responsible' | 'school' | 'month';
+type Breakdown = 'direction' | 'responsible' | 'month';
 
 function kpiRollup(spec: {
   collection: string;
-  id(d: DecisionDocument): string | null;
+  id(d: DecisionDocument): string;
   /** The fields of the roll-up document an entry counts in (its school, district, year…). */
   header(e: KpiEntry): Record<string, string | null>;
   by: readonly Breakdown[];
@@ -39,21 +32,7 @@ function kpiRollup(spec: {
     collection: spec.collection,
     indexes: spec.indexes,
     entries(d) {
-      const id = spec.id(d);
-      if (id === null) return [];
-      return [
-        {
-          id,
-          category: kpiCategory(d),
-          direction: d.direction,
-          schoolId: d.schoolId,
-          districtId: d.districtId,
-          academicYear: d.academicYear,
-          responsibleKey: d.responsibleKey,
-          responsibleName: d.responsible.name,
-          month: d.deadline.slice(0, 7),
-        },
-      ];
+      return [kpiEntry(spec.id(d), d)];
     },
     apply(stored, e, sign) {
       const doc = (stored ?? {
@@ -63,7 +42,6 @@ function kpiRollup(spec: {
         counts: emptyCounts(),
         ...(spec.by.includes('direction') ? { byDirection: [] } : {}),
         ...(spec.by.includes('responsible') ? { byResponsible: [] } : {}),
-        ...(spec.by.includes('school') ? { bySchool: [] } : {}),
         ...(spec.by.includes('month') ? { byMonth: [] } : {}),
       }) as KpiRollupDocument;
       count(doc.counts, e.category, sign);
@@ -74,7 +52,6 @@ function kpiRollup(spec: {
           e.category,
           sign,
         );
-      if (doc.bySchool) count(group(doc.bySchool, 'schoolId', e.schoolId).counts, e.category, sign);
       if (doc.byMonth) count(group(doc.byMonth, 'month', e.month).counts, e.category, sign);
       return doc as ProjectedDocument;
     },
@@ -115,13 +92,7 @@ export const KPI_ROLLUPS: readonly Rollup<DecisionDocument, KpiEntry>[] = [
       { key: { academicYear: 1, schoolId: 1 }, name: 'year_school' },
     ],
   }),
-  kpiRollup({
-    collection: DISTRICT_KPI_COLLECTION,
-    id: (d) => (d.districtId === null ? null : `${d.districtId}:${d.academicYear}`),
-    header: (e) => ({ districtId: e.districtId, academicYear: e.academicYear }),
-    by: ['direction', 'school', 'month'],
-    indexes: [{ key: { academicYear: 1, districtId: 1 }, name: 'year_district' }],
-  }),
+  DISTRICT_KPIS,
   kpiRollup({
     collection: MONTH_KPI_COLLECTION,
     id: (d) => `${d.schoolId}:${d.academicYear}:${d.deadline.slice(0, 7)}`,

@@ -9,14 +9,15 @@ import { canRead, type Principal } from '@vsoko/accounts';
 import { NotFound } from '@vsoko/domain';
 import type { Request } from 'express';
 import { map, type Observable } from 'rxjs';
-import { JsonListPage } from '../read-models/json-page';
+import { JsonBody, JsonListPage } from '../read-models/json-page';
 import { principalOf } from './principal-store';
 
 /**
  * Defence in depth for reads: whatever a handler returns, a document of a school the caller may not read
  * becomes 404 (its existence is not revealed) and such elements are dropped from lists (`[…]` or `{items: […]}`).
  * Query handlers should filter by school themselves; this catches the one that forgets. A list page of the
- * store's JSON text (`JsonListPage`) is checked by its items' schools alone and answered as that text.
+ * store's JSON text (`JsonListPage`) is checked by its items' schools alone and answered as that text; a body of
+ * JSON text (`JsonBody`) was checked by its use case and is answered as it is.
  */
 @Injectable()
 export class TenantResponseInterceptor implements NestInterceptor {
@@ -28,15 +29,17 @@ export class TenantResponseInterceptor implements NestInterceptor {
         const principal = principalOf(request);
         const shown = principal ? visible(body, principal) : body;
         // Bytes go out as they are (an object would be stringified, a Buffer as `{type, data}`).
-        return shown instanceof JsonListPage
-          ? new StreamableFile(shown.body(), { type: 'application/json; charset=utf-8' })
-          : shown;
+        if (shown instanceof JsonListPage) return json(shown.body());
+        return shown instanceof JsonBody ? json(shown.json) : shown;
       }),
     );
   }
 }
 
+const json = (bytes: Buffer) => new StreamableFile(bytes, { type: 'application/json; charset=utf-8' });
+
 function visible(body: unknown, principal: Principal): unknown {
+  if (body instanceof JsonBody) return body;
   if (body instanceof JsonListPage)
     return body.filter((schoolId) => schoolId === null || canRead(principal, schoolId));
   if (Array.isArray(body)) return body.filter((item) => readable(item, principal));

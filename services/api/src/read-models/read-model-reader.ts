@@ -77,6 +77,11 @@ export class ReadModelReader {
   find<T extends ProjectedDocument>(collection: string, query: FindQuery): Promise<T[]> {
     return this.store.find<T>(collection, query);
   }
+
+  /** `find`'s documents as the store's JSON text, with the named fields' values. */
+  findJson(collection: string, query: FindQuery, fields: readonly string[]): Promise<JsonDocument[]> {
+    return this.store.findJson(collection, query, fields);
+  }
 }
 
 function items(docs: readonly JsonDocument[]): JsonItem[] {

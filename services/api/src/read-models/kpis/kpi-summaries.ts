@@ -2,17 +2,16 @@ import { Injectable } from '@nestjs/common';
 import {
   DECISION_RECORD_KPI_COLLECTION,
   DISTRICT_GROUPINGS,
-  DISTRICT_KPI_COLLECTION,
-  groupDistrictKpis,
+  districtKpis,
   groupKpis,
   KPI_COLLECTION,
   type Condition,
   type DecisionRecordKpi,
-  type DistrictKpi,
   type KpiSummary,
 } from '@vsoko/projections';
 import { withinSchools, type SchoolScope } from '../../auth/readable-schools.decorator';
 import { scopeFilter } from '../filters';
+import { JsonBody } from '../json-page';
 import { ReadModelReader } from '../read-model-reader';
 import type { KpiQueryDto } from './kpi-query.dto';
 
@@ -29,7 +28,8 @@ export class KpiSummaries {
   async grouped(q: KpiQueryDto, schools: SchoolScope) {
     await this.reader.waitFor(q);
     const district = await this.fromDistrictYears(q, schools);
-    if (district) return { groupBy: q.groupBy, groups: district };
+    if (district)
+      return 'json' in district ? new JsonBody(district.json) : { groupBy: q.groupBy, ...district };
     const filter: Record<string, Condition> = scopeFilter(q);
     const [docs, meetings] = await Promise.all([
       this.reader.find<KpiSummary>(KPI_COLLECTION, { where: withinSchools(filter, schools) }),
@@ -49,18 +49,18 @@ export class KpiSummaries {
   }
 
   /**
-   * A district's KPIs from its district-year documents (one read whatever the district's size), when the caller
-   * may read every school they count; otherwise null, and the school years within the caller's schools answer.
+   * A district's KPIs from its district-year documents (one read whatever the district's size; for one year, the
+   * stored answer's text), when the caller may read every school they count; otherwise null, and the school years
+   * within the caller's schools answer.
    */
-  private async fromDistrictYears(q: KpiQueryDto, schools: SchoolScope) {
+  private fromDistrictYears(q: KpiQueryDto, schools: SchoolScope) {
     if (!q.districtId || q.schoolId || !DISTRICT_GROUPINGS.has(q.groupBy)) return null;
-    const where: Record<string, Condition> = { districtId: q.districtId };
-    if (q.academicYear) where.academicYear = q.academicYear;
-    const docs = await this.reader.find<DistrictKpi>(DISTRICT_KPI_COLLECTION, { where });
-    if (schools !== 'any') {
-      const readable = new Set(schools);
-      if (!docs.every((d) => d.bySchool.every((s) => readable.has(s.schoolId)))) return null;
-    }
-    return groupDistrictKpis(docs, q.groupBy);
+    const readable = schools === 'any' ? null : new Set(schools);
+    return districtKpis(
+      this.reader,
+      { districtId: q.districtId, ...(q.academicYear ? { academicYear: q.academicYear } : {}) },
+      q.groupBy,
+      (schoolId) => readable === null || readable.has(schoolId),
+    );
   }
 }
