@@ -12,12 +12,7 @@ import type { RecordedEvent } from '@vsoko/event-store';
 import { factsOf, procedureIdOf } from '../context';
 import type { Projection } from '../projection';
 import { responsibleKey } from '../responsible';
-import {
-  countDecisions,
-  type ProcedureDocument,
-  type ProcedureSummary,
-  type StoredProcedureState,
-} from './procedure-document';
+import { countDecisions, type ProcedureDocument, type ProcedureSummary } from './procedure-document';
 
 /** Every procedure event except delivery outcomes, which change nothing an administrator looks at. */
 const HANDLED: readonly ProcedureEventType[] = PROCEDURE_EVENT_TYPES.filter(
@@ -91,32 +86,35 @@ function documentOf(
   event: RecordedEvent,
   origin: Origin,
 ): ProcedureDocument {
-  // Copies without `delete`, which would turn these large objects into slow dictionaries.
-  const { notificationOutcomes: _outcomes, ...state } = after;
   const decisions = 'followUp' in after && after.followUp ? after.followUp.decisions : [];
   const pending = after.status === 'closed' || after.status === 'cancelled' ? null : pendingStage(after);
-  return {
-    ...(state as unknown as StoredProcedureState),
-    _id: after.procedureId,
-    _position: event.position,
-    stage: after.status,
-    districtId: origin.districtId,
-    responsibleKey: responsibleKey(after.responsible),
-    overdue:
-      (pending !== null && after.overdueStages[pending] !== undefined) || decisions.some(isDecisionOverdue),
-    decisionCounts: countDecisions(decisions),
-    revision: event.revision,
-    scheduledAt: origin.scheduledAt,
-    scheduledBy: origin.scheduledBy,
-    updatedAt: event.metadata.occurredAt,
-    updatedBy: event.metadata.actor.id,
-    lineage: after.lineageId ?? after.procedureId,
-  };
+  // The state's fields in their order, then the document's own: what `{ ...state, _id, … }` builds, without
+  // `delete` (which would turn these large objects into slow dictionaries) and without the spread, which takes
+  // V8's slow path for every key added after it (~25 µs a document here, against ~1 µs).
+  const doc: Record<string, unknown> = {};
+  const source = after as unknown as Record<string, unknown>;
+  for (const key of Object.keys(source)) if (key !== 'notificationOutcomes') doc[key] = source[key];
+  doc._id = after.procedureId;
+  doc._position = event.position;
+  doc.stage = after.status;
+  doc.districtId = origin.districtId;
+  doc.responsibleKey = responsibleKey(after.responsible);
+  doc.overdue =
+    (pending !== null && after.overdueStages[pending] !== undefined) || decisions.some(isDecisionOverdue);
+  doc.decisionCounts = countDecisions(decisions);
+  doc.revision = event.revision;
+  doc.scheduledAt = origin.scheduledAt;
+  doc.scheduledBy = origin.scheduledBy;
+  doc.updatedAt = event.metadata.occurredAt;
+  doc.updatedBy = event.metadata.actor.id;
+  doc.lineage = after.lineageId ?? after.procedureId;
+  return doc as unknown as ProcedureDocument;
 }
 
 /** The domain state back from a stored document (notification outcomes are not kept, and not needed). */
 export function stateOf(doc: ProcedureDocument): ProcedureState {
   const state: Record<string, unknown> = { notificationOutcomes: [] };
-  for (const [key, value] of Object.entries(doc)) if (!SUMMARY_KEYS.has(key)) state[key] = value;
+  const source = doc as unknown as Record<string, unknown>;
+  for (const key of Object.keys(source)) if (!SUMMARY_KEYS.has(key)) state[key] = source[key];
   return state as unknown as ProcedureState;
 }
