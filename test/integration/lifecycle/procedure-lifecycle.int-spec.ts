@@ -22,6 +22,7 @@ import { createNotificationsWorker } from '../../../services/worker/src/create-n
 import { createProcedureWorker } from '../../../services/worker/src/create-worker';
 import { STAFF_COLLECTION, type StaffMember } from '../../../workflows/notifications/activities';
 import { recordHistory } from '../../../workflows/testing/histories';
+import { until } from '../meetings/support/fixture';
 import { capturedMail } from './mail';
 import { timeSkippingEnvironment } from './time-skipping';
 
@@ -109,15 +110,6 @@ describe('a procedure lives its whole life on Temporal, with days passing (time-
     procedures.execute(command.data.procedureId, { command, context: await context(actor) });
   const types = async (procedureId: string) =>
     (await store.readStream(`procedure-${procedureId}`)).map((e: RecordedEvent) => e.type);
-  const until = async <T>(what: string, probe: () => Promise<T | undefined>, ms = 60_000): Promise<T> => {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const value = await probe();
-      if (value !== undefined) return value;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  };
 
   function scheduled(id: string, today: string): ProcedureScheduled['data'] {
     return {

@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { json, startServices, type JsonBody, type Services } from '../harness';
+import { json, startServices, type Services } from '../harness';
+import { heldPedsovet, posts } from './support/fixture';
 
 const SCHOOL = 'school-ev';
 const YEAR = '2023/24';
@@ -20,21 +21,10 @@ describe('evidence and effectiveness of a decision', () => {
   const decisionId = `d-${tag}`;
   const pdf = Buffer.from(`%PDF-1.4\nПриказ № 112 от 20.12.2023 [${tag}]\n%%EOF`);
 
-  const send = async (path: string, body: unknown) => {
-    const res = await fetch(`${s.baseUrl}${path}`, {
-      method: 'POST',
-      headers: { ...director, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    const answer = await json(res);
-    if (typeof answer.position === 'number') head = Math.max(head, answer.position);
-    return { status: res.status, body: answer };
-  };
-  const ok = async (path: string, body: unknown): Promise<JsonBody> => {
-    const { status, body: answer } = await send(path, body);
-    if (status >= 300) throw new Error(`${path}: ${status} ${JSON.stringify(answer)}`);
-    return answer;
-  };
+  const { send, ok } = posts(
+    () => ({ baseUrl: s.baseUrl, headers: director }),
+    (position) => (head = Math.max(head, position)),
+  );
   const upload = async (name: string, bytes: Buffer, evidenceId: string) => {
     const form = new FormData();
     form.append('file', new Blob([bytes]), name);
@@ -80,16 +70,13 @@ describe('evidence and effectiveness of a decision', () => {
   beforeAll(async () => {
     s = await startServices();
     director = await s.loginAs('director', SCHOOL);
-    await ok('/meetings', {
+    await heldPedsovet(ok, {
       id: meetingId,
       academicYear: YEAR,
-      level: 'pedagogical-council',
-      date: { precision: 'day', date: '2023-08-30' },
-      timeZone: 'Europe/Moscow',
-      agenda: [{ itemId: 'item-1', title: 'Итоги ВПР' }],
-    });
-    await ok(`/meetings/${meetingId}/held`, {
-      minutes: [{ itemId: 'item-1', heard: 'Об итогах ВПР', decisionIds: [decisionId] }],
+      date: '2023-08-30',
+      title: 'Итоги ВПР',
+      heard: 'Об итогах ВПР',
+      decisionIds: [decisionId],
     });
     await ok(`/meetings/${meetingId}/decisions`, {
       id: decisionId,

@@ -3,7 +3,8 @@ import { decisionTimersQuery, decisionWorkflowId } from '@vsoko/workflows/decisi
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import { recordHistory } from '../../../workflows/testing/histories';
-import { json, startServices, type JsonBody, type Services } from '../harness';
+import { json, startServices, type Services } from '../harness';
+import { heldPedsovet, posts, until } from './support/fixture';
 
 const SCHOOL = 'school-late';
 const YEAR = '2023/24';
@@ -22,41 +23,22 @@ describe('a decision entered after its own deadline', () => {
   const meetingId = `m-${tag}`;
   const decisionId = `d-${tag}`;
 
-  const ok = async (p: string, body: unknown): Promise<JsonBody> => {
-    const res = await fetch(`${s.baseUrl}${p}`, {
-      method: 'POST',
-      headers: { ...director, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    const answer = await json(res);
-    if (res.status >= 300) throw new Error(`${p}: ${res.status} ${JSON.stringify(answer)}`);
-    if (typeof answer.position === 'number') head = Math.max(head, answer.position);
-    return answer;
-  };
-  const until = async <T>(what: string, probe: () => Promise<T | undefined>, ms = 60_000): Promise<T> => {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const value = await probe();
-      if (value !== undefined) return value;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  };
+  const { ok } = posts(
+    () => ({ baseUrl: s.baseUrl, headers: director }),
+    (position) => (head = Math.max(head, position)),
+  );
   const stream = () => s.store.readStream(decisionStreamName(decisionId));
 
   beforeAll(async () => {
     s = await startServices();
     director = await s.loginAs('director', SCHOOL);
-    await ok('/meetings', {
+    await heldPedsovet(ok, {
       id: meetingId,
       academicYear: YEAR,
-      level: 'pedagogical-council',
-      date: { precision: 'day', date: '2023-08-30' },
-      timeZone: 'Europe/Moscow',
-      agenda: [{ itemId: 'item-1', title: 'Итоги ВПР' }],
-    });
-    await ok(`/meetings/${meetingId}/held`, {
-      minutes: [{ itemId: 'item-1', heard: 'Об итогах ВПР', decisionIds: [decisionId] }],
+      date: '2023-08-30',
+      title: 'Итоги ВПР',
+      heard: 'Об итогах ВПР',
+      decisionIds: [decisionId],
     });
   }, 120_000);
 

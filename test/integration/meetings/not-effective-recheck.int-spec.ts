@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { decisionWorkflowId } from '../../../workflows/decision/definitions';
 import { recordHistory } from '../../../workflows/testing/histories';
 import { json, startServices, type JsonBody, type Services } from '../harness';
+import { posts } from './support/fixture';
 
 const SCHOOL = 'school-recheck';
 const YEAR = '2023/24';
@@ -23,17 +24,10 @@ describe('a decision judged not effective', () => {
   const decisionId = `d-${tag}`;
   const childId = `${decisionId}-recheck-1`;
 
-  const post = async (p: string, body: unknown): Promise<JsonBody> => {
-    const res = await fetch(`${s.baseUrl}${p}`, {
-      method: 'POST',
-      headers: { ...director, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    const answer = await json(res);
-    if (res.status >= 300) throw new Error(`${p}: ${res.status} ${JSON.stringify(answer)}`);
-    if (typeof answer.position === 'number') head = Math.max(head, answer.position);
-    return answer;
-  };
+  const { ok: post } = posts(
+    () => ({ baseUrl: s.baseUrl, headers: director }),
+    (position) => (head = Math.max(head, position)),
+  );
 
   beforeAll(async () => {
     s = await startServices();

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { decisionDecider, decisionStreamName } from '@vsoko/domain';
 import { DeciderHandler } from '@vsoko/event-sourcing';
-import { json, startServices, type JsonBody, type Services } from '../harness';
+import { json, startServices, type Services } from '../harness';
+import { heldPedsovet, posts } from './support/fixture';
 
 const SCHOOL = 'school-od';
 const YEAR = '2023/24';
@@ -18,17 +19,10 @@ describe('overdue meeting decisions, filtered by the server', () => {
   const meetingId = `m-${tag}`;
   const [late, onTime, executed] = ['late', 'on-time', 'executed'].map((k) => `d-${k}-${tag}`);
 
-  const ok = async (path: string, body: unknown): Promise<JsonBody> => {
-    const res = await fetch(`${s.baseUrl}${path}`, {
-      method: 'POST',
-      headers: { ...director, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    const answer = await json(res);
-    if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(answer)}`);
-    if (typeof answer.position === 'number') head = Math.max(head, answer.position);
-    return answer;
-  };
+  const { ok } = posts(
+    () => ({ baseUrl: s.baseUrl, headers: director }),
+    (position) => (head = Math.max(head, position)),
+  );
 
   /** Marks the day missed as the decision's workflow does (its timers are not what this test is about). */
   const missed = async (decisionId: string) => {
@@ -68,16 +62,13 @@ describe('overdue meeting decisions, filtered by the server', () => {
   beforeAll(async () => {
     s = await startServices();
     director = await s.loginAs('director', SCHOOL);
-    await ok('/meetings', {
+    await heldPedsovet(ok, {
       id: meetingId,
       academicYear: YEAR,
-      level: 'pedagogical-council',
-      date: { precision: 'day', date: '2023-09-28' },
-      timeZone: 'Europe/Moscow',
-      agenda: [{ itemId: 'item-1', title: 'Итоги стартовой диагностики' }],
-    });
-    await ok(`/meetings/${meetingId}/held`, {
-      minutes: [{ itemId: 'item-1', heard: 'Об итогах', decisionIds: [late, onTime, executed] }],
+      date: '2023-09-28',
+      title: 'Итоги стартовой диагностики',
+      heard: 'Об итогах',
+      decisionIds: [late, onTime, executed],
     });
     for (const [number, id] of [late, onTime, executed].entries())
       await ok(`/meetings/${meetingId}/decisions`, {

@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { ooxmlProblems } from '@vsoko/documents';
 import { docxTables, docxText } from '../../../libs/documents/src/testing/docx-text';
 import { SEED_002_SECTION_2, seedMeasureRows } from '../../fixtures/seeds/seed-002-section-2';
-import { json, startServices, type JsonBody, type Services } from '../harness';
+import { startServices, type Services } from '../harness';
+import { posts } from './support/fixture';
 
 const SCHOOL = 'ilyinskaya-s23';
 const YEAR = '2023/24';
@@ -21,17 +22,10 @@ describe('report sections 2 and 3 from the log', () => {
   let head = 0;
   const tag = randomUUID().slice(0, 6);
 
-  const post = async (p: string, body: unknown): Promise<JsonBody> => {
-    const res = await fetch(`${s.baseUrl}${p}`, {
-      method: 'POST',
-      headers: { ...director, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    const answer = await json(res);
-    if (res.status >= 300) throw new Error(`${p}: ${res.status} ${JSON.stringify(answer)}`);
-    if (typeof answer.position === 'number') head = Math.max(head, answer.position);
-    return answer;
-  };
+  const { ok: post } = posts(
+    () => ({ baseUrl: s.baseUrl, headers: director }),
+    (position) => (head = Math.max(head, position)),
+  );
   const report = (file: string, year = YEAR) =>
     fetch(
       `${s.baseUrl}/reports/${file}?schoolId=${SCHOOL}&academicYear=${encodeURIComponent(year)}&waitForPosition=${head}&timeoutMs=30000`,
