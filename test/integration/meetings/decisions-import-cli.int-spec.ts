@@ -132,14 +132,18 @@ describe('decisions import from the school’s own report (CLI, --yes)', () => {
     const out = await vsoko(file);
     expect(out.match(/^записано: /gm)).toHaveLength(SEED_002_SECTION_1.length);
 
+    // What people recorded, stream by stream: the decisions' workflows write too (a decision due in 2023 is marked
+    // missed as soon as it is entered), at their own pace.
+    const byPeople = async (stream: string) =>
+      (await s.store.readStream(stream)).filter((e) => e.metadata.actor.kind !== 'system').length;
     const streams = async () => {
       const found: Record<string, number> = {};
       for (const [i, meeting] of SEED_002_SECTION_1.entries()) {
         const meetingId = `imp-${schoolId}-2023-24-${i + 1}`;
-        found[meetingId] = (await s.store.readStream(meetingStreamName(meetingId))).length;
+        found[meetingId] = await byPeople(meetingStreamName(meetingId));
         for (const n of meeting.decisions.keys()) {
           const decisionId = `${meetingId}-${n + 1}`;
-          found[decisionId] = (await s.store.readStream(decisionStreamName(decisionId))).length;
+          found[decisionId] = await byPeople(decisionStreamName(decisionId));
         }
       }
       return found;
