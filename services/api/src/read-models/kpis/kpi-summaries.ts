@@ -33,18 +33,18 @@ export class KpiSummaries {
     const filter: Record<string, Condition> = scopeFilter(q);
     const [docs, meetings] = await Promise.all([
       this.reader.find<KpiSummary>(KPI_COLLECTION, { where: withinSchools(filter, schools) }),
-      q.districtId ? [] : this.meetingDecisions(q, schools),
+      q.districtId ? [] : this.meetingDecisions(filter, schools),
     ]);
     return { groupBy: q.groupBy, groups: groupKpis(docs, q.groupBy, meetings) };
   }
 
-  /** The school years' roll-ups of the decisions adopted at meetings, by school and year (index `school_year`). */
-  private meetingDecisions(q: KpiQueryDto, schools: SchoolScope) {
-    const where: Record<string, Condition> = {};
-    if (q.schoolId) where.schoolId = q.schoolId;
-    if (q.academicYear) where.academicYear = q.academicYear;
+  /**
+   * The school years' roll-ups of the decisions adopted at meetings, by the same school and year filter as the
+   * procedures' (index `school_year`; asked for without a district only).
+   */
+  private meetingDecisions(filter: Record<string, Condition>, schools: SchoolScope) {
     return this.reader.find<DecisionRecordKpi>(DECISION_RECORD_KPI_COLLECTION, {
-      where: withinSchools(where, schools),
+      where: withinSchools(filter, schools),
     });
   }
 
